@@ -1,0 +1,3 @@
+// One node with all its properties.
+MATCH (n:Entity {id: $id})
+RETURN n {.*} AS node

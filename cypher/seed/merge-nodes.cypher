@@ -1,0 +1,10 @@
+// Upsert a batch of nodes by id. `SET n = row.properties` replaces every property, so loading
+// the same records twice leaves the same graph. The label comes from the model's closed
+// vocabulary, checked before the batch is sent. Partial dates are kept as given and also as
+// the first and last day they cover, for "as of" comparisons.
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+SET n = row.properties
+SET n:$(row.label)
+SET n.validFromDate = date(row.validFromDay), n.validToDate = date(row.validToDay)
+RETURN count(n) AS nodes

@@ -1,0 +1,42 @@
+import type { Router } from 'express';
+import { DatabaseUnavailableError } from '../../errors.ts';
+import { FORMAT_INFO } from '../../export/formats.ts';
+import { ExportRequest, exportSource } from '../../export/subgraph.ts';
+import { writeExport } from '../../export/write.ts';
+import { defineRoute } from '../route.ts';
+import type { Services } from '../services.ts';
+
+export function exportRoutes(router: Router, services: Services): void {
+  defineRoute(router, services, {
+    method: 'post',
+    path: '/api/export',
+    tag: 'export',
+    summary: 'A subgraph as a file: JSON, Cytoscape JSON, GraphML, CSV (zip) or Cypher',
+    description:
+      'Streams; Content-Disposition names the file. `csv` is a zip of nodes.csv and relationships.csv with neo4j-admin import headers; `cypher` recreates the subgraph in an empty Neo4j; `graphml` opens in Gephi, yEd and networkx.',
+    body: ExportRequest,
+    response: {
+      description: 'The file',
+      contentTypes: Object.values(FORMAT_INFO).map((f) => f.contentType),
+    },
+    handler: async ({ body }, { res, services: { db } }) => {
+      const source = await exportSource(db, body);
+      const info = FORMAT_INFO[body.format];
+      const day = new Date().toISOString().slice(0, 10);
+      const file = `mandate-explorer-${source.name}${body.asOf ? `-asof-${body.asOf}` : ''}-${day}.${info.extension}`;
+      res.status(200);
+      res.setHeader('Content-Type', info.contentType);
+      res.setHeader('Content-Disposition', `attachment; filename="${file}"`);
+      res.setHeader('X-Export-Filename', file);
+      try {
+        await writeExport(body.format, source, res);
+      } catch (err) {
+        // Headers are gone; all we can do is cut the stream so the client sees it incomplete.
+        res.destroy(err instanceof Error ? err : new DatabaseUnavailableError('export interrupted'));
+        return undefined;
+      }
+      res.end();
+      return undefined;
+    },
+  });
+}

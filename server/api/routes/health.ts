@@ -1,0 +1,35 @@
+import type { Router } from 'express';
+import { z } from 'zod';
+import { DatabaseUnavailableError } from '../../errors.ts';
+import { defineRoute } from '../route.ts';
+import type { Services } from '../services.ts';
+
+const Health = z
+  .object({
+    status: z.literal('ok'),
+    version: z.string(),
+    neo4j: z.object({ version: z.string(), edition: z.string() }),
+    counts: z.object({ nodes: z.number(), relationships: z.number() }),
+  })
+  .openapi('Health');
+
+export function healthRoutes(router: Router, services: Services): void {
+  defineRoute(router, services, {
+    method: 'get',
+    path: '/api/health',
+    tag: 'system',
+    summary: 'Whether the API and its database answer',
+    description: '200 with the Neo4j version and graph counts; 503 when Neo4j cannot be reached.',
+    response: { description: 'Healthy', schema: Health },
+    handler: async (_input, { services: { db, version } }) => {
+      const [[component], [counts]] = await Promise.all([db.read('health/components', {}, { timeoutMs: 3000 }), db.read('health/counts', {}, { timeoutMs: 3000 })]);
+      if (!component || !counts) throw new DatabaseUnavailableError('The database gave no answer.');
+      return {
+        status: 'ok' as const,
+        version,
+        neo4j: { version: String(component.version), edition: String(component.edition) },
+        counts: { nodes: Number(counts.nodes), relationships: Number(counts.relationships) },
+      };
+    },
+  });
+}

@@ -1,0 +1,165 @@
+import type { Router } from 'express';
+import { z } from 'zod';
+import type { Row } from '../../db/database.ts';
+import { edgeData, ElementSet, nodeData } from '../../graph/elements.ts';
+import { mandateChain } from '../../graph/mandate-chain.ts';
+import { neighborhood } from '../../graph/neighborhood.ts';
+import { NotFoundError } from '../../errors.ts';
+import { asOfSpan } from '../../model/dates.ts';
+import { AsOf, EdgeData, EntityIdParam, GraphElementsSchema, intParam, LabelList, NodeData, TypeList } from '../schemas.ts';
+import { defineRoute } from '../route.ts';
+import type { Services } from '../services.ts';
+
+const IdParams = z.object({ id: EntityIdParam });
+
+const NodeDetail = z
+  .object({
+    node: NodeData,
+    degree: z.array(z.object({ type: z.string(), direction: z.enum(['in', 'out']), count: z.number() })),
+  })
+  .openapi('NodeDetail');
+
+const NeighborhoodQuery = z.object({
+  depth: intParam(1, 3, 1),
+  labels: LabelList,
+  types: TypeList,
+  direction: z.enum(['in', 'out', 'both']).default('both'),
+  asOf: AsOf,
+  limit: intParam(1, 5000, 300),
+});
+
+const Neighborhood = GraphElementsSchema.extend({
+  truncated: z.boolean(),
+  omitted: z.object({ relationships: z.number() }),
+}).openapi('Neighborhood');
+
+const ChainQuery = z.object({
+  direction: z.enum(['up', 'down']).default('up'),
+  asOf: AsOf,
+  maxLevels: intParam(1, 12, 8),
+  limit: intParam(1, 2000, 200),
+});
+
+const MandateChain = z
+  .object({
+    root: NodeData,
+    direction: z.enum(['up', 'down']),
+    hops: z.array(z.object({ level: z.number(), from: z.string(), to: z.string(), relationship: EdgeData, node: NodeData })),
+    elements: GraphElementsSchema,
+    truncated: z.boolean(),
+  })
+  .openapi('MandateChain');
+
+const CommonQuery = z.object({
+  with: EntityIdParam,
+  types: TypeList,
+  asOf: AsOf,
+  limit: intParam(1, 500, 100),
+});
+
+const Common = z
+  .object({
+    a: NodeData,
+    b: NodeData,
+    shared: z.array(z.object({ node: NodeData, fromA: z.array(EdgeData), fromB: z.array(EdgeData) })),
+    elements: GraphElementsSchema,
+  })
+  .openapi('Common');
+
+export function nodeRoutes(router: Router, services: Services): void {
+  defineRoute(router, services, {
+    method: 'get',
+    path: '/api/nodes/:id',
+    tag: 'graph',
+    summary: 'A node with its properties, provenance and degree per relationship type and direction',
+    params: IdParams,
+    response: { description: 'The node', schema: NodeDetail },
+    handler: async ({ params }, { services: { db } }) => {
+      const [[row], degree] = await Promise.all([db.read('nodes/get-node', { id: params.id }), db.read('nodes/degree', { id: params.id })]);
+      if (!row) throw new NotFoundError(`No node with id "${params.id}".`, [{ path: 'params.id', message: 'unknown id' }]);
+      return {
+        node: nodeData(row.node as Row),
+        degree: degree.map((d) => ({ type: String(d.type), direction: d.direction as 'in' | 'out', count: Number(d.count) })),
+      };
+    },
+  });
+
+  defineRoute(router, services, {
+    method: 'get',
+    path: '/api/nodes/:id/neighborhood',
+    tag: 'graph',
+    summary: 'The graph around a node, as Cytoscape elements, capped',
+    description:
+      'Grows breadth-first up to `depth`; at most `limit` relationships come back, with `truncated` and the number left out, so a hub never floods the client.',
+    params: IdParams,
+    query: NeighborhoodQuery,
+    response: { description: 'Graph elements', schema: Neighborhood },
+    handler: async ({ params, query }, { services: { db } }) =>
+      neighborhood(db, {
+        id: params.id,
+        depth: query.depth,
+        labels: query.labels,
+        types: query.types,
+        direction: query.direction,
+        limit: query.limit,
+        ...asOfSpan(query.asOf),
+      }),
+  });
+
+  defineRoute(router, services, {
+    method: 'get',
+    path: '/api/nodes/:id/mandate-chain',
+    tag: 'questions',
+    summary: 'The chain of authority above (or below) a node',
+    description:
+      'Up: who mandated, appointed or established the node and whom it answers to, up to the root. Down: whom it mandates, appoints or holds authority over. Ordered hops, each with its relationship, dates and evidence, plus graph elements.',
+    params: IdParams,
+    query: ChainQuery,
+    response: { description: 'Ordered hops and elements', schema: MandateChain },
+    handler: async ({ params, query }, { services: { db } }) =>
+      mandateChain(db, {
+        id: params.id,
+        direction: query.direction,
+        maxLevels: query.maxLevels,
+        limit: query.limit,
+        ...asOfSpan(query.asOf),
+      }),
+  });
+
+  defineRoute(router, services, {
+    method: 'get',
+    path: '/api/nodes/:id/common',
+    tag: 'questions',
+    summary: 'What two nodes share: forums, partners, anything tied to both',
+    params: IdParams,
+    query: CommonQuery,
+    response: { description: 'Shared neighbours with the ties on each side', schema: Common },
+    handler: async ({ params, query }, { services: { db } }) => {
+      const ends = await db.read('nodes/nodes-by-ids', { ids: [params.id, query.with] });
+      const a = ends.find((r) => (r.node as Row).id === params.id);
+      const b = ends.find((r) => (r.node as Row).id === query.with);
+      if (!a || !b) {
+        const missing = !a ? { path: 'params.id', id: params.id } : { path: 'query.with', id: query.with };
+        throw new NotFoundError(`No node with id "${missing.id}".`, [{ path: missing.path, message: 'unknown id' }]);
+      }
+      const rows = await db.read('common/shared-neighbours', {
+        a: params.id,
+        b: query.with,
+        types: query.types ?? null,
+        limit: query.limit,
+        ...asOfSpan(query.asOf),
+      });
+      const set = new ElementSet();
+      set.addNode(a.node as Row);
+      set.addNode(b.node as Row);
+      const shared = rows.map((r) => {
+        set.addNode(r.node as Row);
+        const fromA = (r.fromA as Row[]).map(edgeData);
+        const fromB = (r.fromB as Row[]).map(edgeData);
+        for (const e of [...(r.fromA as Row[]), ...(r.fromB as Row[])]) set.addEdge(e);
+        return { node: nodeData(r.node as Row), fromA, fromB };
+      });
+      return { a: nodeData(a.node as Row), b: nodeData(b.node as Row), shared, elements: set.toElements() };
+    },
+  });
+}

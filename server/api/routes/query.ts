@@ -1,0 +1,83 @@
+import type { Router } from 'express';
+import { z } from 'zod';
+import type { Row } from '../../db/database.ts';
+import type { PlainNode, PlainPath, PlainRelationship } from '../../db/values.ts';
+import { checkConsoleQuery } from '../../graph/console-guard.ts';
+import { ElementSet } from '../../graph/elements.ts';
+import { QueryRejectedError } from '../../errors.ts';
+import { GraphElementsSchema } from '../schemas.ts';
+import { defineRoute } from '../route.ts';
+import type { Services } from '../services.ts';
+
+const ParamValue: z.ZodType = z.lazy(() =>
+  z.union([z.string().max(10_000), z.number(), z.boolean(), z.null(), z.array(ParamValue).max(10_000), z.record(z.string(), ParamValue)]),
+);
+
+const ConsoleRequest = z
+  .object({
+    cypher: z.string().trim().min(1, 'write a Cypher statement').max(20_000, 'at most 20,000 characters'),
+    params: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'parameter names are identifiers'), ParamValue).default({}),
+  })
+  .openapi('ConsoleRequest');
+
+const ConsoleResult = z
+  .object({
+    columns: z.array(z.string()),
+    rows: z.array(z.record(z.string(), z.unknown())),
+    truncated: z.boolean(),
+    elements: GraphElementsSchema,
+  })
+  .openapi('ConsoleResult');
+
+export function queryRoutes(router: Router, services: Services): void {
+  defineRoute(router, services, {
+    method: 'post',
+    path: '/api/query',
+    tag: 'console',
+    summary: 'Read-only Cypher console',
+    description:
+      'Runs one statement in a READ transaction with a time limit and a row cap, and returns its rows plus any nodes and relationships in them as graph elements. Writes, schema and administration commands, LOAD CSV, USE and procedures outside a read-only list are refused with 400.',
+    body: ConsoleRequest,
+    response: { description: 'Rows and graph elements', schema: ConsoleResult },
+    handler: async ({ body }, { services: { db, config } }) => {
+      const verdict = checkConsoleQuery(body.cypher);
+      if (!verdict.ok) {
+        throw new QueryRejectedError(`The console only reads: ${verdict.reason}.`, [{ path: 'body.cypher', message: verdict.reason ?? 'refused' }]);
+      }
+      const queryType = await db.explainText(body.cypher, body.params);
+      if (queryType !== 'r') {
+        throw new QueryRejectedError('The console only reads: Neo4j plans this statement as a write or schema change.', [
+          { path: 'body.cypher', message: `query type "${queryType}" is not read-only` },
+        ]);
+      }
+      const { rows, truncated } = await db.readText(body.cypher, body.params, { rowLimit: config.CONSOLE_ROW_LIMIT, timeoutMs: config.QUERY_TIMEOUT_MS });
+      return { columns: rows[0] ? Object.keys(rows[0]) : [], rows, truncated, elements: elementsIn(rows) };
+    },
+  });
+}
+
+/** Nodes, relationships and paths anywhere in the rows, as elements keyed by entity id. */
+function elementsIn(rows: Row[]) {
+  const nodes = new Map<string, PlainNode>();
+  const rels: PlainRelationship[] = [];
+  const visit = (v: unknown): void => {
+    if (!v || typeof v !== 'object') return;
+    if (Array.isArray(v)) return v.forEach(visit);
+    const kind = (v as { kind?: unknown }).kind;
+    if (kind === 'node') nodes.set((v as PlainNode).elementId, v as PlainNode);
+    else if (kind === 'relationship') rels.push(v as PlainRelationship);
+    else if (kind === 'path') {
+      (v as PlainPath).nodes.forEach(visit);
+      (v as PlainPath).relationships.forEach(visit);
+    } else Object.values(v).forEach(visit);
+  };
+  rows.forEach(visit);
+  const set = new ElementSet();
+  for (const n of nodes.values()) if (typeof n.properties.id === 'string') set.addNode({ label: n.labels.find((l) => l !== 'Entity') ?? 'Entity', ...n.properties });
+  for (const r of rels) {
+    const source = nodes.get(r.startElementId)?.properties.id;
+    const target = nodes.get(r.endElementId)?.properties.id;
+    if (typeof source === 'string' && typeof target === 'string') set.addEdge({ ...r.properties, type: r.type, source, target, key: r.properties.key ?? r.elementId });
+  }
+  return set.toElements();
+}

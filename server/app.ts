@@ -1,0 +1,142 @@
+// Builds the Express app; a separate entry (main.ts) listens, so tests drive the app directly.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cors from 'cors';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { AppError, InternalError, PayloadTooLargeError, RateLimitedError, ValidationError } from './errors.ts';
+import { openApiDocument } from './api/openapi-registry.ts';
+import type { Services } from './api/services.ts';
+import { healthRoutes } from './api/routes/health.ts';
+import { schemaRoutes } from './api/routes/schema.ts';
+import { searchRoutes } from './api/routes/search.ts';
+import { nodeRoutes } from './api/routes/nodes.ts';
+import { pathRoutes } from './api/routes/paths.ts';
+import { representationRoutes } from './api/routes/representation.ts';
+import { exportRoutes } from './api/routes/export.ts';
+import { queryRoutes } from './api/routes/query.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const WEB_DIST = join(ROOT, 'web', 'dist');
+const DOCS_PAGE = join(ROOT, 'server', 'api', 'docs');
+const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+
+export function createApp(services: Services): Express {
+  const { config, log } = services;
+  const app = express();
+  app.disable('x-powered-by');
+  // Behind a reverse proxy the client address comes from X-Forwarded-For (see README, Security).
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Keep tokens and cookies out of the logs.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Cytoscape and Swagger UI set inline style attributes.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          workerSrc: ["'self'", 'blob:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  const origins = config.CORS_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+  app.use(cors({ origin: origins.length ? origins : false, methods: ['GET', 'POST'], maxAge: 600 }));
+
+  app.use(
+    '/api',
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.RATE_LIMIT_PER_MINUTE,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      handler: (_req, _res, next, options) => {
+        const retryAfter = Math.ceil(options.windowMs / 1000);
+        next(new RateLimitedError('Too many requests from this client; slow down and retry.', retryAfter));
+      },
+    }),
+  );
+
+  app.use(express.json({ limit: '5mb' }));
+  app.use(express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }));
+
+  const api = express.Router();
+  for (const routes of [healthRoutes, schemaRoutes, searchRoutes, nodeRoutes, pathRoutes, representationRoutes, exportRoutes, queryRoutes]) {
+    routes(api, services);
+  }
+  const document = openApiDocument(services.version);
+  api.get('/api/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  api.use('/api/docs', express.static(DOCS_PAGE, { index: 'index.html' }));
+  api.use('/api/docs/swagger', express.static(SWAGGER_UI, { index: false }));
+  api.use('/api', (req, _res, next) => {
+    next(new AppErrorNotFoundRoute(`No API endpoint ${req.method} ${req.path}.`));
+  });
+  app.use(api);
+
+  if (config.SERVE_WEB && existsSync(WEB_DIST)) {
+    app.use(express.static(WEB_DIST, { index: 'index.html', maxAge: '1h' }));
+    // The web app keeps its state in the URL; any other path is the app itself.
+    app.get(/^(?!\/api\/).*/, (_req, res) => {
+      res.sendFile(join(WEB_DIST, 'index.html'));
+    });
+  }
+
+  app.use(errorHandler);
+  return app;
+}
+
+class AppErrorNotFoundRoute extends AppError {
+  readonly status = 404;
+  readonly code = 'NOT_FOUND';
+}
+
+/** Every error leaves as { error: { code, message, details } }; internals stay in the log. */
+const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  let appError: AppError;
+  if (err instanceof AppError) appError = err;
+  else if (err?.type === 'entity.too.large') appError = new PayloadTooLargeError('The request body is too large.');
+  else if (err?.type === 'entity.parse.failed') {
+    appError = new ValidationError('The request body is not valid JSON.', [{ path: 'body', message: 'expected JSON' }]);
+  } else appError = new InternalError('Something went wrong on our side; the error was logged.');
+
+  if (appError.status >= 500) req.log?.error({ err, code: appError.internalCode }, appError.message);
+  if ('retryAfterSeconds' in appError) res.setHeader('Retry-After', String(appError.retryAfterSeconds));
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.status(appError.status).json({ error: { code: appError.code, message: appError.message, details: appError.details } });
+};

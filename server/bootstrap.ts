@@ -1,0 +1,63 @@
+// Getting from configuration to a ready database: start the embedded Neo4j when no URI is
+// configured, apply the schema, load the seed graph into an empty database. Shared by the
+// server, the command-line tools and the tests so they all prepare the database the same way.
+import { join } from 'node:path';
+import type { Config } from './config.ts';
+import { Database } from './db/database.ts';
+import { ensureLocalNeo4j, REPO_ROOT, type LocalNeo4jHandle } from '../neo4j-local/launcher.ts';
+import { loadRecords } from '../seed/load.ts';
+import { validateSeed } from '../seed/validate.ts';
+
+export const SEED_DIR = join(REPO_ROOT, 'seed', 'data');
+
+export interface Connection {
+  db: Database;
+  /** The embedded Neo4j, when this process had to start it. */
+  local: LocalNeo4jHandle | null;
+  uri: string;
+}
+
+export async function connect(config: Config, onProgress?: (line: string) => void): Promise<Connection> {
+  let uri = config.NEO4J_URI;
+  let local: LocalNeo4jHandle | null = null;
+  if (!uri) {
+    local = await ensureLocalNeo4j({ port: config.NEO4J_LOCAL_PORT, ...(onProgress ? { onProgress } : {}) });
+    uri = local.uri;
+  }
+  const db = new Database({
+    uri,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    queryTimeoutMs: config.QUERY_TIMEOUT_MS,
+  });
+  return { db, local, uri };
+}
+
+export interface SeedOutcome {
+  loaded: boolean;
+  nodes: number;
+  relationships: number;
+}
+
+/** Loads the seed graph; refuses (and writes nothing) when the seed files have problems. */
+export async function loadSeed(db: Database, onProgress?: (done: number, total: number, phase: string) => void): Promise<SeedOutcome> {
+  const seed = await validateSeed(SEED_DIR);
+  if (seed.problems.length) {
+    const first = seed.problems.slice(0, 5).map((p) => `${p.file}:${p.line}: ${p.message}`);
+    throw new Error(`The seed data has ${seed.problems.length} problem(s); run npm run seed:check.\n${first.join('\n')}`);
+  }
+  const report = await loadRecords(db, seed.nodes, seed.relationships, {
+    ...(onProgress ? { onProgress: (p) => onProgress(p.done, p.total, p.phase) } : {}),
+  });
+  return { loaded: true, nodes: report.nodes, relationships: report.relationships };
+}
+
+/** Schema always; the seed only into an empty database, so user data is never overwritten. */
+export async function prepareDatabase(db: Database, options: { seed: boolean; onProgress?: (done: number, total: number, phase: string) => void }): Promise<SeedOutcome> {
+  await db.applySchema();
+  if (!options.seed) return { loaded: false, nodes: 0, relationships: 0 };
+  const [row] = await db.read('seed/count-entities');
+  if (Number(row?.nodes ?? 0) > 0) return { loaded: false, nodes: Number(row?.nodes), relationships: 0 };
+  return loadSeed(db, options.onProgress);
+}

@@ -1,0 +1,60 @@
+// Configuration comes from the environment once, at boot, through one schema: a wrong value
+// stops the process with a line that names the variable and what was expected.
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+export const ConfigSchema = z.object({
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, 'expected a Bolt URI such as bolt://localhost:7687 or neo4j+s://host')
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'expected a Neo4j database name')
+    .optional(),
+  /** Port of the embedded local Neo4j started when NEO4J_URI is unset. */
+  NEO4J_LOCAL_PORT: port.default(7687),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Milliseconds a single query may run before Neo4j stops it. */
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Most rows the Cypher console returns. */
+  CONSOLE_ROW_LIMIT: z.coerce.number().int().min(1).max(100_000).default(1000),
+  /** Token that unlocks write endpoints (import); unset means they are off. */
+  WRITE_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
+  /** Comma-separated origins allowed by CORS; unset means same-origin only. */
+  CORS_ORIGINS: z.string().optional(),
+  /** Requests per minute per client before 429. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Serve the built web app from web/dist. */
+  SERVE_WEB: flag.default(true),
+  /** Load the seed graph into an empty database at start. */
+  SEED_ON_START: flag.default(true),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable counts as unset, as shells and compose files often leave them.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? 'environment');
+      const value = name in cleaned && !/PASSWORD|TOKEN/.test(name) ? ` (got "${cleaned[name]}")` : '';
+      return `${name}: ${i.message}${value}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
+  }
+  return parsed.data;
+}

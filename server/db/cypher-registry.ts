@@ -1,0 +1,59 @@
+// Every Cypher statement the product runs lives in cypher/<feature>/<verb-noun>.cypher and is
+// named here. Loading reads them all at start-up, so a missing file stops the server at boot
+// instead of failing one request later.
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const QUERY_NAMES = [
+  'common/shared-neighbours',
+  'export/all-nodes',
+  'export/all-relationships',
+  'health/components',
+  'health/counts',
+  'mandates/authority-step',
+  'nodes/degree',
+  'nodes/expand-level',
+  'nodes/get-node',
+  'nodes/nodes-by-ids',
+  'nodes/relationships-among',
+  'paths/shortest-paths',
+  'paths/shortest-paths-directed',
+  'representation/find-representations',
+  'schema/label-counts',
+  'schema/type-counts',
+  'search/search-nodes',
+  'seed/count-entities',
+  'seed/merge-nodes',
+  'seed/merge-relationships',
+] as const;
+export type QueryName = (typeof QUERY_NAMES)[number];
+
+export const CYPHER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../cypher');
+
+export type QueryTexts = Readonly<Record<QueryName, string>>;
+
+export function loadQueries(dir: string = CYPHER_DIR): QueryTexts {
+  const texts = {} as Record<QueryName, string>;
+  const missing: string[] = [];
+  for (const name of QUERY_NAMES) {
+    try {
+      texts[name] = readFileSync(join(dir, `${name}.cypher`), 'utf8');
+    } catch {
+      missing.push(`${name}.cypher`);
+    }
+  }
+  if (missing.length) throw new Error(`cypher/: missing query files: ${missing.join(', ')}`);
+  return texts;
+}
+
+/** Schema statements (constraints, indexes), one per `;`-terminated statement, comments dropped. */
+export function loadSchemaStatements(dir: string = CYPHER_DIR): string[] {
+  return readFileSync(join(dir, 'schema.cypher'), 'utf8')
+    .split('\n')
+    .filter((l) => !l.trim().startsWith('//'))
+    .join('\n')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,185 @@
+// The one module that talks to Neo4j. Reads go through executeRead and writes through
+// executeWrite so that a cluster (neo4j:// URIs) routes each to the right member; sessions
+// are always closed; driver errors become the project's own error classes.
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { loadQueries, loadSchemaStatements, type QueryName, type QueryTexts } from './cypher-registry.ts';
+import { mapDriverError, StreamBrokenError } from './driver-errors.ts';
+import { toNeo4jParams, toPlain } from './values.ts';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface DatabaseOptions {
+  uri: string;
+  user?: string;
+  password?: string;
+  database?: string | undefined;
+  /** Default time limit of one transaction, in milliseconds. */
+  queryTimeoutMs?: number;
+  /** How long the driver keeps retrying a transaction on transient faults. */
+  retryMs?: number;
+}
+
+export interface QueryOptions {
+  timeoutMs?: number;
+}
+
+/** The part of a transaction that callers may use: named queries only. */
+export interface NamedTransaction {
+  run(name: QueryName, params?: Params): Promise<Row[]>;
+}
+
+export class Database {
+  readonly queries: QueryTexts;
+  private readonly driver: Driver;
+  private readonly database: string | undefined;
+  private readonly timeoutMs: number;
+
+  constructor(options: DatabaseOptions, queries: QueryTexts = loadQueries()) {
+    this.queries = queries;
+    this.database = options.database;
+    this.timeoutMs = options.queryTimeoutMs ?? 10_000;
+    const auth = options.password ? neo4j.auth.basic(options.user ?? 'neo4j', options.password) : undefined;
+    this.driver = neo4j.driver(options.uri, auth, {
+      disableLosslessIntegers: true,
+      // Fail fast when Neo4j is down so the API can answer 503 instead of hanging.
+      connectionTimeout: 3_000,
+      connectionAcquisitionTimeout: 5_000,
+      maxTransactionRetryTime: options.retryMs ?? 3_000,
+      maxConnectionPoolSize: 64,
+      userAgent: 'mandate-explorer',
+      logging: { level: 'error', logger: () => {} },
+    });
+  }
+
+  read(name: QueryName, params: Params = {}, options: QueryOptions = {}): Promise<Row[]> {
+    return this.withSession('READ', (s) =>
+      s.executeRead((tx) => runIn(tx, this.queries[name], params), this.txConfig(options)),
+    );
+  }
+
+  write(name: QueryName, params: Params = {}, options: QueryOptions = {}): Promise<Row[]> {
+    return this.withSession('WRITE', (s) =>
+      s.executeWrite((tx) => runIn(tx, this.queries[name], params), this.txConfig(options)),
+    );
+  }
+
+  /** Several named writes in one transaction: all of them land or none does. */
+  writeTransaction<T>(work: (tx: NamedTransaction) => Promise<T>, options: QueryOptions = {}): Promise<T> {
+    return this.withSession('WRITE', (s) =>
+      s.executeWrite(
+        (tx) => work({ run: (name, params = {}) => runIn(tx, this.queries[name], params) }),
+        this.txConfig(options),
+      ),
+    );
+  }
+
+  /**
+   * Streams rows to `onRow` as Neo4j produces them, awaiting it for back-pressure, so an
+   * export never holds the whole result in memory. Once a row has gone out the work is not
+   * retried, since the consumer has already seen part of it.
+   */
+  readStream(
+    name: QueryName,
+    params: Params,
+    onRow: (row: Row) => void | Promise<void>,
+    options: QueryOptions = {},
+  ): Promise<number> {
+    return this.withSession('READ', (s) =>
+      s.executeRead(async (tx) => {
+        let count = 0;
+        try {
+          for await (const record of tx.run(this.queries[name], toNeo4jParams(params))) {
+            await onRow(toPlain(record.toObject()) as Row);
+            count++;
+          }
+        } catch (err) {
+          if (count > 0) throw new StreamBrokenError(err);
+          throw err;
+        }
+        return count;
+      }, this.txConfig(options)),
+    );
+  }
+
+  /**
+   * Runs a user's statement text in a READ transaction: the console's path. Neo4j itself
+   * refuses writes in a read transaction; the caller checks the text before it gets here.
+   */
+  readText(cypher: string, params: Params, options: QueryOptions & { rowLimit: number }): Promise<{ rows: Row[]; truncated: boolean }> {
+    return this.withSession('READ', (s) =>
+      s.executeRead(async (tx) => {
+        const rows: Row[] = [];
+        let truncated = false;
+        const result = tx.run(cypher, toNeo4jParams(params));
+        for await (const record of result) {
+          if (rows.length >= options.rowLimit) {
+            truncated = true;
+            break;
+          }
+          rows.push(toPlain(record.toObject()) as Row);
+        }
+        if (truncated) await result.summary().catch(() => undefined);
+        return { rows, truncated };
+      }, this.txConfig(options)),
+    );
+  }
+
+  /**
+   * Asks Neo4j to plan a user's statement without running it and returns its query type:
+   * 'r' read-only, 'rw' read-write, 'w' write-only, 's' schema.
+   */
+  explainText(cypher: string, params: Params): Promise<string> {
+    return this.withSession('READ', (s) =>
+      s.executeRead(async (tx) => {
+        const result = await tx.run(`EXPLAIN ${cypher}`, toNeo4jParams(params));
+        return String(result.summary.queryType);
+      }, { timeout: 5_000 }),
+    );
+  }
+
+  /** Constraints and indexes from cypher/schema.cypher; every statement is idempotent. */
+  async applySchema(): Promise<number> {
+    const statements = loadSchemaStatements();
+    for (const statement of statements) {
+      await this.withSession('WRITE', (s) => s.executeWrite((tx) => tx.run(statement)));
+    }
+    await this.withSession('WRITE', (s) => s.run('CALL db.awaitIndexes(60)'));
+    return statements.length;
+  }
+
+  async verify(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.database });
+    } catch (err) {
+      throw mapDriverError(err);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private txConfig(options: QueryOptions) {
+    return { timeout: options.timeoutMs ?? this.timeoutMs };
+  }
+
+  private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await work(session);
+    } catch (err) {
+      throw mapDriverError(err);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+}
+
+async function runIn(tx: ManagedTransaction, text: string, params: Params): Promise<Row[]> {
+  const result = await tx.run(text, toNeo4jParams(params));
+  return result.records.map((r) => toPlain(r.toObject()) as Row);
+}

@@ -1,0 +1,88 @@
+// The few errors the API speaks. The error middleware matches on class, never on message
+// text, and always answers { error: { code, message, details } }.
+
+export interface ErrorDetail {
+  /** Where the problem is: "query.depth", "body.cypher", "record 12" … */
+  path: string;
+  message: string;
+}
+
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  abstract readonly code: string;
+  constructor(
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    /** A code for the logs (e.g. Neo4j's), never sent to clients. */
+    readonly internalCode?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  readonly status = 400;
+  readonly code = 'BAD_REQUEST';
+}
+
+export class NotFoundError extends AppError {
+  readonly status = 404;
+  readonly code = 'NOT_FOUND';
+}
+
+export class ConflictError extends AppError {
+  readonly status = 409;
+  readonly code = 'CONFLICT';
+}
+
+export class UnauthorizedError extends AppError {
+  readonly status = 401;
+  readonly code = 'UNAUTHORIZED';
+}
+
+export class ForbiddenError extends AppError {
+  readonly status = 403;
+  readonly code = 'FORBIDDEN';
+}
+
+export class PayloadTooLargeError extends AppError {
+  readonly status = 413;
+  readonly code = 'PAYLOAD_TOO_LARGE';
+}
+
+export class RateLimitedError extends AppError {
+  readonly status = 429;
+  readonly code = 'RATE_LIMITED';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Neo4j cannot be reached or is restarting; the caller should retry shortly. */
+export class DatabaseUnavailableError extends AppError {
+  readonly status = 503;
+  readonly code = 'DATABASE_UNAVAILABLE';
+  readonly retryAfterSeconds = 2;
+}
+
+/** A query ran past its time limit. */
+export class QueryTimeoutError extends AppError {
+  readonly status = 408;
+  readonly code = 'QUERY_TIMEOUT';
+}
+
+/** Neo4j rejected a statement (syntax, or a write in a read transaction). */
+export class QueryRejectedError extends AppError {
+  readonly status = 400;
+  readonly code = 'QUERY_REJECTED';
+}
+
+/** Anything we did not foresee: logged in full, shown to clients without internals. */
+export class InternalError extends AppError {
+  readonly status = 500;
+  readonly code = 'INTERNAL';
+}

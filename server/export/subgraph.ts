@@ -1,0 +1,127 @@
+// What an export contains: the whole graph (streamed from Neo4j), the nodes given by id with
+// the ties among them, or a root's neighbourhood with depth and filters.
+import { z } from 'zod';
+import type { Database, Row } from '../db/database.ts';
+import { neighborhood } from '../graph/neighborhood.ts';
+import { asOfSpan, PartialDate } from '../model/dates.ts';
+import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
+import { ExportFormat, type ExportNode, type ExportRelationship, type ExportSource, storedToExportNode, storedToExportRelationship } from './formats.ts';
+
+const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a node id in kebab-case').max(200);
+
+export const ExportRequest = z
+  .object({
+    format: ExportFormat,
+    ids: z.array(Id).min(1).max(100_000).optional(),
+    root: Id.optional(),
+    depth: z.number().int().min(1).max(3).default(1),
+    labels: z.array(NodeLabel).min(1).optional(),
+    types: z.array(RelationshipType).min(1).optional(),
+    direction: z.enum(['in', 'out', 'both']).default('both'),
+    asOf: PartialDate.optional(),
+    limit: z.number().int().min(1).max(200_000).default(50_000),
+  })
+  .refine((r) => !(r.ids && r.root), { message: 'give either ids or root, not both', path: ['root'] })
+  .openapi('ExportRequest', {
+    description: 'No ids and no root: the whole graph. ids: those nodes and the ties among them. root: its neighbourhood with depth and filters.',
+  });
+export type ExportRequest = z.infer<typeof ExportRequest>;
+
+export async function exportSource(db: Database, req: ExportRequest): Promise<ExportSource & { name: string }> {
+  const span = asOfSpan(req.asOf);
+  if (req.root) {
+    const graph = await neighborhood(db, {
+      id: req.root,
+      depth: req.depth,
+      labels: req.labels,
+      types: req.types,
+      direction: req.direction,
+      limit: req.limit,
+      ...span,
+    });
+    return {
+      name: `${req.root}-depth${req.depth}`,
+      nodes: graph.nodes.map((n) => storedToExportNode(n.data)),
+      relationships: graph.edges.map((e) => storedToExportRelationship({ ...e.data, key: e.data.id })),
+    };
+  }
+  if (req.ids) {
+    const nodes = (await db.read('nodes/nodes-by-ids', { ids: req.ids })).map((r) => storedToExportNode(r.node as Row));
+    const rels = await db.read('nodes/relationships-among', {
+      ids: nodes.map((n) => n.id),
+      types: req.types ?? null,
+      limit: req.limit,
+      ...span,
+    });
+    return {
+      name: `selection-${nodes.length}`,
+      nodes: nodes.sort((a, b) => a.id.localeCompare(b.id)),
+      relationships: rels.map((r) => storedToExportRelationship(r.relationship as Row)),
+    };
+  }
+  return { name: 'graph', nodes: streamAll(db, 'export/all-nodes', 'node', storedToExportNode), relationships: streamAll(db, 'export/all-relationships', 'relationship', storedToExportRelationship) };
+}
+
+/**
+ * Rows from Neo4j as an async iterable with a small buffer: the reader pulls, and the
+ * database stream waits whenever the buffer is full, so memory stays flat.
+ */
+function streamAll<T>(
+  db: Database,
+  name: 'export/all-nodes' | 'export/all-relationships',
+  column: string,
+  convert: (props: Record<string, unknown>) => T,
+): AsyncIterable<T> {
+  return {
+    [Symbol.asyncIterator]() {
+      const buffer: T[] = [];
+      const HIGH_WATER = 512;
+      let done = false;
+      let failure: unknown = null;
+      let wakeReader: (() => void) | null = null;
+      let wakeWriter: (() => void) | null = null;
+      const wake = () => {
+        wakeReader?.();
+        wakeReader = null;
+      };
+      db.readStream(
+        name,
+        {},
+        async (row) => {
+          buffer.push(convert(row[column] as Record<string, unknown>));
+          wake();
+          if (buffer.length >= HIGH_WATER) await new Promise<void>((r) => (wakeWriter = r));
+        },
+        { timeoutMs: 30 * 60_000 },
+      ).then(
+        () => {
+          done = true;
+          wake();
+        },
+        (err) => {
+          failure = err;
+          done = true;
+          wake();
+        },
+      );
+      return {
+        async next(): Promise<IteratorResult<T>> {
+          while (buffer.length === 0 && !done) await new Promise<void>((r) => (wakeReader = r));
+          if (buffer.length > 0) {
+            const value = buffer.shift()!;
+            if (buffer.length < HIGH_WATER / 2 && wakeWriter) {
+              const w = wakeWriter;
+              wakeWriter = null;
+              w();
+            }
+            return { value, done: false };
+          }
+          if (failure) throw failure;
+          return { value: undefined, done: true };
+        },
+      };
+    },
+  };
+}
+
+export type { ExportNode, ExportRelationship };

@@ -1,0 +1,90 @@
+// Query results → graph elements in the shape Cytoscape.js loads ({data:{…}}), the one
+// shape every graph-returning endpoint speaks. Internal helper properties stay behind.
+import type { Row } from '../db/database.ts';
+
+export interface NodeData {
+  id: string;
+  label: string;
+  name: string;
+  [key: string]: unknown;
+}
+
+export interface EdgeData {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  [key: string]: unknown;
+}
+
+export interface GraphElements {
+  nodes: Array<{ data: NodeData }>;
+  edges: Array<{ data: EdgeData }>;
+}
+
+/** Derived properties that only serve indexes and comparisons. */
+const HIDDEN = new Set(['aliasText', 'validFromDate', 'validToDate']);
+
+export function nodeData(props: Row): NodeData {
+  const data: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(props)) if (!HIDDEN.has(k) && v !== null) data[k] = v;
+  return data as NodeData;
+}
+
+export function edgeData(props: Row): EdgeData {
+  const data: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(props)) if (!HIDDEN.has(k) && k !== 'key' && v !== null) data[k] = v;
+  data.id = String(props.key ?? `${String(props.type)}:${String(props.source)}->${String(props.target)}`);
+  return data as EdgeData;
+}
+
+/** Collects nodes and edges once each, in the order first seen. */
+export class ElementSet {
+  private readonly nodes = new Map<string, NodeData>();
+  private readonly edges = new Map<string, EdgeData>();
+
+  addNode(props: Row | null | undefined): void {
+    if (!props) return;
+    const d = nodeData(props);
+    if (!this.nodes.has(d.id)) this.nodes.set(d.id, d);
+  }
+
+  addEdge(props: Row | null | undefined): void {
+    if (!props) return;
+    const d = edgeData(props);
+    if (!this.edges.has(d.id)) this.edges.set(d.id, d);
+  }
+
+  hasNode(id: string): boolean {
+    return this.nodes.has(id);
+  }
+
+  hasEdge(id: string): boolean {
+    return this.edges.has(id);
+  }
+
+  get nodeCount(): number {
+    return this.nodes.size;
+  }
+
+  get edgeCount(): number {
+    return this.edges.size;
+  }
+
+  nodeIds(): string[] {
+    return [...this.nodes.keys()];
+  }
+
+  edgeIds(): string[] {
+    return [...this.edges.keys()];
+  }
+
+  toElements(): GraphElements {
+    // An edge is only useful with both ends on the canvas.
+    const edges = [...this.edges.values()].filter((e) => this.nodes.has(e.source) && this.nodes.has(e.target));
+    return {
+      nodes: [...this.nodes.values()].map((data) => ({ data })),
+      edges: edges.map((data) => ({ data })),
+    };
+  }
+}

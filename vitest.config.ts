@@ -1,0 +1,39 @@
+// Three tiers, each with its own setup: unit (no database), int (the real Neo4j, seeded),
+// e2e (the real Neo4j, the built web app served, headless Chromium).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    reporters: ['default'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'int',
+          include: ['tests/int/**/*.int.test.ts'],
+          globalSetup: ['tests/setup/database.ts'],
+          // One Neo4j for all: files run one after another so restart tests do not disturb others.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['tests/setup/database.ts', 'tests/setup/server.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
+  },
+});
