@@ -54,8 +54,9 @@ function progressPrinter(): { onProgress: (line: string) => void; done: () => vo
         pendingMaven = line;
         if (Date.now() - lastMaven < 3000) return;
         lastMaven = Date.now();
-        pendingMaven = null;
       }
+      // Any printed line supersedes a held-back download count.
+      pendingMaven = null;
       process.stderr.write(`  ${line}\n`);
     },
     done: () => {

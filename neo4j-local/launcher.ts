@@ -277,7 +277,7 @@ function runMaven(args: string[], onProgress: (line: string) => void): Promise<v
       if (!line) return;
       tail.push(line);
       if (tail.length > 60) tail.shift();
-      const done = /^Downloaded from \S+: (\S+) \(([\d.]+) (B|kB|MB|GB)/.exec(line);
+      const done = /^(?:\[INFO\] )?Downloaded from \S+: (\S+) \(([\d.]+) (B|kB|MB|GB)/.exec(line);
       if (done) {
         files += 1;
         bytes += Number(done[2]) * ({ B: 1, kB: 1e3, MB: 1e6, GB: 1e9 }[done[3] as 'B' | 'kB' | 'MB' | 'GB'] ?? 1);

@@ -36,8 +36,10 @@ export const TypeList = csvList(RelationshipType).openapi({ description: 'Comma-
 /** "As of" a year, month or day: only relationships valid during that span take part. */
 export const AsOf = PartialDate.optional().openapi({ description: 'YYYY, YYYY-MM or YYYY-MM-DD', example: '2016' });
 
-export const intParam = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int(`expected a whole number from ${min} to ${max}`).min(min).max(max).default(fallback);
+export const intParam = (min: number, max: number, fallback: number) => {
+  const expected = `expected a whole number from ${min} to ${max}`;
+  return z.coerce.number(expected).int(expected).min(min, expected).max(max, expected).default(fallback);
+};
 
 const NodeDataSchema = z
   .object({

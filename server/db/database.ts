@@ -138,6 +138,11 @@ export class Database {
     );
   }
 
+  /** Runs one statement from a trusted file (an export script, a backup) in a write transaction. */
+  replayStatement(cypher: string): Promise<void> {
+    return this.withSession('WRITE', (s) => s.executeWrite(async (tx) => void (await tx.run(cypher))));
+  }
+
   /** Constraints and indexes from cypher/schema.cypher; every statement is idempotent. */
   async applySchema(): Promise<number> {
     const statements = loadSchemaStatements();

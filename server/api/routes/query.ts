@@ -9,9 +9,8 @@ import { GraphElementsSchema } from '../schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
 
-const ParamValue: z.ZodType = z.lazy(() =>
-  z.union([z.string().max(10_000), z.number(), z.boolean(), z.null(), z.array(ParamValue).max(10_000), z.record(z.string(), ParamValue)]),
-);
+/** Any JSON value; the body size limit bounds it. */
+const ParamValue = z.unknown().openapi({ description: 'a JSON value' });
 
 const ConsoleRequest = z
   .object({

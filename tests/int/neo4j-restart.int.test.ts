@@ -1,0 +1,84 @@
+// The API across a Neo4j restart: 200 while it runs, 503 with Retry-After while it is down
+// (never a crash, never a hung request), 200 again by itself once it is back.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureLocalNeo4j, stopLocalNeo4j } from '../../neo4j-local/launcher.ts';
+import { createApp } from '../../server/app.ts';
+import { prepareDatabase } from '../../server/bootstrap.ts';
+import { loadConfig } from '../../server/config.ts';
+import { Database } from '../../server/db/database.ts';
+
+const PORT = 7691;
+const dir = mkdtempSync(join(tmpdir(), 'mandate-restart-'));
+const dataDir = join(dir, 'data');
+let db: Database;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  const neo = await ensureLocalNeo4j({ port: PORT, dataDir });
+  db = new Database({ uri: neo.uri });
+  await prepareDatabase(db, { seed: true });
+  app = createApp({ db, config: loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', SERVE_WEB: '0' }), log: pino({ level: 'silent' }), version: 'test' });
+});
+
+afterAll(async () => {
+  await db?.close();
+  await stopLocalNeo4j({ port: PORT, dataDir });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function timed(path: string) {
+  const started = Date.now();
+  const res = await request(app).get(path).timeout(20_000);
+  return { status: res.status, ms: Date.now() - started, body: res.body as { error?: { code: string } }, retryAfter: res.headers['retry-after'] };
+}
+
+describe('health across a Neo4j restart', () => {
+  it('goes 200 → 503 → 200, and no request hangs', async () => {
+    const up = await timed('/api/health');
+    expect(up.status).toBe(200);
+
+    // A stream of requests while Neo4j is stopped and started again.
+    const results: Array<{ status: number; ms: number }> = [];
+    let streaming = true;
+    const stream = (async () => {
+      const paths = ['/api/health', '/api/search?q=who', '/api/nodes/socialstyrelsen', '/api/nodes/who/neighborhood'];
+      for (let i = 0; streaming; i++) {
+        results.push(await timed(paths[i % paths.length]!));
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+
+    await stopLocalNeo4j({ port: PORT, dataDir });
+    const down = await timed('/api/health');
+    expect(down.status).toBe(503);
+    expect(down.body.error?.code).toBe('DATABASE_UNAVAILABLE');
+    expect(down.retryAfter).toBeDefined();
+    const search = await timed('/api/search?q=who');
+    expect(search.status).toBe(503);
+
+    await ensureLocalNeo4j({ port: PORT, dataDir });
+    let back = await timed('/api/health');
+    const deadline = Date.now() + 15_000;
+    while (back.status !== 200 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      back = await timed('/api/health');
+    }
+    expect(back.status).toBe(200);
+    streaming = false;
+    await stream;
+
+    const statuses = new Set(results.map((r) => r.status));
+    expect([...statuses].every((s) => s === 200 || s === 503)).toBe(true);
+    expect(results.some((r) => r.status === 503)).toBe(true);
+    // Nothing hung: every answer came within the driver's fail-fast bounds.
+    expect(Math.max(...results.map((r) => r.ms))).toBeLessThan(15_000);
+    console.log(
+      `restart stream: ${results.length} requests, ${results.filter((r) => r.status === 503).length} answered 503, slowest ${Math.max(...results.map((r) => r.ms))} ms`,
+    );
+  });
+});
