@@ -1,18 +1,19 @@
 /**
  * npm run db:start | db:stop | db:status
- * (tsx neo4j-local/cli.ts start|stop|status [--port N] [--data-dir DIR])
+ * (tsx neo4j-local/cli.ts start|stop|status|build [--port N] [--data-dir DIR])
  *
  * Exit codes: 0 ok; 1 failure; 3 `status` found it not running.
  */
 import { parseArgs } from 'node:util';
-import { ensureLocalNeo4j, localNeo4jStatus, stopLocalNeo4j } from './launcher.ts';
+import { ensureLocalNeo4j, localNeo4jStatus, prepareLocalNeo4j, stopLocalNeo4j } from './launcher.ts';
 import type { LocalNeo4jOptions } from './launcher.ts';
 
-const USAGE = `usage: tsx neo4j-local/cli.ts start|stop|status [--port N] [--data-dir DIR]
+const USAGE = `usage: tsx neo4j-local/cli.ts start|stop|status|build [--port N] [--data-dir DIR]
 
   start   start the local embedded Neo4j (or reuse the running one) and wait for Bolt
   stop    stop it (SIGTERM, SIGKILL after 60 s)
   status  show whether it runs, its pid, port, Bolt URI and Neo4j version
+  build   download Neo4j with Maven and compile, without starting (CI pre-fetch)
 
 env: NEO4J_LOCAL_PORT (7687), NEO4J_LOCAL_DIR (<repo>/.neo4j/data),
      NEO4J_LOCAL_HEAP (1g), NEO4J_LOCAL_PAGECACHE (512m)`;
@@ -33,7 +34,7 @@ function progressPrinter(): { onProgress: (line: string) => void; done: () => vo
     return {
       onProgress: (line) => {
         // Keep step messages on screen; only Maven's download counter rewrites in place.
-        if (current && !current.startsWith('maven:') && !current.startsWith('waiting for Neo4j')) {
+        if (current && !current.startsWith('maven: downloaded') && !current.startsWith('waiting for Neo4j')) {
           process.stderr.write(`\r\x1b[2K  ${current}\n`);
         }
         current = line;
@@ -106,6 +107,17 @@ async function main(): Promise<number> {
       } finally {
         progress.done();
       }
+    }
+    case 'build':
+    case 'prepare': {
+      const progress = progressPrinter();
+      try {
+        await prepareLocalNeo4j({ onProgress: progress.onProgress });
+      } finally {
+        progress.done();
+      }
+      console.log('neo4j-local is built; Neo4j jars are in ~/.m2.');
+      return 0;
     }
     case 'stop': {
       const started = Date.now();

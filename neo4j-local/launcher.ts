@@ -144,9 +144,9 @@ export async function ensureLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Lo
   return withLockFile(o.startLock, 'another neo4j-local start for this data dir', o.onProgress, async () => {
     const recorded = readPidRecord(o);
     const existing = readOwnedPid(o);
-    if (recorded && !existing && recorded.port === o.port) {
-      // A JVM killed a moment ago may still be tearing down threads and sockets.
-      await waitPortClosed(o.port, 15_000);
+    if (recorded && !existing) {
+      // A JVM killed a moment ago may still be tearing down threads, its socket and the store lock.
+      await waitPortClosed(recorded.port, 15_000);
     }
     if (existing) {
       if (existing.port !== o.port && o.portExplicit) {
@@ -172,6 +172,14 @@ export async function ensureLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Lo
     const pid = await spawnNeo4j(o, classpath);
     return handle(o, pid, true);
   });
+}
+
+/**
+ * Resolves Neo4j's jars with Maven and compiles the launcher class, without starting anything
+ * (for CI or image builds that pre-fetch). A no-op when the cached build is current.
+ */
+export async function prepareLocalNeo4j(opts: Pick<LocalNeo4jOptions, 'onProgress'> = {}): Promise<void> {
+  await ensureBuilt(opts.onProgress ?? (() => {}));
 }
 
 /** Stops the local Neo4j of this data dir, if it runs. Safe to call when it does not. */
@@ -236,7 +244,7 @@ async function ensureBuilt(onProgress: (line: string) => void): Promise<string> 
   return withLockFile(BUILD_LOCK, 'another neo4j-local build', onProgress, async () => {
     const again = cachedClasspath(stamp);
     if (again) return again;
-    onProgress('preparing embedded Neo4j with Maven (first run downloads ~170 MB into ~/.m2)');
+    onProgress('building neo4j-local with Maven (the very first run downloads ~150 MB of jars into ~/.m2)');
     await runMaven(['-B', 'compile', 'dependency:build-classpath', `-Dmdep.outputFile=${CLASSPATH_FILE}`], onProgress);
     const built = cachedClasspath(null);
     if (!built) throw new Error(`Maven finished but ${CLASSPATH_FILE} or compiled classes are missing`);
@@ -381,11 +389,16 @@ async function spawnNeo4j(o: Resolved, classpath: string): Promise<number> {
   }
   writePidFile(o, { pid, port: o.port, startedAt: new Date().toISOString() });
   try {
-    await waitForBolt(o, pid, () => {
-      if (!hasExited) return null;
-      if (exited.error) return javaSpawnError(java, exited.error).message;
-      return `Java exited (${exited.signal ?? `code ${exited.code}`}) before Bolt came up`;
-    }, logOffset);
+    await waitForBolt(
+      o,
+      pid,
+      () => {
+        if (!hasExited) return null;
+        if (exited.error) return javaSpawnError(java, exited.error).message;
+        return `Java exited (${exited.signal ?? `code ${exited.code}`}) before Bolt came up`;
+      },
+      logOffset,
+    );
   } catch (err) {
     if (!hasExited) await terminate(pid, o.dataDir, o.port, 10_000).catch(() => {});
     removePidFile(o, pid);

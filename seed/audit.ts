@@ -65,15 +65,26 @@ export function citedWords(lines: string[]): string[][] {
   return joined === text ? [words(text)] : [words(joined), words(text)];
 }
 
-/** Whether `name` occurs in the word sequence, word by word, allowing a Swedish genitive -s. */
+/**
+ * Whether a text word stands for a name word: the same, or followed by a Swedish genitive -s
+ * ("Europarådets") and/or a footnote number the PDF glued to it ("Yrkesresan3").
+ */
+function sameWord(t: string | undefined, w: string): boolean {
+  if (t === undefined || !t.startsWith(w)) return false;
+  const rest = t.slice(w.length);
+  return rest === '' || rest === 's' || (/\p{L}$/u.test(w) && /^s?\d{1,2}$/.test(rest));
+}
+
+/** Whether `name` occurs in the word sequence, word by word, with at most MAX_WORD_GAP words between. */
 export function mentions(streams: string[][], name: string): boolean {
   const target = words(name);
   if (target.length === 0) return false;
-  const same = (t: string | undefined, w: string): boolean => t === w || t === `${w}s`;
+  const same = sameWord;
   const from = (stream: string[], at: number, k: number): boolean => {
     const w = target[k];
     if (w === undefined) return true;
-    for (let j = at; j < Math.min(stream.length, at + MAX_WORD_GAP + 1); j++) if (same(stream[j], w) && from(stream, j + 1, k + 1)) return true;
+    for (let j = at; j < Math.min(stream.length, at + MAX_WORD_GAP + 1); j++)
+      if (same(stream[j], w) && from(stream, j + 1, k + 1)) return true;
     return false;
   };
   const first = target[0] as string;

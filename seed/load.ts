@@ -2,7 +2,7 @@
 // same records loaded twice give the same graph.
 import type { Database } from '../server/db/database.ts';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../server/model/vocabulary.ts';
-import { toNodeRow, toRelationshipRow } from './rows.ts';
+import { type NodeRow, type RelationshipRow, toNodeRow, toRelationshipRow } from './rows.ts';
 import type { NodeRecord, RelationshipRecord } from './schema.ts';
 
 export interface LoadProgress {
@@ -27,16 +27,24 @@ export interface LoadReport {
   ms: number;
 }
 
-export async function loadRecords(
+export function loadRecords(
   db: Database,
   nodes: readonly NodeRecord[],
   relationships: readonly RelationshipRecord[],
   options: LoadOptions = {},
 ): Promise<LoadReport> {
+  return writeRows(db, nodes.map(toNodeRow), relationships.map(toRelationshipRow), options);
+}
+
+/** Writes prepared rows: the common path of seed loading, imports and restores. */
+export async function writeRows(
+  db: Database,
+  nodeRows: readonly NodeRow[],
+  relRows: readonly RelationshipRow[],
+  options: LoadOptions = {},
+): Promise<LoadReport> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 1000;
-  const nodeRows = nodes.map(toNodeRow);
-  const relRows = relationships.map(toRelationshipRow);
   // Labels and types reach Cypher as $(…) values; refuse anything outside the vocabulary.
   for (const r of nodeRows) if (!(NODE_LABELS as readonly string[]).includes(r.label)) throw new Error(`unknown label ${r.label}`);
   for (const r of relRows) if (!(RELATIONSHIP_TYPES as readonly string[]).includes(r.type)) throw new Error(`unknown type ${r.type}`);

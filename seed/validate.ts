@@ -143,7 +143,12 @@ export function validateSeedText(input: SeedText): SeedValidation {
         );
     }
     if (value.from === value.to && typeof value.from === 'string' && !(type === 'REPRESENTS' && value.capacity === 'expert-authority'))
-      report(relationshipsFile, line, 'to', `${who}: a relationship from a node to itself is only meaningful for REPRESENTS in expert-authority capacity`);
+      report(
+        relationshipsFile,
+        line,
+        'to',
+        `${who}: a relationship from a node to itself is only meaningful for REPRESENTS in expert-authority capacity`,
+      );
 
     // Qualifiers: only those the type declares.
     if (rule) {
@@ -168,7 +173,12 @@ export function validateSeedText(input: SeedText): SeedValidation {
       const key = relationshipKey(parsed.data);
       const first = keys.get(key);
       if (first !== undefined)
-        report(relationshipsFile, line, '', `${who}: duplicate relationship key "${key}", first on line ${first}; give it a distinct forum, subject or validFrom, or merge the two`);
+        report(
+          relationshipsFile,
+          line,
+          '',
+          `${who}: duplicate relationship key "${key}", first on line ${first}; give it a distinct forum, subject or validFrom, or merge the two`,
+        );
       else keys.set(key, line);
     }
   }
@@ -212,7 +222,8 @@ function describeIssue(issue: z.core.$ZodIssue, value: Record<string, unknown>):
   if (path === 'label') return `unknown label ${JSON.stringify(value.label)}. Expected one of ${NODE_LABELS.join(', ')}`;
   if (path === 'type') return `unknown relationship type ${JSON.stringify(value.type)}. Expected one of ${RELATIONSHIP_TYPES.join(', ')}`;
   if (PROVENANCE_FIELDS.has(top) && value[top] === undefined) return `missing provenance: "${top}" is required on every record`;
-  if (issue.code === 'unrecognized_keys') return `${issue.message}; a record holds only the fields of seed/schema.ts (put extra node facts in "properties")`;
+  if (issue.code === 'unrecognized_keys')
+    return `${issue.message}; a record holds only the fields of seed/schema.ts (put extra node facts in "properties")`;
   return `${path || 'record'}: ${issue.message}`;
 }
 
@@ -295,7 +306,12 @@ function checkForumTies(
   );
   for (const { line, record: r } of rels)
     if (r.type === 'REPRESENTS' && r.forum && !ties.has(`${r.from}|${r.forum}`))
-      report(file, line, 'forum', `relationship REPRESENTS "${r.from}" → "${r.to}": no PARTICIPATES_IN or MEMBER_OF from "${r.from}" to forum "${r.forum}"`);
+      report(
+        file,
+        line,
+        'forum',
+        `relationship REPRESENTS "${r.from}" → "${r.to}": no PARTICIPATES_IN or MEMBER_OF from "${r.from}" to forum "${r.forum}"`,
+      );
 }
 
 /** Routing chains must read as one path: steps 1..n, each hop starting where the last ended. */
@@ -308,7 +324,12 @@ function checkChains(
   for (const loc of rels) {
     const r = loc.record;
     if ((r.chain === undefined) !== (r.step === undefined))
-      report(file, loc.line, r.chain === undefined ? 'chain' : 'step', `relationship ${r.type} "${r.from}" → "${r.to}": "chain" and "step" go together`);
+      report(
+        file,
+        loc.line,
+        r.chain === undefined ? 'chain' : 'step',
+        `relationship ${r.type} "${r.from}" → "${r.to}": "chain" and "step" go together`,
+      );
     if (r.chain !== undefined && r.step !== undefined) chains.set(r.chain, [...(chains.get(r.chain) ?? []), loc]);
   }
   for (const [chain, hops] of chains) {
@@ -316,10 +337,20 @@ function checkChains(
     hops.forEach((hop, i) => {
       const expected = i + 1;
       if (hop.record.step !== expected)
-        report(file, hop.line, 'step', `chain "${chain}": expected step ${expected}, found ${hop.record.step} (steps must run 1..${hops.length} without gaps or repeats)`);
+        report(
+          file,
+          hop.line,
+          'step',
+          `chain "${chain}": expected step ${expected}, found ${hop.record.step} (steps must run 1..${hops.length} without gaps or repeats)`,
+        );
       const prev = hops[i - 1];
       if (prev && prev.record.to !== hop.record.from)
-        report(file, hop.line, 'from', `chain "${chain}": step ${hop.record.step} starts at "${hop.record.from}" but step ${prev.record.step} ended at "${prev.record.to}"`);
+        report(
+          file,
+          hop.line,
+          'from',
+          `chain "${chain}": step ${hop.record.step} starts at "${hop.record.from}" but step ${prev.record.step} ended at "${prev.record.to}"`,
+        );
     });
   }
 }

@@ -18,7 +18,9 @@ for (const f of result.failures) console.error(formatAuditFailure({ ...f, file: 
 if (result.validationProblems > 0)
   console.error(`note: seed:check reports ${result.validationProblems} problem(s); records that fail their schema were not audited`);
 if (result.failures.length > 0 || result.validationProblems > 0) {
-  console.error(`\n${result.failures.length} failing reference(s) of ${result.refs} in ${result.records} records (sources: ${shown(sources)})`);
+  console.error(
+    `\n${result.failures.length} failing reference(s) of ${result.refs} in ${result.records} records (sources: ${shown(sources)})`,
+  );
   process.exit(1);
 }
 console.log(`${result.refs} source references in ${result.records} records OK (sources: ${shown(sources)})`);

@@ -12,7 +12,9 @@ const names = new Map([
 ]);
 for (const p of problems) console.error(formatProblem({ ...p, file: names.get(p.file) ?? p.file }));
 if (problems.length > 0) {
-  console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${shown(dir)} (${nodes.length} nodes, ${relationships.length} relationships parsed)`);
+  console.error(
+    `\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${shown(dir)} (${nodes.length} nodes, ${relationships.length} relationships parsed)`,
+  );
   process.exit(1);
 }
 console.log(`${nodes.length} nodes, ${relationships.length} relationships OK (${shown(dir)})`);

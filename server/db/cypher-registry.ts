@@ -6,6 +6,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const QUERY_NAMES = [
+  'admin/delete-batch',
+  'bulk/create-nodes',
+  'bulk/create-relationships',
+  'bulk/delete-marker',
+  'bulk/delete-prefixed',
+  'bulk/get-marker',
+  'bulk/save-marker',
   'common/shared-neighbours',
   'export/all-nodes',
   'export/all-relationships',

@@ -119,7 +119,7 @@ export class Database {
           }
           rows.push(toPlain(record.toObject()) as Row);
         }
-        if (truncated) await result.summary().catch(() => undefined);
+        // Leaving the loop early lets the driver discard the rest instead of streaming it.
         return { rows, truncated };
       }, this.txConfig(options)),
     );

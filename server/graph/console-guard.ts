@@ -18,7 +18,6 @@ const ALLOWED_PROCEDURES = new Set([
   'db.schema.reltypeproperties',
   'db.index.fulltext.querynodes',
   'db.index.fulltext.queryrelationships',
-  'dbms.components',
 ]);
 
 const FORBIDDEN: Array<[RegExp, string]> = [

@@ -72,7 +72,7 @@ describe('Cypher script', () => {
       expect(replayed.relationships).toBe(original.relationships);
       expect(replayed.digest).toBe(original.digest);
       // The schema came along: search works on the copy.
-      const hits = await empty.read('search/search-nodes', { query: '+(socialstyrelsen^3 OR socialstyrelsen*)', labels: null, limit: 1, candidates: 1 });
+      const hits = await empty.read('search/search-nodes', { query: '+(socialstyrelsen^3 OR socialstyrelsen*)', exact: 'socialstyrelsen', labels: null, limit: 1, candidates: 50 });
       expect((hits[0]?.node as { id: string }).id).toBe('socialstyrelsen');
     } finally {
       await empty.close();
@@ -85,7 +85,7 @@ describe('GraphML', () => {
     const res = await request(app).post('/api/export').send({ format: 'graphml', root: 'socialstyrelsen', depth: 2 });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('application/graphml+xml');
-    const elements = await request(app).get('/api/nodes/socialstyrelsen/neighborhood').query({ depth: 2, limit: 50000 });
+    const elements = await request(app).get('/api/nodes/socialstyrelsen/neighborhood').query({ depth: 2, limit: 5000 });
     const dir = mkdtempSync(join(tmpdir(), 'mandate-graphml-'));
     const file = join(dir, 'export.graphml');
     writeFileSync(file, res.text);

@@ -51,7 +51,8 @@ async function query<T>(uri: string, cypher: string, pick: (rec: { get(key: stri
   }
 }
 
-describe('neo4j-local launcher', () => {
+// Generous: a cold first run downloads Neo4j with Maven, and starts on 2 busy cores can take 30 s+.
+describe('neo4j-local launcher', { timeout: 300_000 }, () => {
   let port: number;
   let dataDir: string;
   let first: LocalNeo4jHandle;
@@ -65,7 +66,7 @@ describe('neo4j-local launcher', () => {
   afterAll(async () => {
     await stopLocalNeo4j(opts());
     fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('starts on a free port with a temp data dir', async () => {
     const lines: string[] = [];
@@ -86,13 +87,19 @@ describe('neo4j-local launcher', () => {
 
   it('answers Cypher, including full-text index procedures', async () => {
     expect(await query(first.uri, 'RETURN 1 AS n', (r) => Number(r.get('n')))).toEqual([1]);
+    // Auth is off, so clients configured with credentials connect too.
+    const withCreds = neo4j.driver(first.uri, neo4j.auth.basic('neo4j', 'any-password'));
+    try {
+      const res = await withCreds.executeQuery('RETURN 2 AS n');
+      expect(Number(res.records[0]?.get('n'))).toBe(2);
+    } finally {
+      await withCreds.close();
+    }
     await query(first.uri, 'CREATE FULLTEXT INDEX t_name IF NOT EXISTS FOR (n:T) ON EACH [n.name]', () => null);
     await query(first.uri, "CREATE (:T {name: 'Ada Lovelace'})", () => null);
     await query(first.uri, 'CALL db.awaitIndexes()', () => null);
-    const hits = await query(
-      first.uri,
-      "CALL db.index.fulltext.queryNodes('t_name', 'ada') YIELD node RETURN node.name AS name",
-      (r) => r.get('name'),
+    const hits = await query(first.uri, "CALL db.index.fulltext.queryNodes('t_name', 'ada') YIELD node RETURN node.name AS name", (r) =>
+      r.get('name'),
     );
     expect(hits).toEqual(['Ada Lovelace']);
   });

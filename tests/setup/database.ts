@@ -23,7 +23,7 @@ export default async function setup(project: TestProject) {
   const config = loadConfig();
   let uri = config.NEO4J_URI;
   let stop: (() => Promise<unknown>) | null = null;
-  const dataDir = join(REPO_ROOT, '.neo4j', 'test');
+  const dataDir = join(REPO_ROOT, '.neo4j', TEST_NEO4J_PORT === 7688 ? 'test' : `test-${TEST_NEO4J_PORT}`);
   if (!uri) {
     const local = await ensureLocalNeo4j({ port: TEST_NEO4J_PORT, dataDir, onProgress: (l) => process.stderr.write(`[neo4j] ${l}\n`) });
     uri = local.uri;

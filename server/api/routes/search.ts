@@ -43,9 +43,11 @@ export function searchRoutes(router: Router, services: Services): void {
       if (!lucene) return { query: query.q, hits: [] };
       const rows = await db.read('search/search-nodes', {
         query: lucene,
+        exact: query.q.toLowerCase(),
         labels: query.labels ?? null,
         limit: query.limit,
-        candidates: query.labels ? query.limit * 20 : query.limit,
+        // Fetch more than shown so exact matches and label filters can re-rank.
+        candidates: query.limit * (query.labels ? 20 : 5),
       });
       return {
         query: query.q,

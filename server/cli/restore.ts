@@ -1,0 +1,36 @@
+// `npm run restore -- FILE --yes`: replaces the graph with a backup. The file is checked as a
+// whole first; with any problem nothing is changed.
+import { z } from 'zod';
+import { connect } from '../bootstrap.ts';
+import { loadConfig } from '../config.ts';
+import { restoreGraph } from '../data-io/backup.ts';
+import { ValidationError } from '../errors.ts';
+import { parseFlags } from './args.ts';
+import { progress } from './progress.ts';
+
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith('-'));
+const flags = parseFlags(z.object({ yes: z.boolean().default(false) }), args, { yes: { type: 'boolean', short: 'y' } });
+if (!file) {
+  process.stderr.write('usage: npm run restore -- BACKUP.json --yes   (replaces the whole graph)\n');
+  process.exit(2);
+}
+if (!flags.yes) {
+  process.stderr.write(`Restoring replaces every node and relationship in the database with ${file}. Add --yes to go ahead.\n`);
+  process.exit(2);
+}
+const step = progress('Connecting to Neo4j');
+const { db, uri } = await connect(loadConfig(), (l) => step.text(l));
+try {
+  step.text(`Checking ${file}`);
+  const report = await restoreGraph(db, file, {
+    onProgress: (p) => (p.phase === 'wipe' ? step.text(`Clearing the graph: ${p.done} nodes removed`) : step.count(p.done, p.total, p.phase)),
+  });
+  step.succeed(`Restored ${report.nodes} nodes and ${report.relationships} relationships into ${uri}`);
+} catch (err) {
+  step.fail((err as Error).message);
+  if (err instanceof ValidationError) for (const d of err.details.slice(0, 20)) process.stderr.write(`  ${d.path}: ${d.message}\n`);
+  process.exitCode = 1;
+} finally {
+  await db.close();
+}

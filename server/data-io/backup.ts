@@ -1,0 +1,46 @@
+// Backup and restore of the whole graph through the whole-graph JSON file. A backup streams;
+// a restore validates the entire file before it touches the database.
+import { once } from 'node:events';
+import { createWriteStream, readFileSync } from 'node:fs';
+import type { Database } from '../db/database.ts';
+import { ValidationError } from '../errors.ts';
+import { exportSource } from '../export/subgraph.ts';
+import { writeExport } from '../export/write.ts';
+import { writeRows, type LoadProgress, type LoadReport } from '../../seed/load.ts';
+import { graphFileToRows } from './graph-file.ts';
+
+export async function backupGraph(db: Database, file: string): Promise<void> {
+  const out = createWriteStream(file);
+  const source = await exportSource(db, { format: 'json', depth: 1, direction: 'both', limit: 50_000 });
+  await writeExport('json', source, out);
+  out.end();
+  await once(out, 'finish');
+}
+
+export interface RestoreOptions {
+  onProgress?: (p: LoadProgress | { phase: 'wipe'; done: number; total: number }) => void;
+}
+
+/** Replaces the graph with the file's content: check all, wipe, then load in batches. */
+export async function restoreGraph(db: Database, file: string, options: RestoreOptions = {}): Promise<LoadReport> {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ValidationError(`${file} is not valid JSON: ${(err as Error).message}`, [{ path: 'file', message: 'expected JSON' }]);
+  }
+  const rows = graphFileToRows(json);
+  if (rows.problems.length) {
+    throw new ValidationError(`${file} is not a Mandate Explorer graph file (${rows.problems.length} problem(s)); nothing was changed.`, rows.problems);
+  }
+  let deleted = 0;
+  for (;;) {
+    const [row] = await db.write('admin/delete-batch', { batch: 10_000 });
+    const n = Number(row?.deleted ?? 0);
+    deleted += n;
+    options.onProgress?.({ phase: 'wipe', done: deleted, total: deleted });
+    if (n === 0) break;
+  }
+  await db.applySchema();
+  return writeRows(db, rows.nodes, rows.relationships, { batchSize: 2000, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+}

@@ -1,0 +1,122 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { NodeRecord } from '../../seed/schema.ts';
+import { auditRecords, auditSeed, citedWords, mentions, parseSourceRef, readSources } from '../../seed/audit.ts';
+import { validateSeed } from '../../seed/validate.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DATA = join(ROOT, 'seed/data');
+const SOURCES = resolve(ROOT, '../shared/seeds');
+const haveSources = existsSync(SOURCES);
+
+describe('mentions', () => {
+  const said = (text: string, name: string): boolean => mentions(citedWords(text.split('\n')), name);
+
+  it('ignores case and diacritics', () => {
+    expect(said('Världshälsoorganisationen (WHO)', 'varldshalsoorganisationen')).toBe(true);
+    expect(said('OECD:s hälsokommitté', 'OECD:s HÄLSOKOMMITTÉ')).toBe(true);
+  });
+
+  it('joins words a PDF line break hyphenated, and keeps real hyphens', () => {
+    expect(said('Förutom donationer ska Social-\n\nstyrelsen samordna', 'Socialstyrelsen')).toBe(true);
+    expect(said('inom hälso- \n\noch sjukvård', 'hälso- och sjukvård')).toBe(true);
+  });
+
+  it('reads a genitive, a glued footnote number and a list that elides a name', () => {
+    expect(said('Europarådets konventioner', 'Europarådet')).toBe(true);
+    expect(said('den svenska Yrkesresan3 som modell', 'Yrkesresan')).toBe(true);
+    expect(said('FN:s, WHO:s, Europarådets och ILO:s konventioner', 'FN:s konventioner')).toBe(true);
+  });
+
+  it('does not find what is not there', () => {
+    expect(said('Socialstyrelsen arbetar med EU', 'WHO')).toBe(false);
+    expect(said('WHO', 'WHO Executive Board')).toBe(false);
+    expect(said('who-strategin', 'whoever')).toBe(false);
+  });
+});
+
+describe('seed:audit', () => {
+  it.skipIf(!haveSources)('passes on the real data', () => {
+    const result = auditSeed(DATA, SOURCES);
+    expect(result.validationProblems).toBe(0);
+    expect(result.failures).toEqual([]);
+    expect(result.refs).toBeGreaterThanOrEqual(result.records);
+  });
+
+  it.skipIf(!haveSources)('exits 0 from the command line', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'seed/cli/audit.ts', '--sources', SOURCES], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(out).toMatch(/source references in \d+ records OK/);
+  });
+
+  describe.skipIf(!haveSources)('on altered references', () => {
+    const sources = readSources(SOURCES);
+    const { located } = validateSeed(DATA);
+    const target = located.nodes.find(({ record }) => record.sources.length > 0)!;
+    const ref = parseSourceRef(target.record.sources[0]!)!;
+    const lineCount = sources.get(ref.file)!.trimEnd().split('\n').length;
+    const auditWith = (sourcesOfTarget: string[]) =>
+      auditRecords({
+        nodes: [{ line: target.line, record: { ...target.record, sources: sourcesOfTarget } as NodeRecord }],
+        relationships: [],
+        sources,
+      }).failures;
+
+    it('catches a line range outside the file', () => {
+      const bad = `${ref.file}#L${lineCount}-L${lineCount + 5}`;
+      expect(auditWith([bad])).toEqual([
+        {
+          file: 'nodes.jsonl',
+          line: target.line,
+          ref: bad,
+          message: `line range ${lineCount}-${lineCount + 5} is not inside ${ref.file} (lines 1-${lineCount})`,
+        },
+      ]);
+    });
+
+    it('catches a reversed range and an unknown file', () => {
+      expect(auditWith([`${ref.file}#L9-L3`])[0]?.message).toMatch(/line range 9-3 is not inside/);
+      expect(auditWith(['nowhere.txt#L1-L2'])[0]?.message).toMatch(/^no source file "nowhere.txt"/);
+    });
+
+    it('catches a reference to lines that do not mention the entity', () => {
+      const names = [target.record.name, target.record.nameEn ?? '', ...target.record.aliases].filter(Boolean);
+      const lines = sources.get(ref.file)!.split('\n');
+      const silent = lines.findIndex((l) => l.trim() !== '' && !names.some((n) => mentions(citedWords([l]), n))) + 1;
+      expect(silent).toBeGreaterThan(0);
+      const bad = `${ref.file}#L${silent}-L${silent}`;
+      const failures = auditWith([target.record.sources[0]!, bad]);
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toMatchObject({ line: target.line, ref: bad });
+      expect(failures[0]?.message).toContain(`do not mention node "${target.record.id}"`);
+    });
+
+    it('accepts a relationship when either endpoint is mentioned, and not otherwise', () => {
+      const rel = located.relationships[0]!;
+      expect(auditRecords({ ...located, relationships: [rel], sources }).failures).toEqual([]);
+      const names = located.nodes
+        .filter(({ record }) => record.id === rel.record.from || record.id === rel.record.to)
+        .flatMap(({ record }) => [record.name, record.nameEn ?? '', ...record.aliases].filter(Boolean));
+      const lines = sources.get(ref.file)!.split('\n');
+      const silent = lines.findIndex((l) => l.trim() !== '' && !names.some((n) => mentions(citedWords([l]), n))) + 1;
+      const bad = `${ref.file}#L${silent}-L${silent}`;
+      const failures = auditRecords({
+        ...located,
+        relationships: [{ ...rel, record: { ...rel.record, sources: [bad] } }],
+        sources,
+      }).failures;
+      expect(failures).toEqual([
+        {
+          file: 'relationships.jsonl',
+          line: rel.line,
+          ref: bad,
+          message: `the cited lines do not mention either endpoint ("${rel.record.from}" or "${rel.record.to}") by any of its names`,
+        },
+      ]);
+    });
+  });
+});

@@ -1,0 +1,144 @@
+// The API's response shapes as the web app reads them. The labels and types come from the
+// server's vocabulary as types only, so the bundle carries no server code but a new label
+// fails the web build until the legend knows it.
+import type { NodeLabel, RelationshipType } from '../../../server/model/vocabulary.ts';
+
+export type { NodeLabel, RelationshipType };
+export type Direction = 'in' | 'out' | 'both';
+export type ChainDirection = 'up' | 'down';
+export type ExportFormat = 'json' | 'cytoscape' | 'graphml' | 'csv' | 'cypher';
+
+export interface NodeData {
+  id: string;
+  label: NodeLabel;
+  name: string;
+  nameEn?: string;
+  aliases?: string[];
+  description?: string;
+  validFrom?: string;
+  validTo?: string;
+  sources?: string[];
+  evidence?: string;
+  status?: 'stated' | 'inferred';
+  [key: string]: unknown;
+}
+
+export interface EdgeData {
+  id: string;
+  source: string;
+  target: string;
+  type: RelationshipType;
+  validFrom?: string;
+  validTo?: string;
+  sources?: string[];
+  evidence?: string;
+  status?: 'stated' | 'inferred';
+  forum?: string;
+  capacity?: string;
+  task?: string;
+  subject?: string;
+  role?: string;
+  principal?: string;
+  agreement?: string;
+  chain?: string;
+  step?: number;
+  [key: string]: unknown;
+}
+
+export interface GraphElements {
+  nodes: Array<{ data: NodeData }>;
+  edges: Array<{ data: EdgeData }>;
+}
+
+export interface Health {
+  status: 'ok';
+  version: string;
+  neo4j: { version: string; edition: string };
+  counts: { nodes: number; relationships: number };
+}
+
+export interface GraphSchema {
+  labels: Array<{ label: NodeLabel; description: string; count: number }>;
+  relationshipTypes: Array<{
+    type: RelationshipType;
+    description: string;
+    example: string;
+    from: NodeLabel[];
+    to: NodeLabel[];
+    qualifiers: string[];
+    count: number;
+  }>;
+  representationCapacities: string[];
+}
+
+export interface SearchHit {
+  id: string;
+  label: NodeLabel;
+  name: string;
+  nameEn: string | null;
+  aliases: string[];
+  description: string;
+  score: number;
+}
+
+export interface SearchResult {
+  query: string;
+  hits: SearchHit[];
+}
+
+export interface NodeDetail {
+  node: NodeData;
+  degree: Array<{ type: RelationshipType; direction: 'in' | 'out'; count: number }>;
+}
+
+export interface Neighborhood extends GraphElements {
+  truncated: boolean;
+  omitted: { relationships: number };
+}
+
+export interface PathsResult {
+  from: NodeData;
+  to: NodeData;
+  paths: Array<{ nodes: NodeData[]; relationships: EdgeData[] }>;
+  elements: GraphElements;
+}
+
+export interface MandateHop {
+  level: number;
+  from: string;
+  to: string;
+  relationship: EdgeData;
+  node: NodeData;
+}
+
+export interface MandateChain {
+  root: NodeData;
+  direction: ChainDirection;
+  hops: MandateHop[];
+  elements: GraphElements;
+  truncated: boolean;
+}
+
+export interface Representation {
+  agent: NodeData;
+  principal: NodeData;
+  forum: NodeData | null;
+  capacity: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  relationship: EdgeData;
+}
+
+export interface RepresentationResult {
+  representations: Representation[];
+  elements: GraphElements;
+}
+
+/** POST /api/export with format "cytoscape": what cy.json() reads. */
+export interface CytoscapeExport {
+  elements: GraphElements;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; details: Array<{ path: string; message: string }> };
+}

@@ -1,0 +1,56 @@
+// Every message between UI modules, as a name → payload map. Modules never call each other:
+// they emit here and the controller (main.ts) answers.
+import type { ChainDirection, Direction, ExportFormat, RelationshipType } from './api/types.ts';
+import type { LayoutName, ViewAction } from './state/view-state.ts';
+
+export type ImageFormat = 'png' | 'svg';
+
+export interface RepresentationAsk {
+  agent: string | null;
+  principal: string | null;
+  forum: string | null;
+  capacity: string | null;
+}
+
+export interface AppEvents {
+  /** A search hit or any node name was picked: put it on the canvas and centre on it. */
+  'node:show': { id: string };
+  'node:expand': { id: string; types?: RelationshipType[]; direction?: Direction };
+  'node:collapse': { id: string };
+  'node:focus': { id: string };
+  'selection:remove': { ids: string[] };
+  'chain:trace': { id: string; direction: ChainDirection };
+  'paths:find': { from: string; to: string; directed: boolean; types: RelationshipType[] };
+  'paths:step': { index: number };
+  'representation:show': RepresentationAsk;
+  /** Any change to the view that the state's reducer knows. */
+  'view:act': ViewAction;
+  'layout:run': { name: LayoutName; root?: string | null };
+  'view:fit': Record<string, never>;
+  'history:undo': Record<string, never>;
+  'history:redo': Record<string, never>;
+  'export:data': { format: ExportFormat; scope: 'view' | 'selection' };
+  'export:image': { format: ImageFormat; scope: 'view' | 'selection' };
+  'panel:open': { panel: ToolPanel };
+  'renderer:set': { webgl: boolean };
+  'notify': { level: 'info' | 'error'; message: string; key?: string };
+}
+
+export type ToolPanel = 'details' | 'paths' | 'representation' | 'chain' | 'help';
+
+type Handler<T> = (payload: T) => void;
+
+export class EventBus<M extends object = AppEvents> {
+  private readonly handlers = new Map<keyof M, Set<Handler<never>>>();
+
+  on<K extends keyof M>(name: K, handler: Handler<M[K]>): () => void {
+    let set = this.handlers.get(name);
+    if (!set) this.handlers.set(name, (set = new Set()));
+    set.add(handler as Handler<never>);
+    return () => set.delete(handler as Handler<never>);
+  }
+
+  emit<K extends keyof M>(name: K, payload: M[K]): void {
+    for (const h of this.handlers.get(name) ?? []) (h as Handler<M[K]>)(payload);
+  }
+}

@@ -1,0 +1,101 @@
+// View state → classes on elements. The pure part (`classesFor`) decides; `applyClasses`
+// writes them in one batch. Element data is never edited for the view's sake, so filters,
+// as-of and highlights come and go without touching what the API said.
+import type { Core } from 'cytoscape';
+import type { ViewState } from '../state/view-state.ts';
+import { validAt } from './dates.ts';
+
+export interface ElementInfo {
+  id: string;
+  group: 'nodes' | 'edges';
+  label?: string;
+  type?: string;
+  source?: string;
+  target?: string;
+  validFrom?: string;
+  validTo?: string;
+}
+
+/** What the question being shown picks out on the canvas. */
+export interface Highlight {
+  kind: 'path' | 'focus';
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+  root: string | null;
+}
+
+export const MANAGED_CLASSES = ['hidden', 'out-of-time', 'dimmed', 'on-path', 'emphasis', 'root', 'crowded'] as const;
+export type ManagedClass = (typeof MANAGED_CLASSES)[number];
+
+/** More parallel ties than this between two nodes and their captions are left out. */
+const MAX_CAPTIONED_PARALLEL = 2;
+
+export function classesFor(elements: readonly ElementInfo[], state: Pick<ViewState, 'hiddenLabels' | 'hiddenTypes' | 'asOf' | 'layoutRoot' | 'layout'>, highlight: Highlight | null): Map<string, ManagedClass[]> {
+  const out = new Map<string, ManagedClass[]>();
+  const hiddenNodes = new Set<string>();
+  const hiddenLabels = new Set<string>(state.hiddenLabels);
+  const hiddenTypes = new Set<string>(state.hiddenTypes);
+  for (const e of elements) if (e.group === 'nodes' && e.label && hiddenLabels.has(e.label)) hiddenNodes.add(e.id);
+
+  const pairCount = new Map<string, number>();
+  for (const e of elements) {
+    if (e.group !== 'edges') continue;
+    const pair = [e.source, e.target].sort().join('\u0000');
+    pairCount.set(pair, (pairCount.get(pair) ?? 0) + 1);
+  }
+
+  const root = highlight?.root ?? (state.layout === 'concentric' ? state.layoutRoot : null);
+  for (const e of elements) {
+    const classes: ManagedClass[] = [];
+    if (e.group === 'nodes') {
+      if (hiddenNodes.has(e.id)) classes.push('hidden');
+      if (!validAt(e.validFrom, e.validTo, state.asOf)) classes.push('out-of-time');
+      if (e.id === root) classes.push('root');
+      if (highlight) classes.push(highlight.nodes.has(e.id) ? (highlight.kind === 'path' ? 'on-path' : 'emphasis') : 'dimmed');
+    } else {
+      if ((e.type && hiddenTypes.has(e.type)) || hiddenNodes.has(e.source ?? '') || hiddenNodes.has(e.target ?? '')) classes.push('hidden');
+      if (!validAt(e.validFrom, e.validTo, state.asOf)) classes.push('out-of-time');
+      const pair = [e.source, e.target].sort().join('\u0000');
+      if ((pairCount.get(pair) ?? 0) > MAX_CAPTIONED_PARALLEL) classes.push('crowded');
+      if (highlight) classes.push(highlight.edges.has(e.id) ? (highlight.kind === 'path' ? 'on-path' : 'emphasis') : 'dimmed');
+    }
+    out.set(e.id, classes);
+  }
+  return out;
+}
+
+export function elementInfo(cy: Core): ElementInfo[] {
+  return cy.elements().map((ele) => {
+    const d = ele.data() as Record<string, unknown>;
+    const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : undefined);
+    return {
+      id: ele.id(),
+      group: ele.isNode() ? 'nodes' : 'edges',
+      label: str('label'),
+      type: str('type'),
+      source: str('source'),
+      target: str('target'),
+      validFrom: str('validFrom'),
+      validTo: str('validTo'),
+    };
+  });
+}
+
+export function applyClasses(cy: Core, classes: Map<string, ManagedClass[]>): void {
+  cy.batch(() => {
+    cy.elements().forEach((ele) => {
+      const want = classes.get(ele.id()) ?? [];
+      for (const c of MANAGED_CLASSES) {
+        const has = ele.hasClass(c);
+        const should = want.includes(c);
+        if (has && !should) ele.removeClass(c);
+        else if (!has && should) ele.addClass(c);
+      }
+    });
+  });
+}
+
+/** Apply the view's filters and as-of to a Cytoscape instance (headless or not). */
+export function applyState(cy: Core, state: ViewState, highlight: Highlight | null): void {
+  applyClasses(cy, classesFor(elementInfo(cy), state, highlight));
+}

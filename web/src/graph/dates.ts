@@ -1,0 +1,39 @@
+// Partial dates ("2015", "2023-06", "2024-01-15") compared the way the server compares them:
+// through the first and last day each covers, so "as of 2016" keeps a tie valid 2015–2018
+// and "as of 2023" keeps one that began in June 2023.
+
+export function firstDay(d: string): string {
+  if (d.length === 4) return `${d}-01-01`;
+  if (d.length === 7) return `${d}-01`;
+  return d;
+}
+
+export function lastDay(d: string): string {
+  if (d.length === 4) return `${d}-12-31`;
+  if (d.length === 7) {
+    const [y, m] = d.split('-').map(Number) as [number, number];
+    return `${d}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  }
+  return d;
+}
+
+/** Whether something valid from–to (either open) overlaps the span `asOf` covers. */
+export function validAt(validFrom: string | undefined | null, validTo: string | undefined | null, asOf: string | null): boolean {
+  if (!asOf) return true;
+  if (validFrom && firstDay(validFrom) > lastDay(asOf)) return false;
+  if (validTo && lastDay(validTo) < firstDay(asOf)) return false;
+  return true;
+}
+
+/** "2015–2018", "since 2019", "until 2005", or '' when undated. */
+export function formatSpan(validFrom: string | undefined | null, validTo: string | undefined | null): string {
+  if (validFrom && validTo) return validFrom === validTo ? validFrom : `${validFrom}–${validTo}`;
+  if (validFrom) return `since ${validFrom}`;
+  if (validTo) return `until ${validTo}`;
+  return '';
+}
+
+/** Sort key for ordering by start date; undated things go last. */
+export function startKey(validFrom: string | undefined | null): string {
+  return validFrom ? firstDay(validFrom) : '9999';
+}
