@@ -42,6 +42,12 @@ export interface SeedText {
   /** File names used in problems; default to the bare file names. */
   nodesFile?: string;
   relationshipsFile?: string;
+  /**
+   * For imports that add to a graph: nodes already in it (id → label), which relationships
+   * may reference. With it, the whole-graph rules (forum ties, complete chains) are left to
+   * the graph as a whole and not checked on the partial file.
+   */
+  known?: ReadonlyMap<string, NodeLabel>;
 }
 
 // A forum is where representation happens; a principal is whoever is spoken for.
@@ -95,6 +101,7 @@ export function validateSeedText(input: SeedText): SeedValidation {
   // Every id a line declares, valid or not, so one bad node does not also make each of its
   // relationships "dangling".
   const declared = new Map<string, { line: number; label: NodeLabel | undefined }>();
+  for (const [id, label] of input.known ?? []) declared.set(id, { line: 0, label });
   for (const { line, value } of rawNodes) {
     const id = typeof value.id === 'string' ? value.id : undefined;
     const who = id ? `node "${id}"` : 'node';
@@ -104,8 +111,8 @@ export function validateSeedText(input: SeedText): SeedValidation {
 
     if (id !== undefined) {
       const first = declared.get(id);
-      if (first) report(nodesFile, line, 'id', `${who}: duplicate id, first defined on line ${first.line}`);
-      else declared.set(id, { line, label: isNodeLabel(value.label) ? value.label : undefined });
+      if (first && first.line > 0) report(nodesFile, line, 'id', `${who}: duplicate id, first defined on line ${first.line}`);
+      if (!first || first.line === 0) declared.set(id, { line, label: isNodeLabel(value.label) ? value.label : undefined });
     }
     checkPeriod(value, (path, msg) => report(nodesFile, line, path, `${who}: ${msg}`));
   }
@@ -183,8 +190,10 @@ export function validateSeedText(input: SeedText): SeedValidation {
     }
   }
 
-  checkForumTies(relationships, relationshipsFile, report);
-  checkChains(relationships, relationshipsFile, report);
+  if (!input.known) {
+    checkForumTies(relationships, relationshipsFile, report);
+    checkChains(relationships, relationshipsFile, report);
+  }
 
   return {
     nodes: nodes.map((n) => n.record),

@@ -20,6 +20,7 @@ import { pathRoutes } from './api/routes/paths.ts';
 import { representationRoutes } from './api/routes/representation.ts';
 import { exportRoutes } from './api/routes/export.ts';
 import { queryRoutes } from './api/routes/query.ts';
+import { importRoutes } from './api/routes/import.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = join(ROOT, 'web', 'dist');
@@ -89,10 +90,10 @@ export function createApp(services: Services): Express {
   );
 
   app.use(express.json({ limit: '5mb' }));
-  app.use(express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }));
+  app.use(express.text({ type: ['text/csv', 'text/plain', 'application/x-ndjson'], limit: '5mb' }));
 
   const api = express.Router();
-  for (const routes of [healthRoutes, schemaRoutes, searchRoutes, nodeRoutes, pathRoutes, representationRoutes, exportRoutes, queryRoutes]) {
+  for (const routes of [healthRoutes, schemaRoutes, searchRoutes, nodeRoutes, pathRoutes, representationRoutes, exportRoutes, queryRoutes, importRoutes]) {
     routes(api, services);
   }
   const document = openApiDocument(services.version);

@@ -1,10 +1,7 @@
 // One OpenAPI registry for the whole API. Routes register their zod schemas here as they are
 // defined, so the document at /api/openapi.json is generated from the same definitions that
 // validate requests.
-import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
-
-extendZodWithOpenApi(z);
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 
 export const registry = new OpenAPIRegistry();
 

@@ -1,9 +1,8 @@
 // The API's building blocks as zod schemas: request parts are parsed with them and the
 // OpenAPI document is generated from them.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { PartialDate } from '../model/dates.ts';
 import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
-import './openapi-registry.ts';
 
 export const ErrorBody = z
   .object({

@@ -18,6 +18,7 @@ export const QUERY_NAMES = [
   'export/all-relationships',
   'health/components',
   'health/counts',
+  'import/existing-relationships',
   'mandates/authority-step',
   'nodes/degree',
   'nodes/expand-level',

@@ -1,6 +1,6 @@
 // What an export contains: the whole graph (streamed from Neo4j), the nodes given by id with
 // the ties among them, or a root's neighbourhood with depth and filters.
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import type { Database, Row } from '../db/database.ts';
 import { neighborhood } from '../graph/neighborhood.ts';
 import { asOfSpan, PartialDate } from '../model/dates.ts';

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { z } from 'zod';
+import { z } from '../../zod.ts';
 import { DatabaseUnavailableError } from '../../errors.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { z } from 'zod';
+import { z } from '../../zod.ts';
 import type { Row } from '../../db/database.ts';
 import { edgeData, ElementSet, nodeData } from '../../graph/elements.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { z } from 'zod';
+import { z } from '../../zod.ts';
 import type { Row } from '../../db/database.ts';
 import type { PlainNode, PlainPath, PlainRelationship } from '../../db/values.ts';
 import { checkConsoleQuery } from '../../graph/console-guard.ts';

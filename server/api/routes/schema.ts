@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { z } from 'zod';
+import { z } from '../../zod.ts';
 import {
   LABEL_DESCRIPTIONS,
   NODE_LABELS,

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { z } from 'zod';
+import { z } from '../../zod.ts';
 import { luceneQuery } from '../../graph/search.ts';
 import { LABEL_DESCRIPTIONS, NodeLabel } from '../../model/vocabulary.ts';
 import { intParam, LabelList } from '../schemas.ts';
