@@ -22,7 +22,12 @@ beforeAll(async () => {
   const neo = await ensureLocalNeo4j({ port: PORT, dataDir });
   db = new Database({ uri: neo.uri });
   await prepareDatabase(db, { seed: true });
-  app = createApp({ db, config: loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', SERVE_WEB: '0' }), log: pino({ level: 'silent' }), version: 'test' });
+  app = createApp({
+    db,
+    config: loadConfig({ RATE_LIMIT_PER_MINUTE: '100000', SERVE_WEB: '0' }),
+    log: pino({ level: 'silent' }),
+    version: 'test',
+  });
 });
 
 afterAll(async () => {
@@ -34,7 +39,12 @@ afterAll(async () => {
 async function timed(path: string) {
   const started = Date.now();
   const res = await request(app).get(path).timeout(20_000);
-  return { status: res.status, ms: Date.now() - started, body: res.body as { error?: { code: string } }, retryAfter: res.headers['retry-after'] };
+  return {
+    status: res.status,
+    ms: Date.now() - started,
+    body: res.body as { error?: { code: string } },
+    retryAfter: res.headers['retry-after'],
+  };
 }
 
 describe('health across a Neo4j restart', () => {
@@ -45,13 +55,16 @@ describe('health across a Neo4j restart', () => {
     // A stream of requests while Neo4j is stopped and started again.
     const results: Array<{ status: number; ms: number }> = [];
     let streaming = true;
-    const stream = (async () => {
-      const paths = ['/api/health', '/api/search?q=who', '/api/nodes/socialstyrelsen', '/api/nodes/who/neighborhood'];
-      for (let i = 0; streaming; i++) {
-        results.push(await timed(paths[i % paths.length]!));
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    })();
+    // Four clients, each sending one request after another.
+    const paths = ['/api/health', '/api/search?q=who', '/api/nodes/socialstyrelsen', '/api/nodes/who/neighborhood'];
+    const stream = Promise.all(
+      paths.map(async (_, client) => {
+        for (let i = client; streaming; i++) {
+          results.push(await timed(paths[i % paths.length]!));
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }),
+    );
 
     await stopLocalNeo4j({ port: PORT, dataDir });
     const down = await timed('/api/health');

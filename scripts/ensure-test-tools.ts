@@ -1,0 +1,38 @@
+// Runs before `npm test`: the tools the test tiers use besides npm packages — Debian's
+// Chromium for the browser tests (never a downloaded browser) and networkx, the GraphML
+// consumer the export tests read files back with. Installs what is missing when it can.
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function run(command: string): boolean {
+  process.stderr.write(`$ ${command}\n`);
+  return spawnSync('bash', ['-c', command], { stdio: 'inherit' }).status === 0;
+}
+
+const isRoot = process.getuid?.() === 0;
+let ok = true;
+
+if (!existsSync(CHROMIUM)) {
+  process.stderr.write(`Chromium is missing at ${CHROMIUM}; the browser tests need Debian's package.\n`);
+  const sudo = isRoot ? '' : 'sudo ';
+  ok = run(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`) && ok;
+}
+
+const hasNetworkx = spawnSync('python3', ['-c', 'import networkx'], { stdio: 'ignore' }).status === 0;
+if (!hasNetworkx) {
+  process.stderr.write('networkx (Python) is missing; the GraphML export test reads files back with it.\n');
+  ok = run('python3 -m pip install --quiet networkx') && ok;
+}
+
+if (!ok) {
+  process.stderr.write('Could not install the test tools above; install them and run npm test again.\n');
+  process.exit(1);
+}
+try {
+  execSync(`${CHROMIUM} --version`, { stdio: 'ignore' });
+} catch {
+  process.stderr.write(`${CHROMIUM} does not start; check the Chromium installation.\n`);
+  process.exit(1);
+}
