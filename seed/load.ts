@@ -50,8 +50,10 @@ export async function writeRows(
   for (const r of relRows) if (!(RELATIONSHIP_TYPES as readonly string[]).includes(r.type)) throw new Error(`unknown type ${r.type}`);
 
   const steps: Array<{ phase: LoadProgress['phase']; name: 'seed/merge-nodes' | 'seed/merge-relationships'; rows: unknown[] }> = [];
-  for (let i = 0; i < nodeRows.length; i += batchSize) steps.push({ phase: 'nodes', name: 'seed/merge-nodes', rows: nodeRows.slice(i, i + batchSize) });
-  for (let i = 0; i < relRows.length; i += batchSize) steps.push({ phase: 'relationships', name: 'seed/merge-relationships', rows: relRows.slice(i, i + batchSize) });
+  for (let i = 0; i < nodeRows.length; i += batchSize)
+    steps.push({ phase: 'nodes', name: 'seed/merge-nodes', rows: nodeRows.slice(i, i + batchSize) });
+  for (let i = 0; i < relRows.length; i += batchSize)
+    steps.push({ phase: 'relationships', name: 'seed/merge-relationships', rows: relRows.slice(i, i + batchSize) });
 
   const done = { nodes: 0, relationships: 0 };
   const total = { nodes: nodeRows.length, relationships: relRows.length };

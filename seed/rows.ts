@@ -23,8 +23,20 @@ export interface RelationshipRow {
 
 /** Properties that the loader sets itself; a record's free `properties` may not use them. */
 export const RESERVED_NODE_PROPERTIES = new Set([
-  'id', 'label', 'name', 'nameEn', 'aliases', 'aliasText', 'description', 'validFrom', 'validTo',
-  'validFromDate', 'validToDate', 'sources', 'evidence', 'status',
+  'id',
+  'label',
+  'name',
+  'nameEn',
+  'aliases',
+  'aliasText',
+  'description',
+  'validFrom',
+  'validTo',
+  'validFromDate',
+  'validToDate',
+  'sources',
+  'evidence',
+  'status',
 ]);
 
 export function toNodeRow(n: NodeRecord): NodeRow {

@@ -72,7 +72,10 @@ export function createApp(services: Services): Express {
     }),
   );
 
-  const origins = config.CORS_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+  const origins =
+    config.CORS_ORIGINS?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [];
   app.use(cors({ origin: origins.length ? origins : false, methods: ['GET', 'POST'], maxAge: 600 }));
 
   app.use(
@@ -93,7 +96,17 @@ export function createApp(services: Services): Express {
   app.use(express.text({ type: ['text/csv', 'text/plain', 'application/x-ndjson'], limit: '5mb' }));
 
   const api = express.Router();
-  for (const routes of [healthRoutes, schemaRoutes, searchRoutes, nodeRoutes, pathRoutes, representationRoutes, exportRoutes, queryRoutes, importRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    schemaRoutes,
+    searchRoutes,
+    nodeRoutes,
+    pathRoutes,
+    representationRoutes,
+    exportRoutes,
+    queryRoutes,
+    importRoutes,
+  ]) {
     routes(api, services);
   }
   const document = openApiDocument(services.version);

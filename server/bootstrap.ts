@@ -54,7 +54,10 @@ export async function loadSeed(db: Database, onProgress?: (done: number, total: 
 }
 
 /** Schema always; the seed only into an empty database, so user data is never overwritten. */
-export async function prepareDatabase(db: Database, options: { seed: boolean; onProgress?: (done: number, total: number, phase: string) => void }): Promise<SeedOutcome> {
+export async function prepareDatabase(
+  db: Database,
+  options: { seed: boolean; onProgress?: (done: number, total: number, phase: string) => void },
+): Promise<SeedOutcome> {
   await db.applySchema();
   if (!options.seed) return { loaded: false, nodes: 0, relationships: 0 };
   const [row] = await db.read('seed/count-entities');

@@ -3,9 +3,7 @@
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
-const flag = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+const flag = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 export const ConfigSchema = z.object({
   NEO4J_URI: z

@@ -30,7 +30,11 @@ async function main(): Promise<void> {
   let connection: Connection;
   try {
     connection = await connect(config, (line) => dbStep.text(line));
-    dbStep.succeed(connection.local ? `Local Neo4j ${connection.local.startedHere ? 'started' : 'already running'} at ${connection.uri}` : `Using ${connection.uri}`);
+    dbStep.succeed(
+      connection.local
+        ? `Local Neo4j ${connection.local.startedHere ? 'started' : 'already running'} at ${connection.uri}`
+        : `Using ${connection.uri}`,
+    );
   } catch (err) {
     dbStep.fail(`Neo4j could not be started: ${(err as Error).message}`);
     process.exit(1);
@@ -39,7 +43,12 @@ async function main(): Promise<void> {
 
   const seedStep = progress('Applying the schema and checking the seed graph');
   const ready = prepareWithRetry(db, config, (done, total, phase) => seedStep.count(done, total, phase)).then(
-    (outcome) => seedStep.succeed(outcome.loaded ? `Seed graph loaded: ${outcome.nodes} nodes, ${outcome.relationships} relationships` : 'Database ready (graph already present, seed not reloaded)'),
+    (outcome) =>
+      seedStep.succeed(
+        outcome.loaded
+          ? `Seed graph loaded: ${outcome.nodes} nodes, ${outcome.relationships} relationships`
+          : 'Database ready (graph already present, seed not reloaded)',
+      ),
     (err) => seedStep.fail(`Database preparation failed: ${(err as Error).message}`),
   );
   await ready;
@@ -57,7 +66,9 @@ async function main(): Promise<void> {
   const app = createApp({ db, config, log, version });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     const host = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
-    process.stderr.write(`\nMandate Explorer is running at http://${host}:${config.PORT}\n  API reference: http://${host}:${config.PORT}/api/docs\n  Stop with Ctrl-C.\n`);
+    process.stderr.write(
+      `\nMandate Explorer is running at http://${host}:${config.PORT}\n  API reference: http://${host}:${config.PORT}/api/docs\n  Stop with Ctrl-C.\n`,
+    );
   });
   server.on('error', (err) => {
     process.stderr.write(`The server could not listen on ${config.HOST}:${config.PORT}: ${err.message}\n`);

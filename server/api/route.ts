@@ -39,7 +39,8 @@ export function defineRoute<Q extends AnyObject = AnyObject, P extends AnyObject
       const query = parsePart(spec.query, req.query, 'query', details);
       const params = parsePart(spec.params, req.params, 'params', details);
       const body = parsePart(spec.body, req.body, 'body', details);
-      if (details.length) throw new ValidationError('The request is not valid: ' + details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
+      if (details.length)
+        throw new ValidationError('The request is not valid: ' + details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
       const result = await spec.handler({ query, params, body } as never, { req, res, services });
       if (result !== undefined && !res.headersSent) res.json(result);
     } catch (err) {

@@ -15,6 +15,8 @@ export function requireWriteToken(req: Request, config: Config): void {
   const header = req.headers.authorization ?? '';
   const presented = header.startsWith('Bearer ') ? header.slice(7) : '';
   if (!presented || !timingSafeEqual(digest(presented), digest(config.WRITE_TOKEN))) {
-    throw new UnauthorizedError('A valid write token is needed: send "Authorization: Bearer <token>".', [{ path: 'headers.authorization', message: 'missing or wrong token' }]);
+    throw new UnauthorizedError('A valid write token is needed: send "Authorization: Bearer <token>".', [
+      { path: 'headers.authorization', message: 'missing or wrong token' },
+    ]);
   }
 }

@@ -3,7 +3,11 @@
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 
-export function parseFlags<S extends z.ZodType>(schema: S, argv: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>): z.infer<S> {
+export function parseFlags<S extends z.ZodType>(
+  schema: S,
+  argv: string[],
+  options: Record<string, { type: 'string' | 'boolean'; short?: string }>,
+): z.infer<S> {
   let values: Record<string, unknown>;
   try {
     values = parseArgs({ args: argv, options, allowPositionals: true, strict: true }).values;

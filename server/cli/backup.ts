@@ -8,7 +8,9 @@ import { parseFlags } from './args.ts';
 import { progress } from './progress.ts';
 
 const day = new Date().toISOString().replace(/[:]/g, '-').slice(0, 19);
-const flags = parseFlags(z.object({ out: z.string().default(`backup-${day}.json`) }), process.argv.slice(2), { out: { type: 'string', short: 'o' } });
+const flags = parseFlags(z.object({ out: z.string().default(`backup-${day}.json`) }), process.argv.slice(2), {
+  out: { type: 'string', short: 'o' },
+});
 const step = progress('Connecting to Neo4j');
 const { db, uri } = await connect(loadConfig(), (l) => step.text(l));
 try {

@@ -37,7 +37,13 @@ const flags = parseFlags(
   },
 );
 
-const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+const list = (s: string | undefined) =>
+  s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : undefined;
 const request = ExportRequest.safeParse({
   format: flags.format,
   root: flags.root,
@@ -56,7 +62,9 @@ if (!request.success) {
 const step = progress('Connecting to Neo4j');
 const { db } = await connect(loadConfig(), (line) => step.text(line));
 try {
-  step.text(`Exporting ${request.data.root ? `the neighbourhood of ${request.data.root}` : request.data.ids ? 'the selected nodes' : 'the whole graph'} as ${request.data.format}`);
+  step.text(
+    `Exporting ${request.data.root ? `the neighbourhood of ${request.data.root}` : request.data.ids ? 'the selected nodes' : 'the whole graph'} as ${request.data.format}`,
+  );
   const source = await exportSource(db, request.data);
   const out = createWriteStream(flags.out);
   let bytes = 0;

@@ -45,7 +45,9 @@ export function progress(initial: string, stream: NodeJS.WriteStream = process.s
       const width = 24;
       const filled = total > 0 ? Math.round((done / total) * width) : 0;
       const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
-      this.text(`${bar} ${done.toLocaleString('en')}/${total.toLocaleString('en')} ${unit} · ${Math.round(rate).toLocaleString('en')}/s · ${left.toFixed(0)} s left`);
+      this.text(
+        `${bar} ${done.toLocaleString('en')}/${total.toLocaleString('en')} ${unit} · ${Math.round(rate).toLocaleString('en')}/s · ${left.toFixed(0)} s left`,
+      );
     },
     succeed: (m) => stop('✔', m),
     fail: (m) => stop('✖', m),

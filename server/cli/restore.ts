@@ -24,7 +24,8 @@ const { db, uri } = await connect(loadConfig(), (l) => step.text(l));
 try {
   step.text(`Checking ${file}`);
   const report = await restoreGraph(db, file, {
-    onProgress: (p) => (p.phase === 'wipe' ? step.text(`Clearing the graph: ${p.done} nodes removed`) : step.count(p.done, p.total, p.phase)),
+    onProgress: (p) =>
+      p.phase === 'wipe' ? step.text(`Clearing the graph: ${p.done} nodes removed`) : step.count(p.done, p.total, p.phase),
   });
   step.succeed(`Restored ${report.nodes} nodes and ${report.relationships} relationships into ${uri}`);
 } catch (err) {

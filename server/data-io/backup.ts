@@ -31,7 +31,10 @@ export async function restoreGraph(db: Database, file: string, options: RestoreO
   }
   const rows = graphFileToRows(json);
   if (rows.problems.length) {
-    throw new ValidationError(`${file} is not a Mandate Explorer graph file (${rows.problems.length} problem(s)); nothing was changed.`, rows.problems);
+    throw new ValidationError(
+      `${file} is not a Mandate Explorer graph file (${rows.problems.length} problem(s)); nothing was changed.`,
+      rows.problems,
+    );
   }
   let deleted = 0;
   for (;;) {
@@ -42,5 +45,8 @@ export async function restoreGraph(db: Database, file: string, options: RestoreO
     if (n === 0) break;
   }
   await db.applySchema();
-  return writeRows(db, rows.nodes, rows.relationships, { batchSize: 2000, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  return writeRows(db, rows.nodes, rows.relationships, {
+    batchSize: 2000,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
 }

@@ -17,7 +17,9 @@ export const GraphFile = z.object({
       properties: Props,
     }),
   ),
-  relationships: z.array(z.object({ type: RelationshipType, start: Id, end: Id, properties: Props.and(z.object({ key: z.string().min(1) })) })),
+  relationships: z.array(
+    z.object({ type: RelationshipType, start: Id, end: Id, properties: Props.and(z.object({ key: z.string().min(1) })) }),
+  ),
 });
 export type GraphFile = z.infer<typeof GraphFile>;
 
@@ -32,13 +34,18 @@ const optionalDate = (v: unknown) => (typeof v === 'string' && PartialDate.safeP
 export function graphFileToRows(input: unknown): GraphRows {
   const parsed = GraphFile.safeParse(input);
   if (!parsed.success) {
-    return { nodes: [], relationships: [], problems: parsed.error.issues.slice(0, 200).map((i) => ({ path: i.path.join('.'), message: i.message })) };
+    return {
+      nodes: [],
+      relationships: [],
+      problems: parsed.error.issues.slice(0, 200).map((i) => ({ path: i.path.join('.'), message: i.message })),
+    };
   }
   const problems: ErrorDetail[] = [];
   const ids = new Set<string>();
   const nodes = parsed.data.nodes.map((n, i): NodeRow => {
     const label = n.labels.find((l) => l !== 'Entity');
-    if (!NodeLabel.safeParse(label).success) problems.push({ path: `nodes.${i}.labels`, message: `expected Entity and one of ${NodeLabel.options.join(', ')}` });
+    if (!NodeLabel.safeParse(label).success)
+      problems.push({ path: `nodes.${i}.labels`, message: `expected Entity and one of ${NodeLabel.options.join(', ')}` });
     if (ids.has(n.id)) problems.push({ path: `nodes.${i}.id`, message: `duplicate id "${n.id}"` });
     ids.add(n.id);
     const from = optionalDate(n.properties.validFrom);

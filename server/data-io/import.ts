@@ -14,8 +14,30 @@ import { validateSeedText } from '../../seed/validate.ts';
 export type ImportFormat = 'json' | 'jsonl' | 'csv';
 
 /** Columns of the two CSV layouts; list cells (aliases, sources) separate items with ";". */
-export const CSV_NODE_HEADERS = ['id', 'label', 'name', 'nameEn', 'aliases', 'description', 'validFrom', 'validTo', 'sources', 'evidence', 'status'] as const;
-export const CSV_RELATIONSHIP_HEADERS = ['type', 'from', 'to', 'validFrom', 'validTo', ...QUALIFIER_FIELDS, 'sources', 'evidence', 'status'] as const;
+export const CSV_NODE_HEADERS = [
+  'id',
+  'label',
+  'name',
+  'nameEn',
+  'aliases',
+  'description',
+  'validFrom',
+  'validTo',
+  'sources',
+  'evidence',
+  'status',
+] as const;
+export const CSV_RELATIONSHIP_HEADERS = [
+  'type',
+  'from',
+  'to',
+  'validFrom',
+  'validTo',
+  ...QUALIFIER_FIELDS,
+  'sources',
+  'evidence',
+  'status',
+] as const;
 
 interface Parsed {
   nodes: Array<Record<string, unknown>>;
@@ -55,15 +77,21 @@ function parseInput(text: string, format: ImportFormat, name: string): Parsed {
     try {
       json = JSON.parse(text);
     } catch (err) {
-      throw new ValidationError(`${name || 'the file'} is not valid JSON: ${(err as Error).message}`, [{ path: name || 'file', message: 'expected JSON' }]);
+      throw new ValidationError(`${name || 'the file'} is not valid JSON: ${(err as Error).message}`, [
+        { path: name || 'file', message: 'expected JSON' },
+      ]);
     }
     if (Array.isArray(json)) json.forEach((r, i) => add(r, `[${i}]`, problems));
     else if (json && typeof json === 'object' && ('nodes' in json || 'relationships' in json)) {
       const { nodes = [], relationships = [] } = json as { nodes?: unknown; relationships?: unknown };
-      if (!Array.isArray(nodes) || !Array.isArray(relationships)) throw new ValidationError('"nodes" and "relationships" must be arrays.', [{ path: 'nodes', message: 'expected an array' }]);
+      if (!Array.isArray(nodes) || !Array.isArray(relationships))
+        throw new ValidationError('"nodes" and "relationships" must be arrays.', [{ path: 'nodes', message: 'expected an array' }]);
       nodes.forEach((r, i) => add(r, `nodes[${i}]`, problems));
       relationships.forEach((r, i) => add(r, `relationships[${i}]`, problems));
-    } else throw new ValidationError('Expected {"nodes": [...], "relationships": [...]} or an array of records.', [{ path: 'file', message: 'unexpected JSON shape' }]);
+    } else
+      throw new ValidationError('Expected {"nodes": [...], "relationships": [...]} or an array of records.', [
+        { path: 'file', message: 'unexpected JSON shape' },
+      ]);
   } else if (format === 'jsonl') {
     text.split('\n').forEach((line, i) => {
       if (!line.trim()) return;
@@ -78,7 +106,9 @@ function parseInput(text: string, format: ImportFormat, name: string): Parsed {
     try {
       rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
     } catch (err) {
-      throw new ValidationError(`${name || 'the CSV'} could not be read: ${(err as Error).message}`, [{ path: name || 'file', message: 'malformed CSV' }]);
+      throw new ValidationError(`${name || 'the CSV'} could not be read: ${(err as Error).message}`, [
+        { path: name || 'file', message: 'malformed CSV' },
+      ]);
     }
     const header = Object.keys(rows[0] ?? {});
     const isNodes = header.includes('label');
@@ -86,14 +116,21 @@ function parseInput(text: string, format: ImportFormat, name: string): Parsed {
     const unknown = header.filter((h) => !expected.includes(h));
     if (unknown.length || (!isNodes && !header.includes('type'))) {
       throw new ValidationError(`Unknown CSV columns: ${unknown.join(', ') || '(no "label" or "type" column)'}.`, [
-        { path: 'header', message: `expected the columns ${CSV_NODE_HEADERS.join(',')} (nodes) or ${CSV_RELATIONSHIP_HEADERS.join(',')} (relationships)` },
+        {
+          path: 'header',
+          message: `expected the columns ${CSV_NODE_HEADERS.join(',')} (nodes) or ${CSV_RELATIONSHIP_HEADERS.join(',')} (relationships)`,
+        },
       ]);
     }
     rows.forEach((row, i) => {
       const record: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(row)) {
         if (v === '') continue;
-        if (k === 'aliases' || k === 'sources') record[k] = v.split(';').map((s) => s.trim()).filter(Boolean);
+        if (k === 'aliases' || k === 'sources')
+          record[k] = v
+            .split(';')
+            .map((s) => s.trim())
+            .filter(Boolean);
         else if (k === 'step') record[k] = Number(v);
         else record[k] = v;
       }
@@ -139,7 +176,8 @@ export async function importFacts(db: Database, text: string, options: ImportOpt
   // Relationships may point at nodes that are already in the graph: look them up.
   const fileIds = new Set(parsed.nodes.map((n) => String(n.id)));
   const referenced = new Set<string>();
-  for (const r of parsed.relationships) for (const f of ['from', 'to', 'forum', 'principal']) if (typeof r[f] === 'string') referenced.add(r[f] as string);
+  for (const r of parsed.relationships)
+    for (const f of ['from', 'to', 'forum', 'principal']) if (typeof r[f] === 'string') referenced.add(r[f] as string);
   const lookup = [...new Set([...fileIds, ...referenced])];
   const stored = new Map<string, Row>();
   for (const row of await db.read('nodes/nodes-by-ids', { ids: lookup })) stored.set(String((row.node as Row).id), row.node as Row);
@@ -184,7 +222,9 @@ export async function importFacts(db: Database, text: string, options: ImportOpt
   });
   const existingRels = new Map<string, Row>();
   if (relRows.length) {
-    for (const row of await db.read('import/existing-relationships', { rows: relRows.map((r) => ({ from: r.from, to: r.to, key: r.key })) })) {
+    for (const row of await db.read('import/existing-relationships', {
+      rows: relRows.map((r) => ({ from: r.from, to: r.to, key: r.key })),
+    })) {
       existingRels.set(String(row.key), row.properties as Row);
     }
   }
@@ -198,11 +238,17 @@ export async function importFacts(db: Database, text: string, options: ImportOpt
     else {
       report.relationships.replaced++;
       relWrites.push(row);
-      conflicts.push({ path: parsed.where.relationships[i] ?? row.key, message: `${row.type} ${row.from} → ${row.to} already exists with other values` });
+      conflicts.push({
+        path: parsed.where.relationships[i] ?? row.key,
+        message: `${row.type} ${row.from} → ${row.to} already exists with other values`,
+      });
     }
   });
   if (conflicts.length && !options.replace) {
-    throw new ConflictError(`${conflicts.length} fact(s) conflict with the graph; nothing was written. Send them again with replace to overwrite.`, conflicts);
+    throw new ConflictError(
+      `${conflicts.length} fact(s) conflict with the graph; nothing was written. Send them again with replace to overwrite.`,
+      conflicts,
+    );
   }
   if (!options.dryRun && (nodeWrites.length || relWrites.length)) {
     await writeRows(db, nodeWrites, relWrites, { atomic: true });

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 export const QUERY_NAMES = [
   'admin/delete-batch',
+  'bulk/create-batch-marker',
   'bulk/create-nodes',
   'bulk/create-relationships',
   'bulk/delete-marker',

@@ -53,24 +53,17 @@ export class Database {
   }
 
   read(name: QueryName, params: Params = {}, options: QueryOptions = {}): Promise<Row[]> {
-    return this.withSession('READ', (s) =>
-      s.executeRead((tx) => runIn(tx, this.queries[name], params), this.txConfig(options)),
-    );
+    return this.withSession('READ', (s) => s.executeRead((tx) => runIn(tx, this.queries[name], params), this.txConfig(options)));
   }
 
   write(name: QueryName, params: Params = {}, options: QueryOptions = {}): Promise<Row[]> {
-    return this.withSession('WRITE', (s) =>
-      s.executeWrite((tx) => runIn(tx, this.queries[name], params), this.txConfig(options)),
-    );
+    return this.withSession('WRITE', (s) => s.executeWrite((tx) => runIn(tx, this.queries[name], params), this.txConfig(options)));
   }
 
   /** Several named writes in one transaction: all of them land or none does. */
   writeTransaction<T>(work: (tx: NamedTransaction) => Promise<T>, options: QueryOptions = {}): Promise<T> {
     return this.withSession('WRITE', (s) =>
-      s.executeWrite(
-        (tx) => work({ run: (name, params = {}) => runIn(tx, this.queries[name], params) }),
-        this.txConfig(options),
-      ),
+      s.executeWrite((tx) => work({ run: (name, params = {}) => runIn(tx, this.queries[name], params) }), this.txConfig(options)),
     );
   }
 
@@ -79,12 +72,7 @@ export class Database {
    * export never holds the whole result in memory. Once a row has gone out the work is not
    * retried, since the consumer has already seen part of it.
    */
-  readStream(
-    name: QueryName,
-    params: Params,
-    onRow: (row: Row) => void | Promise<void>,
-    options: QueryOptions = {},
-  ): Promise<number> {
+  readStream(name: QueryName, params: Params, onRow: (row: Row) => void | Promise<void>, options: QueryOptions = {}): Promise<number> {
     return this.withSession('READ', (s) =>
       s.executeRead(async (tx) => {
         let count = 0;
@@ -131,10 +119,13 @@ export class Database {
    */
   explainText(cypher: string, params: Params): Promise<string> {
     return this.withSession('READ', (s) =>
-      s.executeRead(async (tx) => {
-        const result = await tx.run(`EXPLAIN ${cypher}`, toNeo4jParams(params));
-        return String(result.summary.queryType);
-      }, { timeout: 5_000 }),
+      s.executeRead(
+        async (tx) => {
+          const result = await tx.run(`EXPLAIN ${cypher}`, toNeo4jParams(params));
+          return String(result.summary.queryType);
+        },
+        { timeout: 5_000 },
+      ),
     );
   }
 

@@ -1,13 +1,7 @@
 // Neo4j's error codes mapped to the project's error classes, so nothing above server/db
 // needs to know the driver's vocabulary.
 import { Neo4jError } from 'neo4j-driver';
-import {
-  AppError,
-  DatabaseUnavailableError,
-  InternalError,
-  QueryRejectedError,
-  QueryTimeoutError,
-} from '../errors.ts';
+import { AppError, DatabaseUnavailableError, InternalError, QueryRejectedError, QueryTimeoutError } from '../errors.ts';
 
 const UNAVAILABLE = new Set([
   'ServiceUnavailable',

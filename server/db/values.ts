@@ -1,7 +1,19 @@
 // Conversions at the driver boundary: plain JSON out (numbers, ISO date strings, nodes as
 // {elementId, labels, properties}), and whole numbers in as Neo4j integers so LIMIT and
 // range parameters are accepted.
-import neo4j, { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isNode, isPath, isRelationship, isTime, isPoint } from 'neo4j-driver';
+import neo4j, {
+  isDate,
+  isDateTime,
+  isDuration,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isPath,
+  isRelationship,
+  isTime,
+  isPoint,
+} from 'neo4j-driver';
 
 export interface PlainNode {
   kind: 'node';

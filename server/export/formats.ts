@@ -139,14 +139,16 @@ const EDGE_KEYS: Array<[string, 'string' | 'int']> = [
 const EDGE_KNOWN = new Set(EDGE_KEYS.map(([k]) => k));
 
 function xml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Characters XML 1.0 forbids outright.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      // Characters XML 1.0 forbids outright.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+  );
 }
 
 function graphmlValue(v: unknown): string {
@@ -260,7 +262,13 @@ export function nodeCsvLine(n: ExportNode): string {
 
 export function relationshipCsvLine(r: ExportRelationship): string {
   const known = new Set(CSV_RELATIONSHIP_COLUMNS.map(([k]) => k));
-  const row: Record<string, unknown> = { ...r.properties, start: r.start, end: r.end, type: r.type, properties: extras(r.properties, known) };
+  const row: Record<string, unknown> = {
+    ...r.properties,
+    start: r.start,
+    end: r.end,
+    type: r.type,
+    properties: extras(r.properties, known),
+  };
   return CSV_RELATIONSHIP_COLUMNS.map(([k]) => csvCell(row[k])).join(',') + '\n';
 }
 
@@ -307,7 +315,9 @@ export async function writeCypher(source: ExportSource, sink: TextSink, schemaSt
   for (const s of schemaStatements) await sink.write(s.replace(/\s+/g, ' ') + ';\n');
   for await (const n of source.nodes) {
     if (!LABEL_OR_TYPE.test(n.label)) continue;
-    await sink.write(`CREATE (n:Entity:${n.label} ${cypherMap({ ...n.properties, aliasText: aliasTextOf(n.properties) })})${dateSetters('n', n.properties)};\n`);
+    await sink.write(
+      `CREATE (n:Entity:${n.label} ${cypherMap({ ...n.properties, aliasText: aliasTextOf(n.properties) })})${dateSetters('n', n.properties)};\n`,
+    );
   }
   for await (const r of source.relationships) {
     if (!LABEL_OR_TYPE.test(r.type)) continue;

@@ -5,9 +5,19 @@ import type { Database, Row } from '../db/database.ts';
 import { neighborhood } from '../graph/neighborhood.ts';
 import { asOfSpan, PartialDate } from '../model/dates.ts';
 import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
-import { ExportFormat, type ExportNode, type ExportRelationship, type ExportSource, storedToExportNode, storedToExportRelationship } from './formats.ts';
+import {
+  ExportFormat,
+  type ExportNode,
+  type ExportRelationship,
+  type ExportSource,
+  storedToExportNode,
+  storedToExportRelationship,
+} from './formats.ts';
 
-const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a node id in kebab-case').max(200);
+const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a node id in kebab-case')
+  .max(200);
 
 export const ExportRequest = z
   .object({
@@ -23,7 +33,8 @@ export const ExportRequest = z
   })
   .refine((r) => !(r.ids && r.root), { message: 'give either ids or root, not both', path: ['root'] })
   .openapi('ExportRequest', {
-    description: 'No ids and no root: the whole graph. ids: those nodes and the ties among them. root: its neighbourhood with depth and filters.',
+    description:
+      'No ids and no root: the whole graph. ids: those nodes and the ties among them. root: its neighbourhood with depth and filters.',
   });
 export type ExportRequest = z.infer<typeof ExportRequest>;
 
@@ -59,7 +70,11 @@ export async function exportSource(db: Database, req: ExportRequest): Promise<Ex
       relationships: rels.map((r) => storedToExportRelationship(r.relationship as Row)),
     };
   }
-  return { name: 'graph', nodes: streamAll(db, 'export/all-nodes', 'node', storedToExportNode), relationships: streamAll(db, 'export/all-relationships', 'relationship', storedToExportRelationship) };
+  return {
+    name: 'graph',
+    nodes: streamAll(db, 'export/all-nodes', 'node', storedToExportNode),
+    relationships: streamAll(db, 'export/all-relationships', 'relationship', storedToExportRelationship),
+  };
 }
 
 /**

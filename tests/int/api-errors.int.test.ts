@@ -48,7 +48,9 @@ describe('bad input', () => {
   });
 
   it('export with both ids and root → 400', async () => {
-    const res = await request(app).post('/api/export').send({ format: 'json', ids: ['who'], root: 'who' });
+    const res = await request(app)
+      .post('/api/export')
+      .send({ format: 'json', ids: ['who'], root: 'who' });
     expect(res.status).toBe(400);
   });
 

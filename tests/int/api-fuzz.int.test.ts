@@ -22,11 +22,34 @@ const anyValue = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.integer().map(String),
   fc.double().map(String),
-  fc.constantFrom('', ' ', 'null', 'undefined', '-1', '0', '1e309', 'NaN', '2016-02-30', '9999-99-99', 'who', 'Agency', 'REPRESENTS', 'both', "' OR 1=1 --", '") RETURN n //', '$(label)', '%00', '../../etc/passwd'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'null',
+    'undefined',
+    '-1',
+    '0',
+    '1e309',
+    'NaN',
+    '2016-02-30',
+    '9999-99-99',
+    'who',
+    'Agency',
+    'REPRESENTS',
+    'both',
+    "' OR 1=1 --",
+    '") RETURN n //',
+    '$(label)',
+    '%00',
+    '../../etc/passwd',
+  ),
   fc.array(fc.string(), { maxLength: 4 }),
 );
 const maybe = (arb: fc.Arbitrary<unknown>) => fc.option(arb, { nil: undefined });
-const pathSegment = fc.oneof(fc.constantFrom('who', 'socialstyrelsen', 'sweden', 'no-such-node'), fc.string({ minLength: 1, maxLength: 30 }));
+const pathSegment = fc.oneof(
+  fc.constantFrom('who', 'socialstyrelsen', 'sweden', 'no-such-node'),
+  fc.string({ minLength: 1, maxLength: 30 }),
+);
 
 function check(res: request.Response): void {
   cases++;
@@ -37,36 +60,70 @@ function check(res: request.Response): void {
 }
 
 const endpoints: Array<[string, fc.Arbitrary<{ path: string; query: Record<string, unknown> }>]> = [
-  ['search', fc.record({ q: maybe(anyValue), labels: maybe(anyValue), limit: maybe(anyValue) }).map((query) => ({ path: '/api/search', query }))],
+  [
+    'search',
+    fc.record({ q: maybe(anyValue), labels: maybe(anyValue), limit: maybe(anyValue) }).map((query) => ({ path: '/api/search', query })),
+  ],
   ['node', pathSegment.map((id) => ({ path: `/api/nodes/${encodeURIComponent(id)}`, query: {} }))],
   [
     'neighborhood',
     fc
-      .tuple(pathSegment, fc.record({ depth: maybe(anyValue), labels: maybe(anyValue), types: maybe(anyValue), direction: maybe(anyValue), asOf: maybe(anyValue), limit: maybe(anyValue) }))
+      .tuple(
+        pathSegment,
+        fc.record({
+          depth: maybe(anyValue),
+          labels: maybe(anyValue),
+          types: maybe(anyValue),
+          direction: maybe(anyValue),
+          asOf: maybe(anyValue),
+          limit: maybe(anyValue),
+        }),
+      )
       .map(([id, query]) => ({ path: `/api/nodes/${encodeURIComponent(id)}/neighborhood`, query })),
   ],
   [
     'paths',
     fc
-      .record({ from: maybe(fc.oneof(pathSegment, anyValue)), to: maybe(fc.oneof(pathSegment, anyValue)), types: maybe(anyValue), maxDepth: maybe(anyValue), directed: maybe(anyValue), asOf: maybe(anyValue), limit: maybe(anyValue) })
+      .record({
+        from: maybe(fc.oneof(pathSegment, anyValue)),
+        to: maybe(fc.oneof(pathSegment, anyValue)),
+        types: maybe(anyValue),
+        maxDepth: maybe(anyValue),
+        directed: maybe(anyValue),
+        asOf: maybe(anyValue),
+        limit: maybe(anyValue),
+      })
       .map((query) => ({ path: '/api/paths', query })),
   ],
   [
     'mandate-chain',
     fc
-      .tuple(pathSegment, fc.record({ direction: maybe(anyValue), asOf: maybe(anyValue), maxLevels: maybe(anyValue), limit: maybe(anyValue) }))
+      .tuple(
+        pathSegment,
+        fc.record({ direction: maybe(anyValue), asOf: maybe(anyValue), maxLevels: maybe(anyValue), limit: maybe(anyValue) }),
+      )
       .map(([id, query]) => ({ path: `/api/nodes/${encodeURIComponent(id)}/mandate-chain`, query })),
   ],
   [
     'representation',
     fc
-      .record({ agent: maybe(fc.oneof(pathSegment, anyValue)), principal: maybe(fc.oneof(pathSegment, anyValue)), forum: maybe(fc.oneof(pathSegment, anyValue)), capacity: maybe(anyValue), asOf: maybe(anyValue), limit: maybe(anyValue) })
+      .record({
+        agent: maybe(fc.oneof(pathSegment, anyValue)),
+        principal: maybe(fc.oneof(pathSegment, anyValue)),
+        forum: maybe(fc.oneof(pathSegment, anyValue)),
+        capacity: maybe(anyValue),
+        asOf: maybe(anyValue),
+        limit: maybe(anyValue),
+      })
       .map((query) => ({ path: '/api/representation', query })),
   ],
   [
     'common',
     fc
-      .tuple(pathSegment, fc.record({ with: maybe(fc.oneof(pathSegment, anyValue)), types: maybe(anyValue), asOf: maybe(anyValue), limit: maybe(anyValue) }))
+      .tuple(
+        pathSegment,
+        fc.record({ with: maybe(fc.oneof(pathSegment, anyValue)), types: maybe(anyValue), asOf: maybe(anyValue), limit: maybe(anyValue) }),
+      )
       .map(([id, query]) => ({ path: `/api/nodes/${encodeURIComponent(id)}/common`, query })),
   ],
   ['schema', fc.record({ x: maybe(anyValue) }).map((query) => ({ path: '/api/schema', query }))],
@@ -77,7 +134,11 @@ describe('fuzzed GET parameters', () => {
     await fc.assert(
       fc.asyncProperty(arb, async ({ path, query }) => {
         const clean = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
-        check(await request(app).get(path).query(clean as Record<string, string>));
+        check(
+          await request(app)
+            .get(path)
+            .query(clean as Record<string, string>),
+        );
       }),
       { numRuns: RUNS },
     );
@@ -92,7 +153,14 @@ describe('fuzzed POST bodies', () => {
       fc.asyncProperty(
         fc.oneof(
           json,
-          fc.record({ format: fc.oneof(fc.constantFrom('json', 'graphml', 'csv', 'cypher', 'cytoscape'), fc.string()), ids: maybe(fc.array(fc.oneof(pathSegment, fc.string()), { maxLength: 5 })), root: maybe(pathSegment), depth: maybe(fc.oneof(fc.integer(), fc.string())), asOf: maybe(anyValue), limit: maybe(fc.integer({ min: -5, max: 50 })) }),
+          fc.record({
+            format: fc.oneof(fc.constantFrom('json', 'graphml', 'csv', 'cypher', 'cytoscape'), fc.string()),
+            ids: maybe(fc.array(fc.oneof(pathSegment, fc.string()), { maxLength: 5 })),
+            root: maybe(pathSegment),
+            depth: maybe(fc.oneof(fc.integer(), fc.string())),
+            asOf: maybe(anyValue),
+            limit: maybe(fc.integer({ min: -5, max: 50 })),
+          }),
         ),
         async (body) => {
           check(await request(app).post('/api/export').set('Content-Type', 'application/json').send(JSON.stringify(body)));
@@ -107,12 +175,23 @@ describe('fuzzed POST bodies', () => {
     const before = (await graphDigest(db)).digest;
     const cypherish = fc.oneof(
       fc.string(),
-      fc.constantFrom('MATCH (n) RETURN n LIMIT 3', 'RETURN $x', 'MATCH (n:Entity {id: $id}) RETURN n', 'RETURN 1 +', 'MATCH (n RETURN n', 'RETURN date($d)', 'CREATE (n)'),
+      fc.constantFrom(
+        'MATCH (n) RETURN n LIMIT 3',
+        'RETURN $x',
+        'MATCH (n:Entity {id: $id}) RETURN n',
+        'RETURN 1 +',
+        'MATCH (n RETURN n',
+        'RETURN date($d)',
+        'CREATE (n)',
+      ),
     );
     await fc.assert(
-      fc.asyncProperty(fc.oneof(json, fc.record({ cypher: maybe(cypherish), params: maybe(fc.oneof(json, fc.dictionary(fc.string(), json))) })), async (body) => {
-        check(await request(app).post('/api/query').set('Content-Type', 'application/json').send(JSON.stringify(body)));
-      }),
+      fc.asyncProperty(
+        fc.oneof(json, fc.record({ cypher: maybe(cypherish), params: maybe(fc.oneof(json, fc.dictionary(fc.string(), json))) })),
+        async (body) => {
+          check(await request(app).post('/api/query').set('Content-Type', 'application/json').send(JSON.stringify(body)));
+        },
+      ),
       { numRuns: RUNS * 2 },
     );
     expect((await graphDigest(db)).digest).toBe(before);

@@ -7,7 +7,14 @@ import { testApp } from '../helpers/api.ts';
 const { app, db } = testApp();
 afterAll(() => db.close());
 
-type Rep = { agent: { id: string }; principal: { id: string }; forum: { id: string } | null; capacity: string | null; validFrom: string | null; validTo: string | null };
+type Rep = {
+  agent: { id: string };
+  principal: { id: string };
+  forum: { id: string } | null;
+  capacity: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+};
 
 describe('search', () => {
   it.each([
@@ -145,14 +152,18 @@ describe('mandate chain', () => {
 
   it('descends from the government to whom it mandates', async () => {
     const res = await request(app).get('/api/nodes/swedish-government/mandate-chain').query({ direction: 'down' });
-    const mandated = res.body.hops.filter((h: { level: number; relationship: { type: string } }) => h.level === 1 && h.relationship.type === 'MANDATES');
+    const mandated = res.body.hops.filter(
+      (h: { level: number; relationship: { type: string } }) => h.level === 1 && h.relationship.type === 'MANDATES',
+    );
     expect(mandated.map((h: { to: string }) => h.to)).toContain('socialstyrelsen');
   });
 });
 
 describe('paths', () => {
   it('finds the route of a Ukrainian request for medical supplies to the Swedish regions', async () => {
-    const res = await request(app).get('/api/paths').query({ from: 'ukraine', to: 'swedish-regions', types: 'FORWARDS_REQUESTS_TO', directed: 'true', maxDepth: 10 });
+    const res = await request(app)
+      .get('/api/paths')
+      .query({ from: 'ukraine', to: 'swedish-regions', types: 'FORWARDS_REQUESTS_TO', directed: 'true', maxDepth: 10 });
     expect(res.status).toBe(200);
     expect(res.body.paths.length).toBeGreaterThan(0);
     const route = res.body.paths[0].nodes.map((n: { id: string }) => n.id);
@@ -195,7 +206,15 @@ describe('schema', () => {
     const doc = await request(app).get('/api/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.1.0');
-    for (const p of ['/api/search', '/api/nodes/{id}/neighborhood', '/api/paths', '/api/nodes/{id}/mandate-chain', '/api/representation', '/api/export', '/api/query']) {
+    for (const p of [
+      '/api/search',
+      '/api/nodes/{id}/neighborhood',
+      '/api/paths',
+      '/api/nodes/{id}/mandate-chain',
+      '/api/representation',
+      '/api/export',
+      '/api/query',
+    ]) {
       expect(Object.keys(doc.body.paths)).toContain(p);
     }
     const page = await request(app).get('/api/docs/');

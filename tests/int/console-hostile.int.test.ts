@@ -15,7 +15,9 @@ beforeAll(async () => {
 afterAll(async () => {
   const after = await graphDigest(db);
   expect(after.digest).toBe(before.digest);
-  console.log(`hostile console corpus: ${JSON.stringify(outcomes)}; graph digest unchanged (${after.nodes} nodes, ${after.relationships} relationships)`);
+  console.log(
+    `hostile console corpus: ${JSON.stringify(outcomes)}; graph digest unchanged (${after.nodes} nodes, ${after.relationships} relationships)`,
+  );
   await db.close();
 });
 
@@ -32,11 +34,11 @@ const refused = [
   "MATCH (n:Entity {id: 'who'}) REMOVE n:Organisation",
   'MATCH (n) DELETE n',
   'MATCH (n) DETACH DELETE n',
-  "MATCH ()-[r]->() DELETE r",
+  'MATCH ()-[r]->() DELETE r',
   "UNWIND range(1, 10) AS i FOREACH (x IN [i] | CREATE (:Entity {id: 'f' + x}))",
-  "MATCH (n) WITH n LIMIT 1 CALL { WITH n DETACH DELETE n } IN TRANSACTIONS",
-  "MATCH (n) CALL (n) { SET n.x = 1 } IN TRANSACTIONS OF 10 ROWS",
-  "MATCH (n) CALL (n) { DELETE n } IN 2 CONCURRENT TRANSACTIONS",
+  'MATCH (n) WITH n LIMIT 1 CALL { WITH n DETACH DELETE n } IN TRANSACTIONS',
+  'MATCH (n) CALL (n) { SET n.x = 1 } IN TRANSACTIONS OF 10 ROWS',
+  'MATCH (n) CALL (n) { DELETE n } IN 2 CONCURRENT TRANSACTIONS',
   "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
   "LOAD CSV WITH HEADERS FROM 'http://127.0.0.1:9/x.csv' AS row RETURN row",
   // Schema.
@@ -66,8 +68,8 @@ const refused = [
   // Another database, several statements, disguises.
   'USE system SHOW USERS',
   'USE neo4j MATCH (n) RETURN n',
-  "MATCH (n) RETURN n; MATCH (n) DETACH DELETE n",
-  "MATCH (n) RETURN n /* harmless */ ; CREATE (x)",
+  'MATCH (n) RETURN n; MATCH (n) DETACH DELETE n',
+  'MATCH (n) RETURN n /* harmless */ ; CREATE (x)',
   'match (n:Entity) detach delete n',
   "MATCH (n) WHERE n.id = 'x' CALL db.createProperty('y') RETURN n",
   ':begin',

@@ -72,7 +72,13 @@ describe('Cypher script', () => {
       expect(replayed.relationships).toBe(original.relationships);
       expect(replayed.digest).toBe(original.digest);
       // The schema came along: search works on the copy.
-      const hits = await empty.read('search/search-nodes', { query: '+(socialstyrelsen^3 OR socialstyrelsen*)', exact: 'socialstyrelsen', labels: null, limit: 1, candidates: 50 });
+      const hits = await empty.read('search/search-nodes', {
+        query: '+(socialstyrelsen^3 OR socialstyrelsen*)',
+        exact: 'socialstyrelsen',
+        labels: null,
+        limit: 1,
+        candidates: 50,
+      });
       expect((hits[0]?.node as { id: string }).id).toBe('socialstyrelsen');
     } finally {
       await empty.close();
@@ -108,7 +114,11 @@ describe('GraphML', () => {
 
 describe('CSV for neo4j-admin', () => {
   it('is a zip of nodes.csv and relationships.csv with import headers', async () => {
-    const res = await request(app).post('/api/export').send({ format: 'csv', ids: ['socialstyrelsen', 'who', 'sweden', 'swedish-government'] }).buffer(true).parse(binary as never);
+    const res = await request(app)
+      .post('/api/export')
+      .send({ format: 'csv', ids: ['socialstyrelsen', 'who', 'sweden', 'swedish-government'] })
+      .buffer(true)
+      .parse(binary as never);
     expect(res.status).toBe(200);
     const zip = await JSZip.loadAsync(res.body as Buffer);
     expect(Object.keys(zip.files).sort()).toEqual(['nodes.csv', 'relationships.csv']);
@@ -120,7 +130,8 @@ describe('CSV for neo4j-admin', () => {
     expect(nodeHeader.filter((h) => /:ID(\(.*\))?$/.test(h))).toHaveLength(1);
     expect(nodeHeader).toContain(':LABEL');
     expect(relHeader.slice(0, 3)).toEqual([':START_ID', ':END_ID', ':TYPE']);
-    const allowed = /^(:?[A-Za-z_][A-Za-z0-9_]*)?(:(ID|LABEL|START_ID|END_ID|TYPE|string|int|long|float|double|boolean|date|string\[\]|int\[\]))?$/;
+    const allowed =
+      /^(:?[A-Za-z_][A-Za-z0-9_]*)?(:(ID|LABEL|START_ID|END_ID|TYPE|string|int|long|float|double|boolean|date|string\[\]|int\[\]))?$/;
     for (const h of [...nodeHeader, ...relHeader]) expect(h).toMatch(allowed);
     expect(nodes).toHaveLength(5);
     expect(nodes.some((l) => l.startsWith('socialstyrelsen,Entity;Agency,'))).toBe(true);

@@ -42,7 +42,11 @@ async function cleanUp() {
 }
 
 const post = (body: unknown, query: Record<string, string> = {}) =>
-  request(app).post('/api/import').query(query).set('Authorization', `Bearer ${TOKEN}`).send(body as object);
+  request(app)
+    .post('/api/import')
+    .query(query)
+    .set('Authorization', `Bearer ${TOKEN}`)
+    .send(body as object);
 
 beforeAll(cleanUp);
 afterAll(async () => {
@@ -52,14 +56,25 @@ afterAll(async () => {
 
 describe('access', () => {
   it('is off without a configured token', async () => {
-    const res = await request(readOnlyApp).post('/api/import').send({ nodes: [node('a')] });
+    const res = await request(readOnlyApp)
+      .post('/api/import')
+      .send({ nodes: [node('a')] });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
   });
 
   it('refuses a missing or wrong token', async () => {
-    expect((await request(app).post('/api/import').send({ nodes: [node('a')] })).status).toBe(401);
-    const wrong = await request(app).post('/api/import').set('Authorization', 'Bearer nope').send({ nodes: [node('a')] });
+    expect(
+      (
+        await request(app)
+          .post('/api/import')
+          .send({ nodes: [node('a')] })
+      ).status,
+    ).toBe(401);
+    const wrong = await request(app)
+      .post('/api/import')
+      .set('Authorization', 'Bearer nope')
+      .send({ nodes: [node('a')] });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.details[0].path).toBe('headers.authorization');
   });
@@ -70,7 +85,11 @@ describe('broken files write nothing', () => {
     ['wrong types', { nodes: [node('a', { name: 42, aliases: 'x' })] }, 'nodes[0]'],
     ['an unknown label', { nodes: [node('a', { label: 'Org' })] }, 'nodes[0]'],
     ['a dangling id', { nodes: [node('a')], relationships: [rel(PREFIX + 'a', PREFIX + 'nowhere')] }, 'relationships[0]'],
-    ['reversed dates', { nodes: [node('a'), node('b')], relationships: [rel(PREFIX + 'a', PREFIX + 'b', { validFrom: '2020', validTo: '2010' })] }, 'relationships[0]'],
+    [
+      'reversed dates',
+      { nodes: [node('a'), node('b')], relationships: [rel(PREFIX + 'a', PREFIX + 'b', { validFrom: '2020', validTo: '2010' })] },
+      'relationships[0]',
+    ],
     ['one bad record at the end', { nodes: [node('a'), node('b'), node('c'), node('d', { sources: [] })] }, 'nodes[3]'],
     ['a record that is neither', [node('a'), { hello: 'world' }], '[1]'],
   ];
@@ -84,7 +103,11 @@ describe('broken files write nothing', () => {
 
   it('bad JSON → 400, graph unchanged', async () => {
     const before = await graphDigest(db);
-    const res = await request(app).post('/api/import').set('Authorization', `Bearer ${TOKEN}`).set('Content-Type', 'application/json').send('{"nodes": [');
+    const res = await request(app)
+      .post('/api/import')
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .set('Content-Type', 'application/json')
+      .send('{"nodes": [');
     expect(res.status).toBe(400);
     expect((await graphDigest(db)).digest).toBe(before.digest);
   });
@@ -100,7 +123,10 @@ describe('broken files write nothing', () => {
 
 describe('good files', () => {
   it('adds new facts in one go, tied to nodes already in the graph', async () => {
-    const res = await post({ nodes: [node('a'), node('b')], relationships: [rel(PREFIX + 'a', PREFIX + 'b'), rel(PREFIX + 'a', 'socialstyrelsen')] });
+    const res = await post({
+      nodes: [node('a'), node('b')],
+      relationships: [rel(PREFIX + 'a', PREFIX + 'b'), rel(PREFIX + 'a', 'socialstyrelsen')],
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ nodes: { added: 2 }, relationships: { added: 2 }, written: true });
     const read = await request(app).get(`/api/nodes/${PREFIX}a`);
@@ -110,7 +136,10 @@ describe('good files', () => {
 
   it('importing the same file again changes nothing', async () => {
     const before = await graphDigest(db);
-    const res = await post({ nodes: [node('a'), node('b')], relationships: [rel(PREFIX + 'a', PREFIX + 'b'), rel(PREFIX + 'a', 'socialstyrelsen')] });
+    const res = await post({
+      nodes: [node('a'), node('b')],
+      relationships: [rel(PREFIX + 'a', PREFIX + 'b'), rel(PREFIX + 'a', 'socialstyrelsen')],
+    });
     expect(res.body).toMatchObject({ nodes: { unchanged: 2, added: 0 }, relationships: { unchanged: 2 } });
     expect((await graphDigest(db)).digest).toBe(before.digest);
   });

@@ -22,7 +22,10 @@ export function healthRoutes(router: Router, services: Services): void {
     description: '200 with the Neo4j version and graph counts; 503 when Neo4j cannot be reached.',
     response: { description: 'Healthy', schema: Health },
     handler: async (_input, { services: { db, version } }) => {
-      const [[component], [counts]] = await Promise.all([db.read('health/components', {}, { timeoutMs: 3000 }), db.read('health/counts', {}, { timeoutMs: 3000 })]);
+      const [[component], [counts]] = await Promise.all([
+        db.read('health/components', {}, { timeoutMs: 3000 }),
+        db.read('health/counts', {}, { timeoutMs: 3000 }),
+      ]);
       if (!component || !counts) throw new DatabaseUnavailableError('The database gave no answer.');
       return {
         status: 'ok' as const,

@@ -7,8 +7,14 @@ import type { Services } from '../services.ts';
 import { requireWriteToken } from '../write-guard.ts';
 
 const ImportQuery = z.object({
-  replace: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  replace: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   format: z.enum(['json', 'jsonl', 'csv']).optional(),
 });
 
@@ -28,8 +34,10 @@ export function importRoutes(router: Router, services: Services): void {
     handler: async ({ query }, { req, services: { db, config } }) => {
       requireWriteToken(req, config);
       const body: unknown = req.body;
-      const text = typeof body === 'string' ? body : body && typeof body === 'object' && Object.keys(body).length ? JSON.stringify(body) : '';
-      if (!text.trim()) throw new ValidationError('The request has no records.', [{ path: 'body', message: 'expected JSON, JSON lines or CSV records' }]);
+      const text =
+        typeof body === 'string' ? body : body && typeof body === 'object' && Object.keys(body).length ? JSON.stringify(body) : '';
+      if (!text.trim())
+        throw new ValidationError('The request has no records.', [{ path: 'body', message: 'expected JSON, JSON lines or CSV records' }]);
       const format = query.format ?? (typeof body === 'string' ? undefined : 'json');
       return importFacts(db, text, { replace: query.replace, dryRun: query.dryRun, ...(format ? { format } : {}) });
     },

@@ -41,7 +41,9 @@ export function queryRoutes(router: Router, services: Services): void {
     handler: async ({ body }, { services: { db, config } }) => {
       const verdict = checkConsoleQuery(body.cypher);
       if (!verdict.ok) {
-        throw new QueryRejectedError(`The console only reads: ${verdict.reason}.`, [{ path: 'body.cypher', message: verdict.reason ?? 'refused' }]);
+        throw new QueryRejectedError(`The console only reads: ${verdict.reason}.`, [
+          { path: 'body.cypher', message: verdict.reason ?? 'refused' },
+        ]);
       }
       const queryType = await db.explainText(body.cypher, body.params);
       if (queryType !== 'r') {
@@ -49,7 +51,10 @@ export function queryRoutes(router: Router, services: Services): void {
           { path: 'body.cypher', message: `query type "${queryType}" is not read-only` },
         ]);
       }
-      const { rows, truncated } = await db.readText(body.cypher, body.params, { rowLimit: config.CONSOLE_ROW_LIMIT, timeoutMs: config.QUERY_TIMEOUT_MS });
+      const { rows, truncated } = await db.readText(body.cypher, body.params, {
+        rowLimit: config.CONSOLE_ROW_LIMIT,
+        timeoutMs: config.QUERY_TIMEOUT_MS,
+      });
       return { columns: rows[0] ? Object.keys(rows[0]) : [], rows, truncated, elements: elementsIn(rows) };
     },
   });
@@ -72,11 +77,13 @@ function elementsIn(rows: Row[]) {
   };
   rows.forEach(visit);
   const set = new ElementSet();
-  for (const n of nodes.values()) if (typeof n.properties.id === 'string') set.addNode({ label: n.labels.find((l) => l !== 'Entity') ?? 'Entity', ...n.properties });
+  for (const n of nodes.values())
+    if (typeof n.properties.id === 'string') set.addNode({ label: n.labels.find((l) => l !== 'Entity') ?? 'Entity', ...n.properties });
   for (const r of rels) {
     const source = nodes.get(r.startElementId)?.properties.id;
     const target = nodes.get(r.endElementId)?.properties.id;
-    if (typeof source === 'string' && typeof target === 'string') set.addEdge({ ...r.properties, type: r.type, source, target, key: r.properties.key ?? r.elementId });
+    if (typeof source === 'string' && typeof target === 'string')
+      set.addEdge({ ...r.properties, type: r.type, source, target, key: r.properties.key ?? r.elementId });
   }
   return set.toElements();
 }
