@@ -179,10 +179,10 @@ export const RELATIONSHIP_RULES: Record<RelationshipType, RelationshipRule> = {
     to: [...ACTORS, 'Programme'],
   },
   SUPPORTS: {
-    description: 'Gives material, technical or expert support to the end (aid, supplies, advice).',
+    description: 'Gives material, technical or expert support to the end (aid, supplies, advice, preparing the work of an office).',
     example: '(Socialstyrelsen) SUPPORTS (Ukraine) {subject: medical supplies}',
     from: [...ACTORS, 'Programme'],
-    to: [...ACTORS, 'Programme'],
+    to: [...ACTORS, 'Programme', 'Post'],
     qualifiers: ['subject'],
   },
   HAS_AGREEMENT_WITH: {
