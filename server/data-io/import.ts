@@ -7,7 +7,7 @@ import type { Database, Row } from '../db/database.ts';
 import { ConflictError, ValidationError, type ErrorDetail } from '../errors.ts';
 import { NodeLabel } from '../model/vocabulary.ts';
 import { writeRows } from '../../seed/load.ts';
-import { type NodeRow, type RelationshipRow, toNodeRow, toRelationshipRow } from '../../seed/rows.ts';
+import { toNodeRow, toRelationshipRow } from '../../seed/rows.ts';
 import { QUALIFIER_FIELDS } from '../../seed/schema.ts';
 import { validateSeedText } from '../../seed/validate.ts';
 
@@ -201,49 +201,29 @@ export async function importFacts(db: Database, text: string, options: ImportOpt
 
   const nodeRows = validation.nodes.map(toNodeRow);
   const relRows = validation.relationships.map(toRelationshipRow);
-  const report: ImportReport = {
-    nodes: { added: 0, replaced: 0, unchanged: 0 },
-    relationships: { added: 0, replaced: 0, unchanged: 0 },
-    written: false,
-  };
-  const conflicts: ErrorDetail[] = [];
-  const nodeWrites: NodeRow[] = [];
-  nodeRows.forEach((row, i) => {
-    const existing = stored.get(row.id);
-    if (!existing) {
-      report.nodes.added++;
-      nodeWrites.push(row);
-    } else if (sameProps(existing, row.properties)) report.nodes.unchanged++;
-    else {
-      report.nodes.replaced++;
-      nodeWrites.push(row);
-      conflicts.push({ path: parsed.where.nodes[i] ?? row.id, message: `node "${row.id}" already exists with other values` });
-    }
-  });
   const existingRels = new Map<string, Row>();
   if (relRows.length) {
-    for (const row of await db.read('import/existing-relationships', {
-      rows: relRows.map((r) => ({ from: r.from, to: r.to, key: r.key })),
-    })) {
-      existingRels.set(String(row.key), row.properties as Row);
-    }
+    const rows = relRows.map((r) => ({ from: r.from, to: r.to, key: r.key }));
+    for (const row of await db.read('import/existing-relationships', { rows })) existingRels.set(String(row.key), row.properties as Row);
   }
-  const relWrites: RelationshipRow[] = [];
-  relRows.forEach((row, i) => {
-    const existing = existingRels.get(row.key);
-    if (!existing) {
-      report.relationships.added++;
-      relWrites.push(row);
-    } else if (sameProps(existing, row.properties)) report.relationships.unchanged++;
-    else {
-      report.relationships.replaced++;
-      relWrites.push(row);
-      conflicts.push({
-        path: parsed.where.relationships[i] ?? row.key,
-        message: `${row.type} ${row.from} → ${row.to} already exists with other values`,
-      });
-    }
-  });
+  const conflicts: ErrorDetail[] = [];
+  const nodes = classify(
+    nodeRows,
+    (r) => stored.get(r.id),
+    parsed.where.nodes,
+    (r) => `node "${r.id}"`,
+    conflicts,
+  );
+  const rels = classify(
+    relRows,
+    (r) => existingRels.get(r.key),
+    parsed.where.relationships,
+    (r) => `${r.type} ${r.from} → ${r.to}`,
+    conflicts,
+  );
+  const report: ImportReport = { nodes: nodes.counts, relationships: rels.counts, written: false };
+  const nodeWrites = nodes.writes;
+  const relWrites = rels.writes;
   if (conflicts.length && !options.replace) {
     throw new ConflictError(
       `${conflicts.length} fact(s) conflict with the graph; nothing was written. Send them again with replace to overwrite.`,
@@ -255,4 +235,29 @@ export async function importFacts(db: Database, text: string, options: ImportOpt
     report.written = true;
   }
   return report;
+}
+
+/** Sorts incoming rows into new, already there, and different from what the graph holds. */
+function classify<T extends { properties: Record<string, unknown> }>(
+  rows: T[],
+  existingOf: (row: T) => Row | undefined,
+  where: string[],
+  describe: (row: T) => string,
+  conflicts: ErrorDetail[],
+): { counts: ImportReport['nodes']; writes: T[] } {
+  const counts = { added: 0, replaced: 0, unchanged: 0 };
+  const writes: T[] = [];
+  rows.forEach((row, i) => {
+    const existing = existingOf(row);
+    if (!existing) {
+      counts.added++;
+      writes.push(row);
+    } else if (sameProps(existing, row.properties)) counts.unchanged++;
+    else {
+      counts.replaced++;
+      writes.push(row);
+      conflicts.push({ path: where[i] ?? describe(row), message: `${describe(row)} already exists with other values` });
+    }
+  });
+  return { counts, writes };
 }
