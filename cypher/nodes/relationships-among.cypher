@@ -1,7 +1,12 @@
 // Every relationship whose both ends are among the given nodes (the induced subgraph),
 // filtered like the neighbourhood, at most $limit.
-MATCH (a:Entity)-[r]->(b:Entity)
-WHERE a.id IN $ids AND b.id IN $ids
+// It expands outgoing ties only: in this model ties point from the many to the one (members,
+// participants, staff and units point to their body), so a hub's tens of thousands of ties are
+// incoming and never read here. Anchored on the other side, one hub cost a scan of all its ties.
+UNWIND $ids AS id
+MATCH (a:Entity {id: id})
+MATCH (a)-[r]->(b:Entity)
+WHERE b.id IN $ids
   AND ($types IS NULL OR type(r) IN $types)
   AND ($asOfStart IS NULL OR (
     (r.validFromDate IS NULL OR r.validFromDate <= date($asOfEnd)) AND

@@ -18,10 +18,39 @@ import {
   writeJson,
 } from './formats.ts';
 
-export function streamSink(out: Writable): TextSink {
+/**
+ * A sink over a Node stream that gathers small pieces into ~64 KB writes: one write per
+ * element made the HTTP response frame and copy hundreds of thousands of tiny chunks, which
+ * cost CPU and left garbage that grew the heap with the size of the export. Call flush() at
+ * the end.
+ */
+export function streamSink(out: Writable, chunkChars = 64 * 1024): TextSink & { flush(): Promise<void> } {
+  let pending: string[] = [];
+  let size = 0;
+  const push = async (): Promise<void> => {
+    const text = pending.join('');
+    pending = [];
+    size = 0;
+    if (!out.write(text)) {
+      // Whichever event comes first, the other listener is removed: a long export waits
+      // many times, and leaving one listener behind each time grew memory with size.
+      const settled = new AbortController();
+      try {
+        await Promise.race([once(out, 'drain', { signal: settled.signal }), once(out, 'close', { signal: settled.signal })]);
+      } finally {
+        settled.abort();
+      }
+    }
+  };
   return {
     async write(chunk) {
-      if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+      if (out.destroyed) throw new Error('the output was closed before the export finished');
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= chunkChars) await push();
+    },
+    async flush() {
+      if (size > 0) await push();
       if (out.destroyed) throw new Error('the output was closed before the export finished');
     },
   };
@@ -34,6 +63,7 @@ export async function writeExport(format: ExportFormat, source: ExportSource, ou
   else if (format === 'cytoscape') await writeCytoscape(source, sink);
   else if (format === 'graphml') await writeGraphml(source, sink);
   else await writeCypher(source, sink, loadSchemaStatements());
+  await sink.flush();
 }
 
 /** nodes.csv and relationships.csv in a zip, with headers neo4j-admin database import reads. */
@@ -48,7 +78,9 @@ async function writeCsvZip(source: ExportSource, out: Writable): Promise<void> {
   const entry = async (name: string, fill: (sink: TextSink) => Promise<void>) => {
     const stream = new PassThrough();
     zip.append(stream, { name });
-    await fill(streamSink(stream));
+    const sink = streamSink(stream);
+    await fill(sink);
+    await sink.flush();
     stream.end();
     await once(stream, 'end');
   };

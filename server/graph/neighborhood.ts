@@ -34,6 +34,7 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
     if (room <= 0) break;
     const [row] = await db.read('nodes/expand-level', {
       frontier,
+      seenIncident: seenIncident(set, frontier, q.direction),
       types: q.types ?? null,
       labels: q.labels ?? null,
       direction: q.direction,
@@ -68,4 +69,18 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
     for (const r of among) if (set.edgeCount < q.limit) set.addEdge(r.relationship as Row);
   }
   return { ...set.toElements(), truncated: omitted > 0, omitted: { relationships: omitted } };
+}
+
+/**
+ * How many ties already in the set touch the frontier (from its side for 'out', to it for
+ * 'in'): expand-level subtracts them from the frontier's degrees to count what is left out.
+ */
+function seenIncident(set: ElementSet, frontier: string[], direction: NeighborhoodQuery['direction']): number {
+  const front = new Set(frontier);
+  let n = 0;
+  for (const { data: e } of set.toElements().edges) {
+    if (direction !== 'in' && front.has(e.source)) n++;
+    if (direction !== 'out' && front.has(e.target)) n++;
+  }
+  return n;
 }
