@@ -8,8 +8,10 @@
 //           relationship's start node, i.e. slower and slower on hubs.
 //   merge:  the seed's own upserts (seed/merge-*), safe over any existing graph.
 // Rerunning is safe either way. Each batch commits in the same transaction as a marker node
-// (:BulkLoad {key}) that counts the committed batches, so after a crash or Ctrl-C the next run
-// resumes after the last committed batch, and a finished load is not repeated.
+// (:BulkLoadBatch {key, phase, index}), so after a crash or Ctrl-C the next run skips exactly
+// the committed batches; a finished load (:BulkLoad {key, complete}) is not repeated.
+// A few batches are in flight at once, so that the driver packing one batch in Node overlaps
+// with Neo4j writing and committing the others.
 import { createHash } from 'node:crypto';
 import { createReadStream, openSync, readSync, closeSync, statSync, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -17,7 +19,8 @@ import { createInterface } from 'node:readline';
 import type { Database } from '../../server/db/database.ts';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../server/model/vocabulary.ts';
 import { toNodeRow, toRelationshipRow } from '../../seed/rows.ts';
-import { NodeRecord, RelationshipRecord } from '../../seed/schema.ts';
+import { NodeRecord, QUALIFIER_FIELDS, RelationshipRecord, relationshipKey } from '../../seed/schema.ts';
+import { firstDay, lastDay } from '../../server/model/dates.ts';
 import { NODES_FILE, RELATIONSHIPS_FILE } from '../../seed/validate.ts';
 
 export type BulkMode = 'create' | 'merge';
@@ -33,6 +36,8 @@ export interface BulkLoadOptions {
   onProgress?: (p: { phase: Phase; done: number; total: number }) => void;
   /** Called once the plan is known (mode, resume point), before any batch. */
   onPlan?: (plan: BulkPlan) => void;
+  /** Batches in flight at once (default 3). */
+  concurrency?: number;
   /** Stop after this many batches in all (tests interrupt a load with it). */
   stopAfterBatches?: number;
 }
@@ -42,6 +47,7 @@ export interface BulkPlan {
   mode: BulkMode;
   resumed: boolean;
   alreadyComplete: boolean;
+  /** Batches already committed by an earlier run, skipped now. */
   skip: { nodes: number; relationships: number };
   totals: { nodes: number; relationships: number };
 }
@@ -82,7 +88,8 @@ export function resolveInput(path: string): BulkInput {
   if (statSync(abs).isDirectory()) {
     const nodes = join(abs, NODES_FILE);
     const rels = join(abs, RELATIONSHIPS_FILE);
-    if (!existsSync(nodes) && !existsSync(rels)) throw new BulkLoadError(`${path}: expected ${NODES_FILE} and/or ${RELATIONSHIPS_FILE} in this directory`);
+    if (!existsSync(nodes) && !existsSync(rels))
+      throw new BulkLoadError(`${path}: expected ${NODES_FILE} and/or ${RELATIONSHIPS_FILE} in this directory`);
     return { nodeFiles: existsSync(nodes) ? [nodes] : [], relationshipFiles: existsSync(rels) ? [rels] : [] };
   }
   return { nodeFiles: [abs], relationshipFiles: [abs] };
@@ -151,8 +158,14 @@ interface Batch {
   rows: unknown[];
 }
 
-/** Batches of rows for one phase; lines of skipped batches are counted, not parsed. */
-async function* batches(files: string[], phase: Phase, size: number, skip: number): AsyncGenerator<Batch> {
+/** Batches of rows for one phase; lines of batches already committed are counted, not parsed. */
+async function* batches(
+  files: string[],
+  phase: Phase,
+  size: number,
+  compact: boolean,
+  committed: ReadonlySet<number>,
+): AsyncGenerator<Batch> {
   let rows: unknown[] = [];
   let index = 0;
   let inBatch = 0;
@@ -163,24 +176,19 @@ async function* batches(files: string[], phase: Phase, size: number, skip: numbe
       lineNo++;
       if (line.trim() === '') continue;
       if (!dedicated && lineKind(line) !== phase) continue;
-      if (index < skip) {
-        if (++inBatch === size) {
-          index++;
-          inBatch = 0;
-        }
-        continue;
-      }
-      rows.push(parseRow(line, phase, file, lineNo));
-      if (rows.length === size) {
-        yield { index: index++, rows };
+      if (!committed.has(index)) rows.push(parseRow(line, phase, file, lineNo, compact));
+      if (++inBatch === size) {
+        if (rows.length > 0) yield { index, rows };
         rows = [];
+        index++;
+        inBatch = 0;
       }
     }
   }
   if (rows.length > 0) yield { index, rows };
 }
 
-function parseRow(line: string, phase: Phase, file: string, lineNo: number): unknown {
+function parseRow(line: string, phase: Phase, file: string, lineNo: number, compact: boolean): unknown {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -191,11 +199,56 @@ function parseRow(line: string, phase: Phase, file: string, lineNo: number): unk
     const parsed = NodeRecord.safeParse(value);
     if (!parsed.success) throw new BulkLoadError(`${file}:${lineNo}: ${describe(parsed.error.issues)}`);
     // The label reaches Cypher as $(…); the schema has already held it to the vocabulary.
-    return toNodeRow(parsed.data);
+    const row = toNodeRow(parsed.data);
+    return compact ? [row.label, row.properties, row.validFromDay, row.validToDay] : row;
   }
   const parsed = RelationshipRecord.safeParse(value);
   if (!parsed.success) throw new BulkLoadError(`${file}:${lineNo}: ${describe(parsed.error.issues)}`);
+  if (compact) return relationshipLine(parsed.data, file, lineNo);
   return toRelationshipRow(parsed.data);
+}
+
+const FIELD = '\u001f';
+const RECORD = '\u001e';
+const ITEM = '\u001d';
+// eslint-disable-next-line no-control-regex -- these control characters are the format's separators
+const SEPARATORS = /[\u001d-\u001f]/;
+// The text format lists the qualifiers by position; a new one in the schema must be added there.
+const ENCODED_QUALIFIERS = ['forum', 'capacity', 'principal', 'task', 'role', 'subject', 'agreement', 'chain', 'step'];
+if (QUALIFIER_FIELDS.join() !== ENCODED_QUALIFIERS.join()) {
+  throw new Error(
+    `bench/load: QUALIFIER_FIELDS changed (${QUALIFIER_FIELDS.join(', ')}); update relationshipLine and cypher/bulk/create-relationships.cypher`,
+  );
+}
+
+/** One relationship as a line of bulk/create-relationships' text format (see that file). */
+export function relationshipLine(r: RelationshipRecord, file = 'input', lineNo = 0): string {
+  const fields = [
+    r.type,
+    r.from,
+    r.to,
+    relationshipKey(r),
+    r.sources.join(ITEM),
+    r.evidence,
+    r.status,
+    r.validFrom ?? '',
+    r.validTo ?? '',
+    r.validFrom ? firstDay(r.validFrom) : '',
+    r.validTo ? lastDay(r.validTo) : '',
+    r.forum ?? '',
+    r.capacity ?? '',
+    r.principal ?? '',
+    r.task ?? '',
+    r.role ?? '',
+    r.subject ?? '',
+    r.agreement ?? '',
+    r.chain ?? '',
+    r.step === undefined ? '' : String(r.step),
+  ];
+  for (const f of fields)
+    if (SEPARATORS.test(f))
+      throw new BulkLoadError(`${file}:${lineNo}: a value holds a control character (U+001D–U+001F) that no seed value may contain`);
+  return fields.join(FIELD);
 }
 
 function describe(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
@@ -209,44 +262,51 @@ interface MarkerState {
   mode: BulkMode;
   nodeBatchSize: number;
   relationshipBatchSize: number;
-  nodeBatches: number;
-  relationshipBatches: number;
   complete: boolean;
 }
+
+type WriteQuery = 'bulk/create-nodes' | 'bulk/create-relationships' | 'seed/merge-nodes' | 'seed/merge-relationships';
 
 export async function bulkLoad(db: Database, path: string | BulkInput, options: BulkLoadOptions = {}): Promise<BulkLoadReport> {
   const input = typeof path === 'string' ? resolveInput(path) : path;
   const key = inputKey(input);
   const [markerRow] = await db.read('bulk/get-marker', { key });
   const marker = (markerRow?.marker ?? null) as (MarkerState & { key: string }) | null;
+  const committed = { nodes: new Set<number>(), relationships: new Set<number>() };
   const [countRow] = await db.read('seed/count-entities');
   const empty = Number(countRow?.nodes ?? 0) === 0;
 
-  let mode: BulkMode;
   let state: MarkerState;
   let resumed = false;
   const alreadyComplete = Boolean(marker?.complete) && !options.force;
   if (marker && !marker.complete && !options.force) {
     // Carry on where the last run stopped, in its mode and with its batch sizes.
-    ({ mode } = marker);
-    state = { ...marker, complete: false };
+    state = {
+      mode: marker.mode,
+      nodeBatchSize: marker.nodeBatchSize,
+      relationshipBatchSize: marker.relationshipBatchSize,
+      complete: false,
+    };
+    for (const b of (markerRow?.batches ?? []) as string[]) {
+      const [phase, index] = b.split(':') as [Phase, string];
+      committed[phase]?.add(Number(index));
+    }
     resumed = true;
   } else {
-    mode = options.mode && options.mode !== 'auto' ? options.mode : empty && !marker ? 'create' : 'merge';
+    if (marker) await db.write('bulk/delete-marker', { key, all: true });
     state = {
-      mode,
+      mode: options.mode && options.mode !== 'auto' ? options.mode : empty ? 'create' : 'merge',
       nodeBatchSize: options.nodeBatchSize ?? 5_000,
       relationshipBatchSize: options.relationshipBatchSize ?? 10_000,
-      nodeBatches: 0,
-      relationshipBatches: 0,
       complete: false,
     };
   }
+  const { mode } = state;
   const totals = {
     nodes: await countLines(input.nodeFiles, 'nodes'),
     relationships: await countLines(input.relationshipFiles, 'relationships'),
   };
-  const skip = { nodes: state.nodeBatches, relationships: state.relationshipBatches };
+  const skip = { nodes: committed.nodes.size, relationships: committed.relationships.size };
   options.onPlan?.({ key, mode, resumed, alreadyComplete, skip, totals });
 
   const report: BulkLoadReport = {
@@ -264,56 +324,68 @@ export async function bulkLoad(db: Database, path: string | BulkInput, options: 
     relationshipsPerSecond: 0,
   };
   if (alreadyComplete) return report;
+  await db.write('bulk/save-marker', { key, state: { ...state, startedAt: new Date().toISOString() } });
 
+  const concurrency = Math.max(1, options.concurrency ?? 3);
   let batchesLeft = options.stopAfterBatches ?? Infinity;
-  const phases: Array<{ phase: Phase; files: string[]; size: number; query: 'bulk/create-nodes' | 'bulk/create-relationships' | 'seed/merge-nodes' | 'seed/merge-relationships' }> = [
-    { phase: 'nodes', files: input.nodeFiles, size: state.nodeBatchSize, query: mode === 'create' ? 'bulk/create-nodes' : 'seed/merge-nodes' },
+  const create = mode === 'create';
+  const phases: Array<{ phase: Phase; files: string[]; size: number; query: WriteQuery }> = [
+    { phase: 'nodes', files: input.nodeFiles, size: state.nodeBatchSize, query: create ? 'bulk/create-nodes' : 'seed/merge-nodes' },
     {
       phase: 'relationships',
       files: input.relationshipFiles,
       size: state.relationshipBatchSize,
-      query: mode === 'create' ? 'bulk/create-relationships' : 'seed/merge-relationships',
+      query: create ? 'bulk/create-relationships' : 'seed/merge-relationships',
     },
   ];
   for (const { phase, files, size, query } of phases) {
     const started = performance.now();
-    const already = Math.min(totals[phase], skip[phase] * size);
-    let done = already;
+    let done = Math.min(totals[phase], committed[phase].size * size);
     options.onProgress?.({ phase, done, total: totals[phase] });
-    // Parsing the next batch overlaps with Neo4j writing this one.
-    const source = batches(files, phase, size, skip[phase]);
-    let next = source.next();
-    for (;;) {
-      const item = await next;
-      if (item.done) break;
-      if (batchesLeft-- <= 0) {
-        report.interrupted = true;
-        await source.return(undefined);
-        break;
-      }
-      next = source.next();
-      const batch = item.value;
-      checkVocabulary(batch.rows, phase);
-      const counter = phase === 'nodes' ? { nodeBatches: batch.index + 1 } : { relationshipBatches: batch.index + 1 };
-      const written = await db.writeTransaction(
-        async (tx) => {
-          const [row] = await tx.run(query, { rows: batch.rows });
-          await tx.run('bulk/save-marker', { key, state: { ...state, ...counter, updatedAt: new Date().toISOString() } });
-          return Number(row?.[phase] ?? 0);
-        },
-        { timeoutMs: 300_000 },
-      ).catch((err: Error) => {
-        throw new BulkLoadError(
-          `${phase} batch ${batch.index + 1} (${mode} mode) failed: ${err.message}` +
-            (mode === 'create' ? '. If the graph already holds some of these records, run again with --mode merge.' : ''),
-        );
-      });
-      Object.assign(state, counter);
+    const writeBatch = async (batch: Batch): Promise<void> => {
+      checkVocabulary(batch.rows, phase, create);
+      const written = await db
+        .writeTransaction(
+          async (tx) => {
+            const params = create && phase === 'relationships' ? { text: (batch.rows as string[]).join(RECORD) } : { rows: batch.rows };
+            const [row] = await tx.run(query, params);
+            await tx.run('bulk/create-batch-marker', { key, phase, index: batch.index });
+            return Number(row?.[phase] ?? 0);
+          },
+          { timeoutMs: 300_000 },
+        )
+        .catch((err: Error) => {
+          throw new BulkLoadError(
+            `${phase} batch ${batch.index + 1} (${mode} mode) failed: ${err.message}` +
+              (create ? '. If the graph already holds some of these records, run again with --mode merge.' : ''),
+          );
+        });
       if (phase === 'relationships') report.unmatchedRelationships += batch.rows.length - written;
       done += batch.rows.length;
       report[phase] += written;
       options.onProgress?.({ phase, done, total: totals[phase] });
+    };
+    // A small pool: reading and parsing stay sequential, writes overlap.
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown = null;
+    for await (const batch of batches(files, phase, size, create, committed[phase])) {
+      if (batchesLeft-- <= 0) {
+        report.interrupted = true;
+        break;
+      }
+      const p: Promise<void> = writeBatch(batch).then(
+        () => void inFlight.delete(p),
+        (err) => {
+          inFlight.delete(p);
+          failure ??= err;
+        },
+      );
+      inFlight.add(p);
+      if (inFlight.size >= concurrency) await Promise.race(inFlight);
+      if (failure) break;
     }
+    await Promise.all(inFlight);
+    if (failure) throw failure;
     const seconds = (performance.now() - started) / 1000;
     if (phase === 'nodes') {
       report.nodeSeconds = seconds;
@@ -324,22 +396,31 @@ export async function bulkLoad(db: Database, path: string | BulkInput, options: 
     }
     if (report.interrupted) return report;
   }
-  await db.write('bulk/save-marker', { key, state: { ...state, complete: true, updatedAt: new Date().toISOString() } });
+  // Done: the per-batch notes have served their purpose; the load marker remembers the rest.
+  await db.write('bulk/delete-marker', { key, all: false });
+  await db.write('bulk/save-marker', { key, state: { ...state, complete: true, finishedAt: new Date().toISOString() } });
   return report;
 }
 
-function checkVocabulary(rows: unknown[], phase: Phase): void {
+function checkVocabulary(rows: unknown[], phase: Phase, compact: boolean): void {
   // The schema parse already holds labels and types to the vocabulary; this guards the one
   // place they become Cypher identifiers, in case rows ever come from elsewhere.
-  for (const r of rows as Array<{ label?: string; type?: string }>) {
-    if (phase === 'nodes' && !(NODE_LABELS as readonly string[]).includes(r.label ?? '')) throw new BulkLoadError(`unknown label ${r.label}`);
-    if (phase === 'relationships' && !(RELATIONSHIP_TYPES as readonly string[]).includes(r.type ?? '')) throw new BulkLoadError(`unknown type ${r.type}`);
+  const allowed: readonly string[] = phase === 'nodes' ? NODE_LABELS : RELATIONSHIP_TYPES;
+  for (const r of rows) {
+    const name = !compact
+      ? (r as { label?: unknown; type?: unknown })[phase === 'nodes' ? 'label' : 'type']
+      : typeof r === 'string'
+        ? r.slice(0, r.indexOf(FIELD))
+        : (r as unknown[])[0];
+    if (typeof name !== 'string' || !allowed.includes(name))
+      throw new BulkLoadError(`unknown ${phase === 'nodes' ? 'label' : 'type'} ${String(name)}`);
   }
 }
 
 /** Removes every entity whose id starts with `prefix`, a batch at a time. */
 export async function deletePrefixed(db: Database, prefix: string, batch = 5_000): Promise<number> {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*-$/.test(prefix)) throw new BulkLoadError(`refusing to delete by prefix "${prefix}": expected kebab-case ending in "-"`);
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*-$/.test(prefix))
+    throw new BulkLoadError(`refusing to delete by prefix "${prefix}": expected kebab-case ending in "-"`);
   let total = 0;
   for (;;) {
     const [row] = await db.write('bulk/delete-prefixed', { prefix, limit: batch }, { timeoutMs: 120_000 });

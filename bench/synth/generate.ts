@@ -98,7 +98,8 @@ export class SynthGraph {
     if (!Number.isInteger(options.nodes) || options.nodes < MIN_NODES) {
       throw new Error(`synth: --nodes must be an integer of at least ${MIN_NODES}, got ${options.nodes}`);
     }
-    if (!Number.isInteger(options.seed) || options.seed < 0) throw new Error(`synth: --seed must be a non-negative integer, got ${options.seed}`);
+    if (!Number.isInteger(options.seed) || options.seed < 0)
+      throw new Error(`synth: --seed must be a non-negative integer, got ${options.seed}`);
     const idPrefix = options.idPrefix ?? '';
     if (idPrefix !== '' && !/^[a-z0-9]+(-[a-z0-9]+)*-$/.test(idPrefix)) {
       throw new Error(`synth: the id prefix must be kebab-case ending in "-", such as "synth-", got "${idPrefix}"`);
@@ -154,7 +155,11 @@ export class SynthGraph {
     }
     for (let i = 0; i < documentCount; i++) {
       const kind = rng.pick(DOCUMENT_KINDS);
-      this.documents.push({ id: this.id(`document-${i + 1}`), label: 'Document', name: `${kind} on ${rng.pick(TOPICS)} ${rng.int(1990, LAST_YEAR)}` });
+      this.documents.push({
+        id: this.id(`document-${i + 1}`),
+        label: 'Document',
+        name: `${kind} on ${rng.pick(TOPICS)} ${rng.int(1990, LAST_YEAR)}`,
+      });
     }
 
     // Big countries have big administrations: budgets fall off like a power law.
@@ -162,11 +167,10 @@ export class SynthGraph {
     const budgets = apportion(countryBound, weights, 6);
     const names = new Set<string>();
     for (let c = 0; c < countryCount; c++) {
-      let name = '';
+      let name: string;
       do {
-        const parts = rng.int(2, 3);
-        name = Array.from({ length: parts }, () => rng.pick(SYLLABLES)).join('');
-        name = name[0]!.toUpperCase() + name.slice(1);
+        const word = Array.from({ length: rng.int(2, 3) }, () => rng.pick(SYLLABLES)).join('');
+        name = word[0]!.toUpperCase() + word.slice(1);
       } while (names.has(name));
       names.add(name);
       this.countries.push(this.planCountry(rng, c, name, budgets[c]!));
@@ -176,7 +180,14 @@ export class SynthGraph {
     for (const o of this.organisations) this.ordered.push(o.node);
     this.ordered.push(...this.treaties, ...this.programmes, ...this.documents);
     for (const c of this.countries) {
-      this.ordered.push(c.node, c.government, ...c.regions, ...c.ministries, ...c.agencies.map((a) => a.node), ...c.units.map((u) => u.node));
+      this.ordered.push(
+        c.node,
+        c.government,
+        ...c.regions,
+        ...c.ministries,
+        ...c.agencies.map((a) => a.node),
+        ...c.units.map((u) => u.node),
+      );
       this.ordered.push(...c.posts.map((p) => p.node), ...c.holders.map((h) => h.node), ...c.staff.map((s) => s.node));
     }
     if (this.ordered.length !== N) throw new Error(`synth: planned ${this.ordered.length} nodes instead of ${N}`);
@@ -200,8 +211,14 @@ export class SynthGraph {
       const parentName = parent === null ? '' : this.organisations[parent]!.node.name;
       const kind = rng.pick(ORGAN_KINDS);
       const field = rng.pick(FIELDS);
-      const name = parent === null ? `International ${field} ${kind} ${i + 1}` : `${kind} on ${field} ${i + 1} of the ${parentName.replace(/^(.*?)( \d+)?( of the .*)?$/, '$1')}`;
-      this.organisations.push({ node: { id: this.id(`org-${i + 1}`), label: 'Organisation', name, validFrom: String(rng.int(1950, 2022)) }, parent });
+      const name =
+        parent === null
+          ? `International ${field} ${kind} ${i + 1}`
+          : `${kind} on ${field} ${i + 1} of the ${parentName.replace(/^(.*?)( \d+)?( of the .*)?$/, '$1')}`;
+      this.organisations.push({
+        node: { id: this.id(`org-${i + 1}`), label: 'Organisation', name, validFrom: String(rng.int(1950, 2022)) },
+        parent,
+      });
     }
     // Membership and participation favour the first organisations heavily.
     this.orgZipf = new Zipf(count, 1.1);
@@ -233,7 +250,8 @@ export class SynthGraph {
       persons = budget - regions - ministries - agencies - units - posts;
     }
 
-    for (let i = 0; i < regions; i++) country.regions.push({ id: p(`region-${i + 1}`), label: 'Region', name: `Region ${i + 1} of ${name}` });
+    for (let i = 0; i < regions; i++)
+      country.regions.push({ id: p(`region-${i + 1}`), label: 'Region', name: `Region ${i + 1} of ${name}` });
     const fields = [...FIELDS];
     for (let i = 0; i < ministries; i++) {
       const field = fields[i % fields.length]!;
@@ -362,7 +380,12 @@ export class SynthGraph {
     const dated = (min: number): { validFrom: string; validTo?: string } => {
       const from = rng.int(min, LAST_YEAR);
       const precision = rng.next();
-      const validFrom = precision < 0.7 ? String(from) : precision < 0.9 ? `${from}-${pad(rng.int(1, 12))}` : `${from}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`;
+      const validFrom =
+        precision < 0.7
+          ? String(from)
+          : precision < 0.9
+            ? `${from}-${pad(rng.int(1, 12))}`
+            : `${from}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`;
       return rng.chance(0.3) ? { validFrom, validTo: String(Math.min(LAST_YEAR, from + rng.int(1, 10))) } : { validFrom };
     };
     const orgs = this.organisations;
@@ -410,7 +433,10 @@ export class SynthGraph {
         if (rng.chance(0.5)) yield rel('REPRESENTS', m.id, gov, { forum: orgId(forums[0]!), capacity: 'government', ...dated(1995) });
         if (rng.chance(0.1) && this.countries.length > 1) {
           const other = this.countries[(c.index + 1 + Math.floor(rng.next() * (this.countries.length - 1))) % this.countries.length]!;
-          yield rel('HAS_AGREEMENT_WITH', m.id, rng.pick(other.ministries).id, { agreement: `memorandum on ${rng.pick(TOPICS).toLowerCase()}`, ...dated(1975) });
+          yield rel('HAS_AGREEMENT_WITH', m.id, rng.pick(other.ministries).id, {
+            agreement: `memorandum on ${rng.pick(TOPICS).toLowerCase()}`,
+            ...dated(1975),
+          });
         }
       }
       for (const a of c.agencies) {
@@ -436,7 +462,8 @@ export class SynthGraph {
       }
       for (const u of c.units) {
         yield rel('PART_OF', u.node.id, u.parent);
-        if (rng.chance(0.1)) yield rel('COORDINATES', u.node.id, this.programmes[programmeZipf.sample(rng)]!.id, { subject: 'national coordination' });
+        if (rng.chance(0.1))
+          yield rel('COORDINATES', u.node.id, this.programmes[programmeZipf.sample(rng)]!.id, { subject: 'national coordination' });
         if (rng.chance(0.2)) {
           const [o] = pickOrgs(1);
           yield rel('PARTICIPATES_IN', u.node.id, orgId(o!), dated(2000));
@@ -453,15 +480,22 @@ export class SynthGraph {
       }
       for (const h of c.holders) {
         const post = c.posts[h.post]!;
-        yield rel('HOLDS_POST', h.node.id, post.node.id, { validFrom: String(h.from), ...(h.to !== null ? { validTo: String(h.to) } : {}) });
-        if (rng.chance(0.7)) yield rel('WORKS_AT', h.node.id, post.body, { role: post.node.name.split(' of ')[0]!, validFrom: String(h.from) });
+        yield rel('HOLDS_POST', h.node.id, post.node.id, {
+          validFrom: String(h.from),
+          ...(h.to !== null ? { validTo: String(h.to) } : {}),
+        });
+        if (rng.chance(0.7))
+          yield rel('WORKS_AT', h.node.id, post.body, { role: post.node.name.split(' of ')[0]!, validFrom: String(h.from) });
         if (rng.chance(0.02)) {
           const [o] = pickOrgs(1);
           yield rel('CHAIRS', h.node.id, orgId(o!), dated(1990));
         }
       }
       for (const s of c.staff) {
-        yield rel('WORKS_AT', s.node.id, s.body, { role: rng.pick(['adviser', 'analyst', 'head of section', 'expert', 'coordinator']), ...dated(1985) });
+        yield rel('WORKS_AT', s.node.id, s.body, {
+          role: rng.pick(['adviser', 'analyst', 'head of section', 'expert', 'coordinator']),
+          ...dated(1985),
+        });
         if (rng.chance(0.04)) yield rel('AUTHORED', s.node.id, this.documents[documentZipf.sample(rng)]!.id);
         if (rng.chance(0.08)) {
           const [o] = pickOrgs(1);

@@ -33,7 +33,9 @@ export function defaultSynthDir(options: SynthOptions): string {
 export function readManifest(dir: string): SynthManifest | null {
   try {
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as SynthManifest;
-    return m.generatorVersion === GENERATOR_VERSION && existsSync(join(dir, NODES_FILE)) && existsSync(join(dir, RELATIONSHIPS_FILE)) ? m : null;
+    return m.generatorVersion === GENERATOR_VERSION && existsSync(join(dir, NODES_FILE)) && existsSync(join(dir, RELATIONSHIPS_FILE))
+      ? m
+      : null;
   } catch {
     return null;
   }

@@ -1,4 +1,8 @@
-// Forgets a bulk load's resume marker (the data it loaded stays).
-MATCH (m:BulkLoad {key: $key})
+// Forgets a bulk load's markers: its per-batch notes, and with $all the load marker too
+// (the data it loaded stays).
+OPTIONAL MATCH (b:BulkLoadBatch {key: $key})
+DELETE b
+WITH count(*) AS batches
+OPTIONAL MATCH (m:BulkLoad {key: $key}) WHERE $all
 DELETE m
-RETURN count(*) AS deleted
+RETURN batches

@@ -1,0 +1,84 @@
+// Starts bench/lib/api-server.ts as a child process and talks to it over IPC.
+import { fork, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RecordedCall } from './api-server.ts';
+
+const SERVER = join(dirname(fileURLToPath(import.meta.url)), 'api-server.ts');
+
+export interface ApiChild {
+  url: string;
+  pid: number;
+  /** With gc, after a full garbage collection: what the process really holds on to. */
+  memory(gc?: boolean): Promise<{ rss: number; peakRss: number; heapUsed: number }>;
+  resetPeak(): Promise<boolean>;
+  record(on: boolean): Promise<void>;
+  calls(): Promise<RecordedCall[]>;
+  stop(): Promise<void>;
+}
+
+export interface ApiChildOptions {
+  neo4jUri: string;
+  serveWeb?: boolean;
+  corsOrigin?: string;
+}
+
+export async function startApiChild(o: ApiChildOptions): Promise<ApiChild> {
+  const child: ChildProcess = fork(SERVER, [], {
+    // tsx runs the TypeScript sources as `npm start` does; --expose-gc lets the peak be reset cleanly.
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
+    env: {
+      ...process.env,
+      BENCH_NEO4J_URI: o.neo4jUri,
+      BENCH_SERVE_WEB: o.serveWeb ? '1' : '0',
+      ...(o.corsOrigin ? { BENCH_CORS_ORIGIN: o.corsOrigin } : {}),
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const onMessage = (m: { type?: string; port?: number }) => {
+      if (m.type === 'ready' && m.port) {
+        child.off('message', onMessage);
+        resolve(m.port);
+      }
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => reject(new Error(`bench: the API server exited (code ${code}) before it listened`)));
+  });
+  let next = 0;
+  const pending = new Map<number, (body: unknown) => void>();
+  child.on('message', (m: { id?: number; body?: unknown }) => {
+    if (m.id !== undefined) {
+      pending.get(m.id)?.(m.body);
+      pending.delete(m.id);
+    }
+  });
+  const ask = <T>(msg: Record<string, unknown>): Promise<T> =>
+    new Promise<T>((resolve) => {
+      const id = next++;
+      pending.set(id, resolve as (b: unknown) => void);
+      child.send({ ...msg, id });
+    });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    memory: (gc = false) => ask({ type: 'memory', gc }),
+    resetPeak: () => ask({ type: 'reset-peak' }),
+    record: (on) => ask({ type: 'record', on }),
+    calls: () => ask({ type: 'calls' }),
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.disconnect();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,215 @@
+// The benchmark's results as one JSON document and as Markdown tables with the targets.
+import { ratio, round } from './lib/stats.ts';
+import type { BulkLoadReport } from './load/bulk-load.ts';
+import type { ExportMemory } from './scenarios/export-memory.ts';
+import type { EndpointLatency } from './scenarios/latency.ts';
+import type { ThroughputResult } from './scenarios/throughput.ts';
+import type { BrowserResult } from './web/browser.ts';
+
+export interface SizeResult {
+  nodes: number;
+  relationships: number;
+  largestHub: { id: string; degree: number } | null;
+  generateSeconds: number;
+  load: BulkLoadReport;
+  latency: EndpointLatency[];
+  throughput: ThroughputResult[];
+  /** Peak resident memory of the API process over the latency and throughput runs. */
+  serverPeakRss: number;
+  exportMemory: ExportMemory | null;
+}
+
+export interface BenchResults {
+  startedAt: string;
+  finishedAt: string;
+  seconds: number;
+  mode: 'quick' | 'full' | 'custom';
+  machine: { cpus: number; memoryGiB: number; node: string; loadAverageAtStart: number[] };
+  options: Record<string, unknown>;
+  sizes: SizeResult[];
+  browser: BrowserResult | null;
+  targets: TargetCheck[];
+  notes: string[];
+}
+
+export interface TargetCheck {
+  target: string;
+  met: boolean | null;
+  measured: string;
+}
+
+const GROWTH_ENDPOINTS = ['search', 'neighborhood-d1', 'neighborhood-d2', 'mandate-chain'] as const;
+
+export function checkTargets(r: Omit<BenchResults, 'targets'>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const largest = r.sizes[r.sizes.length - 1];
+  const smallest = r.sizes[0];
+  if (largest) {
+    for (const l of largest.latency) {
+      checks.push({
+        target: `API overhead ≤ 1.3× at p50: ${l.endpoint}`,
+        met: l.ratioP50 <= 1.3,
+        measured: `×${l.ratioP50} (${l.api.p50} vs ${l.direct.p50} ms, ${fmtCount(largest.nodes)} nodes)`,
+      });
+    }
+  }
+  if (smallest && largest && smallest !== largest) {
+    const span = `${fmtCount(smallest.nodes)} → ${fmtCount(largest.nodes)} nodes`;
+    for (const e of GROWTH_ENDPOINTS) {
+      const a = smallest.latency.find((l) => l.endpoint === e);
+      const b = largest.latency.find((l) => l.endpoint === e);
+      if (!a || !b) continue;
+      const g = ratio(b.api.p95, a.api.p95);
+      checks.push({
+        target: `Growth of p95 ≤ 2× (10k → 1M): ${e}`,
+        met: largest.nodes >= 1_000_000 ? g <= 2 : g <= 2 ? null : false,
+        measured: `×${g} over ${span} (${a.api.p95} → ${b.api.p95} ms)${largest.nodes < 1_000_000 ? '; 1M not run (use --full)' : ''}`,
+      });
+    }
+  }
+  const loads = r.sizes.filter((s) => !s.load.skipped && s.load.relationships > 0);
+  const best = loads.reduce<SizeResult | null>((m, s) => (!m || s.relationships > m.relationships ? s : m), null);
+  if (best) {
+    checks.push({
+      target: 'Load ≥ 30,000 relationships/s into an empty database',
+      met: best.load.relationshipsPerSecond >= 30_000,
+      measured: `${fmtRate(best.load.relationshipsPerSecond)} relationships/s at ${fmtCount(best.nodes)} nodes (${best.load.mode} mode)`,
+    });
+  }
+  const mems = r.sizes.filter((s) => s.exportMemory);
+  if (mems.length >= 2) {
+    const a = mems[0]!.exportMemory!;
+    const b = mems[mems.length - 1]!.exportMemory!;
+    const g = ratio(b.peakRss, a.peakRss);
+    checks.push({
+      target: 'Export memory flat: peak RSS of the bigger export within 1.2× of the smaller',
+      met: g <= 1.2,
+      measured: `×${g}: ${mib(a.peakRss)} MiB for ${fmtCount(a.elements)} elements vs ${mib(b.peakRss)} MiB for ${fmtCount(b.elements)}`,
+    });
+  }
+  const web = r.browser;
+  if (web) {
+    const app = web.render.find((x) => x.page === 'app' && x.renderer === 'canvas' && x.target === 2000);
+    const bare = web.render.find((x) => x.page === 'bare' && x.renderer === 'canvas' && x.target === 2000);
+    checks.push({
+      target: 'Web: 2,000 elements laid out and painted within 1.5× of bare Cytoscape',
+      met: app && bare && app.paintedMs !== null && bare.paintedMs !== null ? app.paintedMs / bare.paintedMs <= 1.5 : null,
+      measured:
+        app && bare
+          ? `app ${app.paintedMs ?? 'n/a'} ms vs bare ${bare.paintedMs ?? 'n/a'} ms`
+          : 'app not measured (web/dist missing or not ready)',
+    });
+    const appRuns = web.render.filter((x) => x.page === 'app' && x.longestTaskMs !== null);
+    const longest = Math.max(0, ...appRuns.map((x) => x.longestTaskMs ?? 0));
+    checks.push({
+      target: 'Web: no task over 200 ms while a large neighbourhood arrives (app)',
+      met: appRuns.length ? longest <= 200 : null,
+      measured: appRuns.length ? `longest task ${longest} ms` : 'app not measured',
+    });
+    const pans = web.render.filter((x) => x.target === 10_000 && x.page === 'app' && x.panFps !== null);
+    const bestPan = pans.reduce((m, x) => Math.max(m, x.panFps ?? 0), 0);
+    checks.push({
+      target: 'Web: panning ≥ 30 fps with 10,000 elements (app, best renderer)',
+      met: pans.length ? bestPan >= 30 : null,
+      measured: pans.length ? `${bestPan} fps` : 'app not measured',
+    });
+  }
+  return checks;
+}
+
+export function toMarkdown(r: BenchResults): string {
+  const lines: string[] = [];
+  lines.push(`### Benchmark results (${r.mode} mode, ${r.finishedAt.slice(0, 16).replace('T', ' ')} UTC)`);
+  lines.push('');
+  lines.push(
+    `Machine: ${r.machine.cpus} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; load average at start ${r.machine.loadAverageAtStart.map((x) => x.toFixed(1)).join(' / ')} (other work on the machine shows up as noise). Run took ${Math.round(r.seconds)} s.`,
+  );
+  lines.push('');
+  lines.push('#### Load (bulk loader, empty database)');
+  lines.push('');
+  lines.push('| nodes | relationships | largest hub (ties) | mode | nodes/s | relationships/s | total s |');
+  lines.push('|---:|---:|---|---|---:|---:|---:|');
+  for (const s of r.sizes) {
+    const l = s.load;
+    lines.push(
+      `| ${fmtCount(s.nodes)} | ${fmtCount(s.relationships)} | ${s.largestHub ? `${s.largestHub.id} (${fmtCount(s.largestHub.degree)})` : '–'} | ${l.skipped ? 'already loaded' : l.mode} | ${fmtRate(l.nodesPerSecond)} | ${fmtRate(l.relationshipsPerSecond)} | ${round(l.nodeSeconds + l.relationshipSeconds, 1)} |`,
+    );
+  }
+  lines.push('');
+  lines.push('#### Latency: HTTP API vs the same Cypher through neo4j-driver (ms)');
+  lines.push('');
+  lines.push('| nodes | endpoint | queries/req | API p50 | API p95 | API p99 | direct p50 | direct p95 | direct p99 | ratio p50 | n |');
+  lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const s of r.sizes) {
+    for (const l of s.latency) {
+      const name = l.endpoint + (l.elements ? ` (${fmtCount(l.elements)} elements)` : '');
+      lines.push(
+        `| ${fmtCount(s.nodes)} | ${name} | ${l.queriesPerRequest} | ${l.api.p50} | ${l.api.p95} | ${l.api.p99} | ${l.direct.p50} | ${l.direct.p95} | ${l.direct.p99} | ${l.ratioP50} | ${l.api.n} |`,
+      );
+    }
+  }
+  lines.push('');
+  lines.push('#### Throughput: mixed reads through the API (autocannon, 127.0.0.1)');
+  lines.push('');
+  lines.push('| nodes | clients | req/s | p50 ms | p99 ms | errors | non-2xx | tool |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const s of r.sizes)
+    for (const t of s.throughput)
+      lines.push(
+        `| ${fmtCount(s.nodes)} | ${t.connections} | ${t.requestsPerSecond} | ${t.p50} | ${t.p99} | ${t.errors} | ${t.non2xx} | ${t.tool} |`,
+      );
+  lines.push('');
+  lines.push('#### Memory of the API process');
+  lines.push('');
+  lines.push(
+    '| nodes | peak RSS over latency + throughput (MiB) | whole-graph GraphML export: elements | MiB written | s | RSS before (MiB) | peak RSS during (MiB) | max heap used (MiB) | heap after, collected (MiB) |',
+  );
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const s of r.sizes) {
+    const e = s.exportMemory;
+    lines.push(
+      `| ${fmtCount(s.nodes)} | ${mib(s.serverPeakRss)} | ${e ? fmtCount(e.elements) : '–'} | ${e ? mib(e.bytes) : '–'} | ${e ? round(e.seconds, 1) : '–'} | ${e ? mib(e.baselineRss) : '–'} | ${e ? mib(e.peakRss) : '–'} | ${e ? mib(e.maxHeapUsed) : '–'} | ${e ? mib(e.heapAfter) : '–'} |`,
+    );
+  }
+  if (r.browser) {
+    lines.push('');
+    lines.push('#### Web: request to laid-out, painted graph (headless Chromium)');
+    lines.push('');
+    lines.push('| elements (target) | elements shown | page | renderer | painted ms | layout ms | longest task ms | pan/zoom fps |');
+    lines.push('|---:|---:|---|---|---:|---:|---:|---:|');
+    for (const x of r.browser.render) {
+      lines.push(
+        `| ${fmtCount(x.target)} | ${x.elements === null ? '–' : fmtCount(x.elements)} | ${x.page} | ${x.renderer} | ${x.paintedMs ?? x.error ?? '–'} | ${x.layoutMs ?? '–'} | ${x.longestTaskMs ?? '–'} | ${x.panFps ?? '–'} |`,
+      );
+    }
+    if (r.browser.notes.length) {
+      lines.push('');
+      for (const n of r.browser.notes) lines.push(`- ${n}`);
+    }
+  }
+  lines.push('');
+  lines.push('#### Targets');
+  lines.push('');
+  lines.push('| target | met | measured |');
+  lines.push('|---|---|---|');
+  for (const t of r.targets) lines.push(`| ${t.target} | ${t.met === null ? 'not measured' : t.met ? 'yes' : '**no**'} | ${t.measured} |`);
+  if (r.notes.length) {
+    lines.push('');
+    for (const n of r.notes) lines.push(`- ${n}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function fmtCount(n: number): string {
+  if (n >= 1_000_000 && n % 100_000 === 0) return `${n / 1_000_000}M`;
+  if (n >= 10_000 && n % 1_000 === 0) return `${n / 1_000}k`;
+  return n.toLocaleString('en');
+}
+
+function fmtRate(n: number): string {
+  return Math.round(n).toLocaleString('en');
+}
+
+export function mib(bytes: number): number {
+  return round(bytes / 1024 / 1024, 1);
+}

@@ -1,0 +1,111 @@
+// One graph size, start to finish: generate (or reuse) the synthetic graph, load it into a
+// fresh Neo4j, then measure latency, throughput and memory through a separate API process.
+import type { Database } from '../server/db/database.ts';
+import { startApiChild } from './lib/api-child.ts';
+import { DirectReplay } from './lib/direct.ts';
+import { startInstance } from './lib/instance.ts';
+import { bulkLoad, type BulkLoadReport } from './load/bulk-load.ts';
+import type { SizeResult } from './report.ts';
+import { buildCases } from './scenarios/cases.ts';
+import { measureExportMemory } from './scenarios/export-memory.ts';
+import { measureLatency } from './scenarios/latency.ts';
+import { measureThroughput } from './scenarios/throughput.ts';
+import { writeSynth, type SynthManifest } from './synth/write.ts';
+
+export interface SizeOptions {
+  nodes: number;
+  seed: number;
+  iterations: number;
+  /** Seconds per concurrency level; 0 skips the throughput run. */
+  throughputSeconds: number;
+  port: 7692 | 7693 | 7694 | 7695;
+  warmupSeconds: number;
+  log: (line: string) => void;
+}
+
+/** Heap and page cache for the benchmark's Neo4j by graph size. */
+function memoryFor(nodes: number): { heap: string; pageCache: string } {
+  if (nodes >= 500_000) return { heap: '4g', pageCache: '3g' };
+  if (nodes >= 50_000) return { heap: '2g', pageCache: '1g' };
+  return { heap: '1g', pageCache: '512m' };
+}
+
+export async function runSize(
+  o: SizeOptions,
+  extra?: (ctx: { neo4jUri: string; hub: string; db: Database; manifest: SynthManifest }) => Promise<void>,
+): Promise<SizeResult> {
+  const label = o.nodes.toLocaleString('en');
+  o.log(`${label} nodes: generating (seed ${o.seed})`);
+  const t = performance.now();
+  const { dir, manifest, reused } = await writeSynth({ nodes: o.nodes, seed: o.seed });
+  const generateSeconds = reused ? 0 : (performance.now() - t) / 1000;
+  o.log(`${label} nodes: ${reused ? 'reusing' : 'generated'} ${dir} (${manifest.relationships.toLocaleString('en')} relationships)`);
+
+  const instance = await startInstance({
+    port: o.port,
+    name: `n${o.nodes}`,
+    fresh: true,
+    ...memoryFor(o.nodes),
+    onProgress: (l) => o.log(`neo4j: ${l}`),
+  });
+  try {
+    await instance.db.applySchema();
+    let lastShown = 0;
+    const load: BulkLoadReport = await bulkLoad(instance.db, dir, {
+      onProgress: ({ phase, done, total }) => {
+        if (Date.now() - lastShown > 5000 || done === total) {
+          lastShown = Date.now();
+          o.log(`${label} nodes: loading ${phase} ${done.toLocaleString('en')}/${total.toLocaleString('en')}`);
+        }
+      },
+    });
+    o.log(
+      `${label} nodes: loaded ${Math.round(load.nodesPerSecond).toLocaleString('en')} nodes/s, ${Math.round(load.relationshipsPerSecond).toLocaleString('en')} relationships/s`,
+    );
+    // Full-text and other indexes are populated before any query is timed.
+    await instance.db.applySchema();
+
+    const cases = buildCases(manifest.probes);
+    const api = await startApiChild({ neo4jUri: instance.uri });
+    const direct = new DirectReplay(instance.uri);
+    let latency;
+    let throughput: SizeResult['throughput'] = [];
+    let serverPeakRss = 0;
+    try {
+      await api.resetPeak();
+      latency = await measureLatency(api, direct, cases, {
+        iterations: o.iterations,
+        slowIterations: Math.max(5, Math.round(o.iterations / 4)),
+        warmupRounds: 3,
+        warmupSeconds: o.warmupSeconds,
+        onProgress: (l) => o.log(`${label} nodes: ${l}`),
+      });
+      if (o.throughputSeconds > 0) {
+        throughput = await measureThroughput(api.url, cases, [1, 8, 32], o.throughputSeconds);
+        for (const r of throughput) o.log(`${label} nodes: ${r.connections} clients: ${r.requestsPerSecond} req/s, p99 ${r.p99} ms`);
+      }
+      serverPeakRss = (await api.memory()).peakRss;
+    } finally {
+      await direct.close();
+      await api.stop();
+    }
+    const exportMemory = await measureExportMemory(instance.uri);
+    o.log(
+      `${label} nodes: whole-graph export of ${exportMemory.elements.toLocaleString('en')} elements, peak RSS ${Math.round(exportMemory.peakRss / 2 ** 20)} MiB`,
+    );
+    await extra?.({ neo4jUri: instance.uri, hub: manifest.probes.hubs[0]!, db: instance.db, manifest });
+    return {
+      nodes: manifest.nodes,
+      relationships: manifest.relationships,
+      largestHub: manifest.topDegrees[0] ?? null,
+      generateSeconds,
+      load,
+      latency,
+      throughput,
+      serverPeakRss,
+      exportMemory,
+    };
+  } finally {
+    await instance.stop();
+  }
+}

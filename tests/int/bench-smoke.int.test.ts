@@ -1,0 +1,168 @@
+// The benchmark's own code on a tiny graph, so it cannot rot between benchmark runs: generate
+// ~200 nodes with ids prefixed "synth-", bulk-load them beside the seed graph (interrupted and
+// resumed), time each endpoint through a separate API process and through the driver, run the
+// throughput loop and the export-memory probe for a second, then remove exactly those nodes.
+// Nothing here asserts a timing: benchmarks are not tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startApiChild, type ApiChild } from '../../bench/lib/api-child.ts';
+import { DirectReplay } from '../../bench/lib/direct.ts';
+import { bulkLoad, deletePrefixed, resolveInput, inputKey } from '../../bench/load/bulk-load.ts';
+import { checkTargets, toMarkdown } from '../../bench/report.ts';
+import { buildCases } from '../../bench/scenarios/cases.ts';
+import { measureExportMemory } from '../../bench/scenarios/export-memory.ts';
+import { measureLatency } from '../../bench/scenarios/latency.ts';
+import { measureThroughput } from '../../bench/scenarios/throughput.ts';
+import { writeSynth, type SynthManifest } from '../../bench/synth/write.ts';
+import { toRelationshipRow } from '../../seed/rows.ts';
+import { RelationshipRecord } from '../../seed/schema.ts';
+import { readFileSync } from 'node:fs';
+import { testDatabase } from '../helpers/api.ts';
+
+const PREFIX = 'synth-';
+const db = testDatabase();
+const work = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+let dir = '';
+let manifest: SynthManifest;
+let key = '';
+
+beforeAll(async () => {
+  // Leftovers of an earlier, interrupted run.
+  await deletePrefixed(db, PREFIX);
+  ({ dir, manifest } = await writeSynth({ nodes: 200, seed: 11, idPrefix: PREFIX, dir: join(work, 'graph') }));
+  key = inputKey(resolveInput(dir));
+  await db.write('bulk/delete-marker', { key, all: true });
+});
+
+afterAll(async () => {
+  await deletePrefixed(db, PREFIX);
+  if (key) await db.write('bulk/delete-marker', { key, all: true });
+  await db.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('bench: bulk loader', () => {
+  it('loads with CREATE, resumes after an interruption, and does not load twice', async () => {
+    const small = { nodeBatchSize: 40, relationshipBatchSize: 50, concurrency: 2 };
+    const first = await bulkLoad(db, dir, { ...small, mode: 'create', stopAfterBatches: 3 });
+    expect(first.interrupted).toBe(true);
+    expect(first.nodes).toBe(120);
+
+    const second = await bulkLoad(db, dir, { ...small, mode: 'create' });
+    expect(second.resumed).toBe(true);
+    expect(second.mode).toBe('create');
+    expect(first.nodes + second.nodes).toBe(manifest.nodes);
+    expect(second.relationships).toBe(manifest.relationships);
+    expect(second.unmatchedRelationships).toBe(0);
+
+    const third = await bulkLoad(db, dir);
+    expect(third.skipped).toBe(true);
+    expect(third.nodes + third.relationships).toBe(0);
+  });
+
+  it('stores relationships exactly as the seed loader would', async () => {
+    const lines = readFileSync(join(dir, 'relationships.jsonl'), 'utf8').trim().split('\n');
+    const record = RelationshipRecord.parse(JSON.parse(lines.find((l) => l.includes('"REPRESENTS"')) ?? lines[0]!));
+    const expected = toRelationshipRow(record);
+    const [row] = await db.read('nodes/expand-level', {
+      frontier: [record.from],
+      seenIncident: 0,
+      types: [record.type],
+      labels: null,
+      direction: 'out',
+      asOfStart: null,
+      asOfEnd: null,
+      seenKeys: [],
+      limit: 100,
+    });
+    const stored = (row?.relationships as Array<Record<string, unknown>>).find((r) => r.key === expected.key);
+    expect(stored).toBeDefined();
+    const { type: _t, source: _s, target: _g, validFromDate, validToDate, ...props } = stored!;
+    expect(props).toEqual(expected.properties);
+    expect(validFromDate ?? null).toBe(expected.validFromDay);
+    expect(validToDate ?? null).toBe(expected.validToDay);
+  });
+
+  it('merges over an existing graph when asked to load again with --force', async () => {
+    const again = await bulkLoad(db, dir, { force: true, nodeBatchSize: 100, relationshipBatchSize: 200 });
+    expect(again.mode).toBe('merge');
+    expect(again.relationships).toBe(manifest.relationships);
+    const [counts] = await db.read('nodes/degree', { id: manifest.probes.hubs[0]! });
+    expect(counts).toBeDefined();
+  });
+});
+
+describe('bench: measurements on a tiny graph', () => {
+  let api: ApiChild;
+  let direct: DirectReplay;
+  beforeAll(async () => {
+    api = await startApiChild({ neo4jUri: inject('neo4jUri') });
+    direct = new DirectReplay(inject('neo4jUri'));
+  });
+  afterAll(async () => {
+    await direct.close();
+    await api.stop();
+  });
+
+  it('times every endpoint through the API and the same Cypher through the driver', async () => {
+    const cases = buildCases(manifest.probes, 3);
+    const latency = await measureLatency(api, direct, cases, { iterations: 3, slowIterations: 1, warmupRounds: 1, warmupSeconds: 0 });
+    expect(latency.map((l) => l.endpoint).sort()).toEqual(cases.map((c) => c.endpoint).sort());
+    for (const l of latency) {
+      expect(l.api.n).toBeGreaterThan(0);
+      expect(l.direct.n).toBe(l.api.n);
+      expect(l.queriesPerRequest).toBeGreaterThan(0);
+    }
+    const throughput = await measureThroughput(api.url, cases, [1, 2], 1);
+    expect(throughput).toHaveLength(2);
+    for (const t of throughput) {
+      expect(t.requests).toBeGreaterThan(0);
+      expect(t.errors + t.non2xx).toBe(0);
+    }
+    const memory = await api.memory();
+    expect(memory.peakRss).toBeGreaterThan(0);
+
+    const exportMemory = await measureExportMemory(inject('neo4jUri'));
+    expect(exportMemory.elements).toBeGreaterThan(manifest.nodes);
+
+    const size = {
+      nodes: manifest.nodes,
+      relationships: manifest.relationships,
+      largestHub: manifest.topDegrees[0] ?? null,
+      generateSeconds: 0,
+      load: {
+        key,
+        mode: 'create' as const,
+        resumed: false,
+        skipped: false,
+        interrupted: false,
+        nodes: 1,
+        relationships: 1,
+        unmatchedRelationships: 0,
+        nodeSeconds: 1,
+        relationshipSeconds: 1,
+        nodesPerSecond: 1,
+        relationshipsPerSecond: 1,
+      },
+      latency,
+      throughput,
+      serverPeakRss: memory.peakRss,
+      exportMemory,
+    };
+    const base = {
+      startedAt: new Date().toISOString(),
+      finishedAt: new Date().toISOString(),
+      seconds: 1,
+      mode: 'custom' as const,
+      machine: { cpus: 2, memoryGiB: 24, node: process.versions.node, loadAverageAtStart: [0, 0, 0] },
+      options: {},
+      sizes: [size],
+      browser: null,
+      notes: [],
+    };
+    const md = toMarkdown({ ...base, targets: checkTargets(base) });
+    expect(md).toContain('neighborhood-d2');
+  });
+});
