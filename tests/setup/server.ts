@@ -9,7 +9,7 @@ import { ensureWebBuilt } from '../../server/web-build.ts';
 
 export default async function setup(project: TestProject) {
   await ensureWebBuilt();
-  const config = loadConfig({ ...process.env, PORT: '0', RATE_LIMIT_PER_MINUTE: '100000', SERVE_WEB: '1' });
+  const config = loadConfig({ ...process.env, PORT: '3000', RATE_LIMIT_PER_MINUTE: '100000', SERVE_WEB: '1' });
   const db = new Database({ uri: project.getProvidedContext().neo4jUri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD });
   const app = createApp({ db, config, log: pino({ level: 'silent' }), version: 'test' });
   const server = app.listen(0, '127.0.0.1');

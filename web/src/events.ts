@@ -17,7 +17,6 @@ export interface AppEvents {
   'node:show': { id: string };
   'node:expand': { id: string; types?: RelationshipType[]; direction?: Direction };
   'node:collapse': { id: string };
-  'node:focus': { id: string };
   'selection:remove': { ids: string[] };
   'chain:trace': { id: string; direction: ChainDirection };
   'paths:find': { from: string; to: string; directed: boolean; types: RelationshipType[] };
@@ -32,11 +31,13 @@ export interface AppEvents {
   'export:data': { format: ExportFormat; scope: 'view' | 'selection' };
   'export:image': { format: ImageFormat; scope: 'view' | 'selection' };
   'panel:open': { panel: ToolPanel };
+  /** Fill a tool panel's fields from a node's buttons. */
+  'paths:prefill': { from?: { id: string; name: string }; to?: { id: string; name: string } };
+  'representation:prefill': { role: 'agent' | 'principal' | 'forum'; node: { id: string; name: string } };
   'renderer:set': { webgl: boolean };
-  'notify': { level: 'info' | 'error'; message: string; key?: string };
 }
 
-export type ToolPanel = 'details' | 'paths' | 'representation' | 'chain' | 'help';
+export type ToolPanel = 'details' | 'paths' | 'representation' | 'chain';
 
 type Handler<T> = (payload: T) => void;
 

@@ -2,6 +2,7 @@
 // patient retry when the database is briefly away (503) or the client is going too fast (429).
 import type {
   ChainDirection,
+  CommonResult,
   CytoscapeExport,
   Direction,
   ErrorBody,
@@ -50,6 +51,8 @@ export interface ClientOptions {
   attempts?: number;
   /** Told before each wait, so the UI can say "retrying". */
   onRetry?: (notice: RetryNotice) => void;
+  /** Told when a request that had to be retried ends, well or not. */
+  onRetryEnd?: (ok: boolean) => void;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
@@ -123,6 +126,7 @@ export class ApiClient {
   private readonly fetchImpl: typeof fetch;
   private readonly attempts: number;
   private readonly onRetry: (notice: RetryNotice) => void;
+  private readonly onRetryEnd: (ok: boolean) => void;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
   constructor(options: ClientOptions = {}) {
@@ -131,6 +135,7 @@ export class ApiClient {
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
     this.attempts = options.attempts ?? 4;
     this.onRetry = options.onRetry ?? (() => undefined);
+    this.onRetryEnd = options.onRetryEnd ?? (() => undefined);
     this.sleep = options.sleep ?? defaultSleep;
   }
 
@@ -151,21 +156,52 @@ export class ApiClient {
   }
 
   neighborhood(id: string, opts: NeighborhoodOptions = {}): Promise<Neighborhood> {
-    const q = queryString({ depth: opts.depth, labels: opts.labels, types: opts.types, direction: opts.direction, asOf: opts.asOf, limit: opts.limit });
+    const q = queryString({
+      depth: opts.depth,
+      labels: opts.labels,
+      types: opts.types,
+      direction: opts.direction,
+      asOf: opts.asOf,
+      limit: opts.limit,
+    });
     return this.json('GET', `/api/nodes/${encodeURIComponent(id)}/neighborhood${q}`, undefined, opts);
   }
 
   paths(from: string, to: string, opts: PathsOptions = {}): Promise<PathsResult> {
-    const q = queryString({ from, to, types: opts.types, maxDepth: opts.maxDepth, directed: opts.directed, asOf: opts.asOf, limit: opts.limit });
+    const q = queryString({
+      from,
+      to,
+      types: opts.types,
+      maxDepth: opts.maxDepth,
+      directed: opts.directed,
+      asOf: opts.asOf,
+      limit: opts.limit,
+    });
     return this.json('GET', `/api/paths${q}`, undefined, opts);
   }
 
   mandateChain(id: string, direction: ChainDirection, opts: CallOptions & { asOf?: string | null } = {}): Promise<MandateChain> {
-    return this.json('GET', `/api/nodes/${encodeURIComponent(id)}/mandate-chain${queryString({ direction, asOf: opts.asOf })}`, undefined, opts);
+    return this.json(
+      'GET',
+      `/api/nodes/${encodeURIComponent(id)}/mandate-chain${queryString({ direction, asOf: opts.asOf })}`,
+      undefined,
+      opts,
+    );
+  }
+
+  /** What two nodes share: forums, partners, anything tied to both. */
+  common(a: string, b: string, opts: CallOptions = {}): Promise<CommonResult> {
+    return this.json('GET', `/api/nodes/${encodeURIComponent(a)}/common${queryString({ with: b })}`, undefined, opts);
   }
 
   representation(query: RepresentationQuery): Promise<RepresentationResult> {
-    const q = queryString({ agent: query.agent, principal: query.principal, forum: query.forum, capacity: query.capacity, asOf: query.asOf });
+    const q = queryString({
+      agent: query.agent,
+      principal: query.principal,
+      forum: query.forum,
+      capacity: query.capacity,
+      asOf: query.asOf,
+    });
     return this.json('GET', `/api/representation${q}`, undefined, query);
   }
 
@@ -206,14 +242,20 @@ export class ApiClient {
           body: body === undefined ? null : JSON.stringify(body),
           signal: opts.signal ?? null,
         });
-        if (res.ok) return res;
+        if (res.ok) {
+          if (attempt > 1) this.onRetryEnd(true);
+          return res;
+        }
         error = await errorFrom(res);
       } catch (err) {
         if (opts.signal?.aborted || (err as Error).name === 'AbortError') throw new AbortedError('aborted');
         if (err instanceof ApiError) error = err;
         else error = new ApiError(0, 'NETWORK', 'The server could not be reached.');
       }
-      if (!RETRYABLE.has(error.status) || attempt >= this.attempts) throw error;
+      if (!RETRYABLE.has(error.status) || attempt >= this.attempts) {
+        if (attempt > 1) this.onRetryEnd(false);
+        throw error;
+      }
       const backoff = 500 * 2 ** (attempt - 1);
       const waitMs = Math.min(10_000, error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : backoff);
       this.onRetry({ attempt, of: this.attempts, error, waitMs });

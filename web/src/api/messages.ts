@@ -3,7 +3,8 @@ import { AbortedError, ApiError, type RetryNotice } from './client.ts';
 
 export function errorMessage(err: unknown, doing: string): string {
   if (err instanceof AbortedError) return '';
-  if (!(err instanceof ApiError)) return `${capitalise(doing)} failed: ${(err as Error)?.message ?? String(err)}. Reload the page and try again.`;
+  if (!(err instanceof ApiError))
+    return `${capitalise(doing)} failed: ${(err as Error)?.message ?? String(err)}. Reload the page and try again.`;
   switch (err.status) {
     case 0:
       return `${capitalise(doing)} failed: the server is not reachable. Check that Mandate Explorer is running, then try again.`;

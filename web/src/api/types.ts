@@ -134,6 +134,13 @@ export interface RepresentationResult {
   elements: GraphElements;
 }
 
+export interface CommonResult {
+  a: NodeData;
+  b: NodeData;
+  shared: Array<{ node: NodeData; fromA: EdgeData[]; fromB: EdgeData[] }>;
+  elements: GraphElements;
+}
+
 /** POST /api/export with format "cytoscape": what cy.json() reads. */
 export interface CytoscapeExport {
   elements: GraphElements;

@@ -24,13 +24,25 @@ export interface Highlight {
   root: string | null;
 }
 
-export const MANAGED_CLASSES = ['hidden', 'out-of-time', 'dimmed', 'on-path', 'emphasis', 'root', 'crowded'] as const;
+export const MANAGED_CLASSES = ['hidden', 'out-of-time', 'dimmed', 'on-path', 'emphasis', 'root', 'crowded', 'major'] as const;
 export type ManagedClass = (typeof MANAGED_CLASSES)[number];
 
-/** More parallel ties than this between two nodes and their captions are left out. */
-const MAX_CAPTIONED_PARALLEL = 2;
+/** Parallel ties between two nodes lie close together: their captions would overlap. */
+const MAX_CAPTIONED_PARALLEL = 1;
 
-export function classesFor(elements: readonly ElementInfo[], state: Pick<ViewState, 'hiddenLabels' | 'hiddenTypes' | 'asOf' | 'layoutRoot' | 'layout'>, highlight: Highlight | null): Map<string, ManagedClass[]> {
+/**
+ * How many of the best-connected nodes keep their label when zoomed out: the landmarks a
+ * reader navigates by. The rest show theirs once there is room.
+ */
+export function majorCount(nodeCount: number): number {
+  return Math.min(40, Math.max(6, Math.round(Math.sqrt(nodeCount) * 2)));
+}
+
+export function classesFor(
+  elements: readonly ElementInfo[],
+  state: Pick<ViewState, 'hiddenLabels' | 'hiddenTypes' | 'asOf' | 'layoutRoot' | 'layout'>,
+  highlight: Highlight | null,
+): Map<string, ManagedClass[]> {
   const out = new Map<string, ManagedClass[]>();
   const hiddenNodes = new Set<string>();
   const hiddenLabels = new Set<string>(state.hiddenLabels);
@@ -44,6 +56,23 @@ export function classesFor(elements: readonly ElementInfo[], state: Pick<ViewSta
     pairCount.set(pair, (pairCount.get(pair) ?? 0) + 1);
   }
 
+  // Distinct neighbours on the canvas, for picking the landmark nodes.
+  const neighbours = new Map<string, Set<string>>();
+  for (const e of elements) {
+    if (e.group !== 'edges' || !e.source || !e.target || e.source === e.target) continue;
+    if (!neighbours.has(e.source)) neighbours.set(e.source, new Set());
+    if (!neighbours.has(e.target)) neighbours.set(e.target, new Set());
+    neighbours.get(e.source)!.add(e.target);
+    neighbours.get(e.target)!.add(e.source);
+  }
+  const nodeIds = elements.filter((e) => e.group === 'nodes' && !hiddenNodes.has(e.id)).map((e) => e.id);
+  const major = new Set(
+    [...nodeIds]
+      .sort((a, b) => (neighbours.get(b)?.size ?? 0) - (neighbours.get(a)?.size ?? 0) || a.localeCompare(b))
+      .slice(0, majorCount(nodeIds.length)),
+  );
+  if (highlight) for (const id of highlight.nodes) major.add(id);
+
   const root = highlight?.root ?? (state.layout === 'concentric' ? state.layoutRoot : null);
   for (const e of elements) {
     const classes: ManagedClass[] = [];
@@ -51,6 +80,7 @@ export function classesFor(elements: readonly ElementInfo[], state: Pick<ViewSta
       if (hiddenNodes.has(e.id)) classes.push('hidden');
       if (!validAt(e.validFrom, e.validTo, state.asOf)) classes.push('out-of-time');
       if (e.id === root) classes.push('root');
+      if (major.has(e.id) || e.id === root) classes.push('major');
       if (highlight) classes.push(highlight.nodes.has(e.id) ? (highlight.kind === 'path' ? 'on-path' : 'emphasis') : 'dimmed');
     } else {
       if ((e.type && hiddenTypes.has(e.type)) || hiddenNodes.has(e.source ?? '') || hiddenNodes.has(e.target ?? '')) classes.push('hidden');

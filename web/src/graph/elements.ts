@@ -4,7 +4,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { EdgeData, GraphElements, NodeData } from '../api/types.ts';
 import { CAPACITY_PHRASES, TYPE_PHRASES } from '../vocabulary.ts';
-import { formatSpan } from './dates.ts';
+import { formatSpan, startKey } from './dates.ts';
 
 /** Longest node label drawn on the canvas; the side panel shows the whole name. */
 export const MAX_LABEL = 34;
@@ -87,4 +87,14 @@ export function mergeGraphs(...graphs: GraphElements[]): GraphElements {
     for (const e of g.edges) edges.set(e.data.id, e);
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+/**
+ * A post's holders as an office's history: HOLDS_POST ties into the post, earliest first;
+ * an open end sorts after a closed one, undated holders last.
+ */
+export function holdersInOrder(postId: string, edges: readonly EdgeData[]): EdgeData[] {
+  return edges
+    .filter((e) => e.type === 'HOLDS_POST' && e.target === postId)
+    .sort((a, b) => startKey(a.validFrom).localeCompare(startKey(b.validFrom)) || (a.validTo ?? '9999').localeCompare(b.validTo ?? '9999'));
 }

@@ -20,33 +20,28 @@ export const LARGE_VIEW = 300;
 
 export interface ForceOptions {
   nodeCount: number;
-  /** Keep these nodes where they are and fit the others around them. */
-  fixed?: Record<string, Position>;
-  fit?: boolean;
 }
 
 export function forceLayout(o: ForceOptions): LayoutOptions {
-  const fixed = Object.entries(o.fixed ?? {});
-  const incremental = fixed.length > 0;
   return {
     name: 'fcose',
     quality: o.nodeCount > 1500 ? 'draft' : 'default',
-    randomize: !incremental,
+    randomize: true,
     animate: o.nodeCount <= LARGE_VIEW,
     animationDuration: 450,
-    fit: o.fit ?? !incremental,
+    fit: true,
     padding: 40,
     nodeDimensionsIncludeLabels: true,
     uniformNodeDimensions: false,
-    idealEdgeLength: 95,
-    edgeElasticity: 0.45,
-    nodeRepulsion: 9000,
+    // Generous spacing: labels sit under nodes and need room to stay apart.
+    idealEdgeLength: 100,
+    edgeElasticity: 0.35,
+    nodeRepulsion: 20000,
     nodeSeparation: 90,
-    gravity: 0.3,
+    gravity: 0.2,
     gravityRange: 3.8,
     numIter: 2500,
     tile: true,
-    fixedNodeConstraint: incremental ? fixed.map(([nodeId, position]) => ({ nodeId, position })) : undefined,
   } as LayoutOptions;
 }
 
@@ -57,13 +52,14 @@ export function concentricLayout(depthOf: Map<string, number>, nodeCount: number
     // Higher values sit nearer the centre; nodes the root cannot reach form the outer ring.
     concentric: (node: cytoscape.NodeSingular) => deepest + 1 - (depthOf.get(node.id()) ?? deepest + 1),
     levelWidth: () => 1,
-    minNodeSpacing: 36,
-    spacingFactor: 1.1,
+    // Labels sit under their nodes, so rings can be tighter than label widths would suggest.
+    minNodeSpacing: 55,
+    spacingFactor: 1,
     animate: nodeCount <= LARGE_VIEW,
     animationDuration: 450,
     fit: true,
     padding: 40,
-    nodeDimensionsIncludeLabels: true,
+    nodeDimensionsIncludeLabels: false,
   } as LayoutOptions;
 }
 
@@ -93,6 +89,8 @@ export function orientByType(edges: readonly LayerEdge[]): Array<[string, string
 }
 
 export interface LayerOptions {
+  /** TB: layers from top to bottom (chains); LR: from left to right (wide views turned). */
+  rankDir?: 'TB' | 'LR';
   /** Room a node and its label take. */
   nodeWidth?: number;
   nodeHeight?: number;
@@ -104,7 +102,11 @@ export interface LayerOptions {
  * Layered positions, upper nodes first: dagre on a headless graph whose edges run from each
  * pair's upper node to its lower one. Pure apart from dagre's own arithmetic.
  */
-export function layeredPositions(nodeIds: readonly string[], pairs: ReadonlyArray<readonly [string, string]>, o: LayerOptions = {}): Record<string, Position> {
+export function layeredPositions(
+  nodeIds: readonly string[],
+  pairs: ReadonlyArray<readonly [string, string]>,
+  o: LayerOptions = {},
+): Record<string, Position> {
   registerLayouts();
   const ids = new Set(nodeIds);
   const seen = new Set<string>();
@@ -120,21 +122,33 @@ export function layeredPositions(nodeIds: readonly string[], pairs: ReadonlyArra
   const cy: Core = cytoscape({
     headless: true,
     styleEnabled: true,
-    style: [{ selector: 'node', style: { width: o.nodeWidth ?? 150, height: o.nodeHeight ?? 44, shape: 'rectangle' } }],
+    style: [{ selector: 'node', style: { width: o.nodeWidth ?? 120, height: o.nodeHeight ?? 44, shape: 'rectangle' } }],
     elements: [...[...ids].map((id) => ({ data: { id } })), ...edges],
   });
-  cy.layout({ name: 'dagre', rankDir: 'TB', rankSep: o.rankSep ?? 80, nodeSep: o.nodeSep ?? 24, ranker: 'network-simplex', animate: false, fit: false } as LayoutOptions).run();
+  cy.layout({
+    name: 'dagre',
+    rankDir: 'TB',
+    rankSep: o.rankSep ?? 80,
+    nodeSep: o.nodeSep ?? 24,
+    ranker: 'network-simplex',
+    animate: false,
+    fit: false,
+  } as LayoutOptions).run();
   const out: Record<string, Position> = {};
   cy.nodes().forEach((n) => {
     const p = n.position();
-    out[n.id()] = { x: Math.round(p.x), y: Math.round(p.y) };
+    out[n.id()] = { x: Math.round(p.x) || 0, y: Math.round(p.y) || 0 };
   });
   cy.destroy();
   return out;
 }
 
 /** Breadth-first depth from `root` over any tie, either way. */
-export function depthsFrom(root: string, nodeIds: readonly string[], edges: ReadonlyArray<{ source: string; target: string }>): Map<string, number> {
+export function depthsFrom(
+  root: string,
+  nodeIds: readonly string[],
+  edges: ReadonlyArray<{ source: string; target: string }>,
+): Map<string, number> {
   const next = new Map<string, string[]>();
   for (const id of nodeIds) next.set(id, []);
   for (const e of edges) {
@@ -158,30 +172,56 @@ export function depthsFrom(root: string, nodeIds: readonly string[], edges: Read
 }
 
 /**
- * First positions for nodes new to the canvas: on a ring around the placed neighbours they
- * hang from, so an expansion grows out of the node that was expanded.
+ * Places for nodes new to the canvas: on rings around the node they hang from (the expanded
+ * node when there is one), at the first free spot, so an expansion grows out of the node that
+ * was expanded and nothing already on the canvas moves or gets covered.
  */
 export function placeNewNodes(
   newIds: readonly string[],
   placed: Readonly<Record<string, Position>>,
   edges: ReadonlyArray<{ source: string; target: string }>,
   fallbackCentre: Position,
+  options: { anchor?: string | null; minDistance?: number } = {},
 ): Record<string, Position> {
-  const byAnchor = new Map<string, string[]>();
+  const minDistance = options.minDistance ?? 80;
   const isNew = new Set(newIds);
-  for (const id of newIds) {
-    const anchor = edges.map((e) => (e.source === id ? e.target : e.target === id ? e.source : null)).find((n) => n !== null && !isNew.has(n) && placed[n]);
-    const key = anchor ?? '';
-    byAnchor.set(key, [...(byAnchor.get(key) ?? []), id]);
+  const taken: Position[] = Object.values(placed);
+  const neighbours = new Map<string, string[]>();
+  for (const e of edges) {
+    neighbours.set(e.source, [...(neighbours.get(e.source) ?? []), e.target]);
+    neighbours.set(e.target, [...(neighbours.get(e.target) ?? []), e.source]);
   }
+  const anchorOf = (id: string): string | null => {
+    const near = neighbours.get(id) ?? [];
+    if (options.anchor && near.includes(options.anchor) && placed[options.anchor]) return options.anchor;
+    return near.find((n) => !isNew.has(n) && placed[n]) ?? null;
+  };
+  const free = (p: Position) => taken.every((q) => Math.hypot(p.x - q.x, p.y - q.y) >= minDistance);
   const out: Record<string, Position> = {};
-  for (const [anchor, ids] of byAnchor) {
+  const perAnchor = new Map<string, number>();
+  for (const id of newIds) {
+    const anchor = anchorOf(id);
     const centre = (anchor && placed[anchor]) || fallbackCentre;
-    const radius = 110 + ids.length * 9;
-    ids.forEach((id, i) => {
-      const angle = (2 * Math.PI * i) / ids.length + (anchor ? 0.3 : 0);
-      out[id] = { x: Math.round(centre.x + radius * Math.cos(angle)), y: Math.round(centre.y + radius * Math.sin(angle)) };
-    });
+    const key = anchor ?? '';
+    const start = perAnchor.get(key) ?? 0;
+    let spot: Position | null = null;
+    for (let ring = 0; !spot && ring < 12; ring++) {
+      const radius = 120 + ring * 70;
+      const slots = Math.max(8, Math.floor((2 * Math.PI * radius) / minDistance));
+      for (let k = 0; k < slots; k++) {
+        // Walk round from where this anchor's last new node went, so siblings sit together.
+        const angle = (2 * Math.PI * ((start + k) % slots)) / slots - Math.PI / 2;
+        const p = { x: Math.round(centre.x + radius * Math.cos(angle)) || 0, y: Math.round(centre.y + radius * Math.sin(angle)) || 0 };
+        if (free(p)) {
+          spot = p;
+          perAnchor.set(key, start + k + 1);
+          break;
+        }
+      }
+    }
+    spot ??= { x: Math.round(centre.x + 120), y: Math.round(centre.y + 120 + taken.length) };
+    out[id] = spot;
+    taken.push(spot);
   }
   return out;
 }

@@ -102,12 +102,19 @@ export const THEMES: Record<'light' | 'dark', ThemeColors> = {
 export const TEXT = {
   nodeFontSize: 12,
   nodeMinZoomedFontSize: 7,
+  /** Landmark nodes (best connected, or part of the answer shown) keep labels further out. */
+  majorMinZoomedFontSize: 4,
+  majorFontSize: 13,
   edgeFontSize: 10,
-  edgeMinZoomedFontSize: 8,
+  // Captions only from zoom 1.2 up (or on hover, selection and highlighted answers): at a hub
+  // they would otherwise pile up.
+  edgeMinZoomedFontSize: 12,
   nodeTextMaxWidth: 130,
 };
 
-export function buildStyle(theme: ThemeColors): StylesheetJson {
+/** `transitions: false` for headless use, where nothing would play them out. */
+export function buildStyle(theme: ThemeColors, options: { transitions?: boolean } = {}): StylesheetJson {
+  const fade = options.transitions === false ? {} : { 'transition-property': 'opacity', 'transition-duration': 150 };
   const sheet: StylesheetJson = [
     {
       selector: 'node',
@@ -132,8 +139,7 @@ export function buildStyle(theme: ThemeColors): StylesheetJson {
         width: 30,
         height: 30,
         'overlay-opacity': 0,
-        'transition-property': 'opacity',
-        'transition-duration': 150,
+        ...fade,
       },
     },
   ];
@@ -146,10 +152,15 @@ export function buildStyle(theme: ThemeColors): StylesheetJson {
   sheet.push(
     { selector: 'node[status = "inferred"]', style: { 'border-style': 'dashed' } },
     {
+      selector: 'node.major',
+      style: { 'min-zoomed-font-size': TEXT.majorMinZoomedFontSize, 'font-size': TEXT.majorFontSize, 'font-weight': 600, 'z-index': 5 },
+    },
+    {
       selector: 'edge',
       style: {
         width: 1.6,
         'curve-style': 'bezier',
+        'control-point-step-size': 18,
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.9,
         'line-color': FAMILY_COLOR.structure,
@@ -165,37 +176,62 @@ export function buildStyle(theme: ThemeColors): StylesheetJson {
         'min-zoomed-font-size': TEXT.edgeMinZoomedFontSize,
         'text-opacity': 0.85,
         'overlay-opacity': 0,
-        'transition-property': 'opacity',
-        'transition-duration': 150,
+        ...fade,
       },
     },
   );
   for (const [type, family] of Object.entries(TYPE_FAMILY)) {
-    sheet.push({ selector: `edge[type = "${type}"]`, style: { 'line-color': FAMILY_COLOR[family], 'target-arrow-color': FAMILY_COLOR[family] } });
+    sheet.push({
+      selector: `edge[type = "${type}"]`,
+      style: { 'line-color': FAMILY_COLOR[family], 'target-arrow-color': FAMILY_COLOR[family] },
+    });
   }
   sheet.push(
     { selector: 'edge[type = "REPRESENTS"]', style: { width: 2.6 } },
     { selector: 'edge[type = "MANDATES"], edge[type = "APPOINTS"]', style: { width: 2.2 } },
     { selector: 'edge[status = "inferred"]', style: { 'line-style': 'dashed' } },
-    // Many parallel ties between two nodes: the captions would sit on each other.
-    { selector: 'edge.crowded', style: { 'text-opacity': 0 } },
     { selector: '.hidden', style: { display: 'none' } },
-    { selector: '.dimmed', style: { opacity: 0.22 } },
-    { selector: 'edge.out-of-time', style: { opacity: 0.1, 'line-style': 'dashed', 'text-opacity': 0 } },
-    { selector: 'node.out-of-time', style: { opacity: 0.3, 'border-style': 'dashed' } },
+    { selector: 'node.dimmed', style: { opacity: 0.22 } },
+    { selector: 'edge.dimmed', style: { opacity: 0.07, 'text-opacity': 0 } },
     { selector: 'node.root', style: { 'border-width': 4, 'border-color': theme.text } },
     { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': theme.path, opacity: 1 } },
     {
       selector: 'edge.on-path',
-      style: { width: 4.5, 'line-color': theme.path, 'target-arrow-color': theme.path, opacity: 1, 'text-opacity': 1, 'z-index': 10 },
+      style: {
+        width: 4.5,
+        'line-color': theme.path,
+        'target-arrow-color': theme.path,
+        opacity: 1,
+        'text-opacity': 1,
+        'z-index': 10,
+        'min-zoomed-font-size': 6,
+      },
     },
-    { selector: 'edge.emphasis', style: { 'text-opacity': 1, width: 3, 'z-index': 9 } },
+    { selector: 'edge.emphasis', style: { 'text-opacity': 1, width: 3, 'z-index': 9, 'min-zoomed-font-size': 6 } },
+    // Not valid as of the chosen date: faded even inside a highlighted answer.
+    { selector: 'edge.out-of-time', style: { opacity: 0.1, 'line-style': 'dashed', 'text-opacity': 0 } },
+    { selector: 'node.out-of-time', style: { opacity: 0.3, 'border-style': 'dashed' } },
+    // Many parallel ties between two nodes (one per forum, say): a tight bundle without captions,
+    // which would sit on each other (hover one to read it).
+    { selector: 'edge.crowded', style: { 'text-opacity': 0, 'control-point-step-size': 7 } },
+    // A body that represents itself (as expert authority) is a loop: it needs room to show.
+    {
+      selector: 'edge:loop',
+      style: { 'control-point-step-size': 56, 'loop-direction': '-20deg', 'loop-sweep': '-40deg', width: 1 },
+    },
     { selector: 'node.hover', style: { 'border-width': 3, 'border-color': theme.accent } },
-    { selector: 'edge.hover', style: { 'text-opacity': 1, width: 3, 'z-index': 9 } },
+    { selector: 'edge.hover', style: { 'text-opacity': 1, width: 3, 'z-index': 9, 'min-zoomed-font-size': 0 } },
     { selector: 'node:selected', style: { 'border-width': 5, 'border-color': theme.accent, 'z-index': 20 } },
     {
       selector: 'edge:selected',
-      style: { width: 4, 'line-color': theme.accent, 'target-arrow-color': theme.accent, 'text-opacity': 1, 'z-index': 20 },
+      style: {
+        width: 4,
+        'line-color': theme.accent,
+        'target-arrow-color': theme.accent,
+        'text-opacity': 1,
+        'z-index': 20,
+        'min-zoomed-font-size': 0,
+      },
     },
     // Printing for export: no dimmed ties, no selection glow.
     { selector: '.export-hidden', style: { display: 'none' } },

@@ -124,7 +124,8 @@ export function decodeView(hash: string): DecodedView | null {
   const positions: Record<string, Position> = {};
   for (const entry of (params.get('pos') ?? '').split(',').filter(Boolean)) {
     const [id, x, y] = entry.split(':');
-    if (id && nodes.includes(id) && Number.isFinite(Number(x)) && Number.isFinite(Number(y))) positions[id] = { x: Number(x), y: Number(y) };
+    if (id && nodes.includes(id) && Number.isFinite(Number(x)) && Number.isFinite(Number(y)))
+      positions[id] = { x: Number(x), y: Number(y) };
   }
   return {
     state: {

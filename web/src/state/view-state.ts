@@ -50,7 +50,8 @@ export const EMPTY_VIEW: ViewState = {
 };
 
 export type ViewAction =
-  | { type: 'addNodes'; ids: string[] }
+  /** `near`: the node they were brought in from, which the canvas places them around. */
+  | { type: 'addNodes'; ids: string[]; focus?: Focus | null; near?: string }
   | { type: 'replaceNodes'; ids: string[]; focus?: Focus | null; layout?: LayoutName; layoutRoot?: string | null }
   | { type: 'removeNodes'; ids: string[] }
   | { type: 'select'; ids: string[] }
@@ -104,7 +105,8 @@ export function reduce(state: ViewState, action: ViewAction): ViewState {
   switch (action.type) {
     case 'addNodes': {
       const nodes = unique([...state.nodes, ...action.ids]);
-      return nodes.length === state.nodes.length ? state : { ...state, nodes };
+      const focus = action.focus === undefined ? state.focus : action.focus;
+      return nodes.length === state.nodes.length && focus === state.focus ? state : { ...state, nodes, focus };
     }
     case 'replaceNodes': {
       const nodes = unique(action.ids);

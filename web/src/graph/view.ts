@@ -1,0 +1,435 @@
+// The canvas: owns the Cytoscape instance, keeps its elements in step with the view state,
+// runs layouts and draws exports. It never decides anything: it reports gestures on the bus
+// and renders what the controller hands it.
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type LayoutOptions, type NodeSingular } from 'cytoscape';
+import type { EdgeData, GraphElements, NodeData } from '../api/types.ts';
+import type { EventBus } from '../events.ts';
+import type { LayoutName, Position, ViewState } from '../state/view-state.ts';
+import { applyClasses, classesFor, elementInfo, type Highlight } from './apply.ts';
+import { edgeElement, nodeElement, type NameLookup } from './elements.ts';
+import {
+  concentricLayout,
+  depthsFrom,
+  forceLayout,
+  LARGE_VIEW,
+  layeredPositions,
+  orientByType,
+  placeNewNodes,
+  registerLayouts,
+  type LayerEdge,
+} from './layouts.ts';
+import { buildStyle, THEMES } from './style.ts';
+import { FONT_FAMILY, renderSvg, roughMeasure, svgModelFromCy, type Measure } from './svg-export.ts';
+
+/** Fitting never zooms in further than this. */
+const MAX_FIT_ZOOM = 1.35;
+
+export type Theme = keyof typeof THEMES;
+
+/** Everything fetched so far, by id: the canvas draws from here. */
+export class ElementCache {
+  readonly nodes = new Map<string, NodeData>();
+  readonly edges = new Map<string, EdgeData>();
+
+  add(graph: GraphElements): void {
+    for (const n of graph.nodes) this.nodes.set(n.data.id, n.data);
+    for (const e of graph.edges) this.edges.set(e.data.id, e.data);
+  }
+
+  addNodes(nodes: readonly NodeData[]): void {
+    for (const n of nodes) this.nodes.set(n.id, n);
+  }
+
+  lookup: NameLookup = (id) => this.nodes.get(id);
+
+  /** Every known edge with both ends among `ids`. */
+  edgesAmong(ids: ReadonlySet<string>): EdgeData[] {
+    return [...this.edges.values()].filter((e) => ids.has(e.source) && ids.has(e.target));
+  }
+}
+
+export interface RenderResult {
+  /** Nodes the state has no position for (new to the canvas, or after the canvas was replaced). */
+  unplaced: string[];
+}
+
+export class GraphView {
+  cy: Core;
+  private theme: Theme;
+  private suppressSelect = false;
+  private selectTimer: ReturnType<typeof setTimeout> | null = null;
+  private state: ViewState | null = null;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly bus: EventBus,
+    readonly cache: ElementCache,
+    options: { theme: Theme; webgl: boolean },
+  ) {
+    registerLayouts();
+    this.theme = options.theme;
+    this.cy = this.create(options.webgl, []);
+    // The canvas follows its box (panels opening, a narrow window), not only window resizes.
+    new ResizeObserver(() => this.cy.resize()).observe(container);
+  }
+
+  private create(webgl: boolean, elements: ElementDefinition[]): Core {
+    const cy = cytoscape({
+      container: this.container,
+      elements,
+      style: buildStyle(THEMES[this.theme]),
+      layout: { name: 'preset' },
+      minZoom: 0.05,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+      boxSelectionEnabled: true,
+      // A click selects one element; shift/ctrl/cmd-click and shift-drag add to the selection.
+      selectionType: 'single',
+      // Large views: skip edge drawing while panning and zooming, Cytoscape's own LOD.
+      hideEdgesOnViewport: false,
+      textureOnViewport: false,
+      webgl,
+    });
+    this.bind(cy);
+    return cy;
+  }
+
+  private bind(cy: Core): void {
+    cy.on('tap', (ev: EventObject) => {
+      if (ev.target === cy) this.bus.emit('view:act', { type: 'clearSelection' });
+    });
+    cy.on('select unselect', () => {
+      if (!this.suppressSelect) this.reportSelection();
+    });
+    cy.on('dbltap', 'node', (ev: EventObject) => this.bus.emit('node:expand', { id: (ev.target as NodeSingular).id() }));
+    cy.on('dragfree', 'node', (ev: EventObject) => {
+      const n = ev.target as NodeSingular;
+      // Dragging a selected node drags the whole selection with it.
+      const group = n.selected() ? cy.nodes(':selected') : n;
+      const moved: Record<string, Position> = {};
+      group.forEach((m) => {
+        moved[m.id()] = roundPos(m.position());
+      });
+      this.bus.emit('view:act', { type: 'movePositions', positions: moved });
+    });
+    cy.on('mouseover', 'node', (ev: EventObject) => {
+      const n = ev.target as NodeSingular;
+      n.addClass('hover');
+      n.connectedEdges().addClass('hover');
+      this.container.style.cursor = 'pointer';
+    });
+    cy.on('mouseout', 'node', (ev: EventObject) => {
+      const n = ev.target as NodeSingular;
+      n.removeClass('hover');
+      n.connectedEdges().removeClass('hover');
+      this.container.style.cursor = '';
+    });
+    cy.on('mouseover', 'edge', (ev: EventObject) => {
+      ev.target.addClass('hover');
+      this.container.style.cursor = 'pointer';
+    });
+    cy.on('mouseout', 'edge', (ev: EventObject) => {
+      ev.target.removeClass('hover');
+      this.container.style.cursor = '';
+    });
+  }
+
+  private reportSelection(): void {
+    // Box selection fires one event per element: report once they settle.
+    if (this.selectTimer) clearTimeout(this.selectTimer);
+    this.selectTimer = setTimeout(() => {
+      this.selectTimer = null;
+      const ids = this.cy.elements(':selected').map((e) => e.id());
+      const current = this.state?.selected ?? [];
+      if (ids.length === current.length && ids.every((id) => current.includes(id))) return;
+      this.bus.emit('view:act', { type: 'select', ids });
+    }, 0);
+  }
+
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    this.cy.style(buildStyle(THEMES[theme]));
+  }
+
+  get webgl(): boolean {
+    // The renderer is not in Cytoscape's public types; its `webgl` flag is set at creation.
+    return Boolean((this.cy as unknown as { renderer(): { webgl?: boolean } | null }).renderer()?.webgl);
+  }
+
+  /** Cytoscape picks its renderer at creation: rebuild with the same elements and viewport. */
+  setRenderer(webgl: boolean): void {
+    if (this.webgl === webgl) return;
+    const elements = this.cy.elements().jsons() as unknown as ElementDefinition[];
+    const zoom = this.cy.zoom();
+    const pan = this.cy.pan();
+    this.cy.destroy();
+    this.cy = this.create(webgl, elements);
+    this.cy.viewport({ zoom, pan });
+  }
+
+  /** Make the canvas show `state`: add and remove elements, move nodes, set classes and selection. */
+  render(state: ViewState, highlight: Highlight | null, options: { animate: boolean }): RenderResult {
+    const cy = this.cy;
+    this.state = state;
+    const ids = new Set(state.nodes.filter((id) => this.cache.nodes.has(id)));
+    const edges = this.cache.edgesAmong(ids);
+    const edgeIds = new Set(edges.map((e) => e.id));
+    const unplaced: string[] = [];
+    const moves: Array<[NodeSingular, Position]> = [];
+    cy.batch(() => {
+      cy.elements().forEach((ele) => {
+        const id = ele.id();
+        if (ele.group() === 'nodes' ? !ids.has(id) : !edgeIds.has(id)) ele.remove();
+      });
+      const adds: ElementDefinition[] = [];
+      for (const id of ids) {
+        const p = state.positions[id];
+        // A node the state gives no place (new, or the canvas was replaced) waits for a layout.
+        if (!p) unplaced.push(id);
+        if (cy.getElementById(id).nonempty()) continue;
+        const def = nodeElement(this.cache.nodes.get(id)!);
+        if (p) def.position = { ...p };
+        adds.push(def);
+      }
+      for (const e of edges) if (cy.getElementById(e.id).empty()) adds.push(edgeElement(e, this.cache.lookup));
+      if (adds.length) cy.add(adds);
+      // Existing nodes follow the state (undo of a drag or a layout moves them back).
+      for (const id of ids) {
+        const p = state.positions[id];
+        const n = cy.getElementById(id) as NodeSingular;
+        if (!p) continue;
+        const now = n.position();
+        if (Math.abs(now.x - p.x) > 0.5 || Math.abs(now.y - p.y) > 0.5) moves.push([n, p]);
+      }
+      applyClasses(cy, classesFor(elementInfo(cy), state, highlight));
+      this.suppressSelect = true;
+      const want = new Set(state.selected);
+      cy.elements(':selected').forEach((e) => {
+        if (!want.has(e.id())) e.unselect();
+      });
+      for (const id of want) {
+        const e = cy.getElementById(id);
+        if (e.nonempty() && !e.selected()) e.select();
+      }
+      this.suppressSelect = false;
+    });
+    const animate = options.animate && moves.length > 0 && moves.length <= LARGE_VIEW;
+    for (const [n, p] of moves) {
+      if (animate) n.animate({ position: p, duration: 300 });
+      else n.position(p);
+    }
+    return { unplaced };
+  }
+
+  /** Positions of every node on the canvas, rounded as the URL keeps them. */
+  positions(): Record<string, Position> {
+    const out: Record<string, Position> = {};
+    this.cy.nodes().forEach((n) => {
+      out[n.id()] = roundPos(n.position());
+    });
+    return out;
+  }
+
+  /** Place nodes new to the canvas beside the nodes they hang from, leaving the rest still. */
+  placeNew(unplaced: string[], anchor: string | null = null): Record<string, Position> {
+    const cy = this.cy;
+    const placed: Record<string, Position> = {};
+    const isNew = new Set(unplaced);
+    cy.nodes().forEach((n) => {
+      if (!isNew.has(n.id())) placed[n.id()] = roundPos(n.position());
+    });
+    const edges = cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() }));
+    const ext = cy.extent();
+    const spots = placeNewNodes(unplaced, placed, edges, { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 }, { anchor });
+    cy.batch(() => {
+      for (const [id, p] of Object.entries(spots)) cy.getElementById(id).position(p);
+    });
+    const fresh = cy.nodes().filter((n) => isNew.has(n.id()));
+    this.revealIfOutside(fresh, fresh.union(anchor ? cy.getElementById(anchor) : cy.collection()).union(fresh.neighborhood('node')));
+    return spots;
+  }
+
+  private revealIfOutside(eles: cytoscape.CollectionReturnValue, fitTo?: cytoscape.CollectionReturnValue): void {
+    if (eles.empty()) return;
+    const ext = this.cy.extent();
+    const bb = eles.boundingBox({});
+    if (bb.x1 < ext.x1 || bb.x2 > ext.x2 || bb.y1 < ext.y1 || bb.y2 > ext.y2) {
+      this.cy.animate({ fit: { eles: fitTo ?? this.cy.elements(':visible'), padding: 60 }, duration: 350, complete: () => this.capZoom() });
+    }
+  }
+
+  /**
+   * Run a named layout over what is visible. `pairs` orders a layered layout ([upper, lower]);
+   * without them the ties' types decide.
+   */
+  async runLayout(
+    name: LayoutName,
+    opts: { root?: string | null; pairs?: Array<[string, string]> } = {},
+  ): Promise<Record<string, Position>> {
+    const cy = this.cy;
+    const visible = cy.elements(':visible');
+    const nodes = visible.nodes();
+    if (nodes.empty()) return this.positions();
+    if (name === 'force') {
+      await this.runLayoutOn(visible, forceLayout({ nodeCount: nodes.length }));
+    } else if (name === 'concentric') {
+      const selected = cy.nodes(':selected');
+      const root =
+        opts.root && cy.getElementById(opts.root).nonempty() ? opts.root : selected.nonempty() ? selected.first().id() : nodes.first().id();
+      const depth = depthsFrom(
+        root,
+        nodes.map((n) => n.id()),
+        visible.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })),
+      );
+      await this.runLayoutOn(visible, concentricLayout(depth, nodes.length));
+    } else {
+      const pairs =
+        opts.pairs ??
+        orientByType(visible.edges().map((e) => ({ source: e.source().id(), target: e.target().id(), type: e.data('type') }) as LayerEdge));
+      const positions = layeredPositions(
+        nodes.map((n) => n.id()),
+        pairs,
+      );
+      await this.runLayoutOn(visible, {
+        name: 'preset',
+        positions: (n: NodeSingular) => positions[n.id()] ?? n.position(),
+        animate: nodes.length <= LARGE_VIEW,
+        animationDuration: 450,
+        fit: true,
+        padding: 40,
+      } as unknown as LayoutOptions);
+    }
+    return this.positions();
+  }
+
+  private runLayoutOn(eles: cytoscape.Collection, options: LayoutOptions): Promise<void> {
+    return new Promise((resolve) => {
+      const layout = eles.layout(options);
+      layout.one('layoutstop', () => {
+        this.capZoom();
+        resolve();
+      });
+      try {
+        layout.run();
+      } catch (err) {
+        // A layout that throws leaves the nodes where they were; the view stays usable.
+        console.warn('layout failed', err);
+        resolve();
+      }
+    });
+  }
+
+  /** Bring these nodes into view when some of them are outside it. */
+  reveal(ids: Iterable<string>): void {
+    let eles = this.cy.collection();
+    for (const id of ids) eles = eles.union(this.cy.getElementById(id));
+    this.revealIfOutside(eles, eles);
+  }
+
+  fit(eles?: cytoscape.Collection, animate = true): void {
+    const target = eles ?? this.cy.elements(':visible');
+    if (animate) this.cy.animate({ fit: { eles: target, padding: 40 }, duration: 300, complete: () => this.capZoom() });
+    else {
+      this.cy.fit(target, 40);
+      this.capZoom();
+    }
+  }
+
+  /** A few nodes fitted to the window would be drawn huge: keep them at a reading size. */
+  private capZoom(): void {
+    const cy = this.cy;
+    if (cy.zoom() <= MAX_FIT_ZOOM) return;
+    const ext = cy.extent();
+    cy.zoom({ level: MAX_FIT_ZOOM, position: { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 } });
+  }
+
+  centreOn(id: string): void {
+    const n = this.cy.getElementById(id);
+    if (n.empty()) return;
+    const zoom = Math.max(this.cy.zoom(), 0.9);
+    this.cy.animate({ zoom, center: { eles: n }, duration: 350 });
+  }
+
+  /**
+   * Temporarily leave out what an image should not show: ties not valid as of the chosen
+   * date and, for a selection, everything outside it.
+   */
+  private withExportScope<T>(scope: 'view' | 'selection', draw: () => T): T {
+    const cy = this.cy;
+    let out = cy.elements('.out-of-time');
+    if (scope === 'selection') {
+      const sel = cy.elements(':selected');
+      const keep = sel.union(sel.nodes().edgesWith(sel.nodes()));
+      out = out.union(cy.elements().difference(keep.union(keep.connectedNodes())));
+    }
+    const selected = cy.elements(':selected');
+    const hovered = cy.elements('.hover');
+    cy.batch(() => {
+      out.addClass('export-hidden');
+      hovered.removeClass('hover');
+      selected.unselect();
+    });
+    try {
+      return draw();
+    } finally {
+      this.suppressSelect = true;
+      cy.batch(() => {
+        out.removeClass('export-hidden');
+        selected.select();
+      });
+      this.suppressSelect = false;
+    }
+  }
+
+  png(scope: 'view' | 'selection'): Promise<Blob> {
+    return this.withExportScope(scope, () =>
+      this.cy.png({ output: 'blob-promise', full: true, scale: 2, bg: THEMES[this.theme].background, maxWidth: 8000, maxHeight: 8000 }),
+    );
+  }
+
+  /** A vector drawing of what is shown; its <metadata> lists the elements with provenance. */
+  svg(scope: 'view' | 'selection', meta: { title: string; asOf: string | null }): string {
+    const cy = this.cy;
+    return this.withExportScope(scope, () => {
+      const drawn = cy.elements(':visible');
+      const nodes = drawn
+        .nodes()
+        .map((n) => ({ id: n.id(), label: n.data('label'), name: n.data('name'), sources: n.data('sources') ?? [] }));
+      const edges = drawn.edges().map((e) => ({
+        id: e.id(),
+        type: e.data('type'),
+        source: e.data('source'),
+        target: e.data('target'),
+        validFrom: e.data('validFrom'),
+        validTo: e.data('validTo'),
+        sources: e.data('sources') ?? [],
+      }));
+      const model = svgModelFromCy(cy, {
+        title: meta.title,
+        description: nodes.map((n) => n.name).join('; '),
+        metadata: JSON.stringify({ generator: 'Mandate Explorer', asOf: meta.asOf, nodes, edges }),
+        background: THEMES[this.theme].background,
+      });
+      return renderSvg(model, canvasMeasure());
+    });
+  }
+
+  destroy(): void {
+    this.cy.destroy();
+  }
+}
+
+/** Text widths as the browser draws them, so wrapped labels break where the canvas breaks them. */
+function canvasMeasure(): Measure {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return roughMeasure;
+  return (text, fontSize, fontWeight) => {
+    ctx.font = `${fontWeight} ${fontSize}px ${FONT_FAMILY}`;
+    return ctx.measureText(text).width;
+  };
+}
+
+/** Whole pixels, and never -0 (a link writes "0", and -0 would read back as a change). */
+function roundPos(p: Position): Position {
+  return { x: Math.round(p.x) || 0, y: Math.round(p.y) || 0 };
+}

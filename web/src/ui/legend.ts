@@ -1,0 +1,122 @@
+// The legend is also the filter: each label and relationship type on the canvas, with its
+// look and count; clicking one hides or shows it.
+import type { NodeLabel, RelationshipType } from '../api/types.ts';
+import type { EventBus } from '../events.ts';
+import { LABEL_LOOK, typeColor } from '../graph/style.ts';
+import type { ViewState } from '../state/view-state.ts';
+import { LABEL_NAMES, LABELS, TYPE_PHRASES, TYPES } from '../vocabulary.ts';
+import { button, clear, h, shapeIcon } from './dom.ts';
+
+export interface CanvasCounts {
+  labels: Map<NodeLabel, number>;
+  types: Map<RelationshipType, number>;
+}
+
+export class Legend {
+  readonly element: HTMLElement;
+  private readonly labels: HTMLElement;
+  private readonly types: HTMLElement;
+  private readonly footer: HTMLElement;
+  private descriptions = new Map<string, string>();
+  private lastKey = '';
+
+  constructor(private readonly bus: EventBus) {
+    this.labels = h('ul', { class: 'legend-list' });
+    this.types = h('ul', { class: 'legend-list' });
+    this.footer = h('div', { class: 'legend-footer' });
+    this.element = h(
+      'div',
+      { class: 'legend' },
+      h('h2', { class: 'legend-title' }, 'Nodes'),
+      this.labels,
+      h('h2', { class: 'legend-title' }, 'Ties'),
+      this.types,
+      this.footer,
+    );
+  }
+
+  setDescriptions(d: Map<string, string>): void {
+    this.descriptions = d;
+    this.lastKey = '';
+  }
+
+  update(state: ViewState, counts: CanvasCounts, webgl: boolean): void {
+    const key = JSON.stringify([
+      state.hiddenLabels,
+      state.hiddenTypes,
+      [...counts.labels],
+      [...counts.types],
+      webgl,
+      this.descriptions.size,
+    ]);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    const hiddenLabels = new Set(state.hiddenLabels);
+    const hiddenTypes = new Set(state.hiddenTypes);
+    clear(
+      this.labels,
+      LABELS.filter((l) => counts.labels.has(l) || hiddenLabels.has(l)).map((label) => {
+        const look = LABEL_LOOK[label];
+        const hidden = hiddenLabels.has(label);
+        return h(
+          'li',
+          {},
+          h(
+            'button',
+            {
+              type: 'button',
+              class: `legend-item ${hidden ? 'off' : ''}`,
+              'aria-pressed': hidden ? 'false' : 'true',
+              'data-label': label,
+              title: `${this.descriptions.get(label) ?? LABEL_NAMES[label]}\n${hidden ? 'Click to show' : 'Click to hide'}`,
+              onclick: (() => this.bus.emit('view:act', { type: 'toggleLabel', label })) as EventListener,
+            },
+            shapeIcon(look.shape, look.color, look.border, 16),
+            h('span', { class: 'legend-name' }, LABEL_NAMES[label]),
+            h('span', { class: 'legend-count' }, String(counts.labels.get(label) ?? 0)),
+          ),
+        );
+      }),
+    );
+    const shownTypes = TYPES.filter((t) => counts.types.has(t) || hiddenTypes.has(t));
+    clear(
+      this.types,
+      shownTypes.length ? null : h('li', { class: 'muted' }, 'No ties on the canvas.'),
+      shownTypes.map((t) => {
+        const hidden = hiddenTypes.has(t);
+        return h(
+          'li',
+          {},
+          h(
+            'button',
+            {
+              type: 'button',
+              class: `legend-item ${hidden ? 'off' : ''}`,
+              'aria-pressed': hidden ? 'false' : 'true',
+              'data-type': t,
+              title: `${t}: ${this.descriptions.get(t) ?? ''}\n${hidden ? 'Click to show' : 'Click to hide'}`,
+              onclick: (() => this.bus.emit('view:act', { type: 'toggleType', relType: t })) as EventListener,
+            },
+            h('span', { class: 'line-swatch', style: `--chip:${typeColor(t)}` }),
+            h('span', { class: 'legend-name' }, TYPE_PHRASES[t]),
+            h('span', { class: 'legend-count' }, String(counts.types.get(t) ?? 0)),
+          ),
+        );
+      }),
+    );
+    const anyHidden = hiddenLabels.size + hiddenTypes.size > 0;
+    const webglBox = h('input', { type: 'checkbox', id: 'webgl-toggle', checked: webgl });
+    webglBox.addEventListener('change', () => this.bus.emit('renderer:set', { webgl: webglBox.checked }));
+    clear(
+      this.footer,
+      anyHidden ? button('Show all', () => this.bus.emit('view:act', { type: 'showAllFilters' }), { class: 'small' }) : null,
+      h('p', { class: 'legend-key muted' }, 'Dashed: inferred, or not valid as of the chosen date.'),
+      h(
+        'label',
+        { class: 'check small-text', title: 'Faster drawing for views of thousands of nodes (experimental in Cytoscape)' },
+        webglBox,
+        ' WebGL renderer for large views',
+      ),
+    );
+  }
+}

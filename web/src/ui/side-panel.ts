@@ -1,0 +1,71 @@
+// The right-hand panel: details of the selection and the three question panels as tabs.
+import type { ToolPanel } from '../events.ts';
+import { h } from './dom.ts';
+
+const TABS: Array<[ToolPanel, string, string]> = [
+  ['details', 'Details', 'What the sources say about the selection'],
+  ['representation', 'Represents', 'Who represents whom, where, in which capacity'],
+  ['paths', 'Paths', 'Find paths between two nodes'],
+  ['chain', 'Chain', 'The chain of authority above or below a node'],
+];
+
+export class SidePanel {
+  readonly element: HTMLElement;
+  private readonly tabs = new Map<ToolPanel, HTMLButtonElement>();
+  private readonly bodies = new Map<ToolPanel, HTMLElement>();
+  private current: ToolPanel = 'details';
+
+  constructor(contents: Record<ToolPanel, HTMLElement>) {
+    const tabList = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Panels' });
+    const bodies: HTMLElement[] = [];
+    for (const [name, label, title] of TABS) {
+      const tab = h(
+        'button',
+        {
+          type: 'button',
+          role: 'tab',
+          id: `tab-${name}`,
+          'aria-controls': `panel-${name}`,
+          'aria-selected': 'false',
+          title,
+          class: 'tab',
+          onclick: (() => this.open(name)) as EventListener,
+        },
+        label,
+      );
+      tab.addEventListener('keydown', (ev) => {
+        if (ev.key !== 'ArrowRight' && ev.key !== 'ArrowLeft') return;
+        const names = TABS.map((t) => t[0]);
+        const i = names.indexOf(this.current as (typeof names)[number]);
+        const next = names[(i + (ev.key === 'ArrowRight' ? 1 : -1) + names.length) % names.length]!;
+        this.open(next);
+        this.tabs.get(next)?.focus();
+      });
+      this.tabs.set(name, tab);
+      tabList.append(tab);
+      const body = h(
+        'div',
+        { role: 'tabpanel', id: `panel-${name}`, 'aria-labelledby': `tab-${name}`, class: 'tab-body', hidden: true },
+        contents[name],
+      );
+      this.bodies.set(name, body);
+      bodies.push(body);
+    }
+    this.element = h('div', { class: 'side-panel' }, tabList, h('div', { class: 'tab-bodies' }, bodies));
+    this.open('details');
+  }
+
+  get active(): ToolPanel {
+    return this.current;
+  }
+
+  open(name: ToolPanel): void {
+    this.current = name;
+    for (const [n, tab] of this.tabs) {
+      tab.setAttribute('aria-selected', String(n === name));
+      tab.tabIndex = n === name ? 0 : -1;
+    }
+    for (const [n, body] of this.bodies) body.hidden = n !== name;
+    document.body.classList.add('panel-open');
+  }
+}

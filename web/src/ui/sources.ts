@@ -1,0 +1,22 @@
+// Provenance as a reader wants it: which document, which lines.
+
+const DOCUMENTS: Record<string, string> = {
+  '000': 'Finnish Ministry of Social Affairs and Health — “International cooperation” (web page)',
+  '001': 'Socialstyrelsen — “Our international work” (web page)',
+  '003': 'K. Carlsson, “Socialstyrelsen’s experience of international cooperation” (book chapter)',
+};
+
+export interface SourceRef {
+  file: string;
+  document: string;
+  lines: string;
+}
+
+/** "001_1c15….txt#L16-L20" → the file, what document it is, and "lines 16–20". */
+export function parseSource(ref: string): SourceRef {
+  const [file = ref, anchor = ''] = ref.split('#');
+  const m = /^L(\d+)(?:-L(\d+))?$/.exec(anchor);
+  const lines = m ? (m[2] && m[2] !== m[1] ? `lines ${m[1]}–${m[2]}` : `line ${m[1]}`) : anchor;
+  const prefix = file.slice(0, 3);
+  return { file, document: DOCUMENTS[prefix] ?? file, lines };
+}
