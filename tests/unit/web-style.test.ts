@@ -142,15 +142,68 @@ describe('state as classes', () => {
   });
 
   it('leaves captions out where many parallel ties would pile them up', () => {
-    const many = Array.from({ length: 2 }, (_, i) => ({
+    const many = ['MANDATES', 'APPOINTS'].map((type, i) => ({
       id: `m${i}`,
       group: 'edges' as const,
-      type: 'MANDATES',
+      type,
       source: 'a',
       target: 'b',
     }));
     const classes = classesFor([{ id: 'a', group: 'nodes' }, { id: 'b', group: 'nodes' }, ...many], state(), null);
     expect(classes.get('m0')).toContain('crowded');
+  });
+
+  describe('ties of one type between the same two nodes', () => {
+    const ab: EdgeData[] = [
+      { id: 'old', source: 'socialstyrelsen', target: 'swedish-government', type: 'REPRESENTS', validFrom: '2010', validTo: '2012' },
+      { id: 'new', source: 'socialstyrelsen', target: 'swedish-government', type: 'REPRESENTS', validFrom: '2020' },
+      { id: 'third', source: 'socialstyrelsen', target: 'swedish-government', type: 'REPRESENTS' },
+      // Same two nodes, other direction or other type: not part of the bundle.
+      { id: 'back', source: 'swedish-government', target: 'socialstyrelsen', type: 'REPRESENTS' },
+      { id: 'other', source: 'socialstyrelsen', target: 'swedish-government', type: 'MANDATES' },
+    ];
+    const bundleGraph = (): Core =>
+      cytoscape({
+        headless: true,
+        styleEnabled: true,
+        style: buildStyle(THEMES.light),
+        elements: toElements({ nodes: nodes.map((data) => ({ data })), edges: ab.map((data) => ({ data })) }),
+      });
+    const drawn = (cy: Core) =>
+      cy
+        .edges()
+        .filter((e) => e.style('display') !== 'none')
+        .map((e) => e.id())
+        .sort();
+
+    it('are drawn as one line that says how many, the others kept in the data', () => {
+      const cy = bundleGraph();
+      applyState(cy, state(), null);
+      expect(drawn(cy)).toEqual(['back', 'old', 'other']);
+      expect(cy.getElementById('old').hasClass('bundle')).toBe(true);
+      expect(cy.getElementById('old').style('label')).toBe('represents ×3');
+      expect(cy.getElementById('new').hasClass('bundled')).toBe(true);
+      expect(cy.getElementById('new').data('type')).toBe('REPRESENTS');
+      expect(cy.getElementById('back').hasClass('bundle')).toBe(false);
+    });
+
+    it('show a tie valid as of the chosen date, the selected tie, or the one on a path', () => {
+      const cy = bundleGraph();
+      applyState(cy, state({ asOf: '2021' }), null);
+      expect(cy.getElementById('new').hasClass('bundle')).toBe(true);
+      expect(cy.getElementById('new').hasClass('out-of-time')).toBe(false);
+      applyState(cy, state({ selected: ['third'] }), null);
+      expect(drawn(cy)).toContain('third');
+      applyState(cy, state(), { kind: 'path', nodes: new Set(), edges: new Set(['new']), root: null });
+      expect(drawn(cy)).toContain('new');
+    });
+
+    it('stop being bundled when their type is filtered out', () => {
+      const cy = bundleGraph();
+      applyState(cy, state({ hiddenTypes: ['REPRESENTS'] }), null);
+      expect(drawn(cy)).toEqual(['other']);
+      expect(cy.edges('.bundle')).toHaveLength(0);
+    });
   });
 });
 

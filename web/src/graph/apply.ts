@@ -24,7 +24,18 @@ export interface Highlight {
   root: string | null;
 }
 
-export const MANAGED_CLASSES = ['hidden', 'out-of-time', 'dimmed', 'on-path', 'emphasis', 'root', 'crowded', 'major'] as const;
+export const MANAGED_CLASSES = [
+  'hidden',
+  'out-of-time',
+  'dimmed',
+  'on-path',
+  'emphasis',
+  'root',
+  'crowded',
+  'major',
+  'bundle',
+  'bundled',
+] as const;
 export type ManagedClass = (typeof MANAGED_CLASSES)[number];
 
 /** Parallel ties between two nodes lie close together: their captions would overlap. */
@@ -40,7 +51,7 @@ export function majorCount(nodeCount: number): number {
 
 export function classesFor(
   elements: readonly ElementInfo[],
-  state: Pick<ViewState, 'hiddenLabels' | 'hiddenTypes' | 'asOf' | 'layoutRoot' | 'layout'>,
+  state: Pick<ViewState, 'hiddenLabels' | 'hiddenTypes' | 'asOf' | 'layoutRoot' | 'layout'> & Partial<Pick<ViewState, 'selected'>>,
   highlight: Highlight | null,
 ): Map<string, ManagedClass[]> {
   const out = new Map<string, ManagedClass[]>();
@@ -49,9 +60,36 @@ export function classesFor(
   const hiddenTypes = new Set<string>(state.hiddenTypes);
   for (const e of elements) if (e.group === 'nodes' && e.label && hiddenLabels.has(e.label)) hiddenNodes.add(e.id);
 
+  const edges = elements.filter((e) => e.group === 'edges');
+  const edgeHidden = (e: ElementInfo) =>
+    Boolean((e.type && hiddenTypes.has(e.type)) || hiddenNodes.has(e.source ?? '') || hiddenNodes.has(e.target ?? ''));
+
+  // Ties of one type from one node to another (a body mandated six times by its government)
+  // are drawn as one line; the panel lists them all. The drawn one is the tie the question
+  // picks out, else one valid as of the chosen date, so fading and highlights stay true.
+  const bundles = new Map<string, ElementInfo[]>();
+  for (const e of edges) {
+    if (edgeHidden(e)) continue;
+    const key = bundleKey(e);
+    const members = bundles.get(key);
+    if (members) members.push(e);
+    else bundles.set(key, [e]);
+  }
+  const selected = new Set(state.selected ?? []);
+  const bundled = new Set<string>();
+  const bundleHeads = new Set<string>();
+  for (const members of bundles.values()) {
+    if (members.length < 2) continue;
+    const rank = (e: ElementInfo) =>
+      selected.has(e.id) ? 0 : highlight?.edges.has(e.id) ? 1 : validAt(e.validFrom, e.validTo, state.asOf) ? 2 : 3;
+    const head = members.reduce((best, e) => (rank(e) < rank(best) ? e : best));
+    bundleHeads.add(head.id);
+    for (const e of members) if (e !== head) bundled.add(e.id);
+  }
+
   const pairCount = new Map<string, number>();
-  for (const e of elements) {
-    if (e.group !== 'edges') continue;
+  for (const e of edges) {
+    if (bundled.has(e.id)) continue;
     const pair = [e.source, e.target].sort().join('\u0000');
     pairCount.set(pair, (pairCount.get(pair) ?? 0) + 1);
   }
@@ -83,7 +121,9 @@ export function classesFor(
       if (major.has(e.id) || e.id === root) classes.push('major');
       if (highlight) classes.push(highlight.nodes.has(e.id) ? (highlight.kind === 'path' ? 'on-path' : 'emphasis') : 'dimmed');
     } else {
-      if ((e.type && hiddenTypes.has(e.type)) || hiddenNodes.has(e.source ?? '') || hiddenNodes.has(e.target ?? '')) classes.push('hidden');
+      if (edgeHidden(e)) classes.push('hidden');
+      if (bundled.has(e.id)) classes.push('bundled');
+      if (bundleHeads.has(e.id)) classes.push('bundle');
       if (!validAt(e.validFrom, e.validTo, state.asOf)) classes.push('out-of-time');
       const pair = [e.source, e.target].sort().join('\u0000');
       if ((pairCount.get(pair) ?? 0) > MAX_CAPTIONED_PARALLEL) classes.push('crowded');
@@ -92,6 +132,11 @@ export function classesFor(
     out.set(e.id, classes);
   }
   return out;
+}
+
+/** Ties drawn as one line: same type, same direction, same two nodes. */
+export function bundleKey(e: Pick<ElementInfo, 'source' | 'target' | 'type'>): string {
+  return [e.source, e.target, e.type].join('\u0000');
 }
 
 export function elementInfo(cy: Core): ElementInfo[] {

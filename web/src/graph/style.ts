@@ -1,9 +1,11 @@
 // The Cytoscape stylesheet as data: one colour and shape per label, one colour per family
 // of relationship types, and classes for what the view state says (hidden, out of time,
 // dimmed, on the current path). Selectors read `data(...)` and classes only, so the same
-// sheet styles a headless Cytoscape in the unit tests.
-import type { StylesheetJson } from 'cytoscape';
+// sheet styles a headless Cytoscape in the unit tests; the one computed value is a bundle's
+// caption, which counts the ties it stands for.
+import type { EdgeSingular, StylesheetJson } from 'cytoscape';
 import type { NodeLabel, RelationshipType } from '../api/types.ts';
+import { TYPE_PHRASES } from '../vocabulary.ts';
 
 export type NodeShape =
   | 'ellipse'
@@ -214,6 +216,9 @@ export function buildStyle(theme: ThemeColors, options: { transitions?: boolean 
     // Many parallel ties between two nodes (one per forum, say): a tight bundle without captions,
     // which would sit on each other (hover one to read it).
     { selector: 'edge.crowded', style: { 'text-opacity': 0, 'control-point-step-size': 7 } },
+    // Several ties of one type between the same two nodes: one thicker line that says how many.
+    { selector: 'edge.bundled', style: { display: 'none' } },
+    { selector: 'edge.bundle', style: { width: 4, label: bundleCaption } },
     // A body that represents itself (as expert authority) is a loop: it needs room to show.
     {
       selector: 'edge:loop',
@@ -237,4 +242,12 @@ export function buildStyle(theme: ThemeColors, options: { transitions?: boolean 
     { selector: '.export-hidden', style: { display: 'none' } },
   );
   return sheet;
+}
+
+/** "mandates ×6": the phrase of the type and the number of ties the line stands for. */
+export function bundleCaption(edge: EdgeSingular): string {
+  const type = edge.data('type') as RelationshipType;
+  const source = edge.source().id();
+  const count = edge.parallelEdges().filter((e) => e.data('type') === type && e.source().id() === source && !e.hasClass('hidden')).length;
+  return `${TYPE_PHRASES[type] ?? type} ×${count}`;
 }

@@ -395,7 +395,9 @@ export class GraphView {
       const nodes = drawn
         .nodes()
         .map((n) => ({ id: n.id(), label: n.data('label'), name: n.data('name'), sources: n.data('sources') ?? [] }));
-      const edges = drawn.edges().map((e) => ({
+      // Ties drawn as one line are all in the data, each with its own dates and sources.
+      const tied = drawn.edges().union(cy.edges('.bundled').not('.hidden, .export-hidden'));
+      const edges = tied.map((e) => ({
         id: e.id(),
         type: e.data('type'),
         source: e.data('source'),

@@ -5,6 +5,7 @@ import { AbortedError } from '../api/client.ts';
 import { errorMessage } from '../api/messages.ts';
 import type { EdgeData, NodeData, NodeDetail, RelationshipType } from '../api/types.ts';
 import type { EventBus } from '../events.ts';
+import { bundleKey } from '../graph/apply.ts';
 import { formatSpan, validAt } from '../graph/dates.ts';
 import { holdersInOrder, shortName } from '../graph/elements.ts';
 import { LABEL_LOOK, typeColor } from '../graph/style.ts';
@@ -346,9 +347,54 @@ export class DetailsPanel {
       propertiesTable(e, SHOWN_EDGE_KEYS, (k, v) =>
         k === 'principal' && typeof v === 'string' && this.cache.nodes.get(v) ? shortName(this.cache.nodes.get(v)!) : String(v),
       ),
+      this.bundleList(e, state),
       provenance(e.sources, e.evidence, e.status),
     );
   }
+
+  /** The other ties drawn on the same line as this one (same type, same two nodes). */
+  private bundleList(e: EdgeData, state: ViewState): HTMLElement | null {
+    const shown = new Set(state.nodes);
+    const key = bundleKey(e);
+    const members = [...this.cache.edges.values()].filter((o) => shown.has(o.source) && shown.has(o.target) && bundleKey(o) === key);
+    if (members.length < 2) return null;
+    return h(
+      'section',
+      { class: 'bundle-list' },
+      h('h3', {}, `${members.length} ties of this kind between them`),
+      h(
+        'ol',
+        {},
+        members.map((o) =>
+          h(
+            'li',
+            {},
+            o.id === e.id
+              ? h('span', { class: 'current' }, tieSummary(o, this.cache), ' (shown)')
+              : h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'link tie-link',
+                    onclick: (() => this.bus.emit('view:act', { type: 'select', ids: [o.id] })) as EventListener,
+                  },
+                  tieSummary(o, this.cache),
+                ),
+          ),
+        ),
+      ),
+    );
+  }
+}
+
+/** One line for a tie in a list: what it adds (forum, task) and when. */
+function tieSummary(e: EdgeData, cache: ElementCache): string {
+  const forum = e.forum ? (cache.nodes.get(e.forum)?.name ?? e.forum) : null;
+  const what = [forum ? `in ${forum}` : null, e.capacity ? (CAPACITY_PHRASES[e.capacity] ?? e.capacity) : null, e.role, e.task ?? e.subject]
+    .filter(Boolean)
+    .join(', ');
+  const span = formatSpan(e.validFrom, e.validTo);
+  return [what || TYPE_PHRASES[e.type], span || 'no dates given'].join(' · ');
 }
 
 function statusBadge(status: string | undefined): HTMLElement | null {
