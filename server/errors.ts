@@ -75,6 +75,12 @@ export class QueryTimeoutError extends AppError {
   readonly code = 'QUERY_TIMEOUT';
 }
 
+/** A query needed more memory than Neo4j allows one transaction: it was stopped, nothing else was. */
+export class QueryTooLargeError extends AppError {
+  readonly status = 400;
+  readonly code = 'QUERY_TOO_LARGE';
+}
+
 /** Neo4j rejected a statement (syntax, or a write in a read transaction). */
 export class QueryRejectedError extends AppError {
   readonly status = 400;

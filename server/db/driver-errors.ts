@@ -1,7 +1,7 @@
 // Neo4j's error codes mapped to the project's error classes, so nothing above server/db
 // needs to know the driver's vocabulary.
 import { Neo4jError } from 'neo4j-driver';
-import { AppError, DatabaseUnavailableError, InternalError, QueryRejectedError, QueryTimeoutError } from '../errors.ts';
+import { AppError, DatabaseUnavailableError, InternalError, QueryRejectedError, QueryTimeoutError, QueryTooLargeError } from '../errors.ts';
 
 const UNAVAILABLE = new Set([
   'ServiceUnavailable',
@@ -10,6 +10,12 @@ const UNAVAILABLE = new Set([
   'Neo.ClientError.Cluster.NotALeader',
   'Neo.ClientError.General.ForbiddenOnReadOnlyDatabase',
   'Neo.TransientError.General.OutOfMemoryError',
+]);
+
+const MEMORY_LIMIT = new Set([
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.TransientError.General.TransactionMemoryLimit',
+  'Neo.ClientError.General.TransactionOutOfMemoryError',
 ]);
 
 export function mapDriverError(err: unknown): Error {
@@ -21,6 +27,11 @@ export function mapDriverError(err: unknown): Error {
     }
     if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
       return new QueryTimeoutError('The query ran past its time limit and was stopped.');
+    }
+    // Neo4j's memory guard stopped this one transaction (a sort of millions of rows, say); the
+    // database is fine and other requests go on.
+    if (MEMORY_LIMIT.has(code)) {
+      return new QueryTooLargeError('The query needs more memory than the database allows one query: narrow it (filter earlier, add LIMIT).');
     }
     if (code === 'Neo.ClientError.Statement.AccessMode' || code === 'Neo.ClientError.General.ForbiddenOnReadOnlyDatabase') {
       return new QueryRejectedError('Writes are not allowed here: this statement runs in a read-only transaction.', [
