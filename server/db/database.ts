@@ -3,7 +3,8 @@
 // are always closed; driver errors become the project's own error classes.
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { loadQueries, loadSchemaStatements, type QueryName, type QueryTexts } from './cypher-registry.ts';
-import { mapDriverError, StreamBrokenError } from './driver-errors.ts';
+import { DatabaseUnavailableError } from '../errors.ts';
+import { isUnreachable, mapDriverError, StreamBrokenError } from './driver-errors.ts';
 import { toNeo4jParams, toPlain } from './values.ts';
 
 export type Params = Record<string, unknown>;
@@ -29,8 +30,16 @@ export interface NamedTransaction {
   run(name: QueryName, params?: Params): Promise<Row[]>;
 }
 
+/**
+ * After Neo4j was found unreachable, requests in the next second answer 503 at once instead
+ * of each spending the driver's retry time on a database that is not there; the first request
+ * after that tries again, so the server recovers by itself.
+ */
+const FAIL_FAST_MS = 1_000;
+
 export class Database {
   readonly queries: QueryTexts;
+  private unreachableUntil = 0;
   private readonly driver: Driver;
   private readonly database: string | undefined;
   private readonly timeoutMs: number;
@@ -161,6 +170,8 @@ export class Database {
   }
 
   private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
+    if (Date.now() < this.unreachableUntil)
+      throw new DatabaseUnavailableError('The database is not reachable right now; retry in a moment.');
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -168,6 +179,7 @@ export class Database {
     try {
       return await work(session);
     } catch (err) {
+      if (isUnreachable(err)) this.unreachableUntil = Date.now() + FAIL_FAST_MS;
       throw mapDriverError(err);
     } finally {
       await session.close().catch(() => undefined);

@@ -18,11 +18,21 @@ const MEMORY_LIMIT = new Set([
   'Neo.ClientError.General.TransactionOutOfMemoryError',
 ]);
 
+/** The database process cannot be reached at all (down, restarting, network), as opposed to one query failing. */
+export function isUnreachable(err: unknown): boolean {
+  if (err instanceof Neo4jError) {
+    return err.code === 'ServiceUnavailable' || err.code === 'SessionExpired' || CONNECTION_LOST.test(err.message);
+  }
+  return err instanceof Error && CONNECTION_LOST.test(err.message);
+}
+
+const CONNECTION_LOST = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up|connection.*(closed|refused|lost)/i;
+
 export function mapDriverError(err: unknown): Error {
   if (err instanceof AppError || err instanceof StreamBrokenError) return err;
   if (err instanceof Neo4jError) {
     const code = err.code;
-    if (UNAVAILABLE.has(code) || /ECONNREFUSED|ECONNRESET|connection.*(closed|refused|lost)/i.test(err.message)) {
+    if (UNAVAILABLE.has(code) || CONNECTION_LOST.test(err.message)) {
       return new DatabaseUnavailableError('The database is not reachable right now; retry in a moment.');
     }
     if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
@@ -31,7 +41,9 @@ export function mapDriverError(err: unknown): Error {
     // Neo4j's memory guard stopped this one transaction (a sort of millions of rows, say); the
     // database is fine and other requests go on.
     if (MEMORY_LIMIT.has(code)) {
-      return new QueryTooLargeError('The query needs more memory than the database allows one query: narrow it (filter earlier, add LIMIT).');
+      return new QueryTooLargeError(
+        'The query needs more memory than the database allows one query: narrow it (filter earlier, add LIMIT).',
+      );
     }
     if (code === 'Neo.ClientError.Statement.AccessMode' || code === 'Neo.ClientError.General.ForbiddenOnReadOnlyDatabase') {
       return new QueryRejectedError('Writes are not allowed here: this statement runs in a read-only transaction.', [
@@ -41,9 +53,14 @@ export function mapDriverError(err: unknown): Error {
     if (code.startsWith('Neo.ClientError.Statement.') || code.startsWith('Neo.ClientError.Procedure.')) {
       return new QueryRejectedError('Neo4j rejected the statement.', [{ path: 'cypher', message: firstLine(err.message) }], code);
     }
+    // Neo4j's own word that trying again can succeed (a transaction terminated while the
+    // database shuts down, a leader switch): the caller gets 503 and a retry hint.
+    if (code.startsWith('Neo.TransientError.')) {
+      return new DatabaseUnavailableError('The database could not answer just now; retry in a moment.');
+    }
     return new InternalError('The database answered with an unexpected error.', [], code);
   }
-  if (err instanceof Error && /ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up/i.test(err.message)) {
+  if (isUnreachable(err)) {
     return new DatabaseUnavailableError('The database is not reachable right now; retry in a moment.');
   }
   return err instanceof Error ? err : new Error(String(err));
