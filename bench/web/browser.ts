@@ -152,32 +152,49 @@ const INIT_SCRIPT = `
 `;
 
 /**
- * Pans and zooms for `seconds` and counts the frames Cytoscape drew. Sent as source text, not
- * as a function: the TypeScript loader would add helpers the page does not have.
+ * Pans and zooms for `seconds` as a person does: drags on the empty background with the mouse
+ * and turns the wheel, through Chromium's input pipeline (Cytoscape's level of detail applies
+ * to gestures only, not to `cy.panBy`). Counts the frames the page produced and the frames
+ * Cytoscape drew; the smaller is the rate the user sees. Page code is sent as source text: the
+ * TypeScript loader would add helpers the page does not have.
  */
 async function measurePan(page: Page, seconds: number): Promise<number> {
-  return page.evaluate(`(async () => {
+  const box = (await page.evaluate(`(() => {
     const cy = window.mandateExplorer ? window.mandateExplorer.cy() : window.cy;
+    const r = cy.container().getBoundingClientRect();
     let renders = 0;
-    const onRender = () => { renders++; };
-    cy.on('render', onRender);
     let frames = 0;
-    const start = performance.now();
-    await new Promise((resolve) => {
-      const step = () => {
-        frames++;
-        cy.panBy({ x: frames % 120 < 60 ? 6 : -6, y: frames % 80 < 40 ? 4 : -4 });
-        if (frames % 30 === 0) cy.zoom({ level: cy.zoom() * (frames % 60 === 0 ? 1.1 : 1 / 1.1), renderedPosition: { x: 400, y: 300 } });
-        if (performance.now() - start < ${seconds * 1000}) requestAnimationFrame(step);
-        else resolve();
-      };
-      requestAnimationFrame(step);
-    });
-    cy.off('render', onRender);
-    const elapsed = (performance.now() - start) / 1000;
-    // The WebGL renderer draws without emitting 'render'; then the page's own frames count.
-    return Math.round(((renders > 0 ? Math.min(frames, renders) : frames) / elapsed) * 10) / 10;
-  })()`);
+    window.__pan = { counting: true, renders: () => renders, frames: () => frames, stop: null };
+    cy.on('render', () => { renders++; });
+    const tick = () => { frames++; if (window.__pan.counting) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    return { x: r.left, y: r.top, width: r.width, height: r.height };
+  })()`)) as { x: number; y: number; width: number; height: number };
+  // A corner of the background: after a fit it holds no node, so a drag pans instead of moving one.
+  const x0 = box.x + 12;
+  const y0 = box.y + 12;
+  const start = Date.now();
+  let step = 0;
+  while (Date.now() - start < seconds * 1000) {
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    for (let i = 1; i <= 40; i++) {
+      const t = i / 40;
+      await page.mouse.move(x0 + Math.sin(t * Math.PI) * 160, y0 + Math.sin(t * Math.PI * 2) * 60);
+    }
+    await page.mouse.up();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, step % 2 === 0 ? -120 : 120);
+    step++;
+  }
+  const elapsed = (Date.now() - start) / 1000;
+  const counts = (await page.evaluate(`(() => {
+    window.__pan.counting = false;
+    return { renders: window.__pan.renders(), frames: window.__pan.frames() };
+  })()`)) as { renders: number; frames: number };
+  // The WebGL renderer draws without emitting 'render'; then the page's own frames count.
+  const drawn = counts.renders > 0 ? Math.min(counts.frames, counts.renders) : counts.frames;
+  return Math.round((drawn / elapsed) * 10) / 10;
 }
 
 async function runBare(
