@@ -244,16 +244,4 @@ export const REPRESENTATION_CAPACITIES = ['government', 'expert-authority', 'del
 export const RepresentationCapacity = z.enum(REPRESENTATION_CAPACITIES);
 export type RepresentationCapacity = z.infer<typeof RepresentationCapacity>;
 
-/**
- * Authority edges and the way authority flows along them, for mandate chains.
- * `down`: authority goes from start to end (the start mandates the end);
- * `up`: from end to start (the start is under the end).
- */
-export const AUTHORITY_FLOW: Partial<Record<RelationshipType, 'down' | 'up'>> = {
-  MANDATES: 'down',
-  APPOINTS: 'down',
-  ESTABLISHES: 'down',
-  UNDER: 'up',
-  PART_OF: 'up',
-  HOLDS_POST: 'up',
-};
+export { AUTHORITY_FLOW } from './authority-flow.ts';

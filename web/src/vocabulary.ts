@@ -63,13 +63,6 @@ export const CAPACITY_PHRASES: Record<string, string> = {
 };
 
 /** Authority flow, as the server's mandate chain walks it: `down` from start to end. */
-export const AUTHORITY_FLOW: Partial<Record<RelationshipType, 'down' | 'up'>> = {
-  MANDATES: 'down',
-  APPOINTS: 'down',
-  ESTABLISHES: 'down',
-  UNDER: 'up',
-  PART_OF: 'up',
-  HOLDS_POST: 'up',
-};
+export { AUTHORITY_FLOW } from '../../server/model/authority-flow.ts';
 
 export const NODE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
