@@ -3,6 +3,7 @@ import { ratio, round } from './lib/stats.ts';
 import type { BulkLoadReport } from './load/bulk-load.ts';
 import type { ExportMemory } from './scenarios/export-memory.ts';
 import type { EndpointLatency } from './scenarios/latency.ts';
+import type { SoakResult } from './scenarios/soak.ts';
 import type { ThroughputResult } from './scenarios/throughput.ts';
 import type { BrowserResult } from './web/browser.ts';
 
@@ -16,6 +17,8 @@ export interface SizeResult {
   throughput: ThroughputResult[];
   /** Peak resident memory of the API process over the latency and throughput runs. */
   serverPeakRss: number;
+  /** The bounded load run (50 clients): throughput, 5xx, and memory before and after. */
+  soak: SoakResult | null;
   exportMemory: ExportMemory | null;
 }
 
@@ -85,6 +88,16 @@ export function checkTargets(r: Omit<BenchResults, 'targets'>): TargetCheck[] {
       target: 'Export memory flat: peak RSS of the bigger export within 1.2× of the smaller',
       met: g <= 1.2,
       measured: `×${g}: ${mib(a.peakRss)} MiB for ${fmtCount(a.elements)} elements vs ${mib(b.peakRss)} MiB for ${fmtCount(b.elements)}`,
+    });
+  }
+  const soaked = r.sizes.filter((s) => s.soak);
+  for (const s of soaked) {
+    const k = s.soak!;
+    const growth = ratio(k.rssAfter, k.rssBefore);
+    checks.push({
+      target: `Bounded load run (${k.run.connections} clients, ${k.run.seconds} s): no 5xx, memory back within 20% afterwards`,
+      met: k.run.server5xx === 0 && k.run.errors === 0 && growth <= 1.2,
+      measured: `${fmtCount(s.nodes)} nodes: ${k.run.requests.toLocaleString('en')} requests, ${k.run.requestsPerSecond} req/s, ${k.run.server5xx} answered 5xx, ${k.run.errors} errors; RSS ${mib(k.rssBefore)} → peak ${mib(k.peakRss)} → ${mib(k.rssAfter)} MiB after (×${growth})`,
     });
   }
   const web = r.browser;

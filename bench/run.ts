@@ -28,6 +28,7 @@ const Flags = z.object({
   warmup: z.coerce.number().int().min(0).max(600).default(20),
   'skip-browser': z.boolean().default(false),
   'skip-throughput': z.boolean().default(false),
+  'soak-seconds': z.coerce.number().int().min(0).max(600).default(30),
   'update-readme': z.boolean().default(false),
 });
 
@@ -40,6 +41,7 @@ const flags = parseFlags(Flags, process.argv.slice(2), {
   warmup: { type: 'string' },
   'skip-browser': { type: 'boolean' },
   'skip-throughput': { type: 'boolean' },
+  'soak-seconds': { type: 'string' },
   'update-readme': { type: 'boolean' },
 });
 
@@ -70,6 +72,8 @@ for (const [i, nodes] of sizes.entries()) {
     seed: flags.seed,
     iterations: flags.iterations,
     throughputSeconds: flags['skip-throughput'] ? 0 : flags.seconds,
+    // The bounded load run (50 clients) once, on the largest graph of the run.
+    soakSeconds: flags['skip-throughput'] || i !== sizes.length - 1 ? 0 : flags['soak-seconds'],
     port: 7692,
     warmupSeconds: flags.warmup,
     log,

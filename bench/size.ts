@@ -9,6 +9,7 @@ import type { SizeResult } from './report.ts';
 import { buildCases } from './scenarios/cases.ts';
 import { measureExportMemory } from './scenarios/export-memory.ts';
 import { measureLatency } from './scenarios/latency.ts';
+import { measureSoak } from './scenarios/soak.ts';
 import { measureThroughput } from './scenarios/throughput.ts';
 import { writeSynth, type SynthManifest } from './synth/write.ts';
 
@@ -18,6 +19,8 @@ export interface SizeOptions {
   iterations: number;
   /** Seconds per concurrency level; 0 skips the throughput run. */
   throughputSeconds: number;
+  /** Seconds of the bounded load run at 50 clients (0 skips it). */
+  soakSeconds: number;
   port: 7692 | 7693 | 7694 | 7695;
   warmupSeconds: number;
   log: (line: string) => void;
@@ -71,6 +74,7 @@ export async function runSize(
     let latency;
     let throughput: SizeResult['throughput'] = [];
     let serverPeakRss = 0;
+    let soak: SizeResult['soak'] = null;
     try {
       await api.resetPeak();
       latency = await measureLatency(api, direct, cases, {
@@ -85,6 +89,12 @@ export async function runSize(
         for (const r of throughput) o.log(`${label} nodes: ${r.connections} clients: ${r.requestsPerSecond} req/s, p99 ${r.p99} ms`);
       }
       serverPeakRss = (await api.memory()).peakRss;
+      if (o.soakSeconds > 0) {
+        soak = await measureSoak(api, cases, o.soakSeconds);
+        o.log(
+          `${label} nodes: load run, 50 clients for ${o.soakSeconds} s: ${soak.run.requestsPerSecond} req/s, ${soak.run.server5xx} answered 5xx, RSS ${mibText(soak.rssBefore)} → ${mibText(soak.rssAfter)} MiB`,
+        );
+      }
     } finally {
       await direct.close();
       await api.stop();
@@ -103,9 +113,14 @@ export async function runSize(
       latency,
       throughput,
       serverPeakRss,
+      soak,
       exportMemory,
     };
   } finally {
     await instance.stop();
   }
+}
+
+function mibText(bytes: number): number {
+  return Math.round(bytes / 2 ** 20);
 }

@@ -16,6 +16,8 @@ export interface ThroughputResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Answers with a 5xx status: the server failing, as opposed to 4xx (rate limit, bad input). */
+  server5xx: number;
   tool: 'autocannon' | 'closed-loop';
 }
 
@@ -36,6 +38,7 @@ async function closedLoop(url: string, paths: string[], connections: number, sec
   let next = 0;
   let errors = 0;
   let non2xx = 0;
+  let server5xx = 0;
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < deadline) {
@@ -43,6 +46,7 @@ async function closedLoop(url: string, paths: string[], connections: number, sec
           const r = await timedRequest(url, { method: 'GET', path: paths[next++ % paths.length]! });
           latencies.push(r.ms);
           if (r.status < 200 || r.status >= 300) non2xx++;
+          if (r.status >= 500) server5xx++;
         } catch {
           errors++;
         }
@@ -59,6 +63,7 @@ async function closedLoop(url: string, paths: string[], connections: number, sec
     p99: round(percentile(sorted, 99)),
     errors,
     non2xx,
+    server5xx,
   };
 }
 
@@ -99,6 +104,7 @@ export async function measureThroughput(url: string, cases: Case[], levels: numb
       p99: result.latency.p99,
       errors: result.errors + result.timeouts,
       non2xx: result.non2xx,
+      server5xx: (result as unknown as Record<string, number>)['5xx'] ?? 0,
       tool: 'autocannon',
     });
   }

@@ -14,6 +14,7 @@ import { checkTargets, toMarkdown } from '../../bench/report.ts';
 import { buildCases } from '../../bench/scenarios/cases.ts';
 import { measureExportMemory } from '../../bench/scenarios/export-memory.ts';
 import { measureLatency } from '../../bench/scenarios/latency.ts';
+import { measureSoak } from '../../bench/scenarios/soak.ts';
 import { measureThroughput } from '../../bench/scenarios/throughput.ts';
 import { writeSynth, type SynthManifest } from '../../bench/synth/write.ts';
 import { toRelationshipRow } from '../../seed/rows.ts';
@@ -123,6 +124,10 @@ describe('bench: measurements on a tiny graph', () => {
     }
     const memory = await api.memory();
     expect(memory.peakRss).toBeGreaterThan(0);
+    const soak = await measureSoak(api, cases, 2);
+    expect(soak.run.requests).toBeGreaterThan(0);
+    expect(soak.run.server5xx).toBe(0);
+    expect(soak.rssAfter).toBeGreaterThan(0);
 
     const exportMemory = await measureExportMemory(inject('neo4jUri'));
     expect(exportMemory.elements).toBeGreaterThan(manifest.nodes);
@@ -149,6 +154,7 @@ describe('bench: measurements on a tiny graph', () => {
       latency,
       throughput,
       serverPeakRss: memory.peakRss,
+      soak,
       exportMemory,
     };
     const base = {
@@ -164,5 +170,6 @@ describe('bench: measurements on a tiny graph', () => {
     };
     const md = toMarkdown({ ...base, targets: checkTargets(base) });
     expect(md).toContain('neighborhood-d2');
+    expect(md).toContain('Bounded load run (50 clients');
   });
 });

@@ -207,6 +207,26 @@ describe('benchmark helpers', () => {
       latency: [latency('search', p, p / 1.2)],
       throughput: [],
       serverPeakRss: 1e8,
+      soak:
+        nodes === 1_000_000
+          ? {
+              run: {
+                connections: 50,
+                seconds: 30,
+                requests: 3000,
+                requestsPerSecond: 100,
+                p50: 400,
+                p99: 900,
+                errors: 0,
+                non2xx: 0,
+                server5xx: 0,
+                tool: 'autocannon' as const,
+              },
+              rssBefore: 100 * 2 ** 20,
+              peakRss: 180 * 2 ** 20,
+              rssAfter: 130 * 2 ** 20,
+            }
+          : null,
       exportMemory: null,
     });
     const base: Omit<BenchResults, 'targets'> = {
@@ -224,6 +244,10 @@ describe('benchmark helpers', () => {
     expect(targets.find((t) => t.target.includes('overhead'))?.met).toBe(true);
     expect(targets.find((t) => t.target.includes('Growth'))?.met).toBe(false);
     expect(targets.find((t) => t.target.includes('Load'))?.met).toBe(true);
+    // Memory 100 → 130 MiB after the load run is more than the 20% allowed.
+    const soak = targets.find((t) => t.target.startsWith('Bounded load run'));
+    expect(soak?.met).toBe(false);
+    expect(soak?.measured).toContain('0 answered 5xx');
     const md = toMarkdown({ ...base, targets });
     expect(md).toContain('| 1M | search |');
     expect(md).toContain('#### Targets');
