@@ -318,6 +318,31 @@ describe('Mandate Explorer in the browser', () => {
     expect(await page.evaluate(() => window.mandateExplorer!.state().asOf)).toBe('2019');
   });
 
+  it('compares the Finnish ministry with Socialstyrelsen: the forums both work in', async () => {
+    await open();
+    await searchAndPick('Social- och hälsovårdsministeriet', 'finland-ministry-social-affairs-health');
+    await page.locator('#panel-details button', { hasText: 'Compare with…' }).click();
+    await expect.poll(() => page.locator('#tab-common').getAttribute('aria-selected')).toBe('true');
+    await pick('common-b', 'Socialstyrelsen', 'socialstyrelsen');
+    await page.locator('#panel-common button[type="submit"]').click();
+    await settle();
+    const panel = page.locator('#panel-common');
+    await text(panel.locator('.result-count')).toMatch(/^\d+ nodes tied to both$/);
+    const shared = (await panel.locator('.common-item .node-link').allInnerTexts()).map((s) => s.trim());
+    for (const forum of ['Världshälsoorganisationen', 'Europarådet']) expect(shared).toContain(forum);
+    // The canvas shows the two and what they share, highlighted; the link keeps the question.
+    const emphasised = await page.evaluate(() =>
+      window
+        .mandateExplorer!.cy()
+        .nodes('.emphasis')
+        .map((n) => n.id()),
+    );
+    expect(emphasised).toEqual(expect.arrayContaining(['finland-ministry-social-affairs-health', 'socialstyrelsen', 'who']));
+    expect(emphasised.length).toBe(shared.length + 2);
+    expect(decodeURIComponent(page.url())).toContain('focus=common:finland-ministry-social-affairs-health:socialstyrelsen');
+    await shot('common', '1-shared-forums');
+  });
+
   it('finds the path from Ukraine to the Swedish regions and steps through it', async () => {
     await open();
     await page.locator('#tab-paths').click();

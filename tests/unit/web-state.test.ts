@@ -122,6 +122,7 @@ describe('the view in the URL', () => {
       { kind: 'representation', agent: null, principal: 'sweden', forum: 'who', capacity: 'expert-authority' },
       { kind: 'representation', agent: 'olivia-wigzell', principal: null, forum: null, capacity: null },
       { kind: 'paths', from: 'a', to: 'b', directed: false, types: [], index: 0 },
+      { kind: 'common', a: 'finland-ministry-social-affairs-health', b: 'socialstyrelsen' },
     ];
     for (const focus of focuses) expect(decodeView(encodeView({ ...EMPTY_VIEW, nodes: ['a'], focus }))?.state.focus).toEqual(focus);
   });

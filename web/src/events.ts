@@ -22,6 +22,8 @@ export interface AppEvents {
   'paths:find': { from: string; to: string; directed: boolean; types: RelationshipType[] };
   'paths:step': { index: number };
   'representation:show': RepresentationAsk;
+  /** Compare two nodes: what both are tied to (forums, partners). */
+  'common:find': { a: string; b: string };
   /** Any change to the view that the state's reducer knows. */
   'view:act': ViewAction;
   'layout:run': { name: LayoutName; root?: string | null };
@@ -34,10 +36,11 @@ export interface AppEvents {
   /** Fill a tool panel's fields from a node's buttons. */
   'paths:prefill': { from?: { id: string; name: string }; to?: { id: string; name: string } };
   'representation:prefill': { role: 'agent' | 'principal' | 'forum'; node: { id: string; name: string } };
+  'common:prefill': { a?: { id: string; name: string }; b?: { id: string; name: string } };
   'renderer:set': { webgl: boolean };
 }
 
-export type ToolPanel = 'details' | 'paths' | 'representation' | 'chain';
+export type ToolPanel = 'details' | 'paths' | 'representation' | 'chain' | 'common';
 
 type Handler<T> = (payload: T) => void;
 

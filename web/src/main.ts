@@ -2,7 +2,15 @@
 // the canvas, the panels and the URL. All fetching for the canvas happens here.
 import { ApiClient } from './api/client.ts';
 import { errorMessage, retryMessage } from './api/messages.ts';
-import type { GraphElements, MandateChain, NodeLabel, PathsResult, RelationshipType, RepresentationResult } from './api/types.ts';
+import type {
+  CommonResult,
+  GraphElements,
+  MandateChain,
+  NodeLabel,
+  PathsResult,
+  RelationshipType,
+  RepresentationResult,
+} from './api/types.ts';
 import { EventBus } from './events.ts';
 import type { Highlight } from './graph/apply.ts';
 import { ElementCache, GraphView } from './graph/view.ts';
@@ -19,7 +27,7 @@ import { SearchBox, searchesInFlight } from './ui/search-box.ts';
 import { SidePanel } from './ui/side-panel.ts';
 import { applyTheme, initialTheme } from './ui/theme.ts';
 import { TimeSlider } from './ui/time-slider.ts';
-import { ChainPanel, PathsPanel, RepresentationPanel } from './ui/tool-panels.ts';
+import { ChainPanel, CommonPanel, PathsPanel, RepresentationPanel } from './ui/tool-panels.ts';
 import { Toolbar } from './ui/toolbar.ts';
 
 /** The two national bodies the first view is built around. */
@@ -53,11 +61,13 @@ const details = new DetailsPanel(api, bus, cache);
 const pathsPanel = new PathsPanel(api, bus, cache);
 const repPanel = new RepresentationPanel(api, bus);
 const chainPanel = new ChainPanel(bus);
+const commonPanel = new CommonPanel(api, bus);
 const panel = new SidePanel({
   details: details.element,
   representation: repPanel.element,
   paths: pathsPanel.element,
   chain: chainPanel.element,
+  common: commonPanel.element,
 });
 
 const cyContainer = h('div', {
@@ -204,6 +214,11 @@ async function answerFor(f: Focus, asOf: string | null): Promise<FocusAnswer> {
     const chain = await feedback.track('Tracing the mandate chain…', api.mandateChain(f.id, f.direction, { asOf }));
     cache.add(chain.elements);
     answer = chainAnswer(key, chain, asOf);
+  } else if (f.kind === 'common') {
+    commonPanel.busy();
+    const result = await feedback.track('Comparing…', api.common(f.a, f.b, { asOf }));
+    cache.add(result.elements);
+    answer = commonAnswer(key, result, asOf);
   } else {
     repPanel.busy();
     const result = await feedback.track('Asking who represents whom…', api.representation({ ...f, asOf }));
@@ -271,6 +286,19 @@ function repAnswer(
   return { key, highlight: { kind: 'focus', nodes, edges, root: null }, pairs, show: () => repPanel.show(result, f, asOf, cache.lookup) };
 }
 
+function commonAnswer(key: string, result: CommonResult, asOf: string | null): FocusAnswer {
+  const nodes = new Set([result.a.id, result.b.id]);
+  const edges = new Set<string>();
+  // The two compared sit above what they share, in a layered layout.
+  const pairs: Array<[string, string]> = [];
+  for (const s of result.shared) {
+    nodes.add(s.node.id);
+    for (const e of [...s.fromA, ...s.fromB]) edges.add(e.id);
+    pairs.push([result.a.id, s.node.id], [result.b.id, s.node.id]);
+  }
+  return { key, highlight: { kind: 'focus', nodes, edges, root: null }, pairs, show: () => commonPanel.show(result, asOf) };
+}
+
 // The starting hint has done its job once the person does something of their own.
 for (const type of ['pointerdown', 'keydown'] as const) {
   document.addEventListener(type, (ev) => {
@@ -303,7 +331,7 @@ async function render(state: ViewState, previous: ViewState, cause: ChangeCause,
         answer = await answerFor(state.focus, state.asOf);
       } catch (err) {
         const message = errorMessage(err, 'answering the question');
-        ({ chain: chainPanel, paths: pathsPanel, representation: repPanel })[state.focus.kind].error(message);
+        ({ chain: chainPanel, paths: pathsPanel, representation: repPanel, common: commonPanel })[state.focus.kind].error(message);
         throw err;
       }
       if (seq !== renderSeq) return;
@@ -368,7 +396,9 @@ function renderFocusBar(state: ViewState): void {
       ? `Mandate chain ${f.direction === 'up' ? 'above' : 'below'} ${name(f.id)}`
       : f.kind === 'paths'
         ? `Paths from ${name(f.from)} to ${name(f.to)}`
-        : `Representation${f.principal ? ` of ${name(f.principal)}` : ''}${f.forum ? ` in ${name(f.forum)}` : ''}${f.agent ? ` by ${name(f.agent)}` : ''}`;
+        : f.kind === 'common'
+          ? `What ${name(f.a)} and ${name(f.b)} share`
+          : `Representation${f.principal ? ` of ${name(f.principal)}` : ''}${f.forum ? ` in ${name(f.forum)}` : ''}${f.agent ? ` by ${name(f.agent)}` : ''}`;
   focusBar.hidden = false;
   focusBar.replaceChildren(
     h('span', { class: 'focus-text' }, text, state.asOf ? ` · as of ${state.asOf}` : ''),
@@ -408,6 +438,7 @@ bus.on('panel:open', ({ panel: p }) => {
 });
 bus.on('paths:prefill', (p) => pathsPanel.prefill(p));
 bus.on('representation:prefill', ({ role, node }) => repPanel.prefill(role, node));
+bus.on('common:prefill', (p) => commonPanel.prefill(p));
 bus.on('renderer:set', ({ webgl }) => store.dispatch({ type: 'setWebgl', webgl }));
 
 bus.on(
@@ -529,6 +560,23 @@ bus.on(
       if (!answer.highlight.nodes.size) return;
       const graph = [...cache.nodes.keys()].filter((id) => answer.highlight.nodes.has(id));
       store.dispatch({ type: 'replaceNodes', ids: graph, focus, layout: 'hierarchy', layoutRoot: null });
+    }),
+);
+
+bus.on(
+  'common:find',
+  ({ a, b }) =>
+    void work(async () => {
+      const focus: Focus = { kind: 'common', a, b };
+      let answer: FocusAnswer;
+      try {
+        answer = await answerFor(focus, store.state.asOf);
+      } catch (err) {
+        commonPanel.error(errorMessage(err, 'comparing the two'));
+        return;
+      }
+      answer.show();
+      store.dispatch({ type: 'replaceNodes', ids: [...answer.highlight.nodes], focus, layout: 'hierarchy', layoutRoot: null });
     }),
 );
 

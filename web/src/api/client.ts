@@ -190,8 +190,8 @@ export class ApiClient {
   }
 
   /** What two nodes share: forums, partners, anything tied to both. */
-  common(a: string, b: string, opts: CallOptions = {}): Promise<CommonResult> {
-    return this.json('GET', `/api/nodes/${encodeURIComponent(a)}/common${queryString({ with: b })}`, undefined, opts);
+  common(a: string, b: string, opts: CallOptions & { asOf?: string | null } = {}): Promise<CommonResult> {
+    return this.json('GET', `/api/nodes/${encodeURIComponent(a)}/common${queryString({ with: b, asOf: opts.asOf })}`, undefined, opts);
   }
 
   representation(query: RepresentationQuery): Promise<RepresentationResult> {

@@ -25,6 +25,8 @@ function encodeFocus(f: Focus): string {
       return `paths:${f.from}:${f.to}:${f.directed ? 1 : 0}:${f.index}:${f.types.join('+')}`;
     case 'representation':
       return `rep:${f.agent ?? ''}:${f.principal ?? ''}:${f.forum ?? ''}:${f.capacity ?? ''}`;
+    case 'common':
+      return `common:${f.a}:${f.b}`;
   }
 }
 
@@ -36,6 +38,7 @@ function decodeFocus(s: string): Focus | null {
     const types = (p[4] ?? '').split('+').filter(isType);
     return { kind: 'paths', from: p[0]!, to: p[1]!, directed: p[2] === '1', index: Math.max(0, Number(p[3]) || 0), types };
   }
+  if (kind === 'common' && id(p[0]) && id(p[1])) return { kind: 'common', a: p[0]!, b: p[1]! };
   if (kind === 'rep') {
     const capacity = p[3] && /^[a-z-]+$/.test(p[3]) ? p[3] : null;
     return { kind: 'representation', agent: id(p[0]), principal: id(p[1]), forum: id(p[2]), capacity };

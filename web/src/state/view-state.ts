@@ -15,7 +15,8 @@ export interface Position {
 export type Focus =
   | { kind: 'chain'; id: string; direction: ChainDirection }
   | { kind: 'paths'; from: string; to: string; directed: boolean; types: RelationshipType[]; index: number }
-  | { kind: 'representation'; agent: string | null; principal: string | null; forum: string | null; capacity: string | null };
+  | { kind: 'representation'; agent: string | null; principal: string | null; forum: string | null; capacity: string | null }
+  | { kind: 'common'; a: string; b: string };
 
 export interface ViewState {
   /** Node ids on the canvas; the edges are every relationship among them. */
@@ -98,6 +99,8 @@ function focusStillShown(focus: Focus | null, nodes: readonly string[]): Focus |
       return has(focus.from) && has(focus.to) ? focus : null;
     case 'representation':
       return focus;
+    case 'common':
+      return has(focus.a) && has(focus.b) ? focus : null;
   }
 }
 

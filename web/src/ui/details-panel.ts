@@ -211,6 +211,14 @@ export class DetailsPanel {
           this.bus.emit('representation:prefill', { role, node: { id: n.id, name: n.name } });
           this.bus.emit('panel:open', { panel: 'representation' });
         }),
+        button(
+          'Compare with…',
+          () => {
+            this.bus.emit('common:prefill', { a: { id: n.id, name: n.name } });
+            this.bus.emit('panel:open', { panel: 'common' });
+          },
+          { title: 'What this and another node share: forums, partners' },
+        ),
         button('Concentric around', () => this.bus.emit('layout:run', { name: 'concentric', root: n.id }), {
           title: 'Lay the view out in rings around this node',
         }),

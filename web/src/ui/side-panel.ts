@@ -1,4 +1,4 @@
-// The right-hand panel: details of the selection and the three question panels as tabs.
+// The right-hand panel: details of the selection and the four question panels as tabs.
 import type { ToolPanel } from '../events.ts';
 import { h } from './dom.ts';
 
@@ -7,6 +7,7 @@ const TABS: Array<[ToolPanel, string, string]> = [
   ['representation', 'Represents', 'Who represents whom, where, in which capacity'],
   ['paths', 'Paths', 'Find paths between two nodes'],
   ['chain', 'Chain', 'The chain of authority above or below a node'],
+  ['common', 'Shared', 'What two nodes share: forums, partners'],
 ];
 
 export class SidePanel {

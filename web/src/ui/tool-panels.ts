@@ -1,7 +1,7 @@
-// The three questions with panels of their own: find paths, who represents whom, and the
-// mandate chain. Each asks through the bus and shows the answer the controller hands back.
+// The four questions with panels of their own: find paths, who represents whom, the mandate
+// chain, and what two nodes share. Each asks through the bus and shows the answer the controller hands back.
 import type { ApiClient } from '../api/client.ts';
-import type { EdgeData, MandateChain, NodeData, PathsResult, RelationshipType, RepresentationResult } from '../api/types.ts';
+import type { CommonResult, EdgeData, MandateChain, NodeData, PathsResult, RelationshipType, RepresentationResult } from '../api/types.ts';
 import type { EventBus } from '../events.ts';
 import { formatSpan, validAt } from '../graph/dates.ts';
 import { edgeCaption, shortName } from '../graph/elements.ts';
@@ -468,6 +468,135 @@ export class ChainPanel {
         ),
       ),
       chain.truncated ? h('p', { class: 'muted' }, 'The chain was cut short: it branches more than the view can show.') : null,
+    );
+  }
+}
+
+// ------------------------------------------------------------------------------ shared
+
+/** "Which forums do these two bodies share?": everything both are tied to, with each side's ties. */
+export class CommonPanel {
+  readonly element: HTMLElement;
+  private readonly a: SearchBox;
+  private readonly b: SearchBox;
+  private readonly result: HTMLElement;
+
+  constructor(
+    api: ApiClient,
+    private readonly bus: EventBus,
+  ) {
+    this.a = new SearchBox(api, {
+      id: 'common-a',
+      label: 'First',
+      placeholder: 'One body… (type a name)',
+      keepValue: true,
+      onPick: () => this.b.focus(),
+    });
+    this.b = new SearchBox(api, {
+      id: 'common-b',
+      label: 'Second',
+      placeholder: 'and another… (type a name)',
+      keepValue: true,
+      onPick: () => undefined,
+    });
+    this.result = h('div', { class: 'result', 'aria-live': 'polite' });
+    this.element = h(
+      'form',
+      { class: 'tool common-tool', onsubmit: ((ev: Event) => (ev.preventDefault(), this.submit())) as EventListener },
+      h('p', { class: 'muted' }, 'What two actors share: the forums both work in, the partners both deal with, anything tied to both.'),
+      h('div', { class: 'field' }, h('span', { class: 'field-label' }, 'Compare'), this.a.element),
+      h('div', { class: 'field' }, h('span', { class: 'field-label' }, 'with'), this.b.element),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Show what they share')),
+      this.result,
+    );
+  }
+
+  prefill(p: { a?: { id: string; name: string }; b?: { id: string; name: string } }): void {
+    if (p.a) this.a.set(p.a);
+    if (p.b) this.b.set(p.b);
+    if (p.a && !p.b) setTimeout(() => this.b.focus(), 0);
+  }
+
+  private submit(): void {
+    const a = this.a.value;
+    const b = this.b.value;
+    if (!a || !b || a.id === b.id) {
+      clear(
+        this.result,
+        h(
+          'p',
+          { class: 'error-text' },
+          a && b ? 'Pick two different nodes.' : `Pick the ${!a ? 'first' : 'second'} node from the suggestions first.`,
+        ),
+      );
+      (!a ? this.a : this.b).focus();
+      return;
+    }
+    this.bus.emit('common:find', { a: a.id, b: b.id });
+  }
+
+  busy(): void {
+    clear(this.result, h('p', { class: 'muted' }, h('span', { class: 'spinner small' }), ' Comparing…'));
+  }
+
+  error(message: string): void {
+    clear(this.result, h('p', { class: 'error-text' }, message));
+  }
+
+  show(result: CommonResult, asOf: string | null): void {
+    this.a.set({ id: result.a.id, name: result.a.name });
+    this.b.set({ id: result.b.id, name: result.b.name });
+    if (!result.shared.length) {
+      clear(
+        this.result,
+        h(
+          'p',
+          { class: 'error-text' },
+          `${result.a.name} and ${result.b.name} have no tie to the same node${asOf ? ` as of ${asOf}` : ''}.`,
+        ),
+        h(
+          'p',
+          { class: 'muted' },
+          asOf ? 'Try without the as-of date, or find the paths between them.' : 'Find the paths between them instead.',
+        ),
+      );
+      return;
+    }
+    const side = (ties: EdgeData[]) =>
+      h(
+        'ul',
+        { class: 'common-ties' },
+        ties.map((e) => {
+          const span = formatSpan(e.validFrom, e.validTo);
+          return h(
+            'li',
+            {},
+            h('span', { class: 'type-chip', style: `--chip:${typeColor(e.type)}` }),
+            TYPE_PHRASES[e.type],
+            span ? h('span', { class: 'muted' }, ` · ${span}`) : null,
+          );
+        }),
+      );
+    clear(
+      this.result,
+      h('p', { class: 'result-count' }, `${result.shared.length} ${result.shared.length === 1 ? 'node' : 'nodes'} tied to both`),
+      h(
+        'ol',
+        { class: 'common-list' },
+        result.shared.map((s) =>
+          h(
+            'li',
+            { class: 'common-item' },
+            nodeChip(s.node, s.node.id, () => this.bus.emit('node:show', { id: s.node.id })),
+            h(
+              'div',
+              { class: 'common-sides' },
+              h('div', {}, h('span', { class: 'common-side-name' }, shortName(result.a)), side(s.fromA)),
+              h('div', {}, h('span', { class: 'common-side-name' }, shortName(result.b)), side(s.fromB)),
+            ),
+          ),
+        ),
+      ),
     );
   }
 }
