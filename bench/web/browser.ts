@@ -175,16 +175,18 @@ async function measurePan(page: Page, seconds: number): Promise<number> {
   const y0 = box.y + 12;
   const start = Date.now();
   let step = 0;
-  while (Date.now() - start < seconds * 1000) {
+  const deadline = start + seconds * 1000;
+  while (Date.now() < deadline) {
     await page.mouse.move(x0, y0);
     await page.mouse.down();
-    for (let i = 1; i <= 40; i++) {
+    // Each move waits for the page to take it, so a slow renderer is checked against the clock per move.
+    for (let i = 1; i <= 40 && Date.now() < deadline; i++) {
       const t = i / 40;
       await page.mouse.move(x0 + Math.sin(t * Math.PI) * 160, y0 + Math.sin(t * Math.PI * 2) * 60);
     }
     await page.mouse.up();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, step % 2 === 0 ? -120 : 120);
+    for (let i = 0; i < 4 && Date.now() < deadline; i++) await page.mouse.wheel(0, step % 2 === 0 ? -120 : 120);
     step++;
   }
   const elapsed = (Date.now() - start) / 1000;
