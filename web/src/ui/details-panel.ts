@@ -13,7 +13,7 @@ import type { ElementCache } from '../graph/view.ts';
 import type { ViewState } from '../state/view-state.ts';
 import { CAPACITY_PHRASES, LABEL_NAMES, TYPE_PHRASES } from '../vocabulary.ts';
 import { button, clear, h, shapeIcon } from './dom.ts';
-import { parseSource } from './sources.ts';
+import { sourceList } from './sources.ts';
 
 /** Shown elsewhere in the panel, or internal. */
 const SHOWN_NODE_KEYS = new Set([
@@ -439,18 +439,6 @@ function provenance(sources: string[] | undefined, evidence: string | undefined,
     h('h3', {}, 'Provenance'),
     evidence ? h('blockquote', { class: 'evidence' }, evidence) : h('p', { class: 'muted' }, 'No paraphrase recorded.'),
     status === 'inferred' ? h('p', { class: 'muted' }, 'Inferred: the source implies this rather than saying it outright.') : null,
-    h(
-      'ul',
-      { class: 'sources' },
-      (sources ?? []).map((ref) => {
-        const s = parseSource(ref);
-        return h(
-          'li',
-          { class: 'source' },
-          h('span', { class: 'source-doc' }, s.document),
-          h('span', { class: 'source-ref' }, `${s.file}, ${s.lines}`),
-        );
-      }),
-    ),
+    sourceList(sources),
   );
 }

@@ -1,4 +1,5 @@
 // Provenance as a reader wants it: which document, which lines.
+import { h } from './dom.ts';
 
 const DOCUMENTS: Record<string, string> = {
   '000': 'Finnish Ministry of Social Affairs and Health — “International cooperation” (web page)',
@@ -19,4 +20,21 @@ export function parseSource(ref: string): SourceRef {
   const lines = m ? (m[2] && m[2] !== m[1] ? `lines ${m[1]}–${m[2]}` : `line ${m[1]}`) : anchor;
   const prefix = file.slice(0, 3);
   return { file, document: DOCUMENTS[prefix] ?? file, lines };
+}
+
+/** The list of sources under a node or a tie: document, then file and lines. */
+export function sourceList(sources: readonly string[] | undefined): HTMLElement {
+  return h(
+    'ul',
+    { class: 'sources' },
+    (sources ?? []).map((ref) => {
+      const s = parseSource(ref);
+      return h(
+        'li',
+        { class: 'source' },
+        h('span', { class: 'source-doc' }, s.document),
+        h('span', { class: 'source-ref' }, `${s.file}, ${s.lines}`),
+      );
+    }),
+  );
 }

@@ -11,7 +11,7 @@ import type { Focus } from '../state/view-state.ts';
 import { CAPACITY_PHRASES, TYPE_PHRASES, TYPES } from '../vocabulary.ts';
 import { button, clear, h, shapeIcon } from './dom.ts';
 import { SearchBox } from './search-box.ts';
-import { parseSource } from './sources.ts';
+import { sourceList } from './sources.ts';
 
 function nodeChip(n: NodeData | undefined, fallback: string, onClick?: () => void): HTMLElement {
   if (!n) return h('span', {}, fallback);
@@ -28,19 +28,7 @@ function evidenceBlock(e: EdgeData): HTMLElement {
     { class: 'evidence-toggle' },
     h('summary', {}, 'Evidence'),
     e.evidence ? h('blockquote', { class: 'evidence' }, e.evidence) : null,
-    h(
-      'ul',
-      { class: 'sources' },
-      (e.sources ?? []).map((ref) => {
-        const s = parseSource(ref);
-        return h(
-          'li',
-          { class: 'source' },
-          h('span', { class: 'source-doc' }, s.document),
-          h('span', { class: 'source-ref' }, `${s.file}, ${s.lines}`),
-        );
-      }),
-    ),
+    sourceList(e.sources),
   );
 }
 
