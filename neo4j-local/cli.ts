@@ -8,6 +8,12 @@ import { parseArgs } from 'node:util';
 import { ensureLocalNeo4j, localNeo4jStatus, prepareLocalNeo4j, stopLocalNeo4j } from './launcher.ts';
 import type { LocalNeo4jOptions } from './launcher.ts';
 
+// `npm run db:status | head -1` closes the pipe early: that is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const USAGE = `usage: tsx neo4j-local/cli.ts start|stop|status|build [--port N] [--data-dir DIR]
 
   start   start the local embedded Neo4j (or reuse the running one) and wait for Bolt

@@ -15,6 +15,8 @@ export interface Connection {
   /** The embedded Neo4j, when this process had to start it. */
   local: LocalNeo4jHandle | null;
   uri: string;
+  /** Closes the driver and stops the local Neo4j if this process started it (a command-line run leaves things as it found them). */
+  close(): Promise<void>;
 }
 
 export async function connect(config: Config, onProgress?: (line: string) => void): Promise<Connection> {
@@ -31,7 +33,11 @@ export async function connect(config: Config, onProgress?: (line: string) => voi
     database: config.NEO4J_DATABASE,
     queryTimeoutMs: config.QUERY_TIMEOUT_MS,
   });
-  return { db, local, uri };
+  const close = async () => {
+    await db.close();
+    if (local?.startedHere) await local.stop().catch(() => undefined);
+  };
+  return { db, local, uri, close };
 }
 
 export interface SeedOutcome {

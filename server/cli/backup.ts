@@ -12,7 +12,8 @@ const flags = parseFlags(z.object({ out: z.string().default(`backup-${day}.json`
   out: { type: 'string', short: 'o' },
 });
 const step = progress('Connecting to Neo4j');
-const { db, uri } = await connect(loadConfig(), (l) => step.text(l));
+const connection = await connect(loadConfig(), (l) => step.text(l));
+const { db, uri } = connection;
 try {
   step.text(`Backing up ${uri} to ${flags.out}`);
   await backupGraph(db, flags.out);
@@ -21,5 +22,5 @@ try {
   step.fail((err as Error).message);
   process.exitCode = 1;
 } finally {
-  await db.close();
+  await connection.close();
 }

@@ -60,7 +60,8 @@ if (!request.success) {
 }
 
 const step = progress('Connecting to Neo4j');
-const { db } = await connect(loadConfig(), (line) => step.text(line));
+const connection = await connect(loadConfig(), (line) => step.text(line));
+const { db } = connection;
 try {
   step.text(
     `Exporting ${request.data.root ? `the neighbourhood of ${request.data.root}` : request.data.ids ? 'the selected nodes' : 'the whole graph'} as ${request.data.format}`,
@@ -89,5 +90,5 @@ try {
   step.fail((err as Error).message);
   process.exitCode = 1;
 } finally {
-  await db.close();
+  await connection.close();
 }

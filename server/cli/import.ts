@@ -29,7 +29,8 @@ try {
   process.exit(2);
 }
 const step = progress('Connecting to Neo4j');
-const { db } = await connect(loadConfig(), (l) => step.text(l));
+const connection = await connect(loadConfig(), (l) => step.text(l));
+const { db } = connection;
 try {
   step.text(`Checking ${file}`);
   const r = await importFacts(db, text, { name: basename(file), replace: flags.replace, dryRun: flags['dry-run'] });
@@ -40,5 +41,5 @@ try {
   if (err instanceof AppError) for (const d of err.details.slice(0, 50)) process.stderr.write(`  ${d.path}: ${d.message}\n`);
   process.exitCode = 1;
 } finally {
-  await db.close();
+  await connection.close();
 }

@@ -20,7 +20,8 @@ if (!flags.yes) {
   process.exit(2);
 }
 const step = progress('Connecting to Neo4j');
-const { db, uri } = await connect(loadConfig(), (l) => step.text(l));
+const connection = await connect(loadConfig(), (l) => step.text(l));
+const { db, uri } = connection;
 try {
   step.text(`Checking ${file}`);
   const report = await restoreGraph(db, file, {
@@ -33,5 +34,5 @@ try {
   if (err instanceof ValidationError) for (const d of err.details.slice(0, 20)) process.stderr.write(`  ${d.path}: ${d.message}\n`);
   process.exitCode = 1;
 } finally {
-  await db.close();
+  await connection.close();
 }
