@@ -6,6 +6,7 @@ import type { EdgeData, GraphElements, NodeData } from '../api/types.ts';
 import type { EventBus } from '../events.ts';
 import type { LayoutName, Position, ViewState } from '../state/view-state.ts';
 import { applyClasses, classesFor, elementInfo, type Highlight } from './apply.ts';
+import type { ForceJob } from './force-job.ts';
 import { edgeElement, nodeElement, type NameLookup } from './elements.ts';
 import {
   concentricLayout,
@@ -46,6 +47,23 @@ export class ElementCache {
   edgesAmong(ids: ReadonlySet<string>): EdgeData[] {
     return [...this.edges.values()].filter((e) => ids.has(e.source) && ids.has(e.target));
   }
+}
+
+function layoutInWorker(job: ForceJob): Promise<Record<string, Position>> {
+  if (typeof Worker === 'undefined') return Promise.reject(new Error('this browser has no web workers'));
+  const worker = new Worker(new URL('./force-worker.ts', import.meta.url), { type: 'module' });
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (ev: MessageEvent<{ positions?: Record<string, Position>; error?: string }>) => {
+      worker.terminate();
+      if (ev.data.positions) resolve(ev.data.positions);
+      else reject(new Error(ev.data.error ?? 'no positions'));
+    };
+    worker.onerror = (ev) => {
+      worker.terminate();
+      reject(new Error(ev.message));
+    };
+    worker.postMessage(job);
+  });
 }
 
 /** Above this many elements, panning and zooming move a snapshot instead of redrawing. */
@@ -289,7 +307,8 @@ export class GraphView {
     const nodes = visible.nodes();
     if (nodes.empty()) return this.positions();
     if (name === 'force') {
-      await this.runLayoutOn(visible, forceLayout({ nodeCount: nodes.length }));
+      if (nodes.length > LARGE_VIEW) await this.forceOffThread(visible);
+      else await this.runLayoutOn(visible, forceLayout({ nodeCount: nodes.length }));
     } else if (name === 'concentric') {
       const selected = cy.nodes(':selected');
       const root =
@@ -318,6 +337,38 @@ export class GraphView {
       } as unknown as LayoutOptions);
     }
     return this.positions();
+  }
+
+  /**
+   * fCoSE for a large view in a web worker, so the page keeps answering (and the spinner
+   * turns) during seconds of layout; positions come back and are placed in one step. Without
+   * workers, or if the worker fails, the layout runs here as for small views.
+   */
+  private async forceOffThread(visible: cytoscape.Collection): Promise<void> {
+    const nodes = visible.nodes();
+    const options = forceLayout({ nodeCount: nodes.length });
+    const job: ForceJob = {
+      nodes: nodes.map((n) => {
+        const box = n.layoutDimensions({ nodeDimensionsIncludeLabels: true });
+        return { id: n.id(), w: box.w, h: box.h };
+      }),
+      edges: visible.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })),
+      options: options as unknown as Record<string, unknown>,
+    };
+    let positions: Record<string, Position>;
+    try {
+      positions = await layoutInWorker(job);
+    } catch (err) {
+      console.warn('the layout worker failed; laying out on the page', err);
+      return this.runLayoutOn(visible, options);
+    }
+    await this.runLayoutOn(visible, {
+      name: 'preset',
+      positions: (n: NodeSingular) => positions[n.id()] ?? n.position(),
+      animate: false,
+      fit: true,
+      padding: 40,
+    } as unknown as LayoutOptions);
   }
 
   private runLayoutOn(eles: cytoscape.Collection, options: LayoutOptions): Promise<void> {
