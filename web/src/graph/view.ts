@@ -49,20 +49,34 @@ export class ElementCache {
   }
 }
 
+/** One worker for the page's life: loading and parsing its bundle again for every layout costs time. */
+let layoutWorker: Worker | null = null;
+let nextJob = 0;
+const waiting = new Map<number, { resolve: (p: Record<string, Position>) => void; reject: (e: Error) => void }>();
+
 function layoutInWorker(job: ForceJob): Promise<Record<string, Position>> {
   if (typeof Worker === 'undefined') return Promise.reject(new Error('this browser has no web workers'));
-  const worker = new Worker(new URL('./force-worker.ts', import.meta.url), { type: 'module' });
-  return new Promise((resolve, reject) => {
-    worker.onmessage = (ev: MessageEvent<{ positions?: Record<string, Position>; error?: string }>) => {
-      worker.terminate();
-      if (ev.data.positions) resolve(ev.data.positions);
-      else reject(new Error(ev.data.error ?? 'no positions'));
+  if (!layoutWorker) {
+    const worker = new Worker(new URL('./force-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (ev: MessageEvent<{ id: number; positions?: Record<string, Position>; error?: string }>) => {
+      const w = waiting.get(ev.data.id);
+      waiting.delete(ev.data.id);
+      if (ev.data.positions) w?.resolve(ev.data.positions);
+      else w?.reject(new Error(ev.data.error ?? 'no positions'));
     };
     worker.onerror = (ev) => {
+      // A broken worker fails what it holds and is replaced on the next layout.
+      for (const w of waiting.values()) w.reject(new Error(ev.message));
+      waiting.clear();
       worker.terminate();
-      reject(new Error(ev.message));
+      layoutWorker = null;
     };
-    worker.postMessage(job);
+    layoutWorker = worker;
+  }
+  const id = nextJob++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    layoutWorker!.postMessage({ id, job });
   });
 }
 
