@@ -4,6 +4,7 @@
 // It reports its timings on window.bareBench for the benchmark to read.
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { forceLayout } from '../../web/src/graph/layouts.ts';
 
 cytoscape.use(fcose);
 
@@ -48,24 +49,8 @@ async function main(): Promise<void> {
     ...({ webgl: c.webgl } as object),
   });
   const t = performance.now();
-  // The app's force layout options for a large view (web/src/graph/layouts.ts): no animation.
-  const layout = cy.layout({
-    name: 'fcose',
-    quality: nodeCount > 1500 ? 'draft' : 'default',
-    randomize: true,
-    animate: false,
-    fit: true,
-    padding: 40,
-    nodeDimensionsIncludeLabels: true,
-    idealEdgeLength: 100,
-    edgeElasticity: 0.35,
-    nodeRepulsion: 20000,
-    nodeSeparation: 90,
-    gravity: 0.2,
-    gravityRange: 3.8,
-    numIter: 2500,
-    tile: true,
-  } as cytoscape.LayoutOptions);
+  // The app's own force layout options (the same function), on the main thread and without animation.
+  const layout = cy.layout({ ...forceLayout({ nodeCount }), animate: false } as cytoscape.LayoutOptions);
   const stopped = new Promise<void>((r) => layout.one('layoutstop', () => r()));
   layout.run();
   await stopped;
