@@ -58,24 +58,15 @@ export class Legend {
       LABELS.filter((l) => counts.labels.has(l) || hiddenLabels.has(l)).map((label) => {
         const look = LABEL_LOOK[label];
         const hidden = hiddenLabels.has(label);
-        return h(
-          'li',
-          {},
-          h(
-            'button',
-            {
-              type: 'button',
-              class: `legend-item ${hidden ? 'off' : ''}`,
-              'aria-pressed': hidden ? 'false' : 'true',
-              'data-label': label,
-              title: `${this.descriptions.get(label) ?? LABEL_NAMES[label]}\n${hidden ? 'Click to show' : 'Click to hide'}`,
-              onclick: (() => this.bus.emit('view:act', { type: 'toggleLabel', label })) as EventListener,
-            },
-            shapeIcon(look.shape, look.color, look.border, 16),
-            h('span', { class: 'legend-name' }, LABEL_NAMES[label]),
-            h('span', { class: 'legend-count' }, String(counts.labels.get(label) ?? 0)),
-          ),
-        );
+        return legendItem({
+          hidden,
+          data: { 'data-label': label },
+          title: this.descriptions.get(label) ?? LABEL_NAMES[label],
+          toggle: () => this.bus.emit('view:act', { type: 'toggleLabel', label }),
+          swatch: shapeIcon(look.shape, look.color, look.border, 16),
+          name: LABEL_NAMES[label],
+          count: counts.labels.get(label) ?? 0,
+        });
       }),
     );
     const shownTypes = TYPES.filter((t) => counts.types.has(t) || hiddenTypes.has(t));
@@ -84,24 +75,15 @@ export class Legend {
       shownTypes.length ? null : h('li', { class: 'muted' }, 'No ties on the canvas.'),
       shownTypes.map((t) => {
         const hidden = hiddenTypes.has(t);
-        return h(
-          'li',
-          {},
-          h(
-            'button',
-            {
-              type: 'button',
-              class: `legend-item ${hidden ? 'off' : ''}`,
-              'aria-pressed': hidden ? 'false' : 'true',
-              'data-type': t,
-              title: `${t}: ${this.descriptions.get(t) ?? ''}\n${hidden ? 'Click to show' : 'Click to hide'}`,
-              onclick: (() => this.bus.emit('view:act', { type: 'toggleType', relType: t })) as EventListener,
-            },
-            h('span', { class: 'line-swatch', style: `--chip:${typeColor(t)}` }),
-            h('span', { class: 'legend-name' }, TYPE_PHRASES[t]),
-            h('span', { class: 'legend-count' }, String(counts.types.get(t) ?? 0)),
-          ),
-        );
+        return legendItem({
+          hidden,
+          data: { 'data-type': t },
+          title: `${t}: ${this.descriptions.get(t) ?? ''}`,
+          toggle: () => this.bus.emit('view:act', { type: 'toggleType', relType: t }),
+          swatch: h('span', { class: 'line-swatch', style: `--chip:${typeColor(t)}` }),
+          name: TYPE_PHRASES[t],
+          count: counts.types.get(t) ?? 0,
+        });
       }),
     );
     const anyHidden = hiddenLabels.size + hiddenTypes.size > 0;
@@ -119,4 +101,34 @@ export class Legend {
       ),
     );
   }
+}
+
+/** One legend entry: a button that hides or shows its label or type, with its look and count. */
+function legendItem(o: {
+  hidden: boolean;
+  data: Record<string, string>;
+  title: string;
+  toggle: () => void;
+  swatch: HTMLElement | SVGElement;
+  name: string;
+  count: number;
+}): HTMLElement {
+  return h(
+    'li',
+    {},
+    h(
+      'button',
+      {
+        type: 'button',
+        class: `legend-item ${o.hidden ? 'off' : ''}`,
+        'aria-pressed': o.hidden ? 'false' : 'true',
+        ...o.data,
+        title: `${o.title}\n${o.hidden ? 'Click to show' : 'Click to hide'}`,
+        onclick: o.toggle as EventListener,
+      },
+      o.swatch,
+      h('span', { class: 'legend-name' }, o.name),
+      h('span', { class: 'legend-count' }, String(o.count)),
+    ),
+  );
 }
