@@ -62,6 +62,13 @@ const pathsPanel = new PathsPanel(api, bus, cache);
 const repPanel = new RepresentationPanel(api, bus);
 const chainPanel = new ChainPanel(bus);
 const commonPanel = new CommonPanel(api, bus);
+/** The panel that shows each kind of question's answer. */
+const questionPanels: Record<Focus['kind'], { error(message: string): void }> = {
+  chain: chainPanel,
+  paths: pathsPanel,
+  representation: repPanel,
+  common: commonPanel,
+};
 const panel = new SidePanel({
   details: details.element,
   representation: repPanel.element,
@@ -331,7 +338,7 @@ async function render(state: ViewState, previous: ViewState, cause: ChangeCause,
         answer = await answerFor(state.focus, state.asOf);
       } catch (err) {
         const message = errorMessage(err, 'answering the question');
-        ({ chain: chainPanel, paths: pathsPanel, representation: repPanel, common: commonPanel })[state.focus.kind].error(message);
+        questionPanels[state.focus.kind].error(message);
         throw err;
       }
       if (seq !== renderSeq) return;
@@ -505,19 +512,26 @@ bus.on('selection:remove', ({ ids: selected }) => {
   );
 });
 
+/**
+ * A question whose answer replaces the canvas, laid out in layers: ask, show the answer in its
+ * panel (or what went wrong), then put the answer's nodes on the canvas.
+ */
+async function askAndShow(focus: Focus, doing: string): Promise<void> {
+  let answer: FocusAnswer;
+  try {
+    answer = await answerFor(focus, store.state.asOf);
+  } catch (err) {
+    questionPanels[focus.kind].error(errorMessage(err, doing));
+    return;
+  }
+  answer.show();
+  if (!answer.highlight.nodes.size) return;
+  store.dispatch({ type: 'replaceNodes', ids: [...answer.highlight.nodes], focus, layout: 'hierarchy', layoutRoot: null });
+}
+
 bus.on('chain:trace', ({ id, direction }) => {
   panel.open('chain');
-  void work(async () => {
-    const focus: Focus = { kind: 'chain', id, direction };
-    let answer: FocusAnswer;
-    try {
-      answer = await answerFor(focus, store.state.asOf);
-    } catch (err) {
-      chainPanel.error(errorMessage(err, 'tracing the mandate chain'));
-      return;
-    }
-    store.dispatch({ type: 'replaceNodes', ids: [...answer.highlight.nodes], focus, layout: 'hierarchy', layoutRoot: null });
-  });
+  void work(() => askAndShow({ kind: 'chain', id, direction }, 'tracing the mandate chain'));
 });
 
 bus.on(
@@ -544,41 +558,8 @@ bus.on('paths:step', ({ index }) => {
   if (f?.kind === 'paths') store.dispatch({ type: 'setFocus', focus: { ...f, index } }, { record: false });
 });
 
-bus.on(
-  'representation:show',
-  (ask) =>
-    void work(async () => {
-      const focus: Focus = { kind: 'representation', ...ask };
-      let answer: FocusAnswer;
-      try {
-        answer = await answerFor(focus, store.state.asOf);
-      } catch (err) {
-        repPanel.error(errorMessage(err, 'asking who represents whom'));
-        return;
-      }
-      answer.show();
-      if (!answer.highlight.nodes.size) return;
-      const graph = [...cache.nodes.keys()].filter((id) => answer.highlight.nodes.has(id));
-      store.dispatch({ type: 'replaceNodes', ids: graph, focus, layout: 'hierarchy', layoutRoot: null });
-    }),
-);
-
-bus.on(
-  'common:find',
-  ({ a, b }) =>
-    void work(async () => {
-      const focus: Focus = { kind: 'common', a, b };
-      let answer: FocusAnswer;
-      try {
-        answer = await answerFor(focus, store.state.asOf);
-      } catch (err) {
-        commonPanel.error(errorMessage(err, 'comparing the two'));
-        return;
-      }
-      answer.show();
-      store.dispatch({ type: 'replaceNodes', ids: [...answer.highlight.nodes], focus, layout: 'hierarchy', layoutRoot: null });
-    }),
-);
+bus.on('representation:show', (ask) => void work(() => askAndShow({ kind: 'representation', ...ask }, 'asking who represents whom')));
+bus.on('common:find', ({ a, b }) => void work(() => askAndShow({ kind: 'common', a, b }, 'comparing the two')));
 
 bus.on(
   'layout:run',
