@@ -54,6 +54,8 @@ describe('seed:audit', () => {
   });
 
   describe.skipIf(!haveSources)('on altered references', () => {
+    // A skipped describe's body still runs while tests are collected: read nothing then.
+    if (!haveSources) return;
     const sources = readSources(SOURCES);
     const { located } = validateSeed(DATA);
     const target = located.nodes.find(({ record }) => record.sources.length > 0)!;
