@@ -353,6 +353,7 @@ async function spawnNeo4j(o: Resolved, classpath: string): Promise<number> {
         '--add-opens=java.base/java.nio=ALL-UNNAMED',
         '--add-opens=java.base/java.io=ALL-UNNAMED',
         '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+        ...extraJvmOptions(),
         MAIN_CLASS,
         o.dataDir,
         String(o.port),
@@ -493,6 +494,11 @@ async function terminate(pid: number, dataDir: string, port: number, timeoutMs: 
 async function waitPortClosed(port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while ((await tcpOpen(port, 500)) && Date.now() < deadline) await sleep(100);
+}
+
+/** NEO4J_LOCAL_JAVA_OPTS: more JVM flags, space-separated (e.g. for a profiler or GC logging). */
+function extraJvmOptions(): string[] {
+  return (process.env.NEO4J_LOCAL_JAVA_OPTS ?? '').split(/\s+/).filter(Boolean);
 }
 
 function signal(pid: number, sig: NodeJS.Signals): boolean {

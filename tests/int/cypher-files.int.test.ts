@@ -32,8 +32,10 @@ describe('cypher/', () => {
     // Only loading and restoring write; dbms.components() is a DBMS procedure, which Neo4j
     // reports as 's' although it only reads.
     // Writers say so in their verb: merge-, create-, delete-, save- (seed, admin, bulk).
+    // Schema writers say drop- and Neo4j reports them as 's'.
     const writes = /\/(merge|create|delete|save)-/.test(name);
     if (writes) expect(['w', 'rw']).toContain(queryType);
+    else if (/\/drop-/.test(name)) expect(queryType).toBe('s');
     else expect(queryType).toBe(name === 'health/components' ? 's' : 'r');
   });
 });

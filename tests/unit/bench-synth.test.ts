@@ -195,6 +195,8 @@ describe('benchmark helpers', () => {
       unmatchedRelationships: 0,
       nodeSeconds: 1,
       relationshipSeconds: 1,
+      indexSeconds: 0,
+      totalSeconds: 2,
       nodesPerSecond: 10,
       relationshipsPerSecond: 40_000,
     };
