@@ -39,8 +39,10 @@ export interface BulkLoadOptions {
   onProgress?: (p: { phase: Phase; done: number; total: number }) => void;
   /** Called once the plan is known (mode, resume point), before any batch. */
   onPlan?: (plan: BulkPlan) => void;
-  /** Node batches in flight at once (default 2); relationship batches are written one at a time. */
+  /** Node batches in flight at once (default 2). */
   concurrency?: number;
+  /** Relationship batches in flight at once (default 1: concurrent ones wait on the same hubs). */
+  relationshipConcurrency?: number;
   /** Into an empty database, drop secondary indexes before and rebuild them after (default true). */
   deferIndexes?: boolean;
   /** Stop after this many batches in all (tests interrupt a load with it). */
@@ -386,7 +388,7 @@ export async function bulkLoad(db: Database, path: string | BulkInput, options: 
       // A small pool: reading and parsing stay sequential, writes overlap; the next batch is
       // parsed while the last one is written.
       const inFlight = new Set<Promise<void>>();
-      const limit = phase === 'nodes' ? concurrency : 1;
+      const limit = phase === 'nodes' ? concurrency : Math.max(1, options.relationshipConcurrency ?? 1);
       let failure: unknown = null;
       for await (const batch of readAhead(batches(files, phase, size, create, committed[phase]))) {
         if (batchesLeft-- <= 0) {
