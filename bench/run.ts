@@ -23,7 +23,7 @@ const Flags = z.object({
   full: z.boolean().default(false),
   sizes: z.string().optional(),
   seed: z.coerce.number().int().min(0).default(1),
-  iterations: z.coerce.number().int().min(1).max(10_000).default(60),
+  iterations: z.coerce.number().int().min(1).max(10_000).default(200),
   seconds: z.coerce.number().int().min(1).max(120).default(6),
   warmup: z.coerce.number().int().min(0).max(600).default(20),
   'skip-browser': z.boolean().default(false),

@@ -79,7 +79,8 @@ export async function runSize(
       await api.resetPeak();
       latency = await measureLatency(api, direct, cases, {
         iterations: o.iterations,
-        slowIterations: Math.max(5, Math.round(o.iterations / 4)),
+        // The export takes about a second a request: a capped count keeps the run short.
+        slowIterations: Math.max(5, Math.min(15, Math.round(o.iterations / 4))),
         warmupRounds: 3,
         warmupSeconds: o.warmupSeconds,
         onProgress: (l) => o.log(`${label} nodes: ${l}`),

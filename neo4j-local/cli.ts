@@ -22,7 +22,7 @@ const USAGE = `usage: tsx neo4j-local/cli.ts start|stop|status|build [--port N] 
   build   download Neo4j with Maven and compile, without starting (CI pre-fetch)
 
 env: NEO4J_LOCAL_PORT (7687), NEO4J_LOCAL_DIR (<repo>/.neo4j/data),
-     NEO4J_LOCAL_HEAP (1g), NEO4J_LOCAL_PAGECACHE (512m)`;
+     NEO4J_LOCAL_HEAP (1g), NEO4J_LOCAL_PAGECACHE (512m), NEO4J_LOCAL_JAVA_OPTS (more JVM flags)`;
 
 /** One self-rewriting status line on a terminal; throttled plain lines otherwise (CI logs). */
 function progressPrinter(): { onProgress: (line: string) => void; done: () => void } {
