@@ -31,6 +31,9 @@ export function createApp(services: Services): Express {
   const { config, log } = services;
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on API answers: Express hashes every JSON body (SHA-1) to make one, measurable on
+  // the large ones, and the graph's answers are not cached by clients. Static files keep theirs.
+  app.set('etag', false);
   // Behind a reverse proxy the client address comes from X-Forwarded-For (see README, Security).
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
