@@ -72,6 +72,6 @@ export function shapeIcon(shape: string, color: string, border: string, size = 1
   return svg;
 }
 
-export function button(label: string, onClick: () => void, attrs: Attrs = {}): HTMLButtonElement {
-  return h('button', { type: 'button', ...attrs, onclick: (() => onClick()) as EventListener }, label);
+export function button(content: Child | Child[], onClick: () => void, attrs: Attrs = {}): HTMLButtonElement {
+  return h('button', { type: 'button', ...attrs, onclick: (() => onClick()) as EventListener }, content);
 }

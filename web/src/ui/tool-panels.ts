@@ -13,6 +13,29 @@ import { button, clear, h, shapeIcon } from './dom.ts';
 import { SearchBox } from './search-box.ts';
 import { sourceList } from './sources.ts';
 
+/** A labelled control in a panel's form. */
+function field(label: string, control: HTMLElement): HTMLElement {
+  return h('div', { class: 'field' }, h('span', { class: 'field-label' }, label), control);
+}
+
+/** A spinner with what the panel is waiting for, in its result area. */
+function showBusy(target: HTMLElement, doing: string): void {
+  clear(target, h('p', { class: 'muted' }, h('span', { class: 'spinner small' }), ` ${doing}`));
+}
+
+function showError(target: HTMLElement, message: string): void {
+  clear(target, h('p', { class: 'error-text' }, message));
+}
+
+type Picked = { id: string; name: string };
+
+/** Fills a pair of pickers; with only the first given, the second gets the focus. */
+function prefillPair(first: [SearchBox, Picked | undefined], second: [SearchBox, Picked | undefined]): void {
+  if (first[1]) first[0].set(first[1]);
+  if (second[1]) second[0].set(second[1]);
+  if (first[1] && !second[1]) setTimeout(() => second[0].focus(), 0);
+}
+
 function nodeChip(n: NodeData | undefined, fallback: string, onClick?: () => void): HTMLElement {
   if (!n) return h('span', {}, fallback);
   const look = LABEL_LOOK[n.label];
@@ -73,8 +96,8 @@ export class PathsPanel {
       'form',
       { class: 'tool paths-tool', onsubmit: ((ev: Event) => (ev.preventDefault(), this.submit())) as EventListener },
       h('p', { class: 'muted' }, 'The shortest chains of ties between two nodes, shown on the canvas one at a time.'),
-      h('div', { class: 'field' }, h('span', { class: 'field-label' }, 'From'), this.from.element),
-      h('div', { class: 'field' }, h('span', { class: 'field-label' }, 'To'), this.to.element),
+      field('From', this.from.element),
+      field('To', this.to.element),
       h('div', { class: 'field' }, h('label', { for: 'paths-type', class: 'field-label' }, 'Using'), this.type),
       h('label', { class: 'check' }, this.directed, ' follow each tie’s direction (how a request travels)'),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Find paths')),
@@ -83,9 +106,7 @@ export class PathsPanel {
   }
 
   prefill(p: { from?: { id: string; name: string }; to?: { id: string; name: string } }): void {
-    if (p.from) this.from.set(p.from);
-    if (p.to) this.to.set(p.to);
-    if (p.from && !p.to) setTimeout(() => this.to.focus(), 0);
+    prefillPair([this.from, p.from], [this.to, p.to]);
   }
 
   private submit(): void {
@@ -104,11 +125,11 @@ export class PathsPanel {
   }
 
   busy(): void {
-    clear(this.result, h('p', { class: 'muted' }, h('span', { class: 'spinner small' }), ' Looking for paths…'));
+    showBusy(this.result, 'Looking for paths…');
   }
 
   error(message: string): void {
-    clear(this.result, h('p', { class: 'error-text' }, message));
+    showError(this.result, message);
   }
 
   show(result: PathsResult, focus: Extract<Focus, { kind: 'paths' }>, asOf: string | null): void {
@@ -224,9 +245,9 @@ export class RepresentationPanel {
       'form',
       { class: 'tool rep-tool', onsubmit: ((ev: Event) => (ev.preventDefault(), this.submit())) as EventListener },
       h('p', { class: 'muted' }, 'Who speaks for whom, in which forum, in which capacity and when. Fill in any of the three.'),
-      h('div', { class: 'field' }, h('span', { class: 'field-label' }, 'Principal'), this.principal.element),
-      h('div', { class: 'field' }, h('span', { class: 'field-label' }, 'Forum'), this.forum.element),
-      h('div', { class: 'field' }, h('span', { class: 'field-label' }, 'Agent'), this.agent.element),
+      field('Principal', this.principal.element),
+      field('Forum', this.forum.element),
+      field('Agent', this.agent.element),
       h('div', { class: 'field' }, h('label', { for: 'rep-capacity', class: 'field-label' }, 'Capacity'), this.capacity),
       h(
         'div',
@@ -264,11 +285,11 @@ export class RepresentationPanel {
   }
 
   busy(): void {
-    clear(this.result, h('p', { class: 'muted' }, h('span', { class: 'spinner small' }), ' Asking who represents whom…'));
+    showBusy(this.result, 'Asking who represents whom…');
   }
 
   error(message: string): void {
-    clear(this.result, h('p', { class: 'error-text' }, message));
+    showError(this.result, message);
   }
 
   show(
@@ -368,11 +389,11 @@ export class ChainPanel {
   }
 
   busy(): void {
-    clear(this.body, h('p', { class: 'muted' }, h('span', { class: 'spinner small' }), ' Tracing the chain…'));
+    showBusy(this.body, 'Tracing the chain…');
   }
 
   error(message: string): void {
-    clear(this.body, h('p', { class: 'error-text' }, message));
+    showError(this.body, message);
   }
 
   show(chain: MandateChain, asOf: string | null, names: (id: string) => NodeData | undefined): void {
@@ -492,17 +513,15 @@ export class CommonPanel {
       'form',
       { class: 'tool common-tool', onsubmit: ((ev: Event) => (ev.preventDefault(), this.submit())) as EventListener },
       h('p', { class: 'muted' }, 'What two actors share: the forums both work in, the partners both deal with, anything tied to both.'),
-      h('div', { class: 'field' }, h('span', { class: 'field-label' }, 'Compare'), this.a.element),
-      h('div', { class: 'field' }, h('span', { class: 'field-label' }, 'with'), this.b.element),
+      field('Compare', this.a.element),
+      field('with', this.b.element),
       h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Show what they share')),
       this.result,
     );
   }
 
   prefill(p: { a?: { id: string; name: string }; b?: { id: string; name: string } }): void {
-    if (p.a) this.a.set(p.a);
-    if (p.b) this.b.set(p.b);
-    if (p.a && !p.b) setTimeout(() => this.b.focus(), 0);
+    prefillPair([this.a, p.a], [this.b, p.b]);
   }
 
   private submit(): void {
@@ -524,11 +543,11 @@ export class CommonPanel {
   }
 
   busy(): void {
-    clear(this.result, h('p', { class: 'muted' }, h('span', { class: 'spinner small' }), ' Comparing…'));
+    showBusy(this.result, 'Comparing…');
   }
 
   error(message: string): void {
-    clear(this.result, h('p', { class: 'error-text' }, message));
+    showError(this.result, message);
   }
 
   show(result: CommonResult, asOf: string | null): void {

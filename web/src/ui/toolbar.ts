@@ -28,30 +28,16 @@ export class Toolbar {
   private readonly scopeSelectionLabel: HTMLLabelElement;
 
   constructor(bus: EventBus, handlers: { copyLink: () => void; toggleTheme: () => void }) {
-    this.undoButton = h(
-      'button',
-      {
-        type: 'button',
-        title: 'Undo (Ctrl+Z)',
-        'aria-label': 'Undo',
-        class: 'tool-button',
-        onclick: (() => bus.emit('history:undo', {})) as EventListener,
-      },
-      '↶',
-      h('span', { class: 'label' }, 'Undo'),
-    );
-    this.redoButton = h(
-      'button',
-      {
-        type: 'button',
-        title: 'Redo (Ctrl+Shift+Z)',
-        'aria-label': 'Redo',
-        class: 'tool-button',
-        onclick: (() => bus.emit('history:redo', {})) as EventListener,
-      },
-      '↷',
-      h('span', { class: 'label' }, 'Redo'),
-    );
+    this.undoButton = button(['↶', h('span', { class: 'label' }, 'Undo')], () => bus.emit('history:undo', {}), {
+      title: 'Undo (Ctrl+Z)',
+      'aria-label': 'Undo',
+      class: 'tool-button',
+    });
+    this.redoButton = button(['↷', h('span', { class: 'label' }, 'Redo')], () => bus.emit('history:redo', {}), {
+      title: 'Redo (Ctrl+Shift+Z)',
+      'aria-label': 'Redo',
+      class: 'tool-button',
+    });
     const layouts = h('div', { class: 'segmented', role: 'group', 'aria-label': 'Layout' });
     for (const [name, label, title] of LAYOUT_BUTTONS) {
       const b = button(label, () => bus.emit('layout:run', { name }), {
@@ -109,19 +95,12 @@ export class Toolbar {
       layouts,
       button('Fit', () => bus.emit('view:fit', {}), { title: 'Fit the view to the window', class: 'tool-button' }),
       this.menu,
-      h(
-        'button',
-        {
-          type: 'button',
-          title: 'Copy a link that opens this exact view',
-          'aria-label': 'Copy link',
-          'data-action': 'copy-link',
-          class: 'tool-button',
-          onclick: (() => handlers.copyLink()) as EventListener,
-        },
-        'Copy',
-        h('span', { class: 'label' }, 'link'),
-      ),
+      button(['Copy', h('span', { class: 'label' }, 'link')], handlers.copyLink, {
+        title: 'Copy a link that opens this exact view',
+        'aria-label': 'Copy link',
+        'data-action': 'copy-link',
+        class: 'tool-button',
+      }),
       button('◐', handlers.toggleTheme, {
         title: 'Light or dark theme',
         'aria-label': 'Toggle light or dark theme',
