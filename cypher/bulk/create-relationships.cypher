@@ -1,18 +1,21 @@
-// Bulk load of relationships whose keys are known to be new: both ends are found through the
-// entity_id index and the relationship is created without MERGE's look at the start node's
-// existing ties, which is what makes MERGE slow on hubs with many thousands of them.
+// Bulk load of relationships whose keys are known to be new: both ends are found by element
+// id (the loader learnt them when it created the nodes) and the relationship is created
+// without MERGE's look at the start node's existing ties, which is what makes MERGE slow on
+// hubs with many thousands of them. Seeking by element id instead of through the entity_id
+// index: relationships/s ×1.14 at 1M nodes (31.7k → 36.1k).
 //
 // The batch arrives as one string: records separated by U+001E, fields by U+001F, list items
 // by U+001D (control characters no seed value may hold). Packing one string costs the driver
 // almost nothing, where packing a map per row cost more CPU than Neo4j's write itself.
-// Fields: type, from, to, key, sources, evidence, status, validFrom, validTo, validFromDay,
-// validToDay, forum, capacity, principal, task, role, subject, agreement, chain, step.
+// Fields: type, from, to (element ids; an empty one matches nothing), key, sources, evidence,
+// status, validFrom, validTo, validFromDay, validToDay, forum, capacity, principal, task, role,
+// subject, agreement, chain, step.
 // An empty field sets nothing. Rows whose ends are missing create nothing; the returned count
 // tells the loader how many did.
 UNWIND split($text, '\u001E') AS line
 WITH split(line, '\u001F') AS c
-MATCH (a:Entity {id: c[1]})
-MATCH (b:Entity {id: c[2]})
+MATCH (a) WHERE elementId(a) = c[1]
+MATCH (b) WHERE elementId(b) = c[2]
 CREATE (a)-[r:$(c[0])]->(b)
 SET r.key = c[3], r.sources = split(c[4], '\u001D'), r.evidence = c[5], r.status = c[6],
     r.validFrom = nullIf(c[7], ''), r.validTo = nullIf(c[8], ''),

@@ -13,6 +13,7 @@ export const QUERY_NAMES = [
   'bulk/delete-marker',
   'bulk/delete-prefixed',
   'bulk/drop-index',
+  'bulk/element-ids',
   'bulk/get-marker',
   'bulk/list-deferrable-indexes',
   'bulk/save-marker',

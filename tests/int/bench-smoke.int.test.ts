@@ -3,7 +3,7 @@
 // resumed), time each endpoint through a separate API process and through the driver, run the
 // throughput loop and the export-memory probe for a second, then remove exactly those nodes.
 // Nothing here asserts a timing: benchmarks are not tests.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -89,6 +89,29 @@ describe('bench: bulk loader', () => {
       const hub = manifest.probes.hubs[0]!;
       const hits = await empty.read('search/search-nodes', { query: hub, exact: hub, labels: null, limit: 1, candidates: 10 });
       expect((hits[0]?.node as { id: string } | undefined)?.id).toBe(hub);
+
+      // A later create-mode load finds the ends it did not create itself, and skips a tie
+      // whose end is nowhere in the graph instead of failing.
+      const extra = join(work, 'extra');
+      mkdirSync(extra);
+      const provenance = { sources: ['extra.txt#L1'], evidence: 'Test record.', status: 'inferred' };
+      writeFileSync(
+        join(extra, 'nodes.jsonl'),
+        JSON.stringify({ id: 'synth-extra-1', label: 'Country', name: 'Extraland', properties: {}, ...provenance }) + '\n',
+      );
+      writeFileSync(
+        join(extra, 'relationships.jsonl'),
+        [
+          { type: 'MEMBER_OF', from: 'synth-extra-1', to: hub, ...provenance },
+          { type: 'MEMBER_OF', from: 'synth-extra-1', to: 'synth-nowhere-1', ...provenance },
+        ]
+          .map((r) => JSON.stringify(r))
+          .join('\n') + '\n',
+      );
+      const later = await bulkLoad(empty, extra, { mode: 'create' });
+      expect(later).toMatchObject({ nodes: 1, relationships: 1, unmatchedRelationships: 1 });
+      const ties = await empty.read('nodes/degree', { id: 'synth-extra-1' });
+      expect(ties.map((t) => [t.type, t.direction, Number(t.count)])).toEqual([['MEMBER_OF', 'out', 1]]);
     } finally {
       await empty.close();
       await neo.stop();
