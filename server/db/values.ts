@@ -42,6 +42,8 @@ export function toPlain(value: unknown): unknown {
   if (isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(toPlain);
+  // Most values are maps from projections: skip the driver type checks for them.
+  if (Object.getPrototypeOf(value) === Object.prototype) return plainProps(value as Record<string, unknown>);
   if (isNode(value)) {
     return {
       kind: 'node',
