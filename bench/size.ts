@@ -7,7 +7,7 @@ import { startInstance } from './lib/instance.ts';
 import { bulkLoad, type BulkLoadReport } from './load/bulk-load.ts';
 import type { SizeResult } from './report.ts';
 import { buildCases } from './scenarios/cases.ts';
-import { measureExportMemory } from './scenarios/export-memory.ts';
+import { EXPORT_HEAP_CAP_MIB, measureExportMemory } from './scenarios/export-memory.ts';
 import { measureLatency } from './scenarios/latency.ts';
 import { measureSoak } from './scenarios/soak.ts';
 import { measureThroughput } from './scenarios/throughput.ts';
@@ -101,8 +101,9 @@ export async function runSize(
       await api.stop();
     }
     const exportMemory = await measureExportMemory(instance.uri);
+    const exportMemoryCapped = await measureExportMemory(instance.uri, { heapCapMiB: EXPORT_HEAP_CAP_MIB });
     o.log(
-      `${label} nodes: whole-graph export of ${exportMemory.elements.toLocaleString('en')} elements, peak RSS ${Math.round(exportMemory.peakRss / 2 ** 20)} MiB`,
+      `${label} nodes: whole-graph export of ${exportMemory.elements.toLocaleString('en')} elements, peak RSS ${mibText(exportMemory.peakRss)} MiB (${mibText(exportMemoryCapped.peakRss)} MiB with the heap capped at ${EXPORT_HEAP_CAP_MIB} MiB)`,
     );
     await extra?.({ neo4jUri: instance.uri, hub: manifest.probes.hubs[0]!, db: instance.db, manifest });
     return {
@@ -116,6 +117,7 @@ export async function runSize(
       serverPeakRss,
       soak,
       exportMemory,
+      exportMemoryCapped,
     };
   } finally {
     await instance.stop();

@@ -21,6 +21,8 @@ export interface ApiChildOptions {
   neo4jUri: string;
   serveWeb?: boolean;
   corsOrigin?: string;
+  /** Extra flags for the server's Node process (the export-memory probe caps the heap with them). */
+  nodeArgs?: string[];
 }
 
 export async function startApiChild(o: ApiChildOptions): Promise<ApiChild> {
@@ -30,6 +32,7 @@ export async function startApiChild(o: ApiChildOptions): Promise<ApiChild> {
       '--import',
       'tsx',
       '--expose-gc',
+      ...(o.nodeArgs ?? []),
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
     ],
     env: {

@@ -186,6 +186,9 @@ describe('bench: measurements on a tiny graph', () => {
 
     const exportMemory = await measureExportMemory(inject('neo4jUri'));
     expect(exportMemory.elements).toBeGreaterThan(manifest.nodes);
+    // The same whole-graph export streams through a server whose heap is capped.
+    const exportMemoryCapped = await measureExportMemory(inject('neo4jUri'), { heapCapMiB: 64 });
+    expect(exportMemoryCapped).toMatchObject({ heapCapMiB: 64, elements: exportMemory.elements, bytes: exportMemory.bytes });
 
     const size = {
       nodes: manifest.nodes,
@@ -213,6 +216,7 @@ describe('bench: measurements on a tiny graph', () => {
       serverPeakRss: memory.peakRss,
       soak,
       exportMemory,
+      exportMemoryCapped,
     };
     const base = {
       startedAt: new Date().toISOString(),
@@ -228,5 +232,6 @@ describe('bench: measurements on a tiny graph', () => {
     const md = toMarkdown({ ...base, targets: checkTargets(base) });
     expect(md).toContain('neighborhood-d2');
     expect(md).toContain('Bounded load run (50 clients');
+    expect(md).toContain('capped at 64 MiB');
   });
 });
