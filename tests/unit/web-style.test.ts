@@ -84,6 +84,16 @@ describe('stylesheet', () => {
     expect(parseFloat(cy.getElementById('socialstyrelsen').style('min-zoomed-font-size'))).toBe(TEXT.nodeMinZoomedFontSize);
   });
 
+  it('in a large view, names ordinary nodes only from a closer zoom, landmarks as before', () => {
+    const cy = graph();
+    cy.nodes().addClass('lod');
+    const minZoomed = (id: string) => parseFloat(cy.getElementById(id).style('min-zoomed-font-size'));
+    expect(minZoomed('sweden')).toBe(TEXT.largeViewMinZoomedFontSize);
+    expect(TEXT.largeViewMinZoomedFontSize).toBeGreaterThan(TEXT.nodeMinZoomedFontSize);
+    cy.getElementById('socialstyrelsen').addClass('major');
+    expect(minZoomed('socialstyrelsen')).toBe(TEXT.majorMinZoomedFontSize);
+  });
+
   it('works in the dark theme too', () => {
     const cy = graph('dark');
     expect(cy.getElementById('sweden').style('color')).toBe(hexToRgb(THEMES.dark.text));

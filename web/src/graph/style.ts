@@ -107,6 +107,7 @@ export const TEXT = {
   /** Landmark nodes (best connected, or part of the answer shown) keep labels further out. */
   majorMinZoomedFontSize: 4,
   majorFontSize: 13,
+  largeViewMinZoomedFontSize: 11,
   edgeFontSize: 10,
   // Captions only from zoom 1.2 up (or on hover, selection and highlighted answers): at a hub
   // they would otherwise pile up.
@@ -153,6 +154,9 @@ export function buildStyle(theme: ThemeColors, options: { transitions?: boolean 
   }
   sheet.push(
     { selector: 'node[status = "inferred"]', style: { 'border-style': 'dashed' } },
+    // Large views (the `lod` class, set by the view): names from a closer zoom than usual, except
+    // the landmarks' below.
+    { selector: 'node.lod', style: { 'min-zoomed-font-size': TEXT.largeViewMinZoomedFontSize } },
     {
       selector: 'node.major',
       style: { 'min-zoomed-font-size': TEXT.majorMinZoomedFontSize, 'font-size': TEXT.majorFontSize, 'font-weight': 600, 'z-index': 5 },

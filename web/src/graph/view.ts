@@ -217,6 +217,9 @@ export class GraphView {
         if (ele.group() === 'nodes' ? !ids.has(id) : !edgeIds.has(id)) ele.remove();
       });
       const adds: ElementDefinition[] = [];
+      // Large views show fewer names at a distance (the `lod` class, see style.ts). Set on
+      // creation: switching it later on thousands of existing nodes restyles every one.
+      const large = ids.size + edges.length > LARGE_VIEW_ELEMENTS;
       for (const id of ids) {
         const p = state.positions[id];
         // A node the state gives no place (new, or the canvas was replaced) waits for a layout.
@@ -224,10 +227,13 @@ export class GraphView {
         if (cy.getElementById(id).nonempty()) continue;
         const def = nodeElement(this.cache.nodes.get(id)!);
         if (p) def.position = { ...p };
+        if (large) def.classes = 'lod';
         adds.push(def);
       }
       for (const e of edges) if (cy.getElementById(e.id).empty()) adds.push(edgeElement(e, this.cache.lookup));
       if (adds.length) cy.add(adds);
+      if (large) cy.nodes(':not(.lod)').addClass('lod');
+      else cy.nodes('.lod').removeClass('lod');
       // Existing nodes follow the state (undo of a drag or a layout moves them back).
       for (const id of ids) {
         const p = state.positions[id];
