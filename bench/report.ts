@@ -133,6 +133,18 @@ export function checkTargets(r: Omit<BenchResults, 'targets'>): TargetCheck[] {
   return checks;
 }
 
+/** The targets alone, for the README's summary: the full tables live in bench/README.md. */
+export function toTargetsMarkdown(r: BenchResults): string {
+  const lines = [
+    `Latest run: ${r.mode} mode, ${r.finishedAt.slice(0, 16).replace('T', ' ')} UTC (full tables and the reasons for each miss: [bench/README.md](bench/README.md)).`,
+    '',
+  ];
+  lines.push('| target | met | measured |');
+  lines.push('|---|---|---|');
+  for (const t of r.targets) lines.push(`| ${t.target} | ${t.met === null ? 'not measured' : t.met ? 'yes' : '**no**'} | ${t.measured} |`);
+  return lines.join('\n') + '\n';
+}
+
 export function toMarkdown(r: BenchResults): string {
   const lines: string[] = [];
   lines.push(`### Benchmark results (${r.mode} mode, ${r.finishedAt.slice(0, 16).replace('T', ' ')} UTC)`);

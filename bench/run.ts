@@ -12,7 +12,7 @@ import { REPO_ROOT } from '../neo4j-local/launcher.ts';
 import { parseFlags } from '../server/cli/args.ts';
 import { ensureWebBuilt } from '../server/web-build.ts';
 import { runSize, type SizeOptions } from './size.ts';
-import { checkTargets, toMarkdown, type BenchResults, type SizeResult } from './report.ts';
+import { checkTargets, toMarkdown, toTargetsMarkdown, type BenchResults, type SizeResult } from './report.ts';
 import { parseCount } from './synth/write.ts';
 import { measureBrowser } from './web/browser.ts';
 import { startApiChild } from './lib/api-child.ts';
@@ -122,13 +122,16 @@ writeFileSync(join(RESULTS_DIR, 'latest.json'), JSON.stringify(all, null, 2) + '
 writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown);
 writeFileSync(join(RESULTS_DIR, `${stamp}-${all.mode}.json`), JSON.stringify(all, null, 2) + '\n');
 writeFileSync(join(RESULTS_DIR, `${stamp}-${all.mode}.md`), markdown);
-if (flags['update-readme']) updateReadme(markdown);
+if (flags['update-readme']) {
+  updateBlock('bench/README.md', markdown);
+  updateBlock('README.md', toTargetsMarkdown(all));
+}
 process.stdout.write('\n' + markdown);
 log(`results written to bench/results/latest.{json,md} (${Math.round(all.seconds)} s)`);
 
-/** Replaces the README's block between the bench markers, if it has them. */
-function updateReadme(md: string): void {
-  const file = join(REPO_ROOT, 'README.md');
+/** Replaces a file's block between the bench markers, if it has them. */
+function updateBlock(relative: string, md: string): void {
+  const file = join(REPO_ROOT, relative);
   if (!existsSync(file)) return;
   const text = readFileSync(file, 'utf8');
   const start = '<!-- bench:results:start -->';
@@ -136,9 +139,9 @@ function updateReadme(md: string): void {
   const a = text.indexOf(start);
   const b = text.indexOf(end);
   if (a === -1 || b < a) {
-    log(`README.md has no ${start} … ${end} block; not updated`);
+    log(`${relative} has no ${start} … ${end} block; not updated`);
     return;
   }
   writeFileSync(file, text.slice(0, a + start.length) + '\n' + md + text.slice(b));
-  log('README.md performance table updated');
+  log(`${relative} results updated`);
 }
