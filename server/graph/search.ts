@@ -127,7 +127,7 @@ function mostMatched(names: Named[], count: (x: Named) => number): { field: Matc
  * The ranking, key by key:
  * 1. where the match is: exact name/English name/alias/id, then an inflected form of one
  *    ("Socialstyrelsens"), then a name that begins with the query, then all words anywhere in the
- *    names, then near misses;
+ *    names, then near misses, the nearest (fewest edits) first;
  * 2. the whole before its parts and people: a hit whose whole, superior or employer (up to three
  *    hops) is also a hit of the same or a better kind comes after it. Only among hits: counting
  *    PART_OF hops up in general would put a ministry (part of its government) after any
@@ -138,19 +138,34 @@ function mostMatched(names: Named[], count: (x: Named) => number): { field: Matc
  */
 export function rankHits(text: string, candidates: readonly SearchCandidate[]): RankedHit[] {
   const query = contentWords(text.normalize('NFC')).slice(0, MAX_WORDS);
-  const classified = candidates.map((c) => ({ ...c, match: classify(query, c.node) }));
-  const tier = new Map(classified.map((c) => [c.node.id, MATCH_KINDS.indexOf(c.match.kind)]));
-  const ranked = classified.map((c) => {
-    const own = tier.get(c.node.id)!;
-    return { ...c, containedInHit: c.containers.some((id) => id !== c.node.id && (tier.get(id) ?? Infinity) <= own) };
+  const classified = candidates.map((c) => {
+    const match = classify(query, c.node);
+    return { ...c, match, tier: MATCH_KINDS.indexOf(match.kind), edits: match.kind === 'fuzzy' ? editsAway(query, c.node) : 0 };
   });
-  return ranked.sort(
+  const tier = new Map(classified.map((c) => [c.node.id, c.tier]));
+  const ranked = classified.map((c) => ({
+    ...c,
+    containedInHit: c.containers.some((id) => id !== c.node.id && (tier.get(id) ?? Infinity) <= c.tier),
+  }));
+  ranked.sort(
     (a, b) =>
-      tier.get(a.node.id)! - tier.get(b.node.id)! ||
+      a.tier - b.tier ||
+      a.edits - b.edits ||
       Number(a.containedInHit) - Number(b.containedInHit) ||
       b.degree - a.degree ||
       b.score - a.score ||
       a.node.name.length - b.node.name.length ||
       a.node.name.localeCompare(b.node.name),
+  );
+  return ranked.map(({ tier: _tier, edits: _edits, ...hit }) => hit);
+}
+
+/** For a near miss: how many edits in all separate the query's words from the closest words of the node's names. */
+function editsAway(query: string[], n: SearchCandidate['node']): number {
+  const ws = namesOf(n).flatMap((x) => x.words);
+  const last = query.length - 1;
+  return query.reduce(
+    (sum, q, i) => sum + Math.min(q.length, ...ws.map((w) => (sameWord(q, w) || (i === last && w.startsWith(q)) ? 0 : distance(q, w)))),
+    0,
   );
 }
