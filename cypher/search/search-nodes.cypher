@@ -7,4 +7,4 @@ WHERE $labels IS NULL OR node.label IN $labels
 RETURN node {.id, .label, .name, .nameEn, .aliases, .description} AS node,
        score,
        COUNT { (node)--() } AS degree,
-       COLLECT { MATCH (node)-[:PART_OF|UNDER|WORKS_AT|DIRECTS|HOLDS_POST]->{1,3}(up) RETURN DISTINCT up.id } AS containers
+       [(node)-[:PART_OF|UNDER|WORKS_AT|DIRECTS|HOLDS_POST*1..3]->(up) | up.id] AS containers

@@ -33,11 +33,12 @@ export function foldText(s: string): string {
 /**
  * Folded words of a text. Only letters and digits survive, which is also what keeps Lucene
  * syntax out of queries: every operator character is punctuation. The Swedish genitive after
- * an abbreviation ("MSB:s", "WHO:s") is dropped, so it reads as the abbreviation itself.
+ * an abbreviation ("MSB:s", "WHO:s") and the English one ("Finland's") are dropped, so they read
+ * as the word itself.
  */
 export function words(s: string): string[] {
   return foldText(s)
-    .replace(/:s(?![\p{L}\p{N}])/gu, '')
+    .replace(/[:'’]s(?![\p{L}\p{N}])/gu, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
 }
@@ -52,17 +53,69 @@ export function contentWords(s: string): string[] {
 // Ranking compares every query word with every word of every candidate's names; the same few
 // hundred words come back request after request, so their stems are kept (bounded).
 const STEM_CACHE = new Map<string, readonly [string, string]>();
-const STEM_CACHE_MAX = 20_000;
+const CACHE_MAX = 20_000;
 
 /** Swedish and English stems of a folded word: "socialstyrelsens" and "socialstyrelsen" share one. */
 export function stems(word: string): readonly [sv: string, en: string] {
   let s = STEM_CACHE.get(word);
   if (!s) {
-    if (STEM_CACHE.size >= STEM_CACHE_MAX) STEM_CACHE.clear();
+    if (STEM_CACHE.size >= CACHE_MAX) STEM_CACHE.clear();
     s = [swedishStem(word), englishStem(word)];
     STEM_CACHE.set(word, s);
   }
   return s;
+}
+
+// Swedish endings a name is commonly read or written with: the genitive -s, the definite article
+// (-en, -et, -n, -t) and the definite plural (-na, -arna, -erna, -orna). Stripped and added again,
+// they give the forms of a word the index can hold, as exact terms: cheap to look up, unlike a
+// prefix of the Snowball stem ("mynd*" for "myndigheten"), which at 100,000 nodes was the
+// slowest part of a query.
+const STRIP: readonly (readonly [string, string])[] = [
+  ['arna', 'ar'],
+  ['erna', 'er'],
+  ['orna', 'or'],
+  ['na', ''],
+  ['en', ''],
+  ['et', ''],
+  ['n', ''],
+  ['t', ''],
+];
+const ADD = ['s', 'en', 'ens', 'et', 'ets', 'n', 'ns', 't', 'ts'];
+const MIN_BASE = 4;
+
+const FORMS_CACHE = new Map<string, ReadonlySet<string>>();
+
+/** Inflected and uninflected forms of a folded word ("socialstyrelsens" → "socialstyrelsen" …), itself excluded. */
+export function inflections(word: string): ReadonlySet<string> {
+  let forms = FORMS_CACHE.get(word);
+  if (!forms) {
+    if (FORMS_CACHE.size >= CACHE_MAX) FORMS_CACHE.clear();
+    forms = new Set(formsOf(word));
+    FORMS_CACHE.set(word, forms);
+  }
+  return forms;
+}
+
+function formsOf(word: string): string[] {
+  if (word.length < MIN_BASE || /\d/.test(word)) return [];
+  const bases = new Set([word]);
+  if (word.endsWith('s') && !word.endsWith('ss') && word.length > MIN_BASE) bases.add(word.slice(0, -1));
+  // English plurals: "ministries" for "ministry".
+  if (word.endsWith('ies') && word.length > MIN_BASE + 1) bases.add(`${word.slice(0, -3)}y`);
+  for (const b of [...bases]) {
+    for (const [end, put] of STRIP) {
+      const stripped = b.slice(0, b.length - end.length) + put;
+      if (b.endsWith(end) && stripped.length >= MIN_BASE) bases.add(stripped);
+    }
+  }
+  // Endings go on the bare forms, not on a word that already has one ("socialstyrelsensens").
+  const bare = bases.size > 1 ? [...bases].filter((b) => b !== word) : [word];
+  const forms = new Set(bases);
+  for (const b of bare) for (const end of ADD) forms.add(b + end);
+  if (word.endsWith('y')) forms.add(`${word.slice(0, -1)}ies`);
+  forms.delete(word);
+  return [...forms];
 }
 
 // People write "Finnish ministry" and "svenska regeringen" for what the data calls "(Finland)" or
@@ -98,5 +151,5 @@ export function sameWord(query: string, word: string): boolean {
   if (query.length < 4 || word.length < 4) return false;
   const [qs, qe] = stems(query);
   const [ws, we] = stems(word);
-  return qs === ws || qe === we;
+  return qs === ws || qe === we || inflections(query).has(word);
 }

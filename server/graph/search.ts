@@ -3,22 +3,26 @@
 import { distance } from 'fastest-levenshtein';
 import { z } from '../zod.ts';
 import { NodeLabel } from '../model/vocabulary.ts';
-import { contentWords, placeSynonyms, sameWord, stems } from './search-text.ts';
+import { contentWords, inflections, placeSynonyms, sameWord } from './search-text.ts';
 
 const MAX_WORDS = 8;
 
-/** How many edits a word may be off and still match: none for abbreviations and short words. */
+/**
+ * How many edits a word may be off and still match: none for abbreviations and short words, two
+ * only for long ones (two edits cost the index several times one, and short words two edits
+ * apart are usually different words).
+ */
 function allowedEdits(word: string): number {
   if (/\d/.test(word)) return 0;
-  return word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+  return word.length >= 10 ? 2 : word.length >= 5 ? 1 : 0;
 }
 
 /**
  * The user's words → a Lucene query for the full-text index. Only folded letters and digits of
  * the input reach it (see `words`), so no input can add a Lucene operator, field or range; the
  * operators here are ours. Every word must match one of its forms: itself (boosted most), the
- * same country in other words, its Swedish or English stem as a prefix (inflections), a near miss
- * (fuzzy), and, for the last word only, any word it begins (type-ahead).
+ * same country in other words, its inflected and uninflected forms, a near miss (fuzzy), and,
+ * for the last word only, any word it begins (type-ahead).
  */
 export function luceneQuery(text: string): string | null {
   const ws = contentWords(text.normalize('NFC')).slice(0, MAX_WORDS);
@@ -27,11 +31,8 @@ export function luceneQuery(text: string): string | null {
 }
 
 function alternatives(word: string, last: boolean): string[] {
-  const alts = [`${word}^4`, ...placeSynonyms(word).map((p) => `${p}^3`)];
+  const alts = [`${word}^4`, ...placeSynonyms(word).map((p) => `${p}^3`), ...[...inflections(word)].map((f) => `${f}^2`)];
   if (last) alts.push(`${word}*^2`);
-  if (word.length >= 4) {
-    for (const stem of new Set(stems(word))) if (stem.length >= 4 && stem !== word) alts.push(`${stem}*^2`);
-  }
   const edits = allowedEdits(word);
   if (edits) alts.push(`${word}~${edits}`);
   return alts;
@@ -155,7 +156,8 @@ export function rankHits(text: string, candidates: readonly SearchCandidate[]): 
       b.degree - a.degree ||
       b.score - a.score ||
       a.node.name.length - b.node.name.length ||
-      a.node.name.localeCompare(b.node.name),
+      // Only for a stable order; localeCompare would cost more than the rest of the ranking.
+      (a.node.name < b.node.name ? -1 : a.node.name > b.node.name ? 1 : 0),
   );
   return ranked.map(({ tier: _tier, edits: _edits, ...hit }) => hit);
 }
