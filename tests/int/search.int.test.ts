@@ -199,6 +199,7 @@ describe('issue 14 examples on the seed', () => {
     ['Swedish government', 'swedish-government'],
     ['Socialstyrelsens', 'socialstyrelsen'],
     ['Wigzel', 'olivia-wigzell'],
+    ['Wigsell', 'olivia-wigzell'],
     ['MSB', 'msb'],
     ['SKR', 'skr'],
     ['socialst', 'socialstyrelsen'],
