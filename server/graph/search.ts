@@ -31,7 +31,10 @@ export function luceneQuery(text: string): string | null {
 }
 
 function alternatives(word: string, last: boolean): string[] {
-  const alts = [`${word}^4`, ...placeSynonyms(word).map((p) => `${p}^3`), ...[...inflections(word)].map((f) => `${f}^2`)];
+  // A country's genitive is both a place word and an inflection ("finlands"): asked for once.
+  const places = placeSynonyms(word);
+  const forms = [...inflections(word)].filter((f) => !places.includes(f));
+  const alts = [`${word}^4`, ...places.map((p) => `${p}^3`), ...forms.map((f) => `${f}^2`)];
   if (last) alts.push(`${word}*^2`);
   const edits = allowedEdits(word);
   if (edits) alts.push(`${word}~${edits}`);
