@@ -3,8 +3,12 @@
 // Every node carries :Entity and a readable, unique id.
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 
-// Search over names, English names and aliases; the folding analyzer makes
-// "Varldshalsoorganisationen" find "Världshälsoorganisationen".
+// Search over names, English names, aliases and ids. Of the analyzers Neo4j 5.26 offers
+// (db.index.fulltext.listAvailableAnalyzers) only 'standard-folding' removes diacritics, so that
+// "Varldshalsoorganisationen" finds "Världshälsoorganisationen"; it also drops English stop words
+// ("Ministry of Social Affairs"). 'swedish' would stem Swedish but keeps å, ä and ö, and an index
+// has one analyzer, so inflections, country adjectives and near misses are the server's part:
+// it builds the Lucene query from the words' forms (server/graph/search.ts, docs/search.md).
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.nameEn, n.aliasText, n.id]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
 

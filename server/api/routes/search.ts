@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
-import { luceneQuery } from '../../graph/search.ts';
+import { luceneQuery, MATCH_KINDS, rankHits, SearchCandidate } from '../../graph/search.ts';
 import { LABEL_DESCRIPTIONS, NodeLabel } from '../../model/vocabulary.ts';
 import { intParam, LabelList } from '../schemas.ts';
 import { defineRoute } from '../route.ts';
@@ -23,7 +23,15 @@ const SearchResult = z
         nameEn: z.string().nullable(),
         aliases: z.array(z.string()),
         description: z.string(),
+        /** The full-text index's relevance; hits are in rank order, of which it is one key. */
         score: z.number(),
+        matchedOn: z
+          .object({
+            kind: z.enum(MATCH_KINDS),
+            field: z.enum(['name', 'nameEn', 'alias', 'id']),
+            value: z.string(),
+          })
+          .openapi({ description: 'Which name, English name, alias or id matched, and how; hits are ranked by kind first' }),
       }),
     ),
   })
@@ -35,7 +43,8 @@ export function searchRoutes(router: Router, services: Services): void {
     path: '/api/search',
     tag: 'graph',
     summary: 'Find nodes by any name, English name or alias',
-    description: 'Case- and diacritic-insensitive; the last word also matches as a prefix, so it serves type-ahead suggestions.',
+    description:
+      'Case- and diacritic-insensitive. Matches names, English names, aliases and abbreviations, inflected forms (Swedish genitive and definite endings), country adjectives ("Finnish" for Finland) and near misses; the last word also matches as a prefix, for type-ahead. Ranked by where the match is, then the whole before its parts and people (docs/search.md).',
     query: SearchQuery,
     response: { description: 'Ranked hits', schema: SearchResult },
     handler: async ({ query }, { services: { db } }) => {
@@ -43,27 +52,24 @@ export function searchRoutes(router: Router, services: Services): void {
       if (!lucene) return { query: query.q, hits: [] };
       const rows = await db.read('search/search-nodes', {
         query: lucene,
-        exact: query.q.toLowerCase(),
         labels: query.labels ?? null,
-        limit: query.limit,
-        // Fetch more than shown so exact matches and label filters can re-rank.
-        candidates: query.limit * (query.labels ? 20 : 5),
+        // The index ranks by word statistics only; fetch more than shown so the server's ranking
+        // (and the label filter, applied after the index) has the whole and its parts to order.
+        candidates: Math.max(50, query.limit * (query.labels ? 20 : 5)),
       });
+      const hits = rankHits(query.q, z.array(SearchCandidate).parse(rows)).slice(0, query.limit);
       return {
         query: query.q,
-        hits: rows.map((r) => {
-          const n = r.node as Record<string, unknown>;
-          const label = n.label as NodeLabel;
-          return {
-            id: String(n.id),
-            label,
-            name: String(n.name),
-            nameEn: (n.nameEn as string | null) ?? null,
-            aliases: (n.aliases as string[] | null) ?? [],
-            description: (n.description as string | null) ?? LABEL_DESCRIPTIONS[label] ?? label,
-            score: Number(r.score),
-          };
-        }),
+        hits: hits.map(({ node, score, match }) => ({
+          id: node.id,
+          label: node.label,
+          name: node.name,
+          nameEn: node.nameEn,
+          aliases: node.aliases ?? [],
+          description: node.description ?? LABEL_DESCRIPTIONS[node.label] ?? node.label,
+          score,
+          matchedOn: match,
+        })),
       };
     },
   });
