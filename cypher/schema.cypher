@@ -20,3 +20,9 @@ CREATE INDEX represents_forum IF NOT EXISTS FOR ()-[r:REPRESENTS]-() ON (r.forum
 
 // Routing chains are read hop by hop.
 CREATE INDEX forwards_chain IF NOT EXISTS FOR ()-[r:FORWARDS_REQUESTS_TO]-() ON (r.chain);
+
+// Source documents are found by file name (citations name the file).
+CREATE CONSTRAINT source_file IF NOT EXISTS FOR (s:Source) REQUIRE s.file IS UNIQUE;
+
+// A basis names a MANDATES fact by its id; chains look it up by index.
+CREATE INDEX mandates_id IF NOT EXISTS FOR ()-[r:MANDATES]-() ON (r.id);

@@ -36,6 +36,44 @@ export interface SourceRef {
  */
 export const MAX_WORD_GAP = 4;
 
+/**
+ * Swedish words that limit a statement ("usually", "traditionally", "in some cases", "possible",
+ * "can" …). A plain stated fact whose cited lines carry one is refused unless the fact is hedged
+ * or says, in `hedgeNotApplicable`, why the word does not limit it.
+ */
+export const SWEDISH_HEDGES = [
+  'vanligen',
+  'vanligtvis',
+  'traditionellt',
+  'enligt praxis',
+  'i vissa fall',
+  'i andra fall',
+  'eventuell',
+  'eventuella',
+  'eventuellt',
+  'kan',
+  'brukar',
+  'ofta',
+  'oftast',
+  'ibland',
+  'i regel',
+  'i allmänhet',
+  'sannolikt',
+  'troligen',
+  'möjligen',
+] as const;
+
+/** The hedges that occur in the cited lines, matched as whole words after folding. */
+export function hedgesIn(streams: string[][]): string[] {
+  const found: string[] = [];
+  for (const hedge of SWEDISH_HEDGES) {
+    const target = words(hedge);
+    const at = (stream: string[], i: number): boolean => target.every((w, k) => stream[i + k] === w);
+    if (streams.some((stream) => stream.some((_, i) => at(stream, i)))) found.push(hedge);
+  }
+  return found;
+}
+
 export function parseSourceRef(ref: string): SourceRef | undefined {
   const m = /^(.+)#L(\d+)(?:-L(\d+))?$/.exec(ref);
   if (!m || m[1] === undefined || m[2] === undefined) return undefined;
@@ -125,7 +163,18 @@ export function auditRecords(input: AuditInput): AuditResult {
 
   const failures: AuditFailure[] = [];
   let refs = 0;
-  const check = (file: string, line: number, sources: string[], names: string[], what: string): void => {
+  // Hedges are checked on relationships: a node record asserts that something exists and what it
+  // is called, which a hedge in its cited lines does not limit.
+  const check = (
+    file: string,
+    line: number,
+    record: NodeRecord | RelationshipRecord,
+    names: string[],
+    what: string,
+    hedgeRule: boolean,
+  ): void => {
+    const { sources } = record;
+    const hedges = new Map<string, string>();
     for (const ref of sources) {
       refs++;
       const fail = (message: string): void => void failures.push({ file, line, ref, message });
@@ -145,15 +194,37 @@ export function auditRecords(input: AuditInput): AuditResult {
       }
       const streams = citedWords(lines.slice(parsed.start - 1, parsed.end));
       if (!names.some((n) => mentions(streams, n))) fail(`the cited lines do not mention ${what}`);
+      for (const hedge of hedgesIn(streams)) if (!hedges.has(hedge)) hedges.set(hedge, ref);
     }
+    // The writer's certainty: a plain stated fact may not sit on hedged lines unless it says
+    // why the hedge is not about it; a waiver must name a word that is there.
+    const waived = new Set((record.hedgeNotApplicable ?? []).map((w) => words(w.word).join(' ')));
+    if (hedgeRule && record.certainty === 'stated')
+      for (const [hedge, ref] of hedges)
+        if (!waived.has(words(hedge).join(' ')))
+          failures.push({
+            file,
+            line,
+            ref,
+            message: `stated, but the cited lines carry the hedge "${hedge}": make the fact hedged (hedge: "${hedge} (…)") or say in hedgeNotApplicable why the word does not limit it`,
+          });
+    const present = new Set([...hedges.keys()].map((h) => words(h).join(' ')));
+    for (const w of hedgeRule ? (record.hedgeNotApplicable ?? []) : [])
+      if (!present.has(words(w.word).join(' ')))
+        failures.push({
+          file,
+          line,
+          ref: sources[0] ?? '',
+          message: `hedgeNotApplicable names "${w.word}", which the cited lines do not carry`,
+        });
   };
 
   for (const { line, record } of input.nodes)
-    check(nodesFile, line, record.sources, namesOf(record), `node "${record.id}" by any of its names (${namesOf(record).join(' | ')})`);
+    check(nodesFile, line, record, namesOf(record), `node "${record.id}" by any of its names (${namesOf(record).join(' | ')})`, false);
   for (const { line, record } of input.relationships) {
     const ends = [record.from, record.to].map((id) => byId.get(id)).filter((n): n is NodeRecord => n !== undefined);
     const names = ends.flatMap(namesOf);
-    check(relationshipsFile, line, record.sources, names, `either endpoint ("${record.from}" or "${record.to}") by any of its names`);
+    check(relationshipsFile, line, record, names, `either endpoint ("${record.from}" or "${record.to}") by any of its names`, true);
   }
   return { failures, records: input.nodes.length + input.relationships.length, refs };
 }

@@ -2,8 +2,8 @@
 // same records loaded twice give the same graph.
 import type { Database } from '../server/db/database.ts';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../server/model/vocabulary.ts';
-import { type NodeRow, type RelationshipRow, toNodeRow, toRelationshipRow } from './rows.ts';
-import type { NodeRecord, RelationshipRecord } from './schema.ts';
+import { type NodeRow, type RelationshipRow, toNodeRow, toRelationshipRow, type WrittenDates } from './rows.ts';
+import type { NodeRecord, RelationshipRecord, SourceRecord } from './schema.ts';
 
 export interface LoadProgress {
   phase: 'nodes' | 'relationships';
@@ -19,6 +19,8 @@ export interface LoadOptions {
    */
   atomic?: boolean;
   onProgress?: (p: LoadProgress) => void;
+  /** Written dates of the source documents, from which each fact's `attested` is computed. */
+  written?: WrittenDates;
 }
 
 export interface LoadReport {
@@ -33,7 +35,20 @@ export function loadRecords(
   relationships: readonly RelationshipRecord[],
   options: LoadOptions = {},
 ): Promise<LoadReport> {
-  return writeRows(db, nodes.map(toNodeRow), relationships.map(toRelationshipRow), options);
+  const written = options.written ?? new Map<string, string>();
+  return writeRows(
+    db,
+    nodes.map((n) => toNodeRow(n, written)),
+    relationships.map((r) => toRelationshipRow(r, written)),
+    options,
+  );
+}
+
+/** The source documents as (:Source) nodes, merged by file. */
+export async function loadSources(db: Database, sources: readonly SourceRecord[]): Promise<number> {
+  if (sources.length === 0) return 0;
+  const [row] = await db.write('seed/merge-sources', { rows: sources.map((s) => ({ ...s })) });
+  return Number(row?.sources ?? 0);
 }
 
 /** Writes prepared rows: the common path of seed loading, imports and restores. */

@@ -1,13 +1,42 @@
 // Seed records → the flat rows the merge queries take. Kept apart from loading so the
 // import, the seed loader and the bulk loader all write facts the same way.
 import { firstDay, lastDay } from '../server/model/dates.ts';
-import { type NodeRecord, QUALIFIER_FIELDS, type RelationshipRecord, relationshipKey } from './schema.ts';
+import {
+  BASIS_FIELDS,
+  type NodeRecord,
+  type Provenance,
+  QUALIFIER_FIELDS,
+  type RelationshipRecord,
+  relationshipKey,
+  type SourceRecord,
+} from './schema.ts';
+
+/** Source file → the partial date it was at least written by (sources.json `written`). */
+export type WrittenDates = ReadonlyMap<string, string>;
+
+export function writtenDates(sources: readonly SourceRecord[]): WrittenDates {
+  return new Map(sources.map((s) => [s.file, s.written]));
+}
+
+/**
+ * The earliest date a fact is known true: the earliest `written` among the documents it cites.
+ * Undefined when none of them has a date (then the fact is simply undated).
+ */
+export function attestedOf(sources: readonly string[], written: WrittenDates): string | undefined {
+  let best: string | undefined;
+  for (const ref of sources) {
+    const date = written.get(ref.split('#')[0] as string);
+    if (date !== undefined && (best === undefined || firstDay(date) < firstDay(best))) best = date;
+  }
+  return best;
+}
 
 export interface NodeRow {
   id: string;
   label: string;
   validFromDay: string | null;
   validToDay: string | null;
+  attestedDay: string | null;
   properties: Record<string, unknown>;
 }
 
@@ -18,6 +47,7 @@ export interface RelationshipRow {
   key: string;
   validFromDay: string | null;
   validToDay: string | null;
+  attestedDay: string | null;
   properties: Record<string, unknown>;
 }
 
@@ -36,10 +66,28 @@ export const RESERVED_NODE_PROPERTIES = new Set([
   'validToDate',
   'sources',
   'evidence',
-  'status',
+  'certainty',
+  'hedge',
+  'inferredFrom',
+  'outsideKnowledge',
+  'attested',
+  'attestedDate',
 ]);
 
-export function toNodeRow(n: NodeRecord): NodeRow {
+/** The provenance properties as stored: certainty with its hedge or grounds, and `attested`. */
+function provenance(p: Provenance, written: WrittenDates): Record<string, unknown> {
+  return {
+    sources: p.sources,
+    evidence: p.evidence,
+    certainty: p.certainty,
+    hedge: p.hedge ?? null,
+    inferredFrom: p.inferredFrom?.length ? p.inferredFrom : null,
+    outsideKnowledge: p.outsideKnowledge ?? null,
+    attested: attestedOf(p.sources, written) ?? null,
+  };
+}
+
+export function toNodeRow(n: NodeRecord, written: WrittenDates = new Map()): NodeRow {
   const properties: Record<string, unknown> = { ...n.properties };
   Object.assign(properties, {
     id: n.id,
@@ -52,30 +100,32 @@ export function toNodeRow(n: NodeRecord): NodeRow {
     description: n.description ?? null,
     validFrom: n.validFrom ?? null,
     validTo: n.validTo ?? null,
-    sources: n.sources,
-    evidence: n.evidence,
-    status: n.status,
+    ...provenance(n, written),
   });
+  const attested = properties.attested as string | null;
   return {
     id: n.id,
     label: n.label,
     validFromDay: n.validFrom ? firstDay(n.validFrom) : null,
     validToDay: n.validTo ? lastDay(n.validTo) : null,
+    attestedDay: attested ? firstDay(attested) : null,
     properties: dropNulls(properties),
   };
 }
 
-export function toRelationshipRow(r: RelationshipRecord): RelationshipRow {
+export function toRelationshipRow(r: RelationshipRecord, written: WrittenDates = new Map()): RelationshipRow {
   const key = relationshipKey(r);
   const properties: Record<string, unknown> = {
+    id: r.id,
     key,
     validFrom: r.validFrom ?? null,
     validTo: r.validTo ?? null,
-    sources: r.sources,
-    evidence: r.evidence,
-    status: r.status,
+    scope: r.scope ?? null,
+    ...provenance(r, written),
   };
   for (const field of QUALIFIER_FIELDS) properties[field] = r[field] ?? null;
+  for (const field of BASIS_FIELDS) properties[field] = r[field] ?? null;
+  const attested = properties.attested as string | null;
   return {
     type: r.type,
     from: r.from,
@@ -83,6 +133,7 @@ export function toRelationshipRow(r: RelationshipRecord): RelationshipRow {
     key,
     validFromDay: r.validFrom ? firstDay(r.validFrom) : null,
     validToDay: r.validTo ? lastDay(r.validTo) : null,
+    attestedDay: attested ? firstDay(attested) : null,
     properties: dropNulls(properties),
   };
 }

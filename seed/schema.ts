@@ -3,23 +3,66 @@
 // cross-record rules (ids, endpoint labels, dangling references) live in validate.ts.
 import { z } from 'zod';
 import { PartialDate } from '../server/model/dates.ts';
-import { NodeLabel, RelationshipType, RepresentationCapacity } from '../server/model/vocabulary.ts';
+import { BasisKind, Certainty, NodeLabel, RelationshipType, RepresentationCapacity, Scope } from '../server/model/vocabulary.ts';
 
 /** `FILE#Lstart-Lend`, file as named in shared/seeds, 1-based lines. */
 export const SourceRef = z
   .string()
   .regex(/^[\w.-]+\.txt#L\d+(-L\d+)?$/, 'expected FILE#Lstart-Lend, e.g. 001_1c1597dd7120e666.txt#L18-L20');
 
+export const EntityId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "socialstyrelsen" or "who-executive-board"');
+
+/**
+ * A hedge word in the cited lines that does not limit this fact (it belongs to another clause),
+ * with the reason; seed:audit accepts a plain stated fact over such a word only with this.
+ */
+export const HedgeWaiver = z
+  .object({
+    word: z.string().min(2),
+    reason: z.string().min(10, 'say why the hedge does not apply to this fact'),
+  })
+  .strict();
+
 export const Provenance = z.object({
   sources: z.array(SourceRef).min(1, 'every fact needs at least one source'),
   /** Our own English paraphrase of what the cited lines say; never a copied sentence. */
   evidence: z.string().min(10, 'evidence must paraphrase the source in a sentence'),
-  status: z.enum(['stated', 'inferred']),
+  certainty: Certainty,
+  /** The source's own hedge words and an English gloss: `i vissa fall (in some cases)`. */
+  hedge: z.string().min(3).optional(),
+  /** Ids of the facts (relationship or node ids) an inference rests on. */
+  inferredFrom: z.array(z.string().min(1)).optional(),
+  /** Outside knowledge an inference rests on, named as such: "outside knowledge: …". */
+  outsideKnowledge: z
+    .string()
+    .regex(/^outside knowledge: .{5,}/, 'expected "outside knowledge: …" naming what the inference rests on')
+    .optional(),
+  /** Seed only (not loaded): hedge words in the cited lines that do not limit this fact. */
+  hedgeNotApplicable: z.array(HedgeWaiver).optional(),
 });
+export type Provenance = z.infer<typeof Provenance>;
 
-export const EntityId = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id such as "socialstyrelsen" or "who-executive-board"');
+/** The record-level rules of certainty: a hedge iff hedged; an inference says what it rests on. */
+function checkCertainty(r: Provenance, ctx: z.RefinementCtx): void {
+  if (r.certainty === 'hedged' && r.hedge === undefined)
+    ctx.addIssue({ code: 'custom', path: ['hedge'], message: 'a hedged fact needs "hedge": the source’s hedge words and a gloss' });
+  if (r.certainty !== 'hedged' && r.hedge !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['hedge'], message: `"hedge" belongs only on a hedged fact (this one is ${r.certainty})` });
+  if (r.certainty === 'inferred' && !r.inferredFrom?.length && r.outsideKnowledge === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['inferredFrom'],
+      message: 'an inferred fact needs "inferredFrom" (fact ids) or "outsideKnowledge" ("outside knowledge: …"), or both',
+    });
+  if (r.certainty !== 'inferred' && (r.inferredFrom?.length || r.outsideKnowledge !== undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: [r.inferredFrom?.length ? 'inferredFrom' : 'outsideKnowledge'],
+      message: `"inferredFrom" and "outsideKnowledge" belong only on an inferred fact (this one is ${r.certainty})`,
+    });
+}
 
 const Validity = {
   validFrom: PartialDate.optional(),
@@ -43,11 +86,17 @@ export const NodeRecord = z
     properties: z.record(z.string(), ExtraValue).default({}),
     ...Provenance.shape,
   })
-  .strict();
+  .strict()
+  .superRefine(checkCertainty);
 export type NodeRecord = z.infer<typeof NodeRecord>;
+
+/** A relationship's fact id: kebab-case and readable, unique among relationships. */
+export const FactId = EntityId;
 
 export const RelationshipRecord = z
   .object({
+    /** The fact id other facts refer to (basisRef, inferredFrom); not the MERGE key. */
+    id: FactId,
     type: RelationshipType,
     from: EntityId,
     to: EntityId,
@@ -61,13 +110,61 @@ export const RelationshipRecord = z
     agreement: z.string().min(1).optional(),
     chain: z.string().min(1).optional(),
     step: z.number().int().positive().optional(),
+    /** On a tie whose end or forum is a Group: holds in some members, or in each. */
+    scope: Scope.optional(),
+    /** The basis of an act of authority (required on acts, see ACTS_OF_AUTHORITY). */
+    basisKind: BasisKind.optional(),
+    /** 'mandate': a MANDATES fact id; 'treaty': a Treaty node id; 'law': a node id if one exists. */
+    basisRef: z.string().min(1).optional(),
+    basisNote: z.string().min(3).optional(),
+    /** How sure the link between the act and its basis is. */
+    basisCertainty: Certainty.optional(),
     ...Provenance.shape,
   })
-  .strict();
+  .strict()
+  .superRefine(checkCertainty)
+  .superRefine((r, ctx) => {
+    if (r.basisKind === 'not-stated') {
+      if (r.basisRef !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['basisRef'], message: 'a basis that is not stated has no basisRef' });
+      if (r.basisCertainty !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['basisCertainty'], message: 'a basis that is not stated has no basisCertainty' });
+    } else if (r.basisKind !== undefined) {
+      if (r.basisCertainty === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['basisCertainty'],
+          message: `basis "${r.basisKind}" needs basisCertainty (stated, hedged or inferred)`,
+        });
+      if (r.basisKind !== 'law' && r.basisRef === undefined)
+        ctx.addIssue({ code: 'custom', path: ['basisRef'], message: `basis "${r.basisKind}" needs basisRef` });
+    } else if (r.basisRef !== undefined || r.basisCertainty !== undefined || r.basisNote !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['basisKind'], message: 'basisRef, basisNote and basisCertainty need basisKind' });
+  });
 export type RelationshipRecord = z.infer<typeof RelationshipRecord>;
 
 /** Qualifier fields beyond the common ones; which of them a type accepts is in RELATIONSHIP_RULES. */
 export const QUALIFIER_FIELDS = ['forum', 'capacity', 'principal', 'task', 'role', 'subject', 'agreement', 'chain', 'step'] as const;
+
+/** Basis fields; required (basisKind) on acts of authority, allowed on MANDATES, refused elsewhere. */
+export const BASIS_FIELDS = ['basisKind', 'basisRef', 'basisNote', 'basisCertainty'] as const;
+
+/** One source document: what it is and the date it was at least written by (seed/data/sources.json). */
+export const SourceRecord = z
+  .object({
+    file: z.string().regex(/^[\w.-]+\.txt$/, 'expected the file name as in shared/seeds, e.g. 001_1c1597dd7120e666.txt'),
+    title: z.string().min(1),
+    publisher: z.string().min(1),
+    language: z.string().min(2),
+    /** Partial date the document was at least written by. */
+    written: PartialDate,
+    writtenCertainty: z.enum(['stated', 'inferred']),
+    /** What `written` rests on: a date the document gives, or the latest events it reports as done. */
+    writtenBasis: z.string().min(10),
+  })
+  .strict();
+export type SourceRecord = z.infer<typeof SourceRecord>;
+export const SourcesFile = z.array(SourceRecord);
 
 /**
  * The identity of a relationship for MERGE: two records with the same key are the same fact.

@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { firstDay, lastDay, PartialDate } from '../server/model/dates.ts';
 import type { NodeLabel, RelationshipType } from '../server/model/vocabulary.ts';
-import { NODE_LABELS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../server/model/vocabulary.ts';
+import { ACTS_OF_AUTHORITY, NODE_LABELS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../server/model/vocabulary.ts';
 import { foldName } from './names.ts';
-import { NodeRecord, QUALIFIER_FIELDS, RelationshipRecord, relationshipKey } from './schema.ts';
+import { BASIS_FIELDS, NodeRecord, QUALIFIER_FIELDS, RelationshipRecord, relationshipKey, SourceRecord, SourcesFile } from './schema.ts';
 
 export const NODES_FILE = 'nodes.jsonl';
 export const RELATIONSHIPS_FILE = 'relationships.jsonl';
+export const SOURCES_FILE = 'sources.json';
 
 export interface Problem {
   file: string;
@@ -33,6 +34,8 @@ export interface SeedValidation {
   relationships: RelationshipRecord[];
   /** The same records with their line numbers, for tools that report back to the file. */
   located: { nodes: Located<NodeRecord>[]; relationships: Located<RelationshipRecord>[] };
+  /** The source documents (sources.json), when the folder has one. */
+  sources: SourceRecord[];
   problems: Problem[];
 }
 
@@ -48,12 +51,22 @@ export interface SeedText {
    * the graph as a whole and not checked on the partial file.
    */
   known?: ReadonlyMap<string, NodeLabel>;
+  /**
+   * For imports: fact ids of relationships already in the graph (id → type), which basisRef
+   * and inferredFrom may reference and a new relationship may not reuse.
+   */
+  knownFacts?: ReadonlyMap<string, RelationshipType>;
+  /** sources.json as text; when given, it is checked and cited files must be listed in it. */
+  sourcesText?: string;
+  sourcesFile?: string;
 }
 
-// A forum is where representation happens; a principal is whoever is spoken for.
-const FORUM_LABELS: NodeLabel[] = ['Organisation', 'Programme'];
-const PRINCIPAL_LABELS: NodeLabel[] = RELATIONSHIP_RULES.REPRESENTS.to;
-const PROVENANCE_FIELDS = new Set(['sources', 'evidence', 'status']);
+// A forum is where representation happens (or a Group of forums); a principal is whoever is
+// spoken for. "Sweden, speaking through its government" is the Country, never the cabinet.
+const FORUM_LABELS: NodeLabel[] = ['Organisation', 'Programme', 'Group'];
+const PRINCIPAL_LABELS: NodeLabel[] = RELATIONSHIP_RULES.REPRESENTS.to.filter((l) => l !== 'Government');
+const PROVENANCE_FIELDS = new Set(['sources', 'evidence', 'certainty']);
+const ACTS: readonly string[] = ACTS_OF_AUTHORITY;
 
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}: ${p.message}`;
@@ -63,6 +76,7 @@ export function formatProblem(p: Problem): string {
 export function validateSeed(dir: string): SeedValidation {
   const nodesFile = join(dir, NODES_FILE);
   const relationshipsFile = join(dir, RELATIONSHIPS_FILE);
+  const sourcesFile = join(dir, SOURCES_FILE);
   const missing: Problem[] = [];
   const read = (file: string): string => {
     try {
@@ -75,8 +89,10 @@ export function validateSeed(dir: string): SeedValidation {
   const result = validateSeedText({
     nodesText: read(nodesFile),
     relationshipsText: read(relationshipsFile),
+    sourcesText: read(sourcesFile),
     nodesFile,
     relationshipsFile,
+    sourcesFile,
   });
   return { ...result, problems: [...missing, ...result.problems] };
 }
@@ -84,6 +100,16 @@ export function validateSeed(dir: string): SeedValidation {
 interface RawLine {
   line: number;
   value: Record<string, unknown>;
+}
+
+/** The source documents of a seed folder (sources.json); [] when it has none or it does not parse. */
+export function readSourceRecords(dir: string): SourceRecord[] {
+  try {
+    const parsed = SourcesFile.safeParse(JSON.parse(readFileSync(join(dir, SOURCES_FILE), 'utf8')));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Validate seed text held in memory (tests, editors). */
@@ -122,6 +148,22 @@ export function validateSeedText(input: SeedText): SeedValidation {
   const rawRels = parseLines(input.relationshipsText, relationshipsFile, problems);
   const relationships: Located<RelationshipRecord>[] = [];
   const keys = new Map<string, number>();
+  // Fact ids (with their type), first pass, so a basis may point at a MANDATES further down.
+  // (An id already in the graph may come again: re-importing a fact is not a duplicate.)
+  const factIds = new Map<string, { line: number; type: unknown }>();
+  for (const { line, value } of rawRels) {
+    if (typeof value.id !== 'string') continue;
+    const first = factIds.get(value.id);
+    if (first)
+      report(
+        relationshipsFile,
+        line,
+        'id',
+        `${describeRelationship(value)}: duplicate relationship id "${value.id}", first on line ${first.line}`,
+      );
+    else factIds.set(value.id, { line, type: value.type });
+  }
+  for (const [id, type] of input.knownFacts ?? []) if (!factIds.has(id)) factIds.set(id, { line: 0, type });
   for (const { line, value } of rawRels) {
     const who = describeRelationship(value);
     const parsed = RelationshipRecord.safeParse(value);
@@ -149,12 +191,14 @@ export function validateSeedText(input: SeedText): SeedValidation {
           `${who}: ${type} may not ${end === 'from' ? 'start at' : 'end at'} "${id}" (${node.label}). Expected one of ${allowed.join(', ')}`,
         );
     }
-    if (value.from === value.to && typeof value.from === 'string' && !(type === 'REPRESENTS' && value.capacity === 'expert-authority'))
+    if (value.from === value.to && typeof value.from === 'string')
       report(
         relationshipsFile,
         line,
         'to',
-        `${who}: a relationship from a node to itself is only meaningful for REPRESENTS in expert-authority capacity`,
+        type === 'REPRESENTS'
+          ? `${who}: a REPRESENTS self-loop; acting in one's own name is PARTICIPATES_IN {capacity: 'expert-authority'} to the forum`
+          : `${who}: a relationship from a node to itself`,
       );
 
     // Qualifiers: only those the type declares.
@@ -173,6 +217,20 @@ export function validateSeedText(input: SeedText): SeedValidation {
     checkReference(value, 'principal', PRINCIPAL_LABELS, declared, (path, msg) => report(relationshipsFile, line, path, `${who}: ${msg}`));
     if (type === 'REPRESENTS' && value.capacity === undefined)
       report(relationshipsFile, line, 'capacity', `${who}: REPRESENTS needs a capacity (government, expert-authority or delegate)`);
+    if (type === 'REPRESENTS' && value.capacity === 'government' && typeof value.to === 'string') {
+      const principal = declared.get(value.to);
+      if (principal?.label && principal.label !== 'Country')
+        report(
+          relationshipsFile,
+          line,
+          'to',
+          `${who}: in capacity 'government' the principal is the state speaking through its government (e.g. "sweden"), not the ${principal.label} "${value.to}"`,
+        );
+    }
+    const rel = (path: string, msg: string): void => report(relationshipsFile, line, path, `${who}: ${msg}`);
+    if (type) checkBasis(value, type, factIds, declared, rel);
+    checkInferredFrom(value, factIds, declared, rel);
+    checkScope(value, declared, rel);
 
     checkPeriod(value, (path, msg) => report(relationshipsFile, line, path, `${who}: ${msg}`));
 
@@ -195,10 +253,20 @@ export function validateSeedText(input: SeedText): SeedValidation {
     checkChains(relationships, relationshipsFile, report);
   }
 
+  const sources =
+    input.sourcesText === undefined
+      ? []
+      : checkSources(input.sourcesText, input.sourcesFile ?? SOURCES_FILE, [...nodes, ...relationships], (l) => l.record.sources, report, {
+          nodesFile,
+          relationshipsFile,
+          nodeCount: nodes.length,
+        });
+
   return {
     nodes: nodes.map((n) => n.record),
     relationships: relationships.map((r) => r.record),
     located: { nodes, relationships },
+    sources,
     problems: problems.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1)),
   };
 }
@@ -270,6 +338,134 @@ function checkReference(
   if (!node) report(field, `unknown ${field} id "${id}"${suggest(id, declared.keys())}`);
   else if (node.label && !labels.includes(node.label))
     report(field, `${field} "${id}" is a ${node.label}. Expected one of ${labels.join(', ')}`);
+}
+
+type Declared = Map<string, { line: number; label: NodeLabel | undefined }>;
+type FactIds = Map<string, { line: number; type: unknown }>;
+
+/**
+ * Acts of authority name their basis, or say it is not stated; a mandate basis is a MANDATES
+ * fact, a treaty basis a Treaty node. Other types (MANDATES aside) carry no basis.
+ */
+function checkBasis(
+  value: Record<string, unknown>,
+  type: RelationshipType,
+  facts: FactIds,
+  declared: Declared,
+  report: (path: string, message: string) => void,
+): void {
+  const isAct = ACTS.includes(type);
+  if (!isAct && type !== 'MANDATES') {
+    for (const field of BASIS_FIELDS)
+      if (value[field] !== undefined)
+        report(field, `field "${field}" is not allowed on ${type}; a basis belongs on acts of authority (${ACTS.join(', ')}) and MANDATES`);
+    return;
+  }
+  if (isAct && value.basisKind === undefined)
+    report('basisKind', `${type} is an act of authority and needs "basisKind" (mandate, treaty, law or not-stated)`);
+  const ref = value.basisRef;
+  if (typeof ref !== 'string') return;
+  if (value.basisKind === 'mandate') {
+    const fact = facts.get(ref);
+    if (!fact) report('basisRef', `basisRef "${ref}" is not the id of any relationship${suggest(ref, facts.keys())}`);
+    else if (fact.type !== 'MANDATES')
+      report('basisRef', `basisRef "${ref}" is a ${String(fact.type)}; a mandate basis must be a MANDATES fact`);
+  } else if (value.basisKind === 'treaty') {
+    const node = declared.get(ref);
+    if (!node) report('basisRef', `basisRef "${ref}" is not a node id${suggest(ref, declared.keys())}`);
+    else if (node.label && node.label !== 'Treaty')
+      report('basisRef', `basisRef "${ref}" is a ${node.label}; a treaty basis must be a Treaty node`);
+  } else if (value.basisKind === 'law' && !declared.has(ref)) report('basisRef', `basisRef "${ref}" is not a node id`);
+}
+
+/** An inference names facts that exist: relationship ids or node ids. */
+function checkInferredFrom(
+  value: Record<string, unknown>,
+  facts: FactIds,
+  declared: Declared,
+  report: (path: string, message: string) => void,
+): void {
+  if (!Array.isArray(value.inferredFrom)) return;
+  value.inferredFrom.forEach((id, i) => {
+    if (typeof id === 'string' && !facts.has(id) && !declared.has(id))
+      report(
+        `inferredFrom.${i}`,
+        `inferredFrom "${id}" is neither a relationship id nor a node id${suggest(id, [...facts.keys(), ...declared.keys()])}`,
+      );
+  });
+}
+
+/** `scope` says how a tie holds over a Group's members, so it needs a Group at the end or as forum. */
+function checkScope(value: Record<string, unknown>, declared: Declared, report: (path: string, message: string) => void): void {
+  if (value.scope === undefined) return;
+  const isGroup = (id: unknown): boolean => typeof id === 'string' && declared.get(id)?.label === 'Group';
+  if (!isGroup(value.to) && !isGroup(value.forum) && !isGroup(value.from))
+    report('scope', `"scope" belongs only on a tie whose end or forum is a Group`);
+}
+
+/**
+ * sources.json: one record per source file, every file a fact cites among them (its written
+ * date gives the fact's `attested`).
+ */
+function checkSources<T extends Located<{ sources: string[] }>>(
+  text: string,
+  file: string,
+  records: T[],
+  sourcesOf: (r: T) => string[],
+  report: (file: string, line: number, path: string, message: string) => void,
+  where: { nodesFile: string; relationshipsFile: string; nodeCount: number },
+): SourceRecord[] {
+  if (text.trim() === '') return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    report(file, 1, '', `bad JSON: ${(err as Error).message}`);
+    return [];
+  }
+  if (!Array.isArray(json)) {
+    report(file, 1, '', 'expected a JSON array of source records');
+    return [];
+  }
+  const lines = text.split('\n');
+  const lineOf = (name: unknown): number => {
+    const i = typeof name === 'string' ? lines.findIndex((l) => l.includes(JSON.stringify(name))) : -1;
+    return i < 0 ? 1 : i + 1;
+  };
+  const out: SourceRecord[] = [];
+  const files = new Map<string, number>();
+  for (const value of json) {
+    const name = (value as { file?: unknown } | null)?.file;
+    const line = lineOf(name);
+    const parsed = SourceRecord.safeParse(value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        report(
+          file,
+          line,
+          pathOf(issue),
+          `source ${typeof name === 'string' ? `"${name}"` : ''}: ${pathOf(issue) || 'record'}: ${issue.message}`,
+        );
+      continue;
+    }
+    if (files.has(parsed.data.file))
+      report(file, line, 'file', `source "${parsed.data.file}" is listed twice, first on line ${files.get(parsed.data.file)}`);
+    files.set(parsed.data.file, line);
+    out.push(parsed.data);
+  }
+  records.forEach((r, i) => {
+    for (const ref of sourcesOf(r)) {
+      const cited = ref.split('#')[0] as string;
+      if (!files.has(cited))
+        report(
+          i < where.nodeCount ? where.nodesFile : where.relationshipsFile,
+          r.line,
+          'sources',
+          `cites "${cited}", which ${file} does not list (its written date gives the fact's attested date)`,
+        );
+    }
+  });
+  return out;
 }
 
 /**

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { Database } from './db/database.ts';
 import { ensureLocalNeo4j, REPO_ROOT, type LocalNeo4jHandle } from '../neo4j-local/launcher.ts';
-import { loadRecords } from '../seed/load.ts';
+import { loadRecords, loadSources } from '../seed/load.ts';
+import { writtenDates } from '../seed/rows.ts';
 import { validateSeed } from '../seed/validate.ts';
 
 export const SEED_DIR = join(REPO_ROOT, 'seed', 'data');
@@ -53,7 +54,9 @@ export async function loadSeed(db: Database, onProgress?: (done: number, total: 
     const first = seed.problems.slice(0, 5).map((p) => `${p.file}:${p.line}: ${p.message}`);
     throw new Error(`The seed data has ${seed.problems.length} problem(s); run npm run seed:check.\n${first.join('\n')}`);
   }
+  await loadSources(db, seed.sources);
   const report = await loadRecords(db, seed.nodes, seed.relationships, {
+    written: writtenDates(seed.sources),
     ...(onProgress ? { onProgress: (p) => onProgress(p.done, p.total, p.phase) } : {}),
   });
   return { loaded: true, nodes: report.nodes, relationships: report.relationships };

@@ -257,7 +257,7 @@ function relationshipFields(r: RelationshipRecord, file: string, lineNo: number)
     relationshipKey(r),
     r.sources.join(ITEM),
     r.evidence,
-    r.status,
+    r.certainty,
     r.validFrom ?? '',
     r.validTo ?? '',
     r.validFrom ? firstDay(r.validFrom) : '',
@@ -271,6 +271,15 @@ function relationshipFields(r: RelationshipRecord, file: string, lineNo: number)
     r.agreement ?? '',
     r.chain ?? '',
     r.step === undefined ? '' : String(r.step),
+    r.id,
+    r.hedge ?? '',
+    (r.inferredFrom ?? []).join(ITEM),
+    r.outsideKnowledge ?? '',
+    r.scope ?? '',
+    r.basisKind ?? '',
+    r.basisRef ?? '',
+    r.basisNote ?? '',
+    r.basisCertainty ?? '',
   ];
   for (const f of fields)
     if (SEPARATORS.test(f))

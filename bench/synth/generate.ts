@@ -8,7 +8,7 @@
 // then nodes and relationships are produced lazily, each from its own PRNG, so a million-node
 // graph streams to disk without being held as records in memory.
 import type { NodeRecord, RelationshipRecord } from '../../seed/schema.ts';
-import type { NodeLabel, RelationshipType, RepresentationCapacity } from '../../server/model/vocabulary.ts';
+import { ACTS_OF_AUTHORITY, type NodeLabel, type RelationshipType, type RepresentationCapacity } from '../../server/model/vocabulary.ts';
 import { apportion, createRng, type Rng, Zipf } from './prng.ts';
 import {
   AGENCY_KINDS,
@@ -81,6 +81,8 @@ interface Country {
 
 const CAPACITIES: readonly RepresentationCapacity[] = ['government', 'expert-authority', 'delegate'];
 const LAST_YEAR = 2025;
+/** What a synthetic fact rests on: nothing a document says, so it is an inference, named as such. */
+const SYNTHETIC_GROUNDS = 'outside knowledge: none; generated at random for benchmarks';
 
 export class SynthGraph {
   readonly options: Required<SynthOptions>;
@@ -354,7 +356,8 @@ export class SynthGraph {
         properties: n.properties ?? {},
         sources: [`${this.sourceFile}#L${this.lineOf.get(n.id)}`],
         evidence: `Synthetic ${n.label.toLowerCase()} generated for benchmarks (seed ${this.options.seed}).`,
-        status: 'inferred',
+        certainty: 'inferred',
+        outsideKnowledge: SYNTHETIC_GROUNDS,
       };
     }
   }
@@ -366,15 +369,19 @@ export class SynthGraph {
       type: RelationshipType,
       from: string,
       to: string,
-      extra: Partial<Omit<RelationshipRecord, 'type' | 'from' | 'to' | 'sources' | 'evidence' | 'status'>> = {},
+      extra: Partial<Omit<RelationshipRecord, 'id' | 'type' | 'from' | 'to' | 'sources' | 'evidence' | 'certainty'>> = {},
     ): RelationshipRecord => ({
+      id: `synthetic-tie-${line + 1}`,
       type,
       from,
       to,
+      // Acts of authority name a basis; synthetic ones have none.
+      ...((ACTS_OF_AUTHORITY as readonly string[]).includes(type) ? { basisKind: 'not-stated' as const } : {}),
       ...extra,
       sources: [`${this.sourceFile}#L${++line}`],
       evidence: `Synthetic ${type.toLowerCase().replace(/_/g, ' ')} tie generated for benchmarks.`,
-      status: 'inferred',
+      certainty: 'inferred',
+      outsideKnowledge: SYNTHETIC_GROUNDS,
     });
     const year = (min: number, max = LAST_YEAR) => String(rng.int(min, max));
     const dated = (min: number): { validFrom: string; validTo?: string } => {
@@ -430,7 +437,7 @@ export class SynthGraph {
         yield rel('PART_OF', m.id, gov);
         const forums = pickOrgs(1 + rng.geometric(0.5, 5));
         for (const o of forums) yield rel('PARTICIPATES_IN', m.id, orgId(o), dated(1990));
-        if (rng.chance(0.5)) yield rel('REPRESENTS', m.id, gov, { forum: orgId(forums[0]!), capacity: 'government', ...dated(1995) });
+        if (rng.chance(0.5)) yield rel('REPRESENTS', m.id, c.node.id, { forum: orgId(forums[0]!), capacity: 'government', ...dated(1995) });
         if (rng.chance(0.1) && this.countries.length > 1) {
           const other = this.countries[(c.index + 1 + Math.floor(rng.next() * (this.countries.length - 1))) % this.countries.length]!;
           yield rel('HAS_AGREEMENT_WITH', m.id, rng.pick(other.ministries).id, {
@@ -452,7 +459,8 @@ export class SynthGraph {
         const forums = pickOrgs(rng.geometric(0.65, 10));
         for (const o of forums) yield rel('PARTICIPATES_IN', a.node.id, orgId(o), dated(1995));
         for (const o of forums) {
-          if (rng.chance(0.4)) yield rel('REPRESENTS', a.node.id, gov, { forum: orgId(o), capacity: rng.pick(CAPACITIES), ...dated(1995) });
+          if (rng.chance(0.4))
+            yield rel('REPRESENTS', a.node.id, c.node.id, { forum: orgId(o), capacity: rng.pick(CAPACITIES), ...dated(1995) });
         }
         if (rng.chance(0.3)) yield rel('CONTACT_POINT_FOR', a.node.id, this.programmes[programmeZipf.sample(rng)]!.id, dated(2000));
         if (rng.chance(0.2) && this.countries.length > 1) {

@@ -5,5 +5,5 @@ MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:$(row.type) {key: row.key}]->(b)
 SET r = row.properties
-SET r.validFromDate = date(row.validFromDay), r.validToDate = date(row.validToDay)
+SET r.validFromDate = date(row.validFromDay), r.validToDate = date(row.validToDay), r.attestedDate = date(row.attestedDay)
 RETURN count(r) AS relationships

@@ -2,7 +2,7 @@
 // OpenAPI document is generated from them.
 import { z } from '../zod.ts';
 import { PartialDate } from '../model/dates.ts';
-import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
+import { Certainty, NodeLabel, RelationshipType } from '../model/vocabulary.ts';
 
 export const ErrorBody = z
   .object({
@@ -50,7 +50,7 @@ const NodeDataSchema = z
     description: z.string().optional(),
     sources: z.array(z.string()).optional(),
     evidence: z.string().optional(),
-    status: z.enum(['stated', 'inferred']).optional(),
+    certainty: Certainty.optional(),
   })
   .catchall(z.unknown())
   .openapi('NodeData');

@@ -51,11 +51,13 @@ export function graphFileToRows(input: unknown): GraphRows {
     const from = optionalDate(n.properties.validFrom);
     const to = optionalDate(n.properties.validTo);
     const aliases = Array.isArray(n.properties.aliases) ? (n.properties.aliases as unknown[]).map(String) : [];
+    const attested = optionalDate(n.properties.attested);
     return {
       id: n.id,
       label: label ?? 'Entity',
       validFromDay: from ? firstDay(from) : null,
       validToDay: to ? lastDay(to) : null,
+      attestedDay: attested ? firstDay(attested) : null,
       properties: { ...n.properties, id: n.id, label, aliasText: aliases.join(' | ') },
     };
   });
@@ -68,6 +70,7 @@ export function graphFileToRows(input: unknown): GraphRows {
     keys.add(r.properties.key);
     const from = optionalDate(r.properties.validFrom);
     const to = optionalDate(r.properties.validTo);
+    const attested = optionalDate(r.properties.attested);
     return {
       type: r.type,
       from: r.start,
@@ -75,6 +78,7 @@ export function graphFileToRows(input: unknown): GraphRows {
       key: r.properties.key,
       validFromDay: from ? firstDay(from) : null,
       validToDay: to ? lastDay(to) : null,
+      attestedDay: attested ? firstDay(attested) : null,
       properties: r.properties,
     };
   });

@@ -5,11 +5,12 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Database, Row } from '../db/database.ts';
 import { ConflictError, ValidationError, type ErrorDetail } from '../errors.ts';
-import { NodeLabel } from '../model/vocabulary.ts';
+import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
 import { writeRows } from '../../seed/load.ts';
-import { toNodeRow, toRelationshipRow } from '../../seed/rows.ts';
-import { QUALIFIER_FIELDS } from '../../seed/schema.ts';
-import { validateSeedText } from '../../seed/validate.ts';
+import { toNodeRow, toRelationshipRow, writtenDates } from '../../seed/rows.ts';
+import { BASIS_FIELDS, QUALIFIER_FIELDS } from '../../seed/schema.ts';
+import { readSourceRecords, validateSeedText } from '../../seed/validate.ts';
+import { DEFAULT_DATA_DIR } from '../../seed/cli/args.ts';
 
 export type ImportFormat = 'json' | 'jsonl' | 'csv';
 
@@ -25,18 +26,27 @@ export const CSV_NODE_HEADERS = [
   'validTo',
   'sources',
   'evidence',
-  'status',
+  'certainty',
+  'hedge',
+  'inferredFrom',
+  'outsideKnowledge',
 ] as const;
 export const CSV_RELATIONSHIP_HEADERS = [
+  'id',
   'type',
   'from',
   'to',
   'validFrom',
   'validTo',
   ...QUALIFIER_FIELDS,
+  'scope',
+  ...BASIS_FIELDS,
   'sources',
   'evidence',
-  'status',
+  'certainty',
+  'hedge',
+  'inferredFrom',
+  'outsideKnowledge',
 ] as const;
 
 interface Parsed {
@@ -126,7 +136,7 @@ function parseInput(text: string, format: ImportFormat, name: string): Parsed {
       const record: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(row)) {
         if (v === '') continue;
-        if (k === 'aliases' || k === 'sources')
+        if (k === 'aliases' || k === 'sources' || k === 'inferredFrom')
           record[k] = v
             .split(';')
             .map((s) => s.trim())
@@ -159,7 +169,7 @@ export interface ImportReport {
 }
 
 /** Stored properties that the loader derives; they do not take part in comparisons. */
-const DERIVED = new Set(['aliasText', 'validFromDate', 'validToDate']);
+const DERIVED = new Set(['aliasText', 'validFromDate', 'validToDate', 'attestedDate']);
 
 function sameProps(stored: Record<string, unknown>, incoming: Record<string, unknown>): boolean {
   const a = Object.fromEntries(Object.entries(stored).filter(([k, v]) => !DERIVED.has(k) && v !== null));
@@ -184,12 +194,26 @@ export async function importFacts(db: Database, text: string, options: ImportOpt
   const known = new Map<string, NodeLabel>();
   for (const [id, node] of stored) if (!fileIds.has(id) && NodeLabel.safeParse(node.label).success) known.set(id, node.label as NodeLabel);
 
+  // A basis or an inference may name a fact the graph already holds.
+  const fileFacts = new Set(parsed.relationships.map((r) => String(r.id)));
+  const factRefs = new Set<string>();
+  for (const r of parsed.relationships) {
+    if (typeof r.basisRef === 'string') factRefs.add(r.basisRef);
+    if (Array.isArray(r.inferredFrom)) for (const id of r.inferredFrom) if (typeof id === 'string') factRefs.add(id);
+  }
+  const wanted = [...factRefs].filter((id) => !fileFacts.has(id));
+  const knownFacts = new Map<string, RelationshipType>();
+  if (wanted.length)
+    for (const row of await db.read('import/facts-by-ids', { ids: wanted }))
+      if (RelationshipType.safeParse(row.type).success) knownFacts.set(String(row.id), row.type as RelationshipType);
+
   const validation = validateSeedText({
     nodesText: parsed.nodes.map((n) => JSON.stringify(n)).join('\n'),
     relationshipsText: parsed.relationships.map((r) => JSON.stringify(r)).join('\n'),
     nodesFile: 'nodes',
     relationshipsFile: 'relationships',
     known,
+    knownFacts,
   });
   if (validation.problems.length) {
     const details = validation.problems.map((p) => {
@@ -199,8 +223,10 @@ export async function importFacts(db: Database, text: string, options: ImportOpt
     throw new ValidationError(`The file has ${details.length} problem(s); nothing was written.`, details);
   }
 
-  const nodeRows = validation.nodes.map(toNodeRow);
-  const relRows = validation.relationships.map(toRelationshipRow);
+  // The documents' written dates give each fact its `attested` date, as in the seed.
+  const written = writtenDates(readSourceRecords(DEFAULT_DATA_DIR));
+  const nodeRows = validation.nodes.map((n) => toNodeRow(n, written));
+  const relRows = validation.relationships.map((r) => toRelationshipRow(r, written));
   const existingRels = new Map<string, Row>();
   if (relRows.length) {
     const rows = relRows.map((r) => ({ from: r.from, to: r.to, key: r.key }));

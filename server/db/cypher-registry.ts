@@ -23,6 +23,7 @@ export const QUERY_NAMES = [
   'health/components',
   'health/counts',
   'import/existing-relationships',
+  'import/facts-by-ids',
   'mandates/authority-step',
   'nodes/degree',
   'nodes/expand-level',
@@ -38,6 +39,7 @@ export const QUERY_NAMES = [
   'seed/count-entities',
   'seed/merge-nodes',
   'seed/merge-relationships',
+  'seed/merge-sources',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

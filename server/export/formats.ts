@@ -43,7 +43,7 @@ export interface TextSink {
 }
 
 /** Properties derived from others at load time; exports carry the originals only. */
-const DERIVED = new Set(['aliasText', 'validFromDate', 'validToDate']);
+const DERIVED = new Set(['aliasText', 'validFromDate', 'validToDate', 'attestedDate']);
 
 export function storedToExportNode(props: Record<string, unknown>): ExportNode {
   const properties: Record<string, unknown> = {};
@@ -112,7 +112,7 @@ const NODE_KEYS: Array<[string, 'string' | 'int']> = [
   ['validTo', 'string'],
   ['sources', 'string'],
   ['evidence', 'string'],
-  ['status', 'string'],
+  ['certainty', 'string'],
   ['properties', 'string'],
 ];
 const NODE_KNOWN = new Set(['id', ...NODE_KEYS.map(([k]) => k)]);
@@ -133,7 +133,7 @@ const EDGE_KEYS: Array<[string, 'string' | 'int']> = [
   ['step', 'int'],
   ['sources', 'string'],
   ['evidence', 'string'],
-  ['status', 'string'],
+  ['certainty', 'string'],
   ['properties', 'string'],
 ];
 const EDGE_KNOWN = new Set(EDGE_KEYS.map(([k]) => k));
@@ -221,7 +221,7 @@ export const CSV_NODE_COLUMNS: Array<[string, string]> = [
   ['validTo', 'validTo'],
   ['sources', 'sources:string[]'],
   ['evidence', 'evidence'],
-  ['status', 'status'],
+  ['certainty', 'certainty'],
   ['properties', 'properties'],
 ];
 
@@ -243,7 +243,7 @@ export const CSV_RELATIONSHIP_COLUMNS: Array<[string, string]> = [
   ['step', 'step:int'],
   ['sources', 'sources:string[]'],
   ['evidence', 'evidence'],
-  ['status', 'status'],
+  ['certainty', 'certainty'],
   ['properties', 'properties'],
 ];
 
@@ -314,6 +314,7 @@ function dateSetters(variable: string, props: Record<string, unknown>): string {
   const parts: string[] = [];
   if (typeof props.validFrom === 'string') parts.push(`${variable}.validFromDate = date(${cypherString(firstDayOf(props.validFrom))})`);
   if (typeof props.validTo === 'string') parts.push(`${variable}.validToDate = date(${cypherString(lastDayOf(props.validTo))})`);
+  if (typeof props.attested === 'string') parts.push(`${variable}.attestedDate = date(${cypherString(firstDayOf(props.attested))})`);
   return parts.length ? ` SET ${parts.join(', ')}` : '';
 }
 

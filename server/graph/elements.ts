@@ -23,7 +23,7 @@ export interface GraphElements {
 }
 
 /** Derived properties that only serve indexes and comparisons. */
-const HIDDEN = new Set(['aliasText', 'validFromDate', 'validToDate']);
+const HIDDEN = new Set(['aliasText', 'validFromDate', 'validToDate', 'attestedDate']);
 
 export function nodeData(props: Row): NodeData {
   const data: Record<string, unknown> = {};

@@ -17,6 +17,7 @@ export const NODE_LABELS = [
   'Country',
   'Region',
   'Document',
+  'Group',
 ] as const;
 
 export const NodeLabel = z.enum(NODE_LABELS);
@@ -35,6 +36,8 @@ export const LABEL_DESCRIPTIONS: Record<NodeLabel, string> = {
   Country: 'A sovereign state, or a group of states treated as one party.',
   Region: 'A sub-national public authority, such as a Swedish region or municipality.',
   Document: 'A publication, report or chapter that is itself an actor in the record (authored, cited).',
+  Group:
+    'A set of actors or forums a source names together and says one thing about (the organisations Socialstyrelsen mainly works through); INCLUDES lists its members.',
 };
 
 // Direction convention: the subject of the sentence comes first, "(start) TYPE (end)" reads
@@ -63,6 +66,7 @@ export const RELATIONSHIP_TYPES = [
   'WORKS_AT',
   'DIRECTS',
   'AUTHORED',
+  'INCLUDES',
 ] as const;
 
 export const RelationshipType = z.enum(RELATIONSHIP_TYPES);
@@ -71,6 +75,9 @@ export type RelationshipType = z.infer<typeof RelationshipType>;
 const ACTORS: NodeLabel[] = ['Government', 'Ministry', 'Agency', 'Unit', 'Organisation', 'Country', 'Region'];
 const BODIES: NodeLabel[] = ['Government', 'Ministry', 'Agency', 'Unit', 'Organisation', 'Region'];
 const ANY: NodeLabel[] = [...NODE_LABELS];
+// A Group stands where the source speaks of its members together: as a forum, as a party
+// someone takes part in, or as the set a collective statement is about.
+const GROUP: NodeLabel[] = ['Group'];
 
 export interface RelationshipRule {
   description: string;
@@ -105,8 +112,9 @@ export const RELATIONSHIP_RULES: Record<RelationshipType, RelationshipRule> = {
     description: 'Takes part in the work of a forum, programme or joint action without (or beyond) formal membership.',
     example: '(Socialstyrelsen) PARTICIPATES_IN (EU Joint Actions)',
     from: [...ACTORS, 'Person', 'Post'],
-    to: ['Organisation', 'Programme', 'Treaty'],
-    qualifiers: ['role'],
+    to: ['Organisation', 'Programme', 'Treaty', ...GROUP],
+    // capacity 'expert-authority': the agent acts in its own name (not a REPRESENTS self-loop).
+    qualifiers: ['role', 'capacity'],
   },
   REPRESENTS: {
     description:
@@ -237,7 +245,41 @@ export const RELATIONSHIP_RULES: Record<RelationshipType, RelationshipRule> = {
     from: ['Person', ...ACTORS],
     to: ['Document', 'Programme', 'Treaty'],
   },
+  INCLUDES: {
+    description: 'A Group lists a member: the source names the end among the set it speaks of together.',
+    example: '(organisations Socialstyrelsen mainly works through) INCLUDES (WHO)',
+    from: GROUP,
+    to: ANY,
+  },
 };
+
+/**
+ * Acts of authority: each names its basis (`basisKind`, `basisRef`, …), or says the basis is
+ * not stated. MANDATES may name one too (a treaty article) but need not: it is itself a basis.
+ */
+export const ACTS_OF_AUTHORITY = [
+  'REPRESENTS',
+  'APPOINTS',
+  'ESTABLISHES',
+  'LEADS_DELEGATION',
+  'CONTACT_POINT_FOR',
+] as const satisfies readonly RelationshipType[];
+export type ActOfAuthority = (typeof ACTS_OF_AUTHORITY)[number];
+
+/** How sure a fact is: the source says it, says it with a hedge, or we infer it. */
+export const CERTAINTIES = ['stated', 'hedged', 'inferred'] as const;
+export const Certainty = z.enum(CERTAINTIES);
+export type Certainty = z.infer<typeof Certainty>;
+
+/** What an act of authority rests on. */
+export const BASIS_KINDS = ['mandate', 'treaty', 'law', 'not-stated'] as const;
+export const BasisKind = z.enum(BASIS_KINDS);
+export type BasisKind = z.infer<typeof BasisKind>;
+
+/** On a tie whose end or forum is a Group: it holds in some (unnamed) members, or in each. */
+export const SCOPES = ['some', 'each'] as const;
+export const Scope = z.enum(SCOPES);
+export type Scope = z.infer<typeof Scope>;
 
 /** Capacity of a representation: whose voice the agent is in that forum. */
 export const REPRESENTATION_CAPACITIES = ['government', 'expert-authority', 'delegate'] as const;

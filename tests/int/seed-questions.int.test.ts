@@ -17,6 +17,7 @@ interface Edge {
   validFrom?: string;
   validTo?: string;
   task?: string;
+  basisRef?: string;
 }
 
 async function ties(id: string, query: Record<string, string>): Promise<Edge[]> {
@@ -47,11 +48,16 @@ describe("Sweden's chief officers: holders, and by whose mandate", () => {
     expect(mandate, 'the government’s assignment to appoint the chief officers').toBeDefined();
   });
 
-  it('the Chief Midwifery Officer post was set up by Socialstyrelsen in June 2023', async () => {
+  it('the Chief Midwifery Officer post is set up by Socialstyrelsen on the ministry’s June 2023 assignment', async () => {
     const incoming = await ties('post-sweden-chief-midwifery-officer', { direction: 'in' });
     const established = incoming.find((e) => e.type === 'ESTABLISHES');
     expect(established?.source).toBe('socialstyrelsen');
-    expect(established?.validFrom).toBe('2023-06');
+    // 003 dates the assignment, not the setting up: the act carries no date and names its basis.
+    expect(established?.validFrom).toBeUndefined();
+    expect(established?.basisRef).toBe('mandates-socialdepartementet-socialstyrelsen-chief-midwifery-officer');
+    const assignments = await ties('socialstyrelsen', { direction: 'in', types: 'MANDATES' });
+    const basis = assignments.find((e) => e.source === 'socialdepartementet');
+    expect(basis?.validFrom).toBe('2023-06');
   });
 });
 
@@ -88,5 +94,25 @@ describe("Socialstyrelsen's bilateral agreements", () => {
     expect(period('czech-republic')).toEqual(['1994', '2004']);
     expect(period('slovakia')).toEqual(['1994', '2004']);
     expect(period('russia')).toEqual(['1995', null]);
+  });
+});
+
+describe('certainty and time as the sources give them', () => {
+  it('keeps the hedge on the WHO delegation and says what an inference rests on', async () => {
+    const out = (await ties('post-socialstyrelsen-director-general', { direction: 'out' })) as Array<Edge & Record<string, unknown>>;
+    const lead = out.find((e) => e.type === 'LEADS_DELEGATION' && e.target === 'who');
+    expect(lead).toMatchObject({ certainty: 'hedged', hedge: 'enligt praxis … vanligen (by custom … usually)', basisKind: 'not-stated' });
+    const speaks = out.find((e) => e.type === 'REPRESENTS' && e.target === 'sweden');
+    expect(speaks).toMatchObject({ certainty: 'inferred', inferredFrom: ['leads-delegation-post-socialstyrelsen-director-general-who'] });
+  });
+
+  it('dates an undated fact by the document that reports it: covid-19 purchasing is first attested in the 2024 chapter', async () => {
+    const incoming = (await ties('socialstyrelsen', { direction: 'in', types: 'MANDATES' })) as Array<Edge & Record<string, unknown>>;
+    const covid = incoming.find((e) => e.task?.includes('covid-19'));
+    expect(covid).toMatchObject({ attested: '2024-10', certainty: 'inferred' });
+    expect(covid?.validFrom).toBeUndefined();
+    expect(String(covid?.outsideKnowledge)).toMatch(/^outside knowledge: /);
+    const chiefOfficers = incoming.find((e) => e.task?.startsWith('appoint Sweden'));
+    expect(chiefOfficers).toMatchObject({ attested: '2021', certainty: 'stated' });
   });
 });

@@ -122,7 +122,7 @@ describe('bulk loader text rows', () => {
         key: c[3],
         sources: c[4]!.split('\u001d'),
         evidence: c[5],
-        status: c[6],
+        certainty: c[6],
         validFrom: get(7),
         validTo: get(8),
         forum: get(11),
@@ -134,6 +134,15 @@ describe('bulk loader text rows', () => {
         agreement: get(17),
         chain: get(18),
         step: get(19) === undefined ? undefined : Number(c[19]),
+        id: c[20],
+        hedge: get(21),
+        inferredFrom: get(22)?.split('\u001d'),
+        outsideKnowledge: get(23),
+        scope: get(24),
+        basisKind: get(25),
+        basisRef: get(26),
+        basisNote: get(27),
+        basisCertainty: get(28),
       };
       const expected = toRelationshipRow(r);
       expect(Object.fromEntries(Object.entries(decoded).filter(([, v]) => v !== undefined))).toEqual(expected.properties);

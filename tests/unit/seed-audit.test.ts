@@ -2,13 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { NodeRecord } from '../../seed/schema.ts';
-import { auditRecords, auditSeed, citedWords, mentions, parseSourceRef, readSources } from '../../seed/audit.ts';
+import type { NodeRecord, RelationshipRecord } from '../../seed/schema.ts';
+import { auditRecords, auditSeed, citedWords, hedgesIn, mentions, parseSourceRef, readSources, SWEDISH_HEDGES } from '../../seed/audit.ts';
 import { validateSeed } from '../../seed/validate.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DATA = join(ROOT, 'seed/data');
-const SOURCES = resolve(ROOT, '../shared/seeds');
+// SEED_SOURCES points at the source texts when they are not beside the checkout (a worktree).
+const SOURCES = resolve(process.env.SEED_SOURCES ?? resolve(ROOT, '../shared/seeds'));
 const haveSources = existsSync(SOURCES);
 
 describe('mentions', () => {
@@ -119,6 +120,112 @@ describe('seed:audit', () => {
           message: `the cited lines do not mention either endpoint ("${rel.record.from}" or "${rel.record.to}") by any of its names`,
         },
       ]);
+    });
+  });
+});
+
+describe('the hedge rule', () => {
+  // Sentences made up for the test (no source text in the repository).
+  const text = [
+    'Myndigheten leder vanligen delegationen till Forum.',
+    '',
+    'I vissa',
+    'fall talar Myndigheten för Staten i Forum.',
+    'Myndigheten har en kanal till Forum och kansliet ligger i Staden.',
+    'Rapporten kan läsas på webben; Myndigheten är medlem i Forum.',
+    'Staden och byn ligger vid havet.',
+  ].join('\n');
+  const sources = new Map([['x.txt', text]]);
+  const node = (id: string, name: string, line: number): NodeRecord => ({
+    id,
+    label: 'Agency',
+    name,
+    aliases: [],
+    properties: {},
+    sources: [`x.txt#L${line}-L${line}`],
+    evidence: 'a node made up for the test',
+    certainty: 'stated',
+  });
+  const nodes = [node('agency', 'Myndigheten', 1), node('forum', 'Forum', 1), node('state', 'Staten', 4)];
+  const audit = (rel: Partial<RelationshipRecord>): string[] =>
+    auditRecords({
+      nodes: nodes.map((record, i) => ({ line: i + 1, record })),
+      relationships: [
+        {
+          line: 1,
+          record: {
+            id: 'fact',
+            type: 'PARTICIPATES_IN',
+            from: 'agency',
+            to: 'forum',
+            sources: ['x.txt#L1-L1'],
+            evidence: 'a tie made up for the test',
+            certainty: 'stated',
+            ...rel,
+          } as RelationshipRecord,
+        },
+      ],
+      sources,
+    }).failures.map((f) => `${f.ref} ${f.message}`);
+
+  it('lists the hedges as whole words, across a line break, ignoring words that only start alike', () => {
+    expect(hedgesIn(citedWords(text.split('\n').slice(0, 4)))).toEqual(['vanligen', 'i vissa fall']);
+    expect(hedgesIn(citedWords(['Myndigheten har en kanal och kansliet ligger här.']))).toEqual([]);
+    expect(SWEDISH_HEDGES).toEqual(expect.arrayContaining(['traditionellt', 'enligt praxis', 'i andra fall', 'eventuella', 'kan']));
+  });
+
+  it('refuses a plain stated tie whose cited lines carry a hedge', () => {
+    expect(audit({})).toEqual([
+      'x.txt#L1-L1 stated, but the cited lines carry the hedge "vanligen": make the fact hedged (hedge: "vanligen (…)") or say in hedgeNotApplicable why the word does not limit it',
+    ]);
+    expect(audit({ type: 'REPRESENTS', to: 'state', sources: ['x.txt#L3-L4'] })).toEqual([
+      expect.stringContaining('the cited lines carry the hedge "i vissa fall"'),
+    ]);
+  });
+
+  it('accepts the tie once it is hedged, or inferred', () => {
+    expect(audit({ certainty: 'hedged', hedge: 'vanligen (usually)' })).toEqual([]);
+    expect(audit({ certainty: 'inferred', outsideKnowledge: 'outside knowledge: made up for the test' })).toEqual([]);
+  });
+
+  it('does not take a word that only starts like a hedge for one', () => {
+    expect(audit({ sources: ['x.txt#L5-L5'] })).toEqual([]);
+  });
+
+  it('accepts a reasoned waiver for a hedge in another clause, and refuses one for a word that is not there', () => {
+    const waiver = { word: 'kan', reason: 'belongs to reading the report, not to the membership' };
+    expect(audit({ sources: ['x.txt#L6-L6'] })).toEqual([expect.stringContaining('carry the hedge "kan"')]);
+    expect(audit({ sources: ['x.txt#L6-L6'], hedgeNotApplicable: [waiver] })).toEqual([]);
+    expect(audit({ sources: ['x.txt#L5-L5'], hedgeNotApplicable: [waiver] })).toEqual([
+      'x.txt#L5-L5 hedgeNotApplicable names "kan", which the cited lines do not carry',
+    ]);
+  });
+
+  it('refuses a stated tie whose cited lines name neither end', () => {
+    expect(audit({ sources: ['x.txt#L7-L7'] })).toEqual([
+      'x.txt#L7-L7 the cited lines do not mention either endpoint ("agency" or "forum") by any of its names',
+    ]);
+  });
+
+  describe.skipIf(!haveSources)('on a broken copy of the real data', () => {
+    if (!haveSources) return;
+    const real = readSources(SOURCES);
+    const { located } = validateSeed(DATA);
+    const run = (id: string, change: Partial<RelationshipRecord>): string[] => {
+      const rel = located.relationships.find((r) => r.record.id === id)!;
+      const record = { ...rel.record, ...change } as RelationshipRecord;
+      return auditRecords({ ...located, relationships: [{ ...rel, record }], sources: real }).failures.map((f) => f.message);
+    };
+
+    it('fires when the custom-bound WHO delegation is made plainly stated', () => {
+      expect(run('leads-delegation-post-socialstyrelsen-director-general-who', {})).toEqual([]);
+      const messages = run('leads-delegation-post-socialstyrelsen-director-general-who', { certainty: 'stated', hedge: undefined });
+      expect(messages).toEqual([expect.stringContaining('"vanligen"'), expect.stringContaining('"enligt praxis"')]);
+    });
+
+    it('fires when the "some cases" representation is made plainly stated', () => {
+      const messages = run('represents-socialstyrelsen-sweden-socialstyrelsen-main-forums', { certainty: 'stated', hedge: undefined });
+      expect(messages).toEqual([expect.stringContaining('"i vissa fall"'), expect.stringContaining('"i andra fall"')]);
     });
   });
 });

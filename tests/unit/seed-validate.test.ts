@@ -23,6 +23,7 @@ function writeSeed(nodes: string[], rels: string[]): string {
   temps.push(dir);
   writeFileSync(join(dir, 'nodes.jsonl'), nodes.join('\n') + '\n');
   writeFileSync(join(dir, 'relationships.jsonl'), rels.join('\n') + '\n');
+  writeFileSync(join(dir, 'sources.json'), readFileSync(join(DATA, 'sources.json'), 'utf8'));
   return dir;
 }
 const at = (problems: Problem[], file: string, line: number): Problem[] => problems.filter((p) => p.file.endsWith(file) && p.line === line);
@@ -61,9 +62,9 @@ describe('seed:check on a broken copy', () => {
   nodes.push(nodeLines[0]!); // duplicate id
   nodes.push('{"id": "broken", "label": '); // bad JSON
   const rels = [...relLines];
-  rels.push(JSON.stringify({ ...plain, to: 'no-such-node' })); // dangling id
-  rels.push(JSON.stringify({ ...dated, validFrom: dated.validTo, validTo: dated.validFrom })); // reversed dates
-  rels.push(JSON.stringify({ ...holdsPost, from: country.id, to: post.id })); // a Country cannot hold a post
+  rels.push(JSON.stringify({ ...plain, id: 'broken-dangling', to: 'no-such-node' })); // dangling id
+  rels.push(JSON.stringify({ ...dated, id: 'broken-reversed', validFrom: dated.validTo, validTo: dated.validFrom })); // reversed dates
+  rels.push(JSON.stringify({ ...holdsPost, id: 'broken-holder', from: country.id, to: post.id })); // a Country cannot hold a post
   const dir = writeSeed(nodes, rels);
   const { problems } = validateSeed(dir);
   const n = nodes.length;
@@ -132,9 +133,10 @@ describe('seed:check on a broken copy', () => {
 });
 
 describe('validateSeedText', () => {
-  const prov = { sources: ['001_1c1597dd7120e666.txt#L18-L18'], evidence: 'a paraphrase of the cited lines', status: 'stated' };
+  const prov = { sources: ['001_1c1597dd7120e666.txt#L18-L18'], evidence: 'a paraphrase of the cited lines', certainty: 'stated' };
   const node = (id: string, label: string, extra: object = {}): string => JSON.stringify({ id, label, name: id, ...extra, ...prov });
-  const rel = (o: object): string => JSON.stringify({ ...o, ...prov });
+  let relCount = 0;
+  const rel = (o: object): string => JSON.stringify({ id: `fact-${++relCount}`, ...prov, ...o });
   const check = (nodes: string[], rels: string[]): Problem[] =>
     validateSeedText({ nodesText: nodes.join('\n'), relationshipsText: rels.join('\n') }).problems;
 
@@ -155,13 +157,13 @@ describe('validateSeedText', () => {
       nodesText: JSON.stringify({ id: 'a', label: 'Agency', name: 'A' }),
       relationshipsText: '',
     }).problems;
-    expect(problems.map((p) => p.path).sort()).toEqual(['evidence', 'sources', 'status']);
+    expect(problems.map((p) => p.path).sort()).toEqual(['certainty', 'evidence', 'sources']);
     expect(problems[0]?.message).toMatch(/missing provenance/);
   });
 
   it('checks forum ids and wants the agent tied to the forum', () => {
-    const nodes = [node('agency', 'Agency'), node('gov', 'Government'), node('forum', 'Organisation')];
-    const represents = { type: 'REPRESENTS', from: 'agency', to: 'gov', capacity: 'government' };
+    const nodes = [node('agency', 'Agency'), node('gov', 'Country'), node('forum', 'Organisation')];
+    const represents = { type: 'REPRESENTS', from: 'agency', to: 'gov', capacity: 'government', basisKind: 'not-stated' };
     expect(check(nodes, [rel({ ...represents, forum: 'nowhere' })]).map((p) => p.message)).toContain(
       'relationship REPRESENTS "agency" → "gov": unknown forum id "nowhere"',
     );
@@ -204,5 +206,113 @@ describe('validateSeedText', () => {
     expect(problems[0]?.message).toContain(
       `duplicate relationship key "${relationshipKey({ type: 'UNDER', from: 'a', to: 'b' })}", first on line 1`,
     );
+  });
+
+  describe('the trust model', () => {
+    const base = [node('agency', 'Agency'), node('sweden', 'Country'), node('gov', 'Government'), node('forum', 'Organisation')];
+    const messages = (nodes: string[], rels: string[]): string[] => check(nodes, rels).map((p) => p.message);
+
+    it('wants relationship ids unique', () => {
+      const problems = check(base, [
+        rel({ id: 'x', type: 'UNDER', from: 'agency', to: 'gov' }),
+        rel({ id: 'x', type: 'PART_OF', from: 'agency', to: 'gov' }),
+      ]);
+      expect(problems.map((p) => `${p.line} ${p.path} ${p.message}`)).toEqual([
+        '2 id relationship PART_OF "agency" → "gov": duplicate relationship id "x", first on line 1',
+      ]);
+    });
+
+    it('keeps a hedge to hedged facts and asks an inference what it rests on', () => {
+      expect(messages(base, [rel({ type: 'UNDER', from: 'agency', to: 'gov', certainty: 'hedged' })])).toEqual([
+        expect.stringContaining('a hedged fact needs "hedge"'),
+      ]);
+      expect(messages(base, [rel({ type: 'UNDER', from: 'agency', to: 'gov', hedge: 'kan (may)' })])).toEqual([
+        expect.stringContaining('"hedge" belongs only on a hedged fact'),
+      ]);
+      expect(messages(base, [rel({ type: 'UNDER', from: 'agency', to: 'gov', certainty: 'inferred' })])).toEqual([
+        expect.stringContaining('an inferred fact needs "inferredFrom"'),
+      ]);
+      expect(
+        messages(base, [
+          rel({ type: 'UNDER', from: 'agency', to: 'gov', certainty: 'inferred', outsideKnowledge: 'general knowledge of Sweden' }),
+        ]),
+      ).toEqual([expect.stringContaining('expected "outside knowledge: …"')]);
+      expect(
+        messages(base, [rel({ type: 'UNDER', from: 'agency', to: 'gov', certainty: 'inferred', inferredFrom: ['no-such-fact'] })]),
+      ).toEqual([expect.stringContaining('inferredFrom "no-such-fact" is neither a relationship id nor a node id')]);
+      expect(
+        messages(base, [
+          rel({ id: 'f1', type: 'UNDER', from: 'agency', to: 'gov' }),
+          rel({ type: 'PART_OF', from: 'agency', to: 'gov', certainty: 'inferred', inferredFrom: ['f1', 'sweden'] }),
+        ]),
+      ).toEqual([]);
+    });
+
+    it('wants a basis on every act of authority, resolving to a MANDATES fact or a Treaty', () => {
+      const nodes = [...base, node('post', 'Post'), node('pact', 'Treaty')];
+      const mandate = rel({ id: 'm1', type: 'MANDATES', from: 'gov', to: 'agency', subject: 'appoint' });
+      expect(messages(nodes, [rel({ type: 'APPOINTS', from: 'agency', to: 'post' })])).toEqual([
+        'relationship APPOINTS "agency" → "post": APPOINTS is an act of authority and needs "basisKind" (mandate, treaty, law or not-stated)',
+      ]);
+      expect(
+        messages(nodes, [
+          mandate,
+          rel({ type: 'APPOINTS', from: 'agency', to: 'post', basisKind: 'mandate', basisRef: 'm1', basisCertainty: 'stated' }),
+        ]),
+      ).toEqual([]);
+      expect(
+        messages(nodes, [
+          rel({ type: 'APPOINTS', from: 'agency', to: 'post', basisKind: 'mandate', basisRef: 'm2', basisCertainty: 'stated' }),
+        ]),
+      ).toEqual([expect.stringContaining('basisRef "m2" is not the id of any relationship')]);
+      expect(
+        messages(nodes, [
+          rel({ id: 'u1', type: 'UNDER', from: 'agency', to: 'gov' }),
+          rel({ type: 'APPOINTS', from: 'agency', to: 'post', basisKind: 'mandate', basisRef: 'u1', basisCertainty: 'stated' }),
+        ]),
+      ).toEqual([expect.stringContaining('basisRef "u1" is a UNDER; a mandate basis must be a MANDATES fact')]);
+      expect(
+        messages(nodes, [
+          rel({ type: 'ESTABLISHES', from: 'agency', to: 'post', basisKind: 'treaty', basisRef: 'sweden', basisCertainty: 'inferred' }),
+        ]),
+      ).toEqual([expect.stringContaining('basisRef "sweden" is a Country; a treaty basis must be a Treaty node')]);
+      expect(messages(nodes, [rel({ type: 'ESTABLISHES', from: 'agency', to: 'post', basisKind: 'treaty', basisRef: 'pact' })])).toEqual([
+        expect.stringContaining('needs basisCertainty'),
+      ]);
+      expect(messages(nodes, [rel({ type: 'UNDER', from: 'agency', to: 'gov', basisKind: 'not-stated' })])).toEqual([
+        expect.stringContaining('field "basisKind" is not allowed on UNDER'),
+      ]);
+    });
+
+    it('refuses a REPRESENTS self-loop and a cabinet as the principal of a government representation', () => {
+      const tie = rel({ type: 'PARTICIPATES_IN', from: 'agency', to: 'forum' });
+      const represents = { type: 'REPRESENTS', from: 'agency', forum: 'forum', basisKind: 'not-stated' };
+      expect(messages(base, [tie, rel({ ...represents, to: 'agency', capacity: 'expert-authority' })])).toEqual([
+        expect.stringContaining("a REPRESENTS self-loop; acting in one's own name is PARTICIPATES_IN {capacity: 'expert-authority'}"),
+      ]);
+      expect(messages(base, [tie, rel({ ...represents, to: 'gov', capacity: 'government' })])).toEqual([
+        expect.stringContaining('the principal is the state speaking through its government (e.g. "sweden"), not the Government "gov"'),
+      ]);
+      expect(messages(base, [tie, rel({ ...represents, to: 'sweden', capacity: 'government' })])).toEqual([]);
+    });
+
+    it('takes a Group as forum, with scope only where a Group is the end or forum', () => {
+      const nodes = [...base, node('forums', 'Group')];
+      const includes = rel({ type: 'INCLUDES', from: 'forums', to: 'forum' });
+      const participates = rel({ type: 'PARTICIPATES_IN', from: 'agency', to: 'forums', capacity: 'expert-authority', scope: 'some' });
+      const represents = rel({
+        type: 'REPRESENTS',
+        from: 'agency',
+        to: 'sweden',
+        forum: 'forums',
+        capacity: 'government',
+        scope: 'some',
+        basisKind: 'not-stated',
+      });
+      expect(messages(nodes, [includes, participates, represents])).toEqual([]);
+      expect(messages(nodes, [rel({ type: 'PARTICIPATES_IN', from: 'agency', to: 'forum', scope: 'each' })])).toEqual([
+        expect.stringContaining('"scope" belongs only on a tie whose end or forum is a Group'),
+      ]);
+    });
   });
 });

@@ -33,7 +33,7 @@ describe('toElements', () => {
     const n = node('socialstyrelsen', {
       sources: ['001_1c1597dd7120e666.txt#L3-L5'],
       evidence: 'An agency under the ministry.',
-      status: 'stated',
+      certainty: 'stated',
       title: 'x',
     });
     const [el] = toElements({ nodes: [{ data: n }], edges: [] });

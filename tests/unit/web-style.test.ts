@@ -14,7 +14,7 @@ const nodes: NodeData[] = [
   { id: 'sweden', label: 'Country', name: 'Sverige' },
   { id: 'olivia-wigzell', label: 'Person', name: 'Olivia Wigzell' },
   { id: 'who-executive-board', label: 'Organisation', name: 'WHO Executive Board' },
-  { id: 'swedish-government', label: 'Government', name: 'Regeringen', status: 'inferred' },
+  { id: 'swedish-government', label: 'Government', name: 'Regeringen', certainty: 'inferred' },
 ];
 const edges: EdgeData[] = [
   {
@@ -35,7 +35,7 @@ const edges: EdgeData[] = [
     target: 'socialstyrelsen',
     type: 'MANDATES',
     task: 'appoint the chief officers',
-    status: 'inferred',
+    certainty: 'inferred',
   },
   { id: 'u1', source: 'socialstyrelsen', target: 'swedish-government', type: 'UNDER' },
 ];

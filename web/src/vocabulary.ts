@@ -16,6 +16,7 @@ export const LABEL_NAMES: Record<NodeLabel, string> = {
   Country: 'Country',
   Region: 'Region',
   Document: 'Document',
+  Group: 'Group',
 };
 
 /** How an edge reads on the canvas: "(Socialstyrelsen) represents (Swedish government)". */
@@ -43,6 +44,7 @@ export const TYPE_PHRASES: Record<RelationshipType, string> = {
   WORKS_AT: 'works at',
   DIRECTS: 'directs',
   AUTHORED: 'authored',
+  INCLUDES: 'includes',
 };
 
 export const LABELS = Object.keys(LABEL_NAMES) as NodeLabel[];

@@ -4,6 +4,7 @@
 import type { NodeLabel, RelationshipType } from '../../../server/model/vocabulary.ts';
 
 export type { NodeLabel, RelationshipType };
+export type Certainty = 'stated' | 'hedged' | 'inferred';
 export type Direction = 'in' | 'out' | 'both';
 export type ChainDirection = 'up' | 'down';
 export type ExportFormat = 'json' | 'cytoscape' | 'graphml' | 'csv' | 'cypher';
@@ -19,7 +20,10 @@ export interface NodeData {
   validTo?: string;
   sources?: string[];
   evidence?: string;
-  status?: 'stated' | 'inferred';
+  certainty?: Certainty;
+  hedge?: string;
+  inferredFrom?: string[];
+  outsideKnowledge?: string;
   [key: string]: unknown;
 }
 
@@ -32,7 +36,10 @@ export interface EdgeData {
   validTo?: string;
   sources?: string[];
   evidence?: string;
-  status?: 'stated' | 'inferred';
+  certainty?: Certainty;
+  hedge?: string;
+  inferredFrom?: string[];
+  outsideKnowledge?: string;
   forum?: string;
   capacity?: string;
   task?: string;

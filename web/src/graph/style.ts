@@ -42,6 +42,7 @@ export const LABEL_LOOK: Record<NodeLabel, LabelLook> = {
   Country: { color: '#7b5cc4', border: '#4a3381', shape: 'star', size: 38 },
   Region: { color: '#e0a458', border: '#8d6127', shape: 'round-heptagon', size: 30 },
   Document: { color: '#8d99a6', border: '#4f5a65', shape: 'tag', size: 24 },
+  Group: { color: '#a3a847', border: '#62661f', shape: 'round-pentagon', size: 30 },
 };
 
 export type TypeFamily = 'structure' | 'membership' | 'representation' | 'authority' | 'office' | 'cooperation' | 'routing' | 'basis';
@@ -81,6 +82,7 @@ export const TYPE_FAMILY: Record<RelationshipType, TypeFamily> = {
   BASED_ON: 'basis',
   PARTY_TO: 'basis',
   AUTHORED: 'basis',
+  INCLUDES: 'membership',
 };
 
 export function typeColor(t: RelationshipType): string {
@@ -153,7 +155,7 @@ export function buildStyle(theme: ThemeColors, options: { transitions?: boolean 
     });
   }
   sheet.push(
-    { selector: 'node[status = "inferred"]', style: { 'border-style': 'dashed' } },
+    { selector: 'node[certainty = "inferred"]', style: { 'border-style': 'dashed' } },
     // Large views (the `lod` class, set by the view): names from a closer zoom than usual, except
     // the landmarks' below.
     { selector: 'node.lod', style: { 'min-zoomed-font-size': TEXT.largeViewMinZoomedFontSize } },
@@ -195,7 +197,7 @@ export function buildStyle(theme: ThemeColors, options: { transitions?: boolean 
   sheet.push(
     { selector: 'edge[type = "REPRESENTS"]', style: { width: 2.6 } },
     { selector: 'edge[type = "MANDATES"], edge[type = "APPOINTS"]', style: { width: 2.2 } },
-    { selector: 'edge[status = "inferred"]', style: { 'line-style': 'dashed' } },
+    { selector: 'edge[certainty = "inferred"]', style: { 'line-style': 'dashed' } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: 'node.dimmed', style: { opacity: 0.22 } },
     { selector: 'edge.dimmed', style: { opacity: 0.07, 'text-opacity': 0 } },

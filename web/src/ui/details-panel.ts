@@ -25,7 +25,9 @@ const SHOWN_NODE_KEYS = new Set([
   'description',
   'sources',
   'evidence',
-  'status',
+  'certainty',
+  'hedge',
+  'outsideKnowledge',
   'validFrom',
   'validTo',
   'display',
@@ -37,7 +39,9 @@ const SHOWN_EDGE_KEYS = new Set([
   'type',
   'sources',
   'evidence',
-  'status',
+  'certainty',
+  'hedge',
+  'outsideKnowledge',
   'validFrom',
   'validTo',
   'caption',
@@ -152,7 +156,7 @@ export class DetailsPanel {
         'div',
         { class: 'badge-row' },
         h('span', { class: 'badge' }, shapeIcon(look.shape, look.color, look.border, 14), ' ', LABEL_NAMES[n.label]),
-        statusBadge(n.status),
+        certaintyBadge(n.certainty, n.hedge),
       ),
       h('h2', { class: 'details-title' }, n.name),
       n.nameEn && n.nameEn !== n.name ? h('p', { class: 'name-en' }, n.nameEn) : null,
@@ -226,7 +230,7 @@ export class DetailsPanel {
       ties,
       holders,
       propertiesTable(n, SHOWN_NODE_KEYS),
-      provenance(n.sources, n.evidence, n.status),
+      provenance(n.sources, n.evidence, n.certainty, n.hedge, n.outsideKnowledge),
     );
     const controller = new AbortController();
     this.controller = controller;
@@ -323,7 +327,7 @@ export class DetailsPanel {
         'div',
         { class: 'badge-row' },
         h('span', { class: 'badge' }, h('span', { class: 'type-chip', style: `--chip:${typeColor(e.type)}` }), ' ', e.type),
-        statusBadge(e.status),
+        certaintyBadge(e.certainty, e.hedge),
       ),
       h(
         'h2',
@@ -356,7 +360,7 @@ export class DetailsPanel {
         k === 'principal' && typeof v === 'string' && this.cache.nodes.get(v) ? shortName(this.cache.nodes.get(v)!) : String(v),
       ),
       this.bundleList(e, state),
-      provenance(e.sources, e.evidence, e.status),
+      provenance(e.sources, e.evidence, e.certainty, e.hedge, e.outsideKnowledge),
     );
   }
 
@@ -405,12 +409,18 @@ function tieSummary(e: EdgeData, cache: ElementCache): string {
   return [what || TYPE_PHRASES[e.type], span || 'no dates given'].join(' · ');
 }
 
-function statusBadge(status: string | undefined): HTMLElement | null {
-  if (!status) return null;
+const CERTAINTY_TITLES: Record<string, string> = {
+  stated: 'The source says so',
+  hedged: 'The source says so with a hedge',
+  inferred: 'Inferred: the source does not say so outright',
+};
+
+function certaintyBadge(certainty: string | undefined, hedge: string | undefined): HTMLElement | null {
+  if (!certainty) return null;
   return h(
     'span',
-    { class: `status status-${status}`, title: status === 'stated' ? 'The source says so' : 'Inferred from what the source says' },
-    status,
+    { class: `status status-${certainty}`, title: CERTAINTY_TITLES[certainty] ?? certainty },
+    certainty === 'hedged' && hedge ? `hedged: ${hedge}` : certainty,
   );
 }
 
@@ -432,13 +442,27 @@ function humanKey(k: string): string {
   return k.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
 }
 
-function provenance(sources: string[] | undefined, evidence: string | undefined, status: string | undefined): HTMLElement {
+function provenance(
+  sources: string[] | undefined,
+  evidence: string | undefined,
+  certainty: string | undefined,
+  hedge: string | undefined,
+  outsideKnowledge: string | undefined,
+): HTMLElement {
   return h(
     'section',
     { class: 'provenance' },
     h('h3', {}, 'Provenance'),
     evidence ? h('blockquote', { class: 'evidence' }, evidence) : h('p', { class: 'muted' }, 'No paraphrase recorded.'),
-    status === 'inferred' ? h('p', { class: 'muted' }, 'Inferred: the source implies this rather than saying it outright.') : null,
+    certainty === 'hedged' && hedge ? h('p', { class: 'muted' }, `Hedged in the source: ${hedge}.`) : null,
+    certainty === 'inferred'
+      ? h(
+          'p',
+          { class: 'muted' },
+          'Inferred: the source does not say this outright.',
+          outsideKnowledge ? ` Rests on ${outsideKnowledge}.` : '',
+        )
+      : null,
     sourceList(sources),
   );
 }
