@@ -16,3 +16,9 @@ CREATE INDEX represents_forum IF NOT EXISTS FOR ()-[r:REPRESENTS]-() ON (r.forum
 
 // Routing chains are read hop by hop.
 CREATE INDEX forwards_chain IF NOT EXISTS FOR ()-[r:FORWARDS_REQUESTS_TO]-() ON (r.chain);
+
+// A basis names its assignment by fact id: chains and representation answers seek it.
+CREATE INDEX mandates_id IF NOT EXISTS FOR ()-[r:MANDATES]-() ON (r.id);
+
+// "Whose delegation?" asked by principal.
+CREATE INDEX leads_delegation_principal IF NOT EXISTS FOR ()-[r:LEADS_DELEGATION]-() ON (r.principal);

@@ -24,13 +24,16 @@ export const QUERY_NAMES = [
   'health/counts',
   'import/existing-relationships',
   'mandates/authority-step',
+  'mandates/chain-bases',
+  'mandates/chain-step',
   'nodes/degree',
   'nodes/expand-level',
   'nodes/get-node',
   'nodes/nodes-by-ids',
   'nodes/relationships-among',
-  'paths/shortest-paths',
-  'paths/shortest-paths-directed',
+  'paths/k-shortest',
+  'paths/k-shortest-directed',
+  'paths/named-routes',
   'representation/find-representations',
   'schema/label-counts',
   'schema/type-counts',
@@ -38,6 +41,7 @@ export const QUERY_NAMES = [
   'seed/count-entities',
   'seed/merge-nodes',
   'seed/merge-relationships',
+  'sources/list-sources',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

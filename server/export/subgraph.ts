@@ -61,6 +61,7 @@ export async function exportSource(db: Database, req: ExportRequest): Promise<Ex
     const rels = await db.read('nodes/relationships-among', {
       ids: nodes.map((n) => n.id),
       types: req.types ?? null,
+      stated: false,
       limit: req.limit,
       ...span,
     });
