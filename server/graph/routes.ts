@@ -48,9 +48,6 @@ const shapeOf = (r: Route) => `${r.named ? `named:${r.named.chain}` : r.kinds.jo
 /** A route that comes back to a node it passed (SHORTEST walks trails, not simple paths). */
 const revisits = (r: Route) => new Set(r.nodes.map((n) => n.id)).size < r.nodes.length;
 
-/** Routes of one kind beyond this many wait until every other kind has had its turn. */
-const PER_KIND = 3;
-
 /**
  * Named routes first (shortest first), then the candidates (already shortest first) taken in
  * rounds: each round gives every kind-group its next path, the one sharing fewest stops with
@@ -76,12 +73,9 @@ export function pickRoutes(named: Route[], candidates: Route[], limit: number): 
   }
   const queues = [...groups.values()];
   const takenStops = queues.map(() => new Set<string>());
-  const taken = queues.map(() => 0);
-  for (let round = 0; routes.length < limit && queues.some((q) => q.length); round++) {
+  while (routes.length < limit && queues.some((q) => q.length)) {
     queues.forEach((queue, gi) => {
       if (!queue.length || routes.length >= limit) return;
-      if (taken[gi]! >= PER_KIND && queues.some((q, i) => q.length && taken[i]! < PER_KIND)) return;
-      taken[gi]!++;
       const seen = takenStops[gi]!;
       let best = 0;
       let bestScore = Infinity;

@@ -188,21 +188,31 @@ function timePhrase(f: Fact, w: Words): string | null {
 export function factClause(f: Fact, lang: Lang): string {
   const w = T[lang];
   const subject = nameOf(f.subject, lang);
-  let core: string;
+  // The predicate starts with its finite verb, so Swedish can put it second after a hedge.
+  let predicate: string;
   if (f.type === 'PARTICIPATES_IN' && f.capacity === 'expert-authority') {
-    core = `${subject} ${w.takesPart}${forumPhrase({ ...f, forum: f.forum ?? f.object }, w, lang)} ${w.ownName}`;
+    predicate = `${w.takesPart}${forumPhrase({ ...f, forum: f.forum ?? f.object }, w, lang)} ${w.ownName}`;
   } else if (f.type === 'REPRESENTS') {
     const principal = f.object ? nameOf(f.object, lang) : '?';
     const gov = f.object?.label === 'Country' && f.capacity === 'government' ? w.speakingGov : '';
-    core = `${subject} ${w.REPRESENTS} ${principal}${gov}${forumPhrase(f, w, lang)}`;
+    predicate = `${w.REPRESENTS} ${principal}${gov}${forumPhrase(f, w, lang)}`;
   } else if (f.type === 'LEADS_DELEGATION') {
     const who = f.principal ? w.forPrincipal(nameOf(f.principal, lang)) : '';
-    core = `${subject} ${w.LEADS_DELEGATION} ${nameOf(f.object, lang)}${who}`;
+    predicate = `${w.LEADS_DELEGATION} ${nameOf(f.object, lang)}${who}`;
   } else {
     const task = f.type === 'MANDATES' && f.task ? ` (${f.task})` : '';
-    core = `${subject} ${verb(w, f.type)} ${nameOf(f.object, lang)}${task}`;
+    predicate = `${verb(w, f.type)} ${nameOf(f.object, lang)}${task}`;
   }
-  if (f.certainty === 'hedged' && f.hedge) core = `${capitalise(hedgeWords(f.hedge, lang))}, ${core}`;
+  let core = `${subject} ${predicate}`;
+  if (f.certainty === 'hedged' && f.hedge) {
+    const hedge = capitalise(hedgeWords(f.hedge, lang));
+    if (lang === 'en') core = `${hedge}, ${core}`;
+    else {
+      // Swedish word order: "I vissa fall företräder Socialstyrelsen Sverige …".
+      const [finite, ...rest] = predicate.split(' ');
+      core = `${hedge} ${finite} ${subject}${rest.length ? ` ${rest.join(' ')}` : ''}`;
+    }
+  }
   const notes: string[] = [];
   const basis = basisPhrase(f, w, lang);
   if (basis) notes.push(basis);

@@ -1,7 +1,7 @@
 // The source documents: the list of :Source nodes, and the cited lines of one document with
 // their context, read from SOURCES_DIR when the server has it. The file name must look like a
 // SourceRef's file and be one of the folder's own entries, so no request can reach outside it.
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
@@ -106,8 +106,9 @@ export function sourceRoutes(router: Router, services: Services): void {
           { path: 'params.file', message: 'source text not available' },
         ]);
       // Only a name the folder itself lists is opened: nothing a request spells can point elsewhere.
+      // A link inside the folder could point anywhere, so only plain files are read.
       const entries = await readdir(dir);
-      if (!entries.includes(params.file)) {
+      if (!entries.includes(params.file) || !(await lstat(join(dir, params.file))).isFile()) {
         throw new SourceTextUnavailableError(`No source text "${params.file}" on this server.`, [
           { path: 'params.file', message: 'not in the sources folder' },
         ]);
