@@ -43,7 +43,7 @@ export interface TextSink {
 }
 
 /** Properties derived from others at load time; exports carry the originals only. */
-const DERIVED = new Set(['aliasText', 'validFromDate', 'validToDate']);
+const DERIVED = new Set(['aliasText', 'validFromDate', 'validToDate', 'attestedDate', 'timeStatus']);
 
 export function storedToExportNode(props: Record<string, unknown>): ExportNode {
   const properties: Record<string, unknown> = {};
@@ -92,8 +92,16 @@ export async function writeCytoscape(source: ExportSource, sink: TextSink): Prom
   await sink.write('\n],"edges":[');
   first = true;
   for await (const r of source.relationships) {
-    const { key, ...rest } = r.properties;
-    const data = { ...rest, id: String(key ?? `${r.type}:${r.start}->${r.end}`), source: r.start, target: r.end, type: r.type };
+    // As in the API's elements: the element id is the key, the fact id travels as factId.
+    const { key, id: factId, ...rest } = r.properties;
+    const data = {
+      ...rest,
+      ...(factId === undefined ? {} : { factId }),
+      id: String(key ?? `${r.type}:${r.start}->${r.end}`),
+      source: r.start,
+      target: r.end,
+      type: r.type,
+    };
     await sink.write((first ? '\n' : ',\n') + JSON.stringify({ data }));
     first = false;
   }
@@ -112,7 +120,11 @@ const NODE_KEYS: Array<[string, 'string' | 'int']> = [
   ['validTo', 'string'],
   ['sources', 'string'],
   ['evidence', 'string'],
-  ['status', 'string'],
+  ['certainty', 'string'],
+  ['hedge', 'string'],
+  ['inferredFrom', 'string'],
+  ['outsideKnowledge', 'string'],
+  ['attested', 'string'],
   ['properties', 'string'],
 ];
 const NODE_KNOWN = new Set(['id', ...NODE_KEYS.map(([k]) => k)]);
@@ -133,7 +145,17 @@ const EDGE_KEYS: Array<[string, 'string' | 'int']> = [
   ['step', 'int'],
   ['sources', 'string'],
   ['evidence', 'string'],
-  ['status', 'string'],
+  ['id', 'string'],
+  ['certainty', 'string'],
+  ['hedge', 'string'],
+  ['inferredFrom', 'string'],
+  ['outsideKnowledge', 'string'],
+  ['basisKind', 'string'],
+  ['basisRef', 'string'],
+  ['basisNote', 'string'],
+  ['basisCertainty', 'string'],
+  ['scope', 'string'],
+  ['attested', 'string'],
   ['properties', 'string'],
 ];
 const EDGE_KNOWN = new Set(EDGE_KEYS.map(([k]) => k));
@@ -221,7 +243,11 @@ export const CSV_NODE_COLUMNS: Array<[string, string]> = [
   ['validTo', 'validTo'],
   ['sources', 'sources:string[]'],
   ['evidence', 'evidence'],
-  ['status', 'status'],
+  ['certainty', 'certainty'],
+  ['hedge', 'hedge'],
+  ['inferredFrom', 'inferredFrom:string[]'],
+  ['outsideKnowledge', 'outsideKnowledge'],
+  ['attested', 'attested'],
   ['properties', 'properties'],
 ];
 
@@ -243,7 +269,17 @@ export const CSV_RELATIONSHIP_COLUMNS: Array<[string, string]> = [
   ['step', 'step:int'],
   ['sources', 'sources:string[]'],
   ['evidence', 'evidence'],
-  ['status', 'status'],
+  ['id', 'id'],
+  ['certainty', 'certainty'],
+  ['hedge', 'hedge'],
+  ['inferredFrom', 'inferredFrom:string[]'],
+  ['outsideKnowledge', 'outsideKnowledge'],
+  ['basisKind', 'basisKind'],
+  ['basisRef', 'basisRef'],
+  ['basisNote', 'basisNote'],
+  ['basisCertainty', 'basisCertainty'],
+  ['scope', 'scope'],
+  ['attested', 'attested'],
   ['properties', 'properties'],
 ];
 
@@ -314,6 +350,7 @@ function dateSetters(variable: string, props: Record<string, unknown>): string {
   const parts: string[] = [];
   if (typeof props.validFrom === 'string') parts.push(`${variable}.validFromDate = date(${cypherString(firstDayOf(props.validFrom))})`);
   if (typeof props.validTo === 'string') parts.push(`${variable}.validToDate = date(${cypherString(lastDayOf(props.validTo))})`);
+  if (typeof props.attested === 'string') parts.push(`${variable}.attestedDate = date(${cypherString(firstDayOf(props.attested))})`);
   return parts.length ? ` SET ${parts.join(', ')}` : '';
 }
 
