@@ -43,8 +43,9 @@ export function toRoute(nodes: NodeData[], relationships: EdgeData[], named: Rou
 }
 
 const stopsOf = (r: Route) => r.nodes.slice(1, -1).map((n) => n.id);
-/** Two routes through the same stops with the same kinds of ties read as one answer. */
-const shapeOf = (r: Route) => `${r.named ? `named:${r.named.chain}` : r.kinds.join(',')}|${stopsOf(r).join('>')}`;
+/** Two routes through the same stops with the same kinds of ties read as one answer (a named
+ * process found again by the search among them). */
+const shapeOf = (r: Route) => `${r.kinds.join(',')}|${stopsOf(r).join('>')}`;
 /** A route that comes back to a node it passed (SHORTEST walks trails, not simple paths). */
 const revisits = (r: Route) => new Set(r.nodes.map((n) => n.id)).size < r.nodes.length;
 

@@ -58,3 +58,14 @@ describe('pickRoutes', () => {
     expect(weakestCertainty([{ id: 'x', type: 'A', source: 'a', target: 'b' }])).toBeNull();
   });
 });
+
+describe('pickRoutes and named processes', () => {
+  it('does not show a named process a second time when the search finds the same route', () => {
+    const named = { ...route('u-FWD-m-FWD-r'), named: { chain: 'c', subject: null, reversed: false } };
+    const { routes } = pickRoutes([named], [route('u-FWD-m-FWD-r'), route('u-SUPPORTS-r')], 10);
+    expect(routes.map((r) => [r.named?.chain ?? null, r.nodes.map((x) => x.id).join('')])).toEqual([
+      ['c', 'umr'],
+      [null, 'ur'],
+    ]);
+  });
+});

@@ -80,45 +80,59 @@ export function pathRoutes(router: Router, services: Services): void {
       if (query.from === query.to) {
         throw new ValidationError('A path needs two different nodes.', [{ path: 'query.to', message: 'must differ from query.from' }]);
       }
-      const ends = await db.read('nodes/nodes-by-ids', { ids: [query.from, query.to] });
-      const from = ends.find((r) => (r.node as Row).id === query.from);
-      const to = ends.find((r) => (r.node as Row).id === query.to);
-      if (!from || !to) {
-        const [path, id] = !from ? ['query.from', query.from] : ['query.to', query.to];
-        throw new NotFoundError(`No node with id "${id}".`, [{ path, message: 'unknown id' }]);
-      }
       const span = asOfSpan(query.asOf);
       const stated = query.certainty === 'stated';
+      const filtered = Boolean(query.types) || stated || span.asOfStart !== null;
+      const search = filtered
+        ? query.directed
+          ? 'paths/k-shortest-filtered-directed'
+          : 'paths/k-shortest-filtered'
+        : query.directed
+          ? 'paths/k-shortest-directed'
+          : 'paths/k-shortest';
       // A named process is looked for only when the type filter lets its ties through.
-      const wantNamed = !query.types || query.types.includes('FORWARDS_REQUESTS_TO');
-      const [rows, namedRows] = await Promise.all([
-        db.read(query.directed ? 'paths/k-shortest-directed' : 'paths/k-shortest', {
-          from: query.from,
-          to: query.to,
-          types: query.types ?? null,
-          maxDepth: query.maxDepth,
-          stated,
-          ...span,
-        }),
-        wantNamed ? db.read('paths/named-routes', { from: query.from, to: query.to, stated, limit: 5, ...span }) : Promise.resolve([]),
-      ]);
-      const asRoute = (r: Row, named: Route['named'] = null) =>
-        toRoute((r.nodes as Row[]).map(nodeData), (r.relationships as Row[]).map(edgeData), named);
-      const named = namedRows
-        .filter((r) => !(query.directed && r.reversed))
-        .map((r) => asRoute(r, { chain: String(r.chain), subject: (r.subject as string | null) ?? null, reversed: Boolean(r.reversed) }));
-      const { routes, groups } = pickRoutes(
+      const named = !query.types || query.types.includes('FORWARDS_REQUESTS_TO');
+      const [row] = await db.read(search, {
+        from: query.from,
+        to: query.to,
+        types: query.types ?? null,
+        maxDepth: query.maxDepth,
+        stated,
         named,
-        rows.map((r) => asRoute(r)),
+        ...span,
+      });
+      if (!row?.from || !row.to) {
+        const [path, id] = !row?.from ? ['query.from', query.from] : ['query.to', query.to];
+        throw new NotFoundError(`No node with id "${id}".`, [{ path, message: 'unknown id' }]);
+      }
+      // Routes arrive as ids with each node and tie once beside them: pick on the ids, then
+      // fill in the picked routes.
+      type IdRoute = { nodes: string[]; relationships: string[]; chain?: string; subject?: string | null; reversed?: boolean };
+      const nodeById = new Map((row.nodes as Row[]).map((n) => [String(n.id), nodeData(n)]));
+      const edgeByElement = new Map((row.relationships as Row[]).map(({ elementId, ...r }) => [String(elementId), edgeData(r)]));
+      const full = (r: IdRoute, namedAs: Route['named'] = null) =>
+        toRoute(
+          r.nodes.map((id) => nodeById.get(id) ?? { id, label: '', name: id }),
+          r.relationships.map((id) => edgeByElement.get(id) ?? { id, type: '', source: '', target: '' }),
+          namedAs,
+        );
+      const namedRoutes = (row.named as IdRoute[])
+        .filter((r) => !(query.directed && r.reversed))
+        .map((r) => full(r, { chain: String(r.chain), subject: r.subject ?? null, reversed: Boolean(r.reversed) }));
+      const picked = pickRoutes(
+        namedRoutes,
+        (row.candidates as IdRoute[]).map((r) => full(r)),
         query.limit,
       );
+      const routes = picked.routes;
+      const groups = picked.groups;
       const set = new ElementSet();
       for (const route of routes) {
         for (const n of route.nodes) set.addNode(n as Row);
         for (const e of route.relationships) set.addEdgeData(e);
       }
-      const fromNode = nodeData(from.node as Row);
-      const toNode = nodeData(to.node as Row);
+      const fromNode = nodeData(row.from as Row);
+      const toNode = nodeData(row.to as Row);
       return {
         from: fromNode,
         to: toNode,
