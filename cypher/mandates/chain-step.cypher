@@ -11,20 +11,21 @@
 UNWIND $frontier AS f
 MATCH (x:Entity {id: f.id})
 CALL (x, f) {
+  // Each guard comes before its MATCH, so a giver's thousands of incoming ties are never read.
+  WITH x, f WHERE f.full AND f.holders
   MATCH (x)<-[r:HOLDS_POST]-(y:Entity)
-  WHERE f.full AND f.holders
   RETURN 'held-by' AS role, r, y
   UNION ALL
+  WITH x, f WHERE f.full
   MATCH (x)-[r:HOLDS_POST]->(y:Entity)
-  WHERE f.full
   RETURN 'holds-post' AS role, r, y
   UNION ALL
+  WITH x, f WHERE f.full
   MATCH (x)<-[r:APPOINTS|ESTABLISHES]-(y:Entity)
-  WHERE f.full
   RETURN 'act' AS role, r, y
   UNION ALL
+  WITH x, f WHERE f.full
   MATCH (x)<-[r:MANDATES]-(y:Entity)
-  WHERE f.full
   RETURN 'mandate' AS role, r, y
   UNION ALL
   MATCH (x)-[r:UNDER|PART_OF]->(y:Entity)
