@@ -24,5 +24,8 @@ CREATE INDEX forwards_chain IF NOT EXISTS FOR ()-[r:FORWARDS_REQUESTS_TO]-() ON 
 // Source documents are found by file name (citations name the file).
 CREATE CONSTRAINT source_file IF NOT EXISTS FOR (s:Source) REQUIRE s.file IS UNIQUE;
 
-// A basis names a MANDATES fact by its id; chains look it up by index.
+// A basis names its assignment by fact id: chains and representation answers seek it.
 CREATE INDEX mandates_id IF NOT EXISTS FOR ()-[r:MANDATES]-() ON (r.id);
+
+// "Whose delegation?" asked by principal.
+CREATE INDEX leads_delegation_principal IF NOT EXISTS FOR ()-[r:LEADS_DELEGATION]-() ON (r.principal);

@@ -18,6 +18,7 @@ import { searchRoutes } from './api/routes/search.ts';
 import { nodeRoutes } from './api/routes/nodes.ts';
 import { pathRoutes } from './api/routes/paths.ts';
 import { representationRoutes } from './api/routes/representation.ts';
+import { sourceRoutes } from './api/routes/sources.ts';
 import { exportRoutes } from './api/routes/export.ts';
 import { queryRoutes } from './api/routes/query.ts';
 import { importRoutes } from './api/routes/import.ts';
@@ -106,6 +107,7 @@ export function createApp(services: Services): Express {
     nodeRoutes,
     pathRoutes,
     representationRoutes,
+    sourceRoutes,
     exportRoutes,
     queryRoutes,
     importRoutes,

@@ -1,5 +1,6 @@
 // Configuration comes from the environment once, at boot, through one schema: a wrong value
 // stops the process with a line that names the variable and what was expected.
+import { statSync } from 'node:fs';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -35,7 +36,25 @@ export const ConfigSchema = z.object({
   SERVE_WEB: flag.default(true),
   /** Load the seed graph into an empty database at start. */
   SEED_ON_START: flag.default(true),
+  /**
+   * Folder of the source documents the facts cite (FILE.txt). With it, GET
+   * /api/sources/{file}/lines shows cited lines in context; without it that endpoint answers
+   * 404 SOURCE_TEXT_UNAVAILABLE. `npm start` sets it to ../shared/seeds beside the repository
+   * when that folder exists. The texts are read, never copied into the repository.
+   */
+  SOURCES_DIR: z
+    .string()
+    .refine((d) => isDirectory(d), 'expected an existing folder of source documents')
+    .optional(),
 });
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 export type Config = z.infer<typeof ConfigSchema>;
 
 export class ConfigError extends Error {

@@ -31,6 +31,12 @@ export class NotFoundError extends AppError {
   readonly code = 'NOT_FOUND';
 }
 
+/** The server has no folder of source texts (SOURCES_DIR), or not this file. */
+export class SourceTextUnavailableError extends AppError {
+  readonly status = 404;
+  readonly code = 'SOURCE_TEXT_UNAVAILABLE';
+}
+
 export class ConflictError extends AppError {
   readonly status = 409;
   readonly code = 'CONFLICT';

@@ -1,7 +1,7 @@
 // `npm start`: configuration, database (the embedded Neo4j unless NEO4J_URI is set), schema
 // and seed, the web app, then the HTTP server on PORT. Ctrl-C or SIGTERM stops what it started.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import { pino } from 'pino';
 import { createApp } from './app.ts';
@@ -15,8 +15,12 @@ const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'
 
 async function main(): Promise<void> {
   let config: Config;
+  // In development the source documents sit beside the repository; citations can then show
+  // their lines. An explicit SOURCES_DIR (or an empty one, to turn it off) wins.
+  const devSources = resolve(REPO_ROOT, '../shared/seeds');
+  const env = process.env.SOURCES_DIR === undefined && existsSync(devSources) ? { ...process.env, SOURCES_DIR: devSources } : process.env;
   try {
-    config = loadConfig();
+    config = loadConfig(env);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);

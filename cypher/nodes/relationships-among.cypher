@@ -11,5 +11,13 @@ WHERE b.id IN $ids
   AND ($asOfStart IS NULL OR (
     (r.validFromDate IS NULL OR r.validFromDate <= date($asOfEnd)) AND
     (r.validToDate IS NULL OR r.validToDate >= date($asOfStart))))
+  AND (NOT $stated OR r.certainty = 'stated')
 WITH r LIMIT $limit
-RETURN r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id} AS relationship
+RETURN r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id,
+          timeStatus: CASE
+            WHEN $asOfStart IS NULL THEN null
+            WHEN r.validFromDate IS NOT NULL THEN 'valid'
+            WHEN r.validToDate IS NOT NULL AND r.attestedDate <= date($asOfEnd) THEN 'valid'
+            WHEN r.attestedDate >= date({year: date($asOfStart).year}) AND r.attestedDate <= date($asOfEnd) THEN 'attested'
+            ELSE 'undated'
+          END} AS relationship

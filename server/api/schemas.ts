@@ -2,7 +2,9 @@
 // OpenAPI document is generated from them.
 import { z } from '../zod.ts';
 import { PartialDate } from '../model/dates.ts';
-import { Certainty, NodeLabel, RelationshipType } from '../model/vocabulary.ts';
+import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
+import { BASIS_KINDS, CERTAINTIES, TIME_STATUSES } from '../graph/trust.ts';
+import { LANGS } from '../graph/summary.ts';
 
 export const ErrorBody = z
   .object({
@@ -50,7 +52,10 @@ const NodeDataSchema = z
     description: z.string().optional(),
     sources: z.array(z.string()).optional(),
     evidence: z.string().optional(),
-    certainty: Certainty.optional(),
+    certainty: z.enum(CERTAINTIES).optional(),
+    hedge: z.string().optional(),
+    inferredFrom: z.array(z.string()).optional(),
+    outsideKnowledge: z.string().optional(),
   })
   .catchall(z.unknown())
   .openapi('NodeData');
@@ -65,6 +70,18 @@ const EdgeDataSchema = z
     validTo: z.string().optional(),
     sources: z.array(z.string()).optional(),
     evidence: z.string().optional(),
+    factId: z.string().optional().openapi({ description: 'The fact id (`id` of the relationship) that bases and inferredFrom refer to' }),
+    certainty: z.enum(CERTAINTIES).optional(),
+    hedge: z.string().optional().openapi({ description: 'The source’s hedge words with an English gloss, when certainty is hedged' }),
+    inferredFrom: z.array(z.string()).optional(),
+    outsideKnowledge: z.string().optional(),
+    basisKind: z.enum(BASIS_KINDS).optional(),
+    basisRef: z.string().optional(),
+    basisNote: z.string().optional(),
+    basisCertainty: z.enum(CERTAINTIES).optional(),
+    scope: z.enum(['some', 'each']).optional(),
+    attested: z.string().optional().openapi({ description: 'Earliest date a source document reports the fact' }),
+    timeStatus: z.enum(TIME_STATUSES).optional().openapi({ description: 'In an as-of answer: valid, attested or undated' }),
   })
   .catchall(z.unknown())
   .openapi('EdgeData');
@@ -78,3 +95,44 @@ export const GraphElementsSchema = z
     edges: z.array(z.object({ data: EdgeDataSchema })),
   })
   .openapi('GraphElements', { description: 'Elements ready for cytoscape.add()' });
+
+/** `certainty=stated`: only facts the sources state (hedged and inferred ones are dropped). */
+export const CertaintyFilter = z
+  .enum(['stated', 'any'])
+  .default('any')
+  .openapi({ description: '`stated`: only facts the sources state; hedged and inferred facts are left out' });
+
+export const Lang = z.enum(LANGS).default('en').openapi({ description: 'Language of the summary sentence' });
+
+export const Certainty = z.enum(CERTAINTIES).openapi('Certainty');
+export const TimeStatus = z.enum(TIME_STATUSES).openapi('TimeStatus', {
+  description: 'valid: its dates place it then; attested: undated, but a document of that time reports it; undated: dates not given',
+});
+
+export const BasisSchema = z
+  .object({
+    kind: z.enum(BASIS_KINDS),
+    ref: z.string().nullable(),
+    note: z.string().nullable(),
+    certainty: Certainty.nullable(),
+  })
+  .openapi('Basis', { description: 'What an act of authority rests on; kind not-stated means the sources give no basis' });
+
+export const SummarySchema = z
+  .object({ text: z.string(), citations: z.array(z.string()) })
+  .openapi('Summary', { description: 'One plain sentence that says no more than the facts, with its citations' });
+
+/** The trust fields every hop and row carries. */
+export const TrustFields = {
+  factId: z.string().nullable(),
+  certainty: Certainty.nullable(),
+  hedge: z.string().nullable(),
+  inferredFrom: z.array(z.string()),
+  outsideKnowledge: z.string().nullable(),
+  sources: z.array(z.string()),
+  evidence: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  attested: z.string().nullable(),
+  timeStatus: TimeStatus.optional(),
+};

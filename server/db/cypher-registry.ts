@@ -25,13 +25,17 @@ export const QUERY_NAMES = [
   'import/existing-relationships',
   'import/facts-by-ids',
   'mandates/authority-step',
+  'mandates/chain-bases',
+  'mandates/chain-step',
   'nodes/degree',
   'nodes/expand-level',
   'nodes/get-node',
   'nodes/nodes-by-ids',
   'nodes/relationships-among',
-  'paths/shortest-paths',
-  'paths/shortest-paths-directed',
+  'paths/k-shortest',
+  'paths/k-shortest-filtered',
+  'paths/k-shortest-filtered-directed',
+  'paths/k-shortest-directed',
   'representation/find-representations',
   'schema/label-counts',
   'schema/type-counts',
@@ -40,6 +44,7 @@ export const QUERY_NAMES = [
   'seed/merge-nodes',
   'seed/merge-relationships',
   'seed/merge-sources',
+  'sources/list-sources',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

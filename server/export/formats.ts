@@ -43,7 +43,7 @@ export interface TextSink {
 }
 
 /** Properties derived from others at load time; exports carry the originals only. */
-const DERIVED = new Set(['aliasText', 'validFromDate', 'validToDate', 'attestedDate']);
+const DERIVED = new Set(['aliasText', 'validFromDate', 'validToDate', 'attestedDate', 'timeStatus']);
 
 export function storedToExportNode(props: Record<string, unknown>): ExportNode {
   const properties: Record<string, unknown> = {};
@@ -92,8 +92,16 @@ export async function writeCytoscape(source: ExportSource, sink: TextSink): Prom
   await sink.write('\n],"edges":[');
   first = true;
   for await (const r of source.relationships) {
-    const { key, ...rest } = r.properties;
-    const data = { ...rest, id: String(key ?? `${r.type}:${r.start}->${r.end}`), source: r.start, target: r.end, type: r.type };
+    // As in the API's elements: the element id is the key, the fact id travels as factId.
+    const { key, id: factId, ...rest } = r.properties;
+    const data = {
+      ...rest,
+      ...(factId === undefined ? {} : { factId }),
+      id: String(key ?? `${r.type}:${r.start}->${r.end}`),
+      source: r.start,
+      target: r.end,
+      type: r.type,
+    };
     await sink.write((first ? '\n' : ',\n') + JSON.stringify({ data }));
     first = false;
   }
@@ -113,6 +121,10 @@ const NODE_KEYS: Array<[string, 'string' | 'int']> = [
   ['sources', 'string'],
   ['evidence', 'string'],
   ['certainty', 'string'],
+  ['hedge', 'string'],
+  ['inferredFrom', 'string'],
+  ['outsideKnowledge', 'string'],
+  ['attested', 'string'],
   ['properties', 'string'],
 ];
 const NODE_KNOWN = new Set(['id', ...NODE_KEYS.map(([k]) => k)]);
@@ -133,7 +145,17 @@ const EDGE_KEYS: Array<[string, 'string' | 'int']> = [
   ['step', 'int'],
   ['sources', 'string'],
   ['evidence', 'string'],
+  ['id', 'string'],
   ['certainty', 'string'],
+  ['hedge', 'string'],
+  ['inferredFrom', 'string'],
+  ['outsideKnowledge', 'string'],
+  ['basisKind', 'string'],
+  ['basisRef', 'string'],
+  ['basisNote', 'string'],
+  ['basisCertainty', 'string'],
+  ['scope', 'string'],
+  ['attested', 'string'],
   ['properties', 'string'],
 ];
 const EDGE_KNOWN = new Set(EDGE_KEYS.map(([k]) => k));
@@ -222,6 +244,10 @@ export const CSV_NODE_COLUMNS: Array<[string, string]> = [
   ['sources', 'sources:string[]'],
   ['evidence', 'evidence'],
   ['certainty', 'certainty'],
+  ['hedge', 'hedge'],
+  ['inferredFrom', 'inferredFrom:string[]'],
+  ['outsideKnowledge', 'outsideKnowledge'],
+  ['attested', 'attested'],
   ['properties', 'properties'],
 ];
 
@@ -243,7 +269,17 @@ export const CSV_RELATIONSHIP_COLUMNS: Array<[string, string]> = [
   ['step', 'step:int'],
   ['sources', 'sources:string[]'],
   ['evidence', 'evidence'],
+  ['id', 'id'],
   ['certainty', 'certainty'],
+  ['hedge', 'hedge'],
+  ['inferredFrom', 'inferredFrom:string[]'],
+  ['outsideKnowledge', 'outsideKnowledge'],
+  ['basisKind', 'basisKind'],
+  ['basisRef', 'basisRef'],
+  ['basisNote', 'basisNote'],
+  ['basisCertainty', 'basisCertainty'],
+  ['scope', 'scope'],
+  ['attested', 'attested'],
   ['properties', 'properties'],
 ];
 

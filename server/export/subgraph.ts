@@ -53,7 +53,8 @@ export async function exportSource(db: Database, req: ExportRequest): Promise<Ex
     return {
       name: `${req.root}-depth${req.depth}`,
       nodes: graph.nodes.map((n) => storedToExportNode(n.data)),
-      relationships: graph.edges.map((e) => storedToExportRelationship({ ...e.data, key: e.data.id })),
+      // Element data names the MERGE key `id` and the fact id `factId`; stored, they are key and id.
+      relationships: graph.edges.map(({ data: { factId, ...data } }) => storedToExportRelationship({ ...data, key: data.id, id: factId })),
     };
   }
   if (req.ids) {
@@ -61,6 +62,7 @@ export async function exportSource(db: Database, req: ExportRequest): Promise<Ex
     const rels = await db.read('nodes/relationships-among', {
       ids: nodes.map((n) => n.id),
       types: req.types ?? null,
+      stated: false,
       limit: req.limit,
       ...span,
     });

@@ -34,6 +34,9 @@ export function nodeData(props: Row): NodeData {
 export function edgeData(props: Row): EdgeData {
   const data: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(props)) if (!HIDDEN.has(k) && k !== 'key' && v !== null) data[k] = v;
+  // The element id stays the MERGE key; the fact id (`id` on the relationship, what bases and
+  // inferredFrom refer to) travels as factId.
+  if (typeof props.id === 'string') data.factId = props.id;
   data.id = String(props.key ?? `${String(props.type)}:${String(props.source)}->${String(props.target)}`);
   return data as EdgeData;
 }
@@ -52,6 +55,11 @@ export class ElementSet {
   addEdge(props: Row | null | undefined): void {
     if (!props) return;
     const d = edgeData(props);
+    if (!this.edges.has(d.id)) this.edges.set(d.id, d);
+  }
+
+  /** An edge already in element shape (its id is the element id, factId the fact id). */
+  addEdgeData(d: EdgeData): void {
     if (!this.edges.has(d.id)) this.edges.set(d.id, d);
   }
 

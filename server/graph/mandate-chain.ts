@@ -1,18 +1,41 @@
-// The chain of authority above a node (who mandated, appointed or set it up, and whom it
-// answers to, up to the root) or below it, walked level by level as ordered hops.
+// The chain of authority above a node follows bases, not every authority tie around it: a
+// post's holders, the act that appointed or established it, the assignment that act rests on
+// (its basisRef), who gave that assignment, what that assignment rests on in turn (a treaty, a
+// law, another assignment), and the givers' own superiors, level by level. A body's chain lists
+// the mandates it holds; a person's goes through the posts they hold. Below a node (`down`),
+// the chain is what its mandates and acts lead to.
 import type { Database, Row } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import { edgeData, type EdgeData, ElementSet, type GraphElements, type NodeData, nodeData } from './elements.ts';
+import { asTimeStatus, type Basis, basisOf, isAct, type TimeStatus, type Trust, trustOf } from './trust.ts';
+import { chainSummary, type Lang, type Summary } from './summary.ts';
 
-export interface MandateHop {
+export const HOP_ROLES = ['held-by', 'holds-post', 'act', 'mandate', 'answers-to', 'basis', 'candidate', 'authority'] as const;
+export type HopRole = (typeof HOP_ROLES)[number];
+
+export interface MandateHop extends Trust {
   /** 1 for the node's direct superiors (or subordinates), 2 for theirs … */
   level: number;
+  /**
+   * held-by / holds-post: who holds the post, which post the person holds; act: the
+   * appointment or establishment; mandate: an assignment the node asked about holds;
+   * answers-to: UNDER / PART_OF; basis: what an act or mandate rests on; candidate: an
+   * assignment that might be the basis of an act whose basis is not stated; authority: a
+   * step of the `down` chain.
+   */
+  role: HopRole;
   /** The node on the side nearer the start of the chain. */
   from: string;
   /** The node one level further up (or down). */
   to: string;
-  relationship: EdgeData;
+  /** The tie; null when the basis is a node (a treaty or law) rather than an assignment. */
+  relationship: EdgeData | null;
   node: NodeData;
+  /** For basis and candidate hops: the fact id of the act or mandate this is the basis of. */
+  restsOn: string | null;
+  candidate: boolean;
+  basis: Basis | null;
+  timeStatus?: TimeStatus;
 }
 
 export interface MandateChainQuery {
@@ -22,6 +45,8 @@ export interface MandateChainQuery {
   asOfEnd: string | null;
   maxLevels: number;
   limit: number;
+  statedOnly: boolean;
+  lang: Lang;
 }
 
 export interface MandateChainResult {
@@ -30,6 +55,25 @@ export interface MandateChainResult {
   hops: MandateHop[];
   elements: GraphElements;
   truncated: boolean;
+  summary: Summary;
+}
+
+/** Candidate bases offered per act whose basis is not stated. */
+const CANDIDATES = 10;
+
+interface Frontier {
+  id: string;
+  full: boolean;
+  holders: boolean;
+}
+
+interface PendingBasis {
+  factId: string;
+  kind: string;
+  ref: string | null;
+  actor: string;
+  act: boolean;
+  hop: MandateHop;
 }
 
 export async function mandateChain(db: Database, q: MandateChainQuery): Promise<MandateChainResult> {
@@ -38,6 +82,144 @@ export async function mandateChain(db: Database, q: MandateChainQuery): Promise<
   const root = nodeData(rootRow.node as Row);
   const set = new ElementSet();
   set.addNode(rootRow.node as Row);
+  const walk = q.direction === 'up' ? walkUp : walkDown;
+  const { hops, truncated } = await walk(db, q, set);
+  return {
+    root,
+    direction: q.direction,
+    hops,
+    elements: set.toElements(),
+    truncated,
+    summary: chainSummary(root, q.direction, hops, q.lang),
+  };
+}
+
+function makeHop(
+  level: number,
+  role: HopRole,
+  from: string,
+  rel: Row | null,
+  node: Row,
+  timeStatus: unknown,
+  restsOn: string | null,
+): MandateHop {
+  const relationship = rel ? edgeData(rel) : null;
+  const status = asTimeStatus(timeStatus);
+  return {
+    level,
+    role,
+    from,
+    to: String(node.id),
+    relationship,
+    node: nodeData(node),
+    restsOn,
+    candidate: role === 'candidate',
+    basis: relationship ? basisOf(relationship) : null,
+    ...trustOf(relationship ?? {}),
+    ...(status ? { timeStatus: status } : {}),
+  };
+}
+
+async function walkUp(db: Database, q: MandateChainQuery, set: ElementSet): Promise<{ hops: MandateHop[]; truncated: boolean }> {
+  const hops: MandateHop[] = [];
+  const seenNodes = new Set([q.id]);
+  const seenEdges = new Set<string>();
+  const seenFacts = new Set<string>();
+  let frontier: Frontier[] = [{ id: q.id, full: true, holders: true }];
+  let pending: PendingBasis[] = [];
+  let truncated = false;
+  const time = { asOfStart: q.asOfStart, asOfEnd: q.asOfEnd, stated: q.statedOnly };
+
+  for (let level = 1; level <= q.maxLevels && (frontier.length > 0 || pending.length > 0); level++) {
+    const room = q.limit - hops.length;
+    if (room <= 0) {
+      truncated = true;
+      break;
+    }
+    const [stepRows, basisRows] = await Promise.all([
+      frontier.length ? db.read('mandates/chain-step', { frontier, ...time, limit: room + 1 }) : Promise.resolve([]),
+      pending.length
+        ? db.read('mandates/chain-bases', {
+            facts: pending.map(({ factId, kind, ref, actor, act }) => ({ factId, kind, ref, actor, act })),
+            candidates: CANDIDATES,
+            ...time,
+          })
+        : Promise.resolve([]),
+    ]);
+    const nextFrontier = new Map<string, Frontier>();
+    const nextPending: PendingBasis[] = [];
+    const pendingByFact = new Map(pending.map((p) => [p.factId, p]));
+    const visit = (hop: MandateHop, expand: Frontier | null) => {
+      if (hops.length >= q.limit) {
+        truncated = true;
+        return;
+      }
+      if (hop.relationship) {
+        if (seenEdges.has(hop.relationship.id)) return;
+        seenEdges.add(hop.relationship.id);
+      }
+      hops.push(hop);
+      if (expand && !seenNodes.has(expand.id)) {
+        seenNodes.add(expand.id);
+        nextFrontier.set(expand.id, expand);
+      }
+      // An act or a mandate that names a basis sends us after it next level; an act without
+      // one sends us after candidates. A candidate's own basis is not pursued.
+      const rel = hop.relationship;
+      if (rel && hop.basis && hop.role !== 'candidate') {
+        const factId = hop.factId ?? rel.id;
+        if (!seenFacts.has(factId) && (hop.basis.kind !== 'not-stated' || isAct(rel.type))) {
+          seenFacts.add(factId);
+          nextPending.push({ factId, kind: hop.basis.kind, ref: hop.basis.ref, actor: rel.source, act: isAct(rel.type), hop });
+        }
+      }
+    };
+
+    for (const row of stepRows) {
+      const role = row.role as HopRole;
+      const node = row.node as Row;
+      const hop = makeHop(level, role, String(row.from), row.relationship as Row, node, row.timeStatus, null);
+      set.addNode(node);
+      set.addEdge(row.relationship as Row);
+      // Holders are shown, not climbed; a post a person holds is read as fully as the person.
+      const expand: Frontier | null =
+        role === 'held-by'
+          ? null
+          : role === 'holds-post'
+            ? { id: hop.to, full: true, holders: false }
+            : { id: hop.to, full: false, holders: false };
+      visit(hop, expand);
+    }
+    if (stepRows.length > room) truncated = true;
+
+    for (const row of basisRows) {
+      const role = row.role as HopRole;
+      const node = row.node as Row;
+      const restsOn = String(row.restsOn);
+      const hop = makeHop(level, role, String(row.from), (row.relationship as Row | null) ?? null, node, row.timeStatus, restsOn);
+      const of = pendingByFact.get(restsOn);
+      if (!hop.relationship && of) {
+        // A treaty or a law: the hop is the link between the fact and what it rests on, as
+        // sure as the fact says (basisCertainty), with the fact's own evidence.
+        hop.certainty = of.hop.basis?.certainty ?? null;
+        hop.sources = of.hop.sources;
+        hop.evidence = of.hop.evidence;
+        hop.from = of.actor;
+      }
+      set.addNode(node);
+      set.addNode((row.holder as Row | null) ?? null);
+      set.addEdge((row.relationship as Row | null) ?? null);
+      visit(hop, role === 'candidate' ? null : { id: hop.to, full: false, holders: false });
+    }
+
+    frontier = [...nextFrontier.values()];
+    pending = nextPending;
+  }
+  hops.sort((a, b) => a.level - b.level);
+  return { hops, truncated };
+}
+
+async function walkDown(db: Database, q: MandateChainQuery, set: ElementSet): Promise<{ hops: MandateHop[]; truncated: boolean }> {
   const hops: MandateHop[] = [];
   const seen = [q.id];
   let frontier = [q.id];
@@ -50,10 +232,11 @@ export async function mandateChain(db: Database, q: MandateChainQuery): Promise<
     }
     const rows = await db.read('mandates/authority-step', {
       frontier,
-      direction: q.direction,
+      direction: 'down',
       seen,
       asOfStart: q.asOfStart,
       asOfEnd: q.asOfEnd,
+      stated: q.statedOnly,
       limit: room + 1,
     });
     if (rows.length > room) {
@@ -62,15 +245,14 @@ export async function mandateChain(db: Database, q: MandateChainQuery): Promise<
     }
     const next = new Set<string>();
     for (const row of rows) {
-      const node = nodeData(row.node as Row);
-      const rel = edgeData(row.relationship as Row);
-      hops.push({ level, from: row.from as string, to: node.id, relationship: rel, node });
+      const hop = makeHop(level, 'authority', String(row.from), row.relationship as Row, row.node as Row, row.timeStatus, null);
+      hops.push(hop);
       set.addNode(row.node as Row);
       set.addEdge(row.relationship as Row);
-      if (!seen.includes(node.id)) next.add(node.id);
+      if (!seen.includes(hop.to)) next.add(hop.to);
     }
     seen.push(...next);
     frontier = [...next];
   }
-  return { root, direction: q.direction, hops, elements: set.toElements(), truncated };
+  return { hops, truncated };
 }

@@ -13,6 +13,8 @@ export interface NeighborhoodQuery {
   asOfStart: string | null;
   asOfEnd: string | null;
   limit: number;
+  /** Only facts the sources state (no hedged or inferred ones). */
+  statedOnly?: boolean;
 }
 
 export interface NeighborhoodResult extends GraphElements {
@@ -41,6 +43,7 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
       asOfStart: q.asOfStart,
       asOfEnd: q.asOfEnd,
       seenKeys: set.edgeIds(),
+      stated: q.statedOnly ?? false,
       limit: room,
     });
     if (!row) break;
@@ -64,6 +67,7 @@ export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<
       types: q.types ?? null,
       asOfStart: q.asOfStart,
       asOfEnd: q.asOfEnd,
+      stated: q.statedOnly ?? false,
       limit: room + set.edgeCount,
     });
     for (const r of among) if (set.edgeCount < q.limit) set.addEdge(r.relationship as Row);

@@ -131,11 +131,12 @@ describe('bench: bulk loader', () => {
       asOfStart: null,
       asOfEnd: null,
       seenKeys: [],
+      stated: false,
       limit: 100,
     });
     const stored = (row?.relationships as Array<Record<string, unknown>>).find((r) => r.key === expected.key);
     expect(stored).toBeDefined();
-    const { type: _t, source: _s, target: _g, validFromDate, validToDate, ...props } = stored!;
+    const { type: _t, source: _s, target: _g, timeStatus: _ts, validFromDate, validToDate, ...props } = stored!;
     expect(props).toEqual(expected.properties);
     expect(validFromDate ?? null).toBe(expected.validFromDay);
     expect(validToDate ?? null).toBe(expected.validToDay);

@@ -6,16 +6,41 @@ import { mandateChain } from '../../graph/mandate-chain.ts';
 import { neighborhood } from '../../graph/neighborhood.ts';
 import { NotFoundError } from '../../errors.ts';
 import { asOfSpan } from '../../model/dates.ts';
-import { AsOf, EdgeData, EntityIdParam, GraphElementsSchema, intParam, LabelList, NodeData, TypeList } from '../schemas.ts';
+import {
+  AsOf,
+  BasisSchema,
+  CertaintyFilter,
+  EdgeData,
+  EntityIdParam,
+  GraphElementsSchema,
+  intParam,
+  LabelList,
+  Lang,
+  NodeData,
+  SummarySchema,
+  TrustFields,
+  TypeList,
+} from '../schemas.ts';
+import { HOP_ROLES } from '../../graph/mandate-chain.ts';
+import { nameOf, shortCite } from '../../graph/summary.ts';
+import type { NodeData as NodeDataT } from '../../graph/elements.ts';
+import { trustOf } from '../../graph/trust.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
 
 const IdParams = z.object({ id: EntityIdParam });
 
+const NodeQuery = z.object({ lang: Lang });
+
 const NodeDetail = z
   .object({
     node: NodeData,
     degree: z.array(z.object({ type: z.string(), direction: z.enum(['in', 'out']), count: z.number() })),
+    certainty: z.enum(['stated', 'hedged', 'inferred']).nullable(),
+    hedge: z.string().nullable(),
+    inferredFrom: z.array(z.string()),
+    outsideKnowledge: z.string().nullable(),
+    summary: SummarySchema,
   })
   .openapi('NodeDetail');
 
@@ -25,6 +50,7 @@ const NeighborhoodQuery = z.object({
   types: TypeList,
   direction: z.enum(['in', 'out', 'both']).default('both'),
   asOf: AsOf,
+  certainty: CertaintyFilter,
   limit: intParam(1, 5000, 300),
 });
 
@@ -36,17 +62,41 @@ const Neighborhood = GraphElementsSchema.extend({
 const ChainQuery = z.object({
   direction: z.enum(['up', 'down']).default('up'),
   asOf: AsOf,
+  certainty: CertaintyFilter,
+  lang: Lang,
   maxLevels: intParam(1, 12, 8),
   limit: intParam(1, 2000, 200),
 });
+
+const MandateHop = z
+  .object({
+    level: z.number(),
+    role: z.enum(HOP_ROLES).openapi({
+      description:
+        'held-by / holds-post: post holding; act: appointment or establishment; mandate: an assignment the node holds; answers-to: UNDER / PART_OF; basis: what an act or mandate rests on; candidate: a possible basis of an act whose basis is not stated; authority: a step down',
+    }),
+    from: z.string(),
+    to: z.string(),
+    relationship: EdgeData.nullable().openapi({ description: 'null when the basis is a treaty or law node' }),
+    node: NodeData,
+    restsOn: z
+      .string()
+      .nullable()
+      .openapi({ description: 'basis and candidate hops: the fact id of the act or mandate this is the basis of' }),
+    candidate: z.boolean(),
+    basis: BasisSchema.nullable(),
+    ...TrustFields,
+  })
+  .openapi('MandateHop');
 
 const MandateChain = z
   .object({
     root: NodeData,
     direction: z.enum(['up', 'down']),
-    hops: z.array(z.object({ level: z.number(), from: z.string(), to: z.string(), relationship: EdgeData, node: NodeData })),
+    hops: z.array(MandateHop),
     elements: GraphElementsSchema,
     truncated: z.boolean(),
+    summary: SummarySchema,
   })
   .openapi('MandateChain');
 
@@ -73,13 +123,21 @@ export function nodeRoutes(router: Router, services: Services): void {
     tag: 'graph',
     summary: 'A node with its properties, provenance and degree per relationship type and direction',
     params: IdParams,
+    query: NodeQuery,
     response: { description: 'The node', schema: NodeDetail },
-    handler: async ({ params }, { services: { db } }) => {
+    handler: async ({ params, query }, { services: { db } }) => {
       const [[row], degree] = await Promise.all([db.read('nodes/get-node', { id: params.id }), db.read('nodes/degree', { id: params.id })]);
       if (!row) throw new NotFoundError(`No node with id "${params.id}".`, [{ path: 'params.id', message: 'unknown id' }]);
+      const node = nodeData(row.node as Row);
+      const t = trustOf(node);
       return {
-        node: nodeData(row.node as Row),
+        node,
         degree: degree.map((d) => ({ type: String(d.type), direction: d.direction as 'in' | 'out', count: Number(d.count) })),
+        certainty: t.certainty,
+        hedge: t.hedge,
+        inferredFrom: t.inferredFrom,
+        outsideKnowledge: t.outsideKnowledge,
+        summary: nodeSummary(node, t, query.lang),
       };
     },
   });
@@ -102,6 +160,7 @@ export function nodeRoutes(router: Router, services: Services): void {
         types: query.types,
         direction: query.direction,
         limit: query.limit,
+        statedOnly: query.certainty === 'stated',
         ...asOfSpan(query.asOf),
       }),
   });
@@ -112,7 +171,7 @@ export function nodeRoutes(router: Router, services: Services): void {
     tag: 'questions',
     summary: 'The chain of authority above (or below) a node',
     description:
-      'Up: who mandated, appointed or established the node and whom it answers to, up to the root. Down: whom it mandates, appoints or holds authority over. Ordered hops, each with its relationship, dates and evidence, plus graph elements.',
+      'Up: the chain follows bases — a post’s holders, the act that appointed or established it, the assignment that act rests on, who gave it, what that rests on, and the givers’ superiors; a body’s chain lists the mandates it holds; a person’s goes through their posts. An act without a basis says “basis not stated” and may offer candidates (`candidate: true`). Down: what the node’s mandates and acts lead to. Each hop has its certainty, hedge, basis, dates (timeStatus as of a date), sources and evidence; `summary` is one sentence with citations.',
     params: IdParams,
     query: ChainQuery,
     response: { description: 'Ordered hops and elements', schema: MandateChain },
@@ -122,6 +181,8 @@ export function nodeRoutes(router: Router, services: Services): void {
         direction: query.direction,
         maxLevels: query.maxLevels,
         limit: query.limit,
+        statedOnly: query.certainty === 'stated',
+        lang: query.lang,
         ...asOfSpan(query.asOf),
       }),
   });
@@ -162,4 +223,19 @@ export function nodeRoutes(router: Router, services: Services): void {
       return { a: nodeData(a.node as Row), b: nodeData(b.node as Row), shared, elements: set.toElements() };
     },
   });
+}
+
+/** A node's sentence: what it is, how sure the sources are of it, where they say so. */
+function nodeSummary(node: NodeDataT, t: ReturnType<typeof trustOf>, lang: 'en' | 'sv') {
+  const name = nameOf(node, lang);
+  const what = typeof node.description === 'string' ? node.description : '';
+  const inferred =
+    t.certainty === 'inferred'
+      ? lang === 'en'
+        ? ` (inferred, not stated in the source${t.outsideKnowledge ? `: rests on ${t.outsideKnowledge}` : ''})`
+        : ` (slutsats, inte uttryckligen i källan${t.outsideKnowledge ? `: bygger på ${t.outsideKnowledge}` : ''})`
+      : '';
+  const hedge = t.certainty === 'hedged' && t.hedge ? ` [${t.hedge}]` : '';
+  const cites = t.sources.length ? ` [${t.sources.map(shortCite).join(', ')}]` : '';
+  return { text: `${name}${what ? `: ${what.replace(/\.$/, '')}` : ''}${hedge}${inferred}${cites}.`, citations: t.sources };
 }

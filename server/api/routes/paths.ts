@@ -1,10 +1,25 @@
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
 import type { Row } from '../../db/database.ts';
-import { edgeData, ElementSet, nodeData } from '../../graph/elements.ts';
+import { edgeData, ElementSet, nodeData, type NodeData as NodeDataT } from '../../graph/elements.ts';
+import { pickRoutes, type Route, toRoute } from '../../graph/routes.ts';
+import { factsSentence, nameOf, words, type Fact } from '../../graph/summary.ts';
+import { trustOf } from '../../graph/trust.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { asOfSpan } from '../../model/dates.ts';
-import { AsOf, EdgeData, EntityIdParam, GraphElementsSchema, intParam, NodeData, TypeList } from '../schemas.ts';
+import {
+  AsOf,
+  Certainty,
+  CertaintyFilter,
+  EdgeData,
+  EntityIdParam,
+  GraphElementsSchema,
+  intParam,
+  Lang,
+  NodeData,
+  SummarySchema,
+  TypeList,
+} from '../schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
 
@@ -19,15 +34,35 @@ const PathsQuery = z.object({
     .transform((v) => v === 'true')
     .openapi({ description: 'true: follow each relationship only in its direction (how a request travels)' }),
   asOf: AsOf,
+  certainty: CertaintyFilter,
+  lang: Lang,
   limit: intParam(1, 100, 25),
 });
+
+const RouteSchema = z
+  .object({
+    nodes: z.array(NodeData),
+    relationships: z.array(EdgeData),
+    kinds: z.array(z.string()).openapi({ description: 'The relationship types the route uses' }),
+    length: z.number(),
+    certainty: Certainty.nullable().openapi({ description: 'The weakest certainty along the route' }),
+    named: z
+      .object({ chain: z.string(), subject: z.string().nullable(), reversed: z.boolean() })
+      .nullable()
+      .openapi({ description: 'A named process (FORWARDS_REQUESTS_TO hops sharing one chain); reversed: it runs from `to` to `from`' }),
+  })
+  .openapi('Route');
 
 const Paths = z
   .object({
     from: NodeData,
     to: NodeData,
-    paths: z.array(z.object({ nodes: z.array(NodeData), relationships: z.array(EdgeData) })),
+    paths: z.array(RouteSchema),
+    groups: z.array(z.object({ kinds: z.array(z.string()), paths: z.array(z.number()) })).openapi({
+      description: 'The routes grouped by the kinds of ties they use; `paths` are indexes into `paths`',
+    }),
     elements: GraphElementsSchema,
+    summary: SummarySchema,
   })
   .openapi('Paths');
 
@@ -36,36 +71,105 @@ export function pathRoutes(router: Router, services: Services): void {
     method: 'get',
     path: '/api/paths',
     tag: 'questions',
-    summary: 'All shortest paths between two nodes',
-    description: 'With `asOf`, only relationships valid then take part; with `directed=true`, only paths that follow each tie’s direction.',
+    summary: 'Routes between two nodes: named processes, then the k shortest paths with variety',
+    description:
+      'Named processes (a chain of “forwards requests to” hops that joins the two ends) come first without choosing a type; then a varied pick from the 24 shortest paths (SHORTEST k), grouped by the kinds of ties they use. With `asOf`, ties dated out of that time take no part and the rest carry timeStatus; with `directed=true`, only paths that follow each tie’s direction; `certainty=stated` uses stated facts only.',
     query: PathsQuery,
-    response: { description: 'The paths, each as ordered nodes and relationships, plus their union as elements', schema: Paths },
+    response: { description: 'The routes, each as ordered nodes and relationships, plus their union as elements', schema: Paths },
     handler: async ({ query }, { services: { db } }) => {
       if (query.from === query.to) {
         throw new ValidationError('A path needs two different nodes.', [{ path: 'query.to', message: 'must differ from query.from' }]);
       }
-      const ends = await db.read('nodes/nodes-by-ids', { ids: [query.from, query.to] });
-      const from = ends.find((r) => (r.node as Row).id === query.from);
-      const to = ends.find((r) => (r.node as Row).id === query.to);
-      if (!from || !to) {
-        const [path, id] = !from ? ['query.from', query.from] : ['query.to', query.to];
-        throw new NotFoundError(`No node with id "${id}".`, [{ path, message: 'unknown id' }]);
-      }
-      const rows = await db.read(query.directed ? 'paths/shortest-paths-directed' : 'paths/shortest-paths', {
+      const span = asOfSpan(query.asOf);
+      const stated = query.certainty === 'stated';
+      const filtered = Boolean(query.types) || stated || span.asOfStart !== null;
+      const search = filtered
+        ? query.directed
+          ? 'paths/k-shortest-filtered-directed'
+          : 'paths/k-shortest-filtered'
+        : query.directed
+          ? 'paths/k-shortest-directed'
+          : 'paths/k-shortest';
+      // A named process is looked for only when the type filter lets its ties through.
+      const named = !query.types || query.types.includes('FORWARDS_REQUESTS_TO');
+      const [row] = await db.read(search, {
         from: query.from,
         to: query.to,
         types: query.types ?? null,
         maxDepth: query.maxDepth,
-        limit: query.limit,
-        ...asOfSpan(query.asOf),
+        stated,
+        named,
+        ...span,
       });
+      if (!row?.from || !row.to) {
+        const [path, id] = !row?.from ? ['query.from', query.from] : ['query.to', query.to];
+        throw new NotFoundError(`No node with id "${id}".`, [{ path, message: 'unknown id' }]);
+      }
+      // Routes arrive as ids with each node and tie once beside them: pick on the ids, then
+      // fill in the picked routes.
+      type IdRoute = { nodes: string[]; relationships: string[]; chain?: string; subject?: string | null; reversed?: boolean };
+      const nodeById = new Map((row.nodes as Row[]).map((n) => [String(n.id), nodeData(n)]));
+      const edgeByElement = new Map((row.relationships as Row[]).map(({ elementId, ...r }) => [String(elementId), edgeData(r)]));
+      const full = (r: IdRoute, namedAs: Route['named'] = null) =>
+        toRoute(
+          r.nodes.map((id) => nodeById.get(id) ?? { id, label: '', name: id }),
+          r.relationships.map((id) => edgeByElement.get(id) ?? { id, type: '', source: '', target: '' }),
+          namedAs,
+        );
+      const namedRoutes = (row.named as IdRoute[])
+        .filter((r) => !(query.directed && r.reversed))
+        .map((r) => full(r, { chain: String(r.chain), subject: r.subject ?? null, reversed: Boolean(r.reversed) }));
+      const picked = pickRoutes(
+        namedRoutes,
+        (row.candidates as IdRoute[]).map((r) => full(r)),
+        query.limit,
+      );
+      const routes = picked.routes;
+      const groups = picked.groups;
       const set = new ElementSet();
-      const paths = rows.map((r) => {
-        const nodes = (r.nodes as Row[]).map((n) => (set.addNode(n), nodeData(n)));
-        const relationships = (r.relationships as Row[]).map((e) => (set.addEdge(e), edgeData(e)));
-        return { nodes, relationships };
-      });
-      return { from: nodeData(from.node as Row), to: nodeData(to.node as Row), paths, elements: set.toElements() };
+      for (const route of routes) {
+        for (const n of route.nodes) set.addNode(n as Row);
+        for (const e of route.relationships) set.addEdgeData(e);
+      }
+      const fromNode = nodeData(row.from as Row);
+      const toNode = nodeData(row.to as Row);
+      return {
+        from: fromNode,
+        to: toNode,
+        paths: routes,
+        groups,
+        elements: set.toElements(),
+        summary: routeSummary(fromNode, toNode, routes, query.lang),
+      };
     },
   });
+}
+
+/** "3 routes from A to B; the first: the named process …: A forwards requests to C; …" */
+function routeSummary(from: NodeDataT, to: NodeDataT, routes: Route[], lang: 'en' | 'sv') {
+  const w = words(lang);
+  if (!routes.length) return { text: w.noPaths(nameOf(from, lang), nameOf(to, lang)), citations: [] };
+  const first = routes[0]!;
+  const byId = new Map(first.nodes.map((n) => [n.id, n]));
+  const facts: Fact[] = first.relationships.map((e) => {
+    const t = trustOf(e);
+    return {
+      subject: byId.get(e.source) ?? { id: e.source, label: '', name: e.source },
+      type: e.type,
+      object: byId.get(e.target) ?? { id: e.target, label: '', name: e.target },
+      certainty: t.certainty,
+      hedge: t.hedge,
+      inferredFrom: t.inferredFrom,
+      outsideKnowledge: t.outsideKnowledge,
+      validFrom: t.validFrom,
+      validTo: t.validTo,
+      attested: t.attested,
+      ...(e.timeStatus === 'valid' || e.timeStatus === 'attested' || e.timeStatus === 'undated' ? { timeStatus: e.timeStatus } : {}),
+      sources: t.sources,
+    };
+  });
+  const lead =
+    w.pathsIntro(nameOf(from, lang), nameOf(to, lang), routes.length) +
+    (first.named ? w.named(first.named.subject ?? first.named.chain) : '');
+  return factsSentence(facts, lang, 10, lead);
 }

@@ -1,0 +1,130 @@
+// The source documents: the list of :Source nodes, and the cited lines of one document with
+// their context, read from SOURCES_DIR when the server has it. The file name must look like a
+// SourceRef's file and be one of the folder's own entries, so no request can reach outside it.
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Router } from 'express';
+import { z } from '../../zod.ts';
+import type { Row } from '../../db/database.ts';
+import { SourceTextUnavailableError, ValidationError } from '../../errors.ts';
+import { defineRoute } from '../route.ts';
+import type { Services } from '../services.ts';
+
+/** The file part of a SourceRef (seed/schema.ts): letters, digits, _ . - and a .txt ending. */
+export const SOURCE_FILE = /^[\w.-]+\.txt$/;
+
+const SourceSchema = z
+  .object({
+    file: z.string(),
+    title: z.string().optional(),
+    publisher: z.string().optional(),
+    language: z.string().optional(),
+    written: z.string().optional().openapi({ description: 'Partial date the document was at least written by' }),
+    writtenCertainty: z.enum(['stated', 'inferred']).optional(),
+    writtenBasis: z.string().optional(),
+  })
+  .catchall(z.unknown())
+  .openapi('Source');
+
+const SourceList = z
+  .object({
+    sources: z.array(SourceSchema),
+    textAvailable: z.boolean().openapi({ description: 'Whether this server can show the documents’ lines (SOURCES_DIR is set)' }),
+  })
+  .openapi('SourceList');
+
+const FileParams = z.object({
+  file: z
+    .string()
+    .max(200)
+    .regex(SOURCE_FILE, 'expected a source file name such as 001_1c1597dd7120e666.txt')
+    .refine((f) => !f.startsWith('.'), 'expected a source file name such as 001_1c1597dd7120e666.txt'),
+});
+
+const lineNo = (what: string) =>
+  z.coerce
+    .number(`expected ${what} as a line number from 1`)
+    .int(`expected ${what} as a whole number`)
+    .min(1, `expected ${what} of at least 1`);
+
+const LinesQuery = z.object({
+  from: lineNo('from'),
+  to: lineNo('to').optional(),
+  context: z.coerce.number('expected context as a number of lines from 0 to 20').int().min(0).max(20).default(2),
+});
+
+const SourceLines = z
+  .object({
+    file: z.string(),
+    from: z.number(),
+    to: z.number(),
+    totalLines: z.number(),
+    lines: z.array(
+      z.object({
+        number: z.number(),
+        text: z.string(),
+        cited: z.boolean().openapi({ description: 'true for the lines the citation names, false for context' }),
+      }),
+    ),
+  })
+  .openapi('SourceLines');
+
+export function sourceRoutes(router: Router, services: Services): void {
+  defineRoute(router, services, {
+    method: 'get',
+    path: '/api/sources',
+    tag: 'graph',
+    summary: 'The source documents the facts cite, with the dates they were written by',
+    response: { description: 'Source documents', schema: SourceList },
+    handler: async (_req, { services: { db, config } }) => {
+      const rows = await db.read('sources/list-sources');
+      return { sources: rows.map((r) => r.source as Row as z.infer<typeof SourceSchema>), textAvailable: Boolean(config.SOURCES_DIR) };
+    },
+  });
+
+  defineRoute(router, services, {
+    method: 'get',
+    path: '/api/sources/:file/lines',
+    tag: 'graph',
+    summary: 'The cited lines of a source document, with context lines, numbered',
+    description:
+      'Needs the server’s SOURCES_DIR; without it (or for a file not in that folder) the answer is 404 SOURCE_TEXT_UNAVAILABLE and a client shows file, lines and paraphrase only. `from`–`to` are the cited lines (1-based, inclusive), `context` lines are added on each side.',
+    params: FileParams,
+    query: LinesQuery,
+    response: { description: 'Numbered lines', schema: SourceLines },
+    handler: async ({ params, query }, { services: { config } }) => {
+      const to = query.to ?? query.from;
+      if (to < query.from) {
+        throw new ValidationError('The range ends before it starts.', [{ path: 'query.to', message: 'must be at least query.from' }]);
+      }
+      if (to - query.from > 500) {
+        throw new ValidationError('At most 500 cited lines at a time.', [{ path: 'query.to', message: 'at most query.from + 500' }]);
+      }
+      const dir = config.SOURCES_DIR;
+      if (!dir)
+        throw new SourceTextUnavailableError('This server has no source texts (SOURCES_DIR is not set).', [
+          { path: 'params.file', message: 'source text not available' },
+        ]);
+      // Only a name the folder itself lists is opened: nothing a request spells can point elsewhere.
+      // A link inside the folder could point anywhere, so only plain files are read.
+      const entries = await readdir(dir);
+      if (!entries.includes(params.file) || !(await lstat(join(dir, params.file))).isFile()) {
+        throw new SourceTextUnavailableError(`No source text "${params.file}" on this server.`, [
+          { path: 'params.file', message: 'not in the sources folder' },
+        ]);
+      }
+      const all = (await readFile(join(dir, params.file), 'utf8')).split(/\r?\n/);
+      if (all.length && all[all.length - 1] === '') all.pop();
+      if (to > all.length) {
+        const path = query.from > all.length ? 'query.from' : 'query.to';
+        throw new ValidationError(`The document has ${all.length} lines.`, [{ path, message: `must be at most ${all.length}` }]);
+      }
+      const last = to;
+      const start = Math.max(1, query.from - query.context);
+      const end = Math.min(all.length, last + query.context);
+      const lines = [];
+      for (let n = start; n <= end; n++) lines.push({ number: n, text: all[n - 1]!, cited: n >= query.from && n <= last });
+      return { file: params.file, from: query.from, to: last, totalLines: all.length, lines };
+    },
+  });
+}
