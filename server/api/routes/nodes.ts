@@ -73,6 +73,7 @@ export function nodeRoutes(router: Router, services: Services): void {
     tag: 'graph',
     summary: 'A node with its properties, provenance and degree per relationship type and direction',
     params: IdParams,
+    errors: { 404: 'No node with that id.' },
     response: { description: 'The node', schema: NodeDetail },
     handler: async ({ params }, { services: { db } }) => {
       const [[row], degree] = await Promise.all([db.read('nodes/get-node', { id: params.id }), db.read('nodes/degree', { id: params.id })]);
@@ -92,6 +93,7 @@ export function nodeRoutes(router: Router, services: Services): void {
     description:
       'Grows breadth-first up to `depth`; at most `limit` relationships come back, with `truncated` and the number left out, so a hub never floods the client.',
     params: IdParams,
+    errors: { 404: 'No node with that id.' },
     query: NeighborhoodQuery,
     response: { description: 'Graph elements', schema: Neighborhood },
     handler: async ({ params, query }, { services: { db } }) =>
@@ -114,6 +116,7 @@ export function nodeRoutes(router: Router, services: Services): void {
     description:
       'Up: who mandated, appointed or established the node and whom it answers to, up to the root. Down: whom it mandates, appoints or holds authority over. Ordered hops, each with its relationship, dates and evidence, plus graph elements.',
     params: IdParams,
+    errors: { 404: 'No node with that id.' },
     query: ChainQuery,
     response: { description: 'Ordered hops and elements', schema: MandateChain },
     handler: async ({ params, query }, { services: { db } }) =>
@@ -132,6 +135,7 @@ export function nodeRoutes(router: Router, services: Services): void {
     tag: 'questions',
     summary: 'What two nodes share: forums, partners, anything tied to both',
     params: IdParams,
+    errors: { 404: 'No node with the id in the path or in `with`; `details` says which.' },
     query: CommonQuery,
     response: { description: 'Shared neighbours with the ties on each side', schema: Common },
     handler: async ({ params, query }, { services: { db } }) => {

@@ -1,3 +1,4 @@
+import type { ZodOpenAPIMetadata } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
 import type { Row } from '../../db/database.ts';
@@ -9,15 +10,24 @@ import { GraphElementsSchema } from '../schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
 
+const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** Any JSON value; the body size limit bounds it. */
 const ParamValue = z.unknown().openapi({ description: 'a JSON value' });
 
 const ConsoleRequest = z
   .object({
     cypher: z.string().trim().min(1, 'write a Cypher statement').max(20_000, 'at most 20,000 characters'),
-    params: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'parameter names are identifiers'), ParamValue).default({}),
+    params: z
+      .record(z.string().regex(PARAM_NAME, 'parameter names are identifiers'), ParamValue)
+      .default({})
+      // The generator leaves the key schema out of the document; propertyNames (JSON Schema,
+      // unknown to the generator's OpenAPI 3.0 types) puts it back.
+      .openapi({ propertyNames: { pattern: PARAM_NAME.source } } as ZodOpenAPIMetadata),
   })
-  .openapi('ConsoleRequest');
+  .openapi('ConsoleRequest', {
+    example: { cypher: 'MATCH (a:Entity {id: $id})-[r:REPRESENTS]->(b) RETURN a, r, b', params: { id: 'socialstyrelsen' } },
+  });
 
 const ConsoleResult = z
   .object({
