@@ -34,9 +34,10 @@ export interface RouteSpec<Q extends AnyObject, P extends AnyObject, B extends z
   auth?: 'write';
   /**
    * Statuses this route answers with besides those the framework documents for every route,
-   * each with what it means here, e.g. { 404: 'No node with that id.' }.
+   * each with what it means here, e.g. { 404: 'No node with that id.' }. A 400 given here
+   * replaces the general wording, for a route that refuses more than malformed input.
    */
-  errors?: Partial<Record<404 | 409, string>>;
+  errors?: Partial<Record<400 | 404 | 409, string>>;
   /** JSON response schema, or a non-JSON content type for downloads. */
   response: { description: string; schema?: z.ZodType; contentTypes?: string[] };
   handler: (
@@ -156,7 +157,7 @@ function responses(spec: RouteSpec<AnyObject, AnyObject, z.ZodType>): Record<num
   const takesInput = Boolean(spec.query || spec.params || spec.body || spec.rawBody);
   const takesBody = Boolean(spec.body || spec.rawBody);
   const all: Record<number, ResponseConfig> = { 200: { description: spec.response.description, content } };
-  if (takesInput) all[400] = error('The request is not valid: `details` says which field and what was expected.');
+  if (takesInput) all[400] = error(spec.errors?.[400] ?? 'The request is not valid: `details` says which field and what was expected.');
   if (spec.auth === 'write') {
     all[401] = error('No write token, or a wrong one: send "Authorization: Bearer <WRITE_TOKEN>". Nothing was written.', {
       'WWW-Authenticate': { description: 'how to authenticate: Bearer', required: true, schema: { type: 'string' } },

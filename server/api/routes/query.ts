@@ -47,6 +47,9 @@ export function queryRoutes(router: Router, services: Services): void {
     description:
       'Runs one statement in a READ transaction with a time limit and a row cap, and returns its rows plus any nodes and relationships in them as graph elements. Writes, schema and administration commands, LOAD CSV, USE and procedures outside a read-only list are refused with 400.',
     body: ConsoleRequest,
+    errors: {
+      400: 'The request is not valid (BAD_REQUEST), or the statement is not one the console runs (QUERY_REJECTED: not Cypher, a write, schema or administration, LOAD CSV, USE, a procedure outside the read-only list), or it needed more memory than one transaction may have (QUERY_TOO_LARGE). `details` says what.',
+    },
     response: { description: 'Rows and graph elements', schema: ConsoleResult },
     handler: async ({ body }, { services: { db, config } }) => {
       const verdict = checkConsoleQuery(body.cypher);
