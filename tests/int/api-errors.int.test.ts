@@ -19,6 +19,8 @@ const cases: Array<[string, string, Record<string, unknown>, string]> = [
   ['search without q', '/api/search', {}, 'query.q'],
   ['search with a huge limit', '/api/search', { q: 'who', limit: 100000 }, 'query.limit'],
   ['search with an unknown label', '/api/search', { q: 'who', labels: 'Org' }, 'query.labels.0'],
+  ['search with an empty label list', '/api/search', { q: 'who', labels: '' }, 'query.labels'],
+  ['neighbourhood with only commas for types', '/api/nodes/who/neighborhood', { types: ',,' }, 'query.types'],
   ['node id with spaces', '/api/nodes/Not%20An%20Id', {}, 'params.id'],
   ['neighbourhood depth 9', '/api/nodes/who/neighborhood', { depth: 9 }, 'query.depth'],
   ['neighbourhood unknown type', '/api/nodes/who/neighborhood', { types: 'LIKES' }, 'query.types.0'],
