@@ -1,6 +1,8 @@
 // Runs before `npm test`: the tools the test tiers use besides npm packages — Debian's
-// Chromium for the browser tests (never a downloaded browser) and networkx, the GraphML
-// consumer the export tests read files back with. Installs what is missing when it can.
+// Chromium for the browser tests (never a downloaded browser), networkx, the GraphML
+// consumer the export tests read files back with, and Schemathesis, which checks the running
+// API against its OpenAPI document (tests/int/api-contract.int.test.ts). Installs what is
+// missing when it can.
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -24,6 +26,17 @@ const hasNetworkx = spawnSync('python3', ['-c', 'import networkx'], { stdio: 'ig
 if (!hasNetworkx) {
   process.stderr.write('networkx (Python) is missing; the GraphML export test reads files back with it.\n');
   ok = run('python3 -m pip install --quiet networkx') && ok;
+}
+
+// Held below the next major: its command line and schemathesis.toml are what the contract
+// test speaks, and a major release may rename them.
+const SCHEMATHESIS = 'schemathesis>=4.32,<5';
+const SCHEMATHESIS_CHECK =
+  "import importlib.metadata as m, sys; v = tuple(int(p) for p in m.version('schemathesis').split('.')[:2]); sys.exit(0 if (4, 32) <= v < (5, 0) else 1)";
+const hasSchemathesis = spawnSync('python3', ['-c', SCHEMATHESIS_CHECK], { stdio: 'ignore' }).status === 0;
+if (!hasSchemathesis) {
+  process.stderr.write('Schemathesis 4.32+ (Python) is missing; the API contract test runs it against the server.\n');
+  ok = run(`python3 -m pip install --quiet '${SCHEMATHESIS}'`) && ok;
 }
 
 if (!ok) {

@@ -9,8 +9,9 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { AppError, InternalError, PayloadTooLargeError, RateLimitedError, ValidationError } from './errors.ts';
+import { AppError, InternalError, PayloadTooLargeError, RateLimitedError, UnauthorizedError, ValidationError } from './errors.ts';
 import { openApiDocument } from './api/openapi-registry.ts';
+import { answerOtherMethods } from './api/route.ts';
 import type { Services } from './api/services.ts';
 import { healthRoutes } from './api/routes/health.ts';
 import { schemaRoutes } from './api/routes/schema.ts';
@@ -96,8 +97,7 @@ export function createApp(services: Services): Express {
     }),
   );
 
-  app.use(express.json({ limit: '5mb' }));
-  app.use(express.text({ type: ['text/csv', 'text/plain', 'application/x-ndjson'], limit: '5mb' }));
+  // Bodies are parsed per route (server/api/route.ts): only the routes that take one read it.
 
   const api = express.Router();
   for (const routes of [
@@ -120,8 +120,9 @@ export function createApp(services: Services): Express {
   });
   api.use('/api/docs', express.static(DOCS_PAGE, { index: 'index.html' }));
   api.use('/api/docs/swagger', express.static(SWAGGER_UI, { index: false }));
+  answerOtherMethods(api);
   api.use('/api', (req, _res, next) => {
-    next(new AppErrorNotFoundRoute(`No API endpoint ${req.method} ${req.path}.`));
+    next(new AppErrorNotFoundRoute(`No API endpoint ${req.method} ${req.originalUrl.split('?')[0]}.`));
   });
   app.use(api);
 
@@ -153,6 +154,7 @@ const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
 
   if (appError.status >= 500) req.log?.error({ err, code: appError.internalCode }, appError.message);
   if ('retryAfterSeconds' in appError) res.setHeader('Retry-After', String(appError.retryAfterSeconds));
+  if (appError instanceof UnauthorizedError) res.setHeader('WWW-Authenticate', appError.wwwAuthenticate);
   if (res.headersSent) {
     res.destroy();
     return;

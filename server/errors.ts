@@ -45,6 +45,8 @@ export class ConflictError extends AppError {
 export class UnauthorizedError extends AppError {
   readonly status = 401;
   readonly code = 'UNAUTHORIZED';
+  /** RFC 9110 asks a 401 to say how to authenticate. */
+  readonly wwwAuthenticate = 'Bearer realm="mandate-explorer-writes"';
 }
 
 export class ForbiddenError extends AppError {

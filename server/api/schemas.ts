@@ -22,17 +22,28 @@ export const EntityIdParam = z
   .max(200)
   .openapi({ example: 'socialstyrelsen' });
 
-/** A comma-separated (or repeated) query parameter as a list of vocabulary values. */
-function csvList<T extends z.ZodType>(item: T) {
-  return z.preprocess((v) => {
-    if (v === undefined || v === '') return undefined;
-    const parts = (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(','));
-    return parts.map((s) => s.trim()).filter(Boolean);
-  }, z.array(item).min(1).max(50).optional());
+/**
+ * A comma-separated (or repeated) query parameter as a list of vocabulary values. Documented
+ * as `style: form, explode: false`, OpenAPI's name for comma-separated. An empty value is an
+ * error, as it is for every other parameter: leave the parameter out for "no filter".
+ */
+function csvList<T extends z.ZodType>(item: T, what: string) {
+  return z
+    .preprocess(
+      (v) => {
+        if (v === undefined) return undefined;
+        const parts = (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(','));
+        return parts.map((s) => s.trim()).filter(Boolean);
+      },
+      z.array(item).min(1, `give at least one ${what}, or leave the parameter out`).max(50, `at most 50 ${what}s`).optional(),
+    )
+    .openapi({ param: { style: 'form', explode: false } });
 }
 
-export const LabelList = csvList(NodeLabel).openapi({ description: 'Comma-separated labels, e.g. Agency,Ministry' });
-export const TypeList = csvList(RelationshipType).openapi({ description: 'Comma-separated relationship types, e.g. REPRESENTS,MEMBER_OF' });
+export const LabelList = csvList(NodeLabel, 'label').openapi({ description: 'Comma-separated labels, e.g. Agency,Ministry' });
+export const TypeList = csvList(RelationshipType, 'relationship type').openapi({
+  description: 'Comma-separated relationship types, e.g. REPRESENTS,MEMBER_OF',
+});
 
 /** "As of" a year, month or day: only relationships valid during that span take part. */
 export const AsOf = PartialDate.optional().openapi({ description: 'YYYY, YYYY-MM or YYYY-MM-DD', example: '2016' });

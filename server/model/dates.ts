@@ -4,18 +4,26 @@
 // that began in June 2023.
 import { z } from 'zod';
 
-export const PartialDate = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine((s) => s.length < 10 || isRealDay(s), 'no such day in the calendar');
+/** The shape alone: a day of 31 in any month passes here, so a message can say which is wrong. */
+const DATE_SHAPE = /^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$/;
+
+// The calendar as one pattern, so that the OpenAPI document (which cannot carry a zod
+// refinement) says exactly which days exist: 29 February only in leap years (every fourth,
+// but of the centuries only every fourth). [0-9], not \d: a client's regex engine may read \d
+// as any Unicode digit. tests/unit/dates.test.ts checks it against the calendar day by day.
+const LEAP_YEAR = '(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)';
+const MONTH_DAY = '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))';
+export const CALENDAR_DATE = new RegExp(`^(?:[0-9]{4}(?:-(?:0[1-9]|1[0-2]))?|[0-9]{4}-${MONTH_DAY}|${LEAP_YEAR}-02-29)$`);
+
+export const PartialDate = z.string().regex(CALENDAR_DATE, {
+  error: (issue) =>
+    typeof issue.input === 'string' && DATE_SHAPE.test(issue.input)
+      ? 'no such day in the calendar'
+      : 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD',
+});
 export type PartialDate = z.infer<typeof PartialDate>;
 
 export type DatePrecision = 'year' | 'month' | 'day';
-
-function isRealDay(iso: string): boolean {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
-}
 
 export function precisionOf(d: PartialDate): DatePrecision {
   return d.length === 4 ? 'year' : d.length === 7 ? 'month' : 'day';

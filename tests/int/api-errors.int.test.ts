@@ -19,6 +19,8 @@ const cases: Array<[string, string, Record<string, unknown>, string]> = [
   ['search without q', '/api/search', {}, 'query.q'],
   ['search with a huge limit', '/api/search', { q: 'who', limit: 100000 }, 'query.limit'],
   ['search with an unknown label', '/api/search', { q: 'who', labels: 'Org' }, 'query.labels.0'],
+  ['search with an empty label list', '/api/search', { q: 'who', labels: '' }, 'query.labels'],
+  ['neighbourhood with only commas for types', '/api/nodes/who/neighborhood', { types: ',,' }, 'query.types'],
   ['node id with spaces', '/api/nodes/Not%20An%20Id', {}, 'params.id'],
   ['neighbourhood depth 9', '/api/nodes/who/neighborhood', { depth: 9 }, 'query.depth'],
   ['neighbourhood unknown type', '/api/nodes/who/neighborhood', { types: 'LIKES' }, 'query.types.0'],
@@ -60,10 +62,52 @@ describe('bad input', () => {
     expect(res.body.error.code).toBe('BAD_REQUEST');
   });
 
-  it('an unknown endpoint → 404 JSON', async () => {
+  it('an unknown endpoint → 404 JSON naming it', async () => {
     const res = await request(app).get('/api/nope');
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
+    expect(res.body.error.message).toContain('GET /api/nope');
+  });
+});
+
+describe('methods a path does not have', () => {
+  it.each([
+    ['delete', '/api/search', 'GET, HEAD, OPTIONS'],
+    ['put', '/api/nodes/who', 'GET, HEAD, OPTIONS'],
+    ['get', '/api/export', 'POST, OPTIONS'],
+    ['patch', '/api/query', 'POST, OPTIONS'],
+    ['get', '/api/import', 'POST, OPTIONS'],
+  ] as const)('%s %s → 405 with Allow: %s', async (method, path, allow) => {
+    const res = await request(app)[method](path);
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe(allow);
+    expect(res.body.error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  it('OPTIONS → 204 with the same Allow', async () => {
+    const res = await request(app).options('/api/nodes/who/neighborhood');
+    expect(res.status).toBe(204);
+    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('HEAD is answered wherever GET is', async () => {
+    const res = await request(app).head('/api/schema');
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('bodies', () => {
+  it('are read only where a route takes one: a GET with a broken JSON body is answered as usual', async () => {
+    const res = await request(app).get('/api/schema').set('Content-Type', 'application/json').send('{"not json');
+    expect(res.status).toBe(200);
+  });
+
+  it('export with no body at all → 400 naming the missing format, as the document says (body required)', async () => {
+    const res = await request(app).post('/api/export');
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain('body.format');
+    const doc = await request(app).get('/api/openapi.json');
+    expect(doc.body.paths['/api/export'].post.requestBody.required).toBe(true);
   });
 });
 

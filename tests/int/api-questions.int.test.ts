@@ -176,10 +176,36 @@ describe('paths', () => {
     for (const r of res.body.paths[0].relationships) expect(r.type).toBe('FORWARDS_REQUESTS_TO');
   });
 
-  it('rejects a path from a node to itself with a 400', async () => {
-    const res = await request(app).get('/api/paths').query({ from: 'who', to: 'who' });
-    expect(res.status).toBe(400);
-    expect(res.body.error.details[0].path).toBe('query.to');
+  it('answers a path from a node to itself with the node alone, whatever the filters', async () => {
+    const res = await request(app).get('/api/paths').query({ from: 'who', to: 'who', types: 'FUNDS', directed: 'true', asOf: '1777' });
+    expect(res.status).toBe(200);
+    expect(res.body.paths).toHaveLength(1);
+    expect(res.body.paths[0].nodes.map((n: { id: string }) => n.id)).toEqual(['who']);
+    expect(res.body.paths[0].relationships).toEqual([]);
+    expect(res.body.elements.nodes.map((n: { data: { id: string } }) => n.data.id)).toEqual(['who']);
+  });
+
+  it('answers "no path" when the filters leave none, instead of searching every longer path', async () => {
+    // Before the filter moved into the pattern, this ran into the query time limit (408).
+    const res = await request(app)
+      .get('/api/paths')
+      .query({ from: 'socialstyrelsen', to: 'regeringskansliet', types: 'REPRESENTS,WORKS_AT,DIRECTS', asOf: '1777', maxDepth: 2 });
+    expect(res.status).toBe(200);
+    expect(res.body.paths).toEqual([]);
+  });
+
+  it('finds the same shortest paths in both directions when direction does not matter', async () => {
+    const there = await request(app).get('/api/paths').query({ from: 'ukraine', to: 'swedish-regions' });
+    const back = await request(app).get('/api/paths').query({ from: 'swedish-regions', to: 'ukraine' });
+    expect(there.status).toBe(200);
+    const routes = (res: request.Response) =>
+      (res.body.paths as Array<{ nodes: Array<{ id: string }> }>).map((p) => p.nodes.map((n) => n.id).join('>')).sort();
+    expect(routes(there).length).toBeGreaterThan(0);
+    expect(routes(back)).toEqual(
+      routes(there)
+        .map((r) => r.split('>').reverse().join('>'))
+        .sort(),
+    );
   });
 });
 

@@ -55,12 +55,19 @@ afterAll(async () => {
 });
 
 describe('access', () => {
-  it('is off without a configured token', async () => {
+  it('is off without a configured token: a token is refused with 403, no token is asked for with 401', async () => {
     const res = await request(readOnlyApp)
       .post('/api/import')
+      .set('Authorization', 'Bearer any-token-at-all-0123456789')
       .send({ nodes: [node('a')] });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
+    const bare = await request(readOnlyApp)
+      .post('/api/import')
+      .send({ nodes: [node('a')] });
+    expect(bare.status).toBe(401);
+    expect(bare.headers['www-authenticate']).toMatch(/^Bearer /);
+    expect(bare.body.error.message).toContain('writes are off');
   });
 
   it('refuses a missing or wrong token', async () => {

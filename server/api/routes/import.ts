@@ -4,7 +4,6 @@ import { importFacts } from '../../data-io/import.ts';
 import { ValidationError } from '../../errors.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
-import { requireWriteToken } from '../write-guard.ts';
 
 const ImportQuery = z.object({
   replace: z
@@ -28,11 +27,26 @@ export function importRoutes(router: Router, services: Services): void {
     tag: 'write',
     summary: 'Add facts in the seed format (needs the write token)',
     description:
-      'Body: JSON {nodes, relationships} or an array of records, JSON lines, or CSV (text/csv) with the documented headers. The whole file is checked first and every bad record is reported with its position (400); a fact that conflicts with the graph is reported (409) unless replace=true; then everything is written in one transaction. Needs "Authorization: Bearer <WRITE_TOKEN>"; with no token configured the endpoint is off (403).',
+      'Body: JSON {nodes, relationships} or an array of records, JSON lines, or CSV (text/csv) with the documented headers. The whole file is checked first and every bad record is reported with its position (400); a fact that conflicts with the graph is reported (409) unless replace=true; then everything is written in one transaction. Needs "Authorization: Bearer <WRITE_TOKEN>", checked before the body is read; with no token configured the endpoint is off (403).',
+    auth: 'write',
     query: ImportQuery,
+    rawBody: {
+      description: 'The records: JSON ({nodes, relationships} or an array of records), JSON lines, or CSV with the documented headers.',
+      contentTypes: {
+        'application/json': z.union([
+          z
+            .object({ nodes: z.array(z.record(z.string(), z.unknown())), relationships: z.array(z.record(z.string(), z.unknown())) })
+            .partial(),
+          z.array(z.record(z.string(), z.unknown())),
+        ]),
+        'application/x-ndjson': z.string(),
+        'text/csv': z.string(),
+        'text/plain': z.string(),
+      },
+    },
+    errors: { 409: 'Facts that conflict with the graph, each in `details`; nothing was written. Send them again with replace=true.' },
     response: { description: 'What was added, replaced or already present', schema: ImportReport },
-    handler: async ({ query }, { req, services: { db, config } }) => {
-      requireWriteToken(req, config);
+    handler: async ({ query }, { req, services: { db } }) => {
       const body: unknown = req.body;
       const text =
         typeof body === 'string' ? body : body && typeof body === 'object' && Object.keys(body).length ? JSON.stringify(body) : '';

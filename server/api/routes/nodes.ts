@@ -124,6 +124,7 @@ export function nodeRoutes(router: Router, services: Services): void {
     summary: 'A node with its properties, provenance and degree per relationship type and direction',
     params: IdParams,
     query: NodeQuery,
+    errors: { 404: 'No node with that id.' },
     response: { description: 'The node', schema: NodeDetail },
     handler: async ({ params, query }, { services: { db } }) => {
       const [[row], degree] = await Promise.all([db.read('nodes/get-node', { id: params.id }), db.read('nodes/degree', { id: params.id })]);
@@ -150,6 +151,7 @@ export function nodeRoutes(router: Router, services: Services): void {
     description:
       'Grows breadth-first up to `depth`; at most `limit` relationships come back, with `truncated` and the number left out, so a hub never floods the client.',
     params: IdParams,
+    errors: { 404: 'No node with that id.' },
     query: NeighborhoodQuery,
     response: { description: 'Graph elements', schema: Neighborhood },
     handler: async ({ params, query }, { services: { db } }) =>
@@ -173,6 +175,7 @@ export function nodeRoutes(router: Router, services: Services): void {
     description:
       'Up: the chain follows bases — a post’s holders, the act that appointed or established it, the assignment that act rests on, who gave it, what that rests on, and the givers’ superiors; a body’s chain lists the mandates it holds; a person’s goes through their posts. An act without a basis says “basis not stated” and may offer candidates (`candidate: true`). Down: what the node’s mandates and acts lead to. Each hop has its certainty, hedge, basis, dates (timeStatus as of a date), sources and evidence; `summary` is one sentence with citations.',
     params: IdParams,
+    errors: { 404: 'No node with that id.' },
     query: ChainQuery,
     response: { description: 'Ordered hops and elements', schema: MandateChain },
     handler: async ({ params, query }, { services: { db } }) =>
@@ -193,6 +196,7 @@ export function nodeRoutes(router: Router, services: Services): void {
     tag: 'questions',
     summary: 'What two nodes share: forums, partners, anything tied to both',
     params: IdParams,
+    errors: { 404: 'No node with the id in the path or in `with`; `details` says which.' },
     query: CommonQuery,
     response: { description: 'Shared neighbours with the ties on each side', schema: Common },
     handler: async ({ params, query }, { services: { db } }) => {

@@ -5,7 +5,7 @@ import { edgeData, ElementSet, nodeData, type NodeData as NodeDataT } from '../.
 import { pickRoutes, type Route, toRoute } from '../../graph/routes.ts';
 import { factsSentence, nameOf, words, type Fact } from '../../graph/summary.ts';
 import { trustOf } from '../../graph/trust.ts';
-import { NotFoundError, ValidationError } from '../../errors.ts';
+import { NotFoundError } from '../../errors.ts';
 import { asOfSpan } from '../../model/dates.ts';
 import {
   AsOf,
@@ -73,12 +73,27 @@ export function pathRoutes(router: Router, services: Services): void {
     tag: 'questions',
     summary: 'Routes between two nodes: named processes, then the k shortest paths with variety',
     description:
-      'Named processes (a chain of “forwards requests to” hops that joins the two ends) come first without choosing a type; then a varied pick from the 24 shortest paths (SHORTEST k), grouped by the kinds of ties they use. With `asOf`, ties dated out of that time take no part and the rest carry timeStatus; with `directed=true`, only paths that follow each tie’s direction; `certainty=stated` uses stated facts only.',
+      'Named processes (a chain of “forwards requests to” hops that joins the two ends) come first without choosing a type; then a varied pick from the 24 shortest paths (SHORTEST k), grouped by the kinds of ties they use. With `asOf`, ties dated out of that time take no part and the rest carry timeStatus; with `directed=true`, only paths that follow each tie’s direction; `certainty=stated` uses stated facts only. From a node to itself the answer is one route of length 0: the node alone.',
     query: PathsQuery,
+    errors: { 404: 'No node with the id in `from` or `to`; `details` says which.' },
     response: { description: 'The routes, each as ordered nodes and relationships, plus their union as elements', schema: Paths },
     handler: async ({ query }, { services: { db } }) => {
+      // From a node to itself the one route is the node alone: no tie to follow, so types,
+      // direction and asOf cannot rule it out.
       if (query.from === query.to) {
-        throw new ValidationError('A path needs two different nodes.', [{ path: 'query.to', message: 'must differ from query.from' }]);
+        const [end] = await db.read('nodes/nodes-by-ids', { ids: [query.from] });
+        if (!end) throw new NotFoundError(`No node with id "${query.from}".`, [{ path: 'query.from', message: 'unknown id' }]);
+        const node = nodeData(end.node as Row);
+        const set = new ElementSet();
+        set.addNode(end.node as Row);
+        return {
+          from: node,
+          to: node,
+          paths: [toRoute([node], [], null)],
+          groups: [{ kinds: [], paths: [0] }],
+          elements: set.toElements(),
+          summary: { text: words(query.lang).samePlace(nameOf(node, query.lang)), citations: [] },
+        };
       }
       const span = asOfSpan(query.asOf);
       const stated = query.certainty === 'stated';

@@ -1,3 +1,4 @@
+import type { ZodOpenAPIMetadata } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
 import type { Row } from '../../db/database.ts';
@@ -9,15 +10,24 @@ import { GraphElementsSchema } from '../schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
 
+const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** Any JSON value; the body size limit bounds it. */
 const ParamValue = z.unknown().openapi({ description: 'a JSON value' });
 
 const ConsoleRequest = z
   .object({
     cypher: z.string().trim().min(1, 'write a Cypher statement').max(20_000, 'at most 20,000 characters'),
-    params: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'parameter names are identifiers'), ParamValue).default({}),
+    params: z
+      .record(z.string().regex(PARAM_NAME, 'parameter names are identifiers'), ParamValue)
+      .default({})
+      // The generator leaves the key schema out of the document; propertyNames (JSON Schema,
+      // unknown to the generator's OpenAPI 3.0 types) puts it back.
+      .openapi({ propertyNames: { pattern: PARAM_NAME.source } } as ZodOpenAPIMetadata),
   })
-  .openapi('ConsoleRequest');
+  .openapi('ConsoleRequest', {
+    example: { cypher: 'MATCH (a:Entity {id: $id})-[r:REPRESENTS]->(b) RETURN a, r, b', params: { id: 'socialstyrelsen' } },
+  });
 
 const ConsoleResult = z
   .object({
@@ -37,6 +47,9 @@ export function queryRoutes(router: Router, services: Services): void {
     description:
       'Runs one statement in a READ transaction with a time limit and a row cap, and returns its rows plus any nodes and relationships in them as graph elements. Writes, schema and administration commands, LOAD CSV, USE and procedures outside a read-only list are refused with 400.',
     body: ConsoleRequest,
+    errors: {
+      400: 'The request is not valid (BAD_REQUEST), or the statement is not one the console runs (QUERY_REJECTED: not Cypher, a write, schema or administration, LOAD CSV, USE, a procedure outside the read-only list), or it needed more memory than one transaction may have (QUERY_TOO_LARGE). `details` says what.',
+    },
     response: { description: 'Rows and graph elements', schema: ConsoleResult },
     handler: async ({ body }, { services: { db, config } }) => {
       const verdict = checkConsoleQuery(body.cypher);
