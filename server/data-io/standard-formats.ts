@@ -221,9 +221,11 @@ export function parseFtm(text: string): ParsedRecords {
       // Our source documents: cited through `proof`, not entities of the graph.
       if (schema === 'Document' && keywords.includes('Source')) return;
       const label = [first(props, 'classification'), ...keywords].find(isLabel) ?? FTM_LABEL_DEFAULT[schema];
-      const validFrom = first(props, 'inceptionDate') ?? first(props, 'incorporationDate') ?? first(props, 'startDate');
-      const validTo = first(props, 'dissolutionDate') ?? first(props, 'endDate');
       const notes = props.notes ?? [];
+      const noted = notes.map((n) => n.match(/^valid: (\S*)–(\S*)$/)).find(Boolean);
+      const validFrom =
+        first(props, 'inceptionDate') ?? first(props, 'incorporationDate') ?? first(props, 'startDate') ?? (noted?.[1] || undefined);
+      const validTo = first(props, 'dissolutionDate') ?? first(props, 'endDate') ?? (noted?.[2] || undefined);
       out.nodes.push(
         forSeedSchema(
           dropEmpty({

@@ -357,7 +357,9 @@ describe('round trip through an empty Neo4j', () => {
   beforeAll(async () => {
     await removeFixture();
     other = await ensureLocalNeo4j({ port: await freePort(), dataDir: join(dir, 'neo4j') });
-    copy = new Database({ uri: other.uri });
+    // A freshly started Neo4j on a shared 2-core machine can take longer than the default
+    // 10 s for its first whole-graph transaction.
+    copy = new Database({ uri: other.uri, queryTimeoutMs: 120_000 });
     await copy.applySchema();
   });
   afterAll(async () => {

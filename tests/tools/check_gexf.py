@@ -9,9 +9,11 @@ import networkx as nx
 def main(path):
     g = nx.read_gexf(path)
     spells = {}
-    for a, b, key, data in g.edges(keys=True, data=True):
+    # networkx gives a DiGraph when no two edges share their ends, a MultiDiGraph otherwise;
+    # every edge carries its fact id as an attribute either way.
+    for _, _, data in g.edges(data=True):
         if "spells" in data:
-            spells[data.get("factId", key)] = [[s, e] for s, e in data["spells"]]
+            spells[data["factId"]] = [[s, e] for s, e in data["spells"]]
     sample = {n: {k: v for k, v in d.items() if k in ("label", "name", "certainty", "sources")} for n, d in list(g.nodes(data=True))[:3]}
     print(json.dumps({
         "mode": g.graph.get("mode"),

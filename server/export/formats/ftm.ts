@@ -72,9 +72,10 @@ export function nodeEntity(n: ExportNode): FtmEntity {
   const to = partialDate(props.validTo);
   if (schema === 'Position') {
     p.add('inceptionDate', from).add('dissolutionDate', to);
-  } else if (schema === 'Person') {
+  } else if (schema === 'Person' || schema === 'Document') {
+    // Neither schema has a validity period; the importer reads this note back.
     if (from || to) notes.push(`valid: ${from ?? ''}–${to ?? ''}`);
-  } else if (schema === 'Document' || schema === 'Project') {
+  } else if (schema === 'Project') {
     p.add('startDate', from).add('endDate', to);
   } else p.add('incorporationDate', from).add('dissolutionDate', to);
   if (n.label === 'Country' && typeof props.country === 'string') p.add('jurisdiction', props.country);
@@ -163,12 +164,17 @@ export function relationshipEntity(
   return { id, schema, properties: p.values };
 }
 
+/** FtM's language type takes ISO 639-3 codes; the sources' languages as the data names them. */
+const ISO_639_3: Record<string, string> = { sv: 'swe', fi: 'fin', en: 'eng', no: 'nor', da: 'dan', de: 'deu', fr: 'fra' };
+
 export function documentEntity(d: ExportDocument): FtmEntity {
   const p = new Props();
   p.add('title', d.title ?? d.file)
     .add('fileName', d.file)
-    .add('publisher', d.publisher)
-    .add('language', d.language);
+    .add('publisher', d.publisher);
+  const language = d.language ? (ISO_639_3[d.language] ?? (/^[a-z]{3}$/.test(d.language) ? d.language : undefined)) : undefined;
+  p.add('language', language);
+  if (d.language && !language) p.add('notes', `language: ${d.language}`);
   p.add('date', partialDate(d.written));
   p.add('keywords', 'label: Source');
   if (d.writtenBasis) p.add('notes', `date basis (${d.writtenCertainty ?? 'stated'}): ${d.writtenBasis}`);
