@@ -1,6 +1,7 @@
 // Runs before `npm test`: the tools the test tiers use besides npm packages — Debian's
-// Chromium for the browser tests (never a downloaded browser), networkx, the GraphML
-// consumer the export tests read files back with, and Schemathesis, which checks the running
+// Chromium for the browser tests (never a downloaded browser), the Python readers the export
+// tests check files with — networkx (GraphML, GEXF), followthemoney (FtM), rdflib and pyshacl
+// (JSON-LD, Turtle, SHACL), jsonschema (Popolo) — and Schemathesis, which checks the running
 // API against its OpenAPI document (tests/int/api-contract.int.test.ts). Installs what is
 // missing when it can.
 import { execSync, spawnSync } from 'node:child_process';
@@ -22,10 +23,23 @@ if (!existsSync(CHROMIUM)) {
   ok = run(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`) && ok;
 }
 
-const hasNetworkx = spawnSync('python3', ['-c', 'import networkx'], { stdio: 'ignore' }).status === 0;
-if (!hasNetworkx) {
-  process.stderr.write('networkx (Python) is missing; the GraphML export test reads files back with it.\n');
-  ok = run('python3 -m pip install --quiet networkx') && ok;
+// module name → pip package. followthemoney builds PyICU from source when no wheel fits,
+// which needs ICU's headers (Debian's libicu-dev) and pkg-config.
+const PYTHON_TOOLS: Array<[string, string]> = [
+  ['networkx', 'networkx'],
+  ['followthemoney', 'followthemoney'],
+  ['rdflib', 'rdflib'],
+  ['pyshacl', 'pyshacl'],
+  ['jsonschema', 'jsonschema'],
+];
+const missing = PYTHON_TOOLS.filter(([module]) => spawnSync('python3', ['-c', `import ${module}`], { stdio: 'ignore' }).status !== 0);
+if (missing.length) {
+  process.stderr.write(`Python packages the export tests read files with are missing: ${missing.map(([, p]) => p).join(', ')}\n`);
+  if (missing.some(([m]) => m === 'followthemoney') && spawnSync('pkg-config', ['--exists', 'icu-uc'], { stdio: 'ignore' }).status !== 0) {
+    const sudo = isRoot ? '' : 'sudo ';
+    ok = run(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config`) && ok;
+  }
+  ok = run(`python3 -m pip install --quiet ${missing.map(([, p]) => p).join(' ')}`) && ok;
 }
 
 // Held below the next major: its command line and schemathesis.toml are what the contract

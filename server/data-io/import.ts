@@ -11,8 +11,10 @@ import { toNodeRow, toRelationshipRow, writtenDates } from '../../seed/rows.ts';
 import { BASIS_FIELDS, QUALIFIER_FIELDS } from '../../seed/schema.ts';
 import { readSourceRecords, validateSeedText } from '../../seed/validate.ts';
 import { DEFAULT_DATA_DIR } from '../../seed/cli/args.ts';
+import { parseFtm, parsePopolo } from './standard-formats.ts';
 
-export type ImportFormat = 'json' | 'jsonl' | 'csv';
+export const IMPORT_FORMATS = ['json', 'jsonl', 'csv', 'ftm', 'popolo'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Columns of the two CSV layouts; list cells (aliases, sources) separate items with ";". */
 export const CSV_NODE_HEADERS = [
@@ -58,6 +60,12 @@ interface Parsed {
 
 export function detectFormat(text: string, name = ''): ImportFormat {
   if (/\.csv$/i.test(name)) return 'csv';
+  if (/\.ftm(\.json)?$/i.test(name)) return 'ftm';
+  if (/\.popolo(\.json)?$/i.test(name)) return 'popolo';
+  const head = text.trimStart().slice(0, 2000);
+  // An FtM entity line starts with its id and schema; a Popolo file with its collections.
+  if (/^\{\s*"id"\s*:\s*"[^"]*"\s*,\s*"schema"\s*:/.test(head)) return 'ftm';
+  if (/^\{\s*"(persons|organizations|posts|memberships)"\s*:/.test(head)) return 'popolo';
   if (/\.jsonl$/i.test(name)) return 'jsonl';
   const start = text.trimStart()[0];
   if (start === '{' && /\n\s*\{/.test(text.trim()) && !/^\{\s*"(nodes|relationships)"/.test(text.trimStart())) return 'jsonl';
@@ -66,6 +74,8 @@ export function detectFormat(text: string, name = ''): ImportFormat {
 }
 
 function parseInput(text: string, format: ImportFormat, name: string): Parsed {
+  if (format === 'ftm') return parseFtm(text);
+  if (format === 'popolo') return parsePopolo(text);
   const out: Parsed = { nodes: [], relationships: [], where: { nodes: [], relationships: [] } };
   const add = (record: unknown, where: string, problems: ErrorDetail[]) => {
     if (!record || typeof record !== 'object' || Array.isArray(record)) {

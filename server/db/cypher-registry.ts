@@ -20,6 +20,7 @@ export const QUERY_NAMES = [
   'common/shared-neighbours',
   'export/all-nodes',
   'export/all-relationships',
+  'export/source-documents',
   'health/components',
   'health/counts',
   'import/existing-relationships',

@@ -4,8 +4,9 @@
 // neo4j-admin header rules, Cypher by an empty Neo4j.
 import { z } from 'zod';
 import { firstDay, lastDay, PartialDate } from '../model/dates.ts';
+import type { ExportDocument } from './formats/facts.ts';
 
-export const EXPORT_FORMATS = ['json', 'cytoscape', 'graphml', 'csv', 'cypher'] as const;
+export const EXPORT_FORMATS = ['json', 'cytoscape', 'graphml', 'csv', 'cypher', 'ftm', 'popolo', 'jsonld', 'turtle', 'gexf'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
@@ -15,6 +16,11 @@ export const FORMAT_INFO: Record<ExportFormat, { extension: string; contentType:
   graphml: { extension: 'graphml', contentType: 'application/graphml+xml' },
   csv: { extension: 'zip', contentType: 'application/zip' },
   cypher: { extension: 'cypher', contentType: 'application/x-cypher-query; charset=utf-8' },
+  ftm: { extension: 'ftm.json', contentType: 'application/x-ndjson' },
+  popolo: { extension: 'popolo.json', contentType: 'application/json' },
+  jsonld: { extension: 'jsonld', contentType: 'application/ld+json' },
+  turtle: { extension: 'ttl', contentType: 'text/turtle; charset=utf-8' },
+  gexf: { extension: 'gexf', contentType: 'application/gexf+xml' },
 };
 
 /** A node as stored: its id, its label from the vocabulary and every stored property. */
@@ -35,6 +41,8 @@ export interface ExportRelationship {
 export interface ExportSource {
   nodes: AsyncIterable<ExportNode> | Iterable<ExportNode>;
   relationships: AsyncIterable<ExportRelationship> | Iterable<ExportRelationship>;
+  /** The stored source documents (:Source), for formats that cite documents as entities. */
+  documents?: () => Promise<ExportDocument[]>;
 }
 
 /** Where text goes; `write` resolves when the sink can take more (back-pressure). */

@@ -13,6 +13,7 @@ import {
   storedToExportNode,
   storedToExportRelationship,
 } from './formats.ts';
+import type { ExportDocument } from './formats/facts.ts';
 
 const Id = z
   .string()
@@ -38,8 +39,15 @@ export const ExportRequest = z
   });
 export type ExportRequest = z.infer<typeof ExportRequest>;
 
+/** The stored source documents; none before the trust model's :Source nodes are loaded. */
+async function sourceDocuments(db: Database): Promise<ExportDocument[]> {
+  const rows = await db.read('export/source-documents', {});
+  return rows.map((r) => r.document as ExportDocument).filter((d) => typeof d.file === 'string');
+}
+
 export async function exportSource(db: Database, req: ExportRequest): Promise<ExportSource & { name: string }> {
   const span = asOfSpan(req.asOf);
+  const documents = () => sourceDocuments(db);
   if (req.root) {
     const graph = await neighborhood(db, {
       id: req.root,
@@ -52,6 +60,7 @@ export async function exportSource(db: Database, req: ExportRequest): Promise<Ex
     });
     return {
       name: `${req.root}-depth${req.depth}`,
+      documents,
       nodes: graph.nodes.map((n) => storedToExportNode(n.data)),
       // Element data names the MERGE key `id` and the fact id `factId`; stored, they are key and id.
       relationships: graph.edges.map(({ data: { factId, ...data } }) => storedToExportRelationship({ ...data, key: data.id, id: factId })),
@@ -68,12 +77,14 @@ export async function exportSource(db: Database, req: ExportRequest): Promise<Ex
     });
     return {
       name: `selection-${nodes.length}`,
+      documents,
       nodes: nodes.sort((a, b) => a.id.localeCompare(b.id)),
       relationships: rels.map((r) => storedToExportRelationship(r.relationship as Row)),
     };
   }
   return {
     name: 'graph',
+    documents,
     nodes: streamAll(db, 'export/all-nodes', 'node', storedToExportNode),
     relationships: streamAll(db, 'export/all-relationships', 'relationship', storedToExportRelationship),
   };

@@ -17,6 +17,10 @@ import {
   writeGraphml,
   writeJson,
 } from './formats.ts';
+import { writeFtm } from './formats/ftm.ts';
+import { writeGexf } from './formats/gexf.ts';
+import { writeJsonLd, writeTurtle } from './formats/linked-data.ts';
+import { writePopolo } from './formats/popolo.ts';
 
 /**
  * A sink over a Node stream that gathers small pieces into ~64 KB writes: one write per
@@ -59,10 +63,18 @@ export function streamSink(out: Writable, chunkChars = 64 * 1024): TextSink & { 
 export async function writeExport(format: ExportFormat, source: ExportSource, out: Writable): Promise<void> {
   if (format === 'csv') return writeCsvZip(source, out);
   const sink = streamSink(out);
-  if (format === 'json') await writeJson(source, sink);
-  else if (format === 'cytoscape') await writeCytoscape(source, sink);
-  else if (format === 'graphml') await writeGraphml(source, sink);
-  else await writeCypher(source, sink, loadSchemaStatements());
+  const writers: Record<Exclude<ExportFormat, 'csv'>, () => Promise<void>> = {
+    json: () => writeJson(source, sink),
+    cytoscape: () => writeCytoscape(source, sink),
+    graphml: () => writeGraphml(source, sink),
+    cypher: () => writeCypher(source, sink, loadSchemaStatements()),
+    ftm: () => writeFtm(source, sink),
+    popolo: () => writePopolo(source, sink),
+    jsonld: () => writeJsonLd(source, sink),
+    turtle: () => writeTurtle(source, sink),
+    gexf: () => writeGexf(source, sink),
+  };
+  await writers[format]();
   await sink.flush();
 }
 

@@ -11,9 +11,9 @@ export function exportRoutes(router: Router, services: Services): void {
     method: 'post',
     path: '/api/export',
     tag: 'export',
-    summary: 'A subgraph as a file: JSON, Cytoscape JSON, GraphML, CSV (zip) or Cypher',
+    summary: 'A subgraph as a file: JSON, Cytoscape JSON, GraphML, CSV (zip), Cypher, FollowTheMoney, Popolo, JSON-LD, Turtle or GEXF',
     description:
-      'Streams; Content-Disposition names the file. `csv` is a zip of nodes.csv and relationships.csv with neo4j-admin import headers; `cypher` recreates the subgraph in an empty Neo4j; `graphml` opens in Gephi, yEd and networkx.',
+      'Streams; Content-Disposition names the file. `csv` is a zip of nodes.csv and relationships.csv with neo4j-admin import headers; `cypher` recreates the subgraph in an empty Neo4j; `graphml` opens in Gephi, yEd and networkx. The standards: `ftm` (FollowTheMoney entities as JSON lines), `popolo` (Popolo JSON), `jsonld` and `turtle` (W3C ORG + PROV-O), `gexf` (GEXF 1.3 with spells from the validity dates); docs/formats.md says what each keeps and loses.',
     // The request's refinement (ids or root, not both) is invisible to the generated schema;
     // `not` says it in JSON Schema, so clients and the contract check see the same rule.
     body: ExportRequest.openapi({ not: { required: ['ids', 'root'] }, example: { format: 'graphml', root: 'socialstyrelsen', depth: 1 } }),

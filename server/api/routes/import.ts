@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
-import { importFacts } from '../../data-io/import.ts';
+import { detectFormat, IMPORT_FORMATS, importFacts } from '../../data-io/import.ts';
 import { ValidationError } from '../../errors.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
@@ -14,7 +14,7 @@ const ImportQuery = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
-  format: z.enum(['json', 'jsonl', 'csv']).optional(),
+  format: z.enum(IMPORT_FORMATS).optional(),
 });
 
 const Counts = z.object({ added: z.number(), replaced: z.number(), unchanged: z.number() });
@@ -25,9 +25,9 @@ export function importRoutes(router: Router, services: Services): void {
     method: 'post',
     path: '/api/import',
     tag: 'write',
-    summary: 'Add facts in the seed format (needs the write token)',
+    summary: 'Add facts in the seed format, FollowTheMoney or Popolo (needs the write token)',
     description:
-      'Body: JSON {nodes, relationships} or an array of records, JSON lines, or CSV (text/csv) with the documented headers. The whole file is checked first and every bad record is reported with its position (400); a fact that conflicts with the graph is reported (409) unless replace=true; then everything is written in one transaction. Needs "Authorization: Bearer <WRITE_TOKEN>", checked before the body is read; with no token configured the endpoint is off (403).',
+      'Body: JSON {nodes, relationships} or an array of records, JSON lines, CSV (text/csv) with the documented headers, FollowTheMoney entities as JSON lines (format=ftm, application/x-ndjson) or Popolo JSON (format=popolo); docs/formats.md says what each carries. Unknown FtM schemata and properties are reported with their line. The whole file is checked first and every bad record is reported with its position (400); a fact that conflicts with the graph is reported (409) unless replace=true; then everything is written in one transaction. Needs "Authorization: Bearer <WRITE_TOKEN>", checked before the body is read; with no token configured the endpoint is off (403).',
     auth: 'write',
     query: ImportQuery,
     rawBody: {
@@ -52,7 +52,7 @@ export function importRoutes(router: Router, services: Services): void {
         typeof body === 'string' ? body : body && typeof body === 'object' && Object.keys(body).length ? JSON.stringify(body) : '';
       if (!text.trim())
         throw new ValidationError('The request has no records.', [{ path: 'body', message: 'expected JSON, JSON lines or CSV records' }]);
-      const format = query.format ?? (typeof body === 'string' ? undefined : 'json');
+      const format = query.format ?? (typeof body === 'string' ? undefined : detectFormat(text) === 'popolo' ? 'popolo' : 'json');
       return importFacts(db, text, { replace: query.replace, dryRun: query.dryRun, ...(format ? { format } : {}) });
     },
   });
