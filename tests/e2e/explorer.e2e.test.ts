@@ -45,7 +45,9 @@ async function open(path = '/'): Promise<Page> {
 
 afterEach(async () => {
   await context?.close();
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  // Emptied per test: an error fails the test whose page threw it, not every later one.
+  const errors = pageErrors.splice(0);
+  expect(errors, 'uncaught errors in the page').toEqual([]);
 });
 
 /** Wait until no request, layout or animation is in flight. */

@@ -9,9 +9,10 @@ import cytoscape from 'cytoscape';
 import JSZip from 'jszip';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureLocalNeo4j, type LocalNeo4jHandle } from '../../neo4j-local/launcher.ts';
+import type { LocalNeo4jHandle } from '../../neo4j-local/launcher.ts';
 import { Database } from '../../server/db/database.ts';
 import { testApp } from '../helpers/api.ts';
+import { startNeo4jOnFreePort } from '../helpers/free-port.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
 
 const { app, db } = testApp();
@@ -49,7 +50,7 @@ describe('Cypher script', () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mandate-replay-'));
-    other = await ensureLocalNeo4j({ port: 7689, dataDir: join(dir, 'data') });
+    other = await startNeo4jOnFreePort({ dataDir: join(dir, 'data') });
   });
   afterAll(async () => {
     await other?.stop();
