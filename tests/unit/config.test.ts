@@ -129,6 +129,12 @@ describe('loadConfig', () => {
     expect(fails({ NEO4J_PASSWORD: 'x', PORT: '0' })).not.toContain('"x"');
   });
 
+  it('accepts every pino level, and says what a database name must look like', () => {
+    for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      expect(loadConfig({ LOG_LEVEL: level }).LOG_LEVEL).toBe(level);
+    expect(fails({ NEO4J_DATABASE: '-x' })).toBe('Invalid configuration: NEO4J_DATABASE: expected a Neo4j database name (got "-x")');
+  });
+
   it('accepts a database name of 63 characters', () => {
     expect(loadConfig({ NEO4J_DATABASE: 'a'.repeat(63) }).NEO4J_DATABASE).toHaveLength(63);
   });

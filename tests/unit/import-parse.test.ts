@@ -9,6 +9,8 @@ describe('detectFormat', () => {
     expect(detectFormat('{"nodes": []}', 'facts.CSV')).toBe('csv');
     expect(detectFormat('[1]', 'facts.jsonl')).toBe('jsonl');
     expect(detectFormat('id,label', 'facts.json')).toBe('csv');
+    expect(detectFormat('{"id": "a"}', 'facts.csv.json')).toBe('json');
+    expect(detectFormat('{"id": "a"}', 'facts.jsonl.txt')).toBe('json');
   });
 
   it('tells JSON lines from one JSON document by the text', () => {
@@ -17,6 +19,9 @@ describe('detectFormat', () => {
     expect(detectFormat('{"nodes": [\n{"id": "a"}]}')).toBe('json');
     expect(detectFormat('{"relationships": [\n  {"type": "X"}]}')).toBe('json');
     expect(detectFormat('{"id": "a"}')).toBe('json');
+    expect(detectFormat('\n{"id": "a"}')).toBe('json');
+    expect(detectFormat('{ "nodes": [\n {"id": "a"}]}')).toBe('json');
+    expect(detectFormat('{"id": "a", "x": {"nodes": 1}}\n{"id": "b"}')).toBe('jsonl');
     expect(detectFormat('\n [\n{"id": "a"}]')).toBe('json');
     expect(detectFormat('id,label\na,Agency')).toBe('csv');
     expect(detectFormat('')).toBe('csv');
@@ -38,7 +43,11 @@ const rel = (start: string, end: string, key = `k-${start}-${end}`, properties: 
 describe('graphFileToRows', () => {
   it('turns a valid file into rows with day bounds, the label and the alias text', () => {
     const out = graphFileToRows({
-      nodes: [node('a', 'Agency', { validFrom: '2015', validTo: '2018-06' }), node('b', 'Organisation', { validFrom: 'soon' })],
+      nodes: [
+        node('a', 'Agency', { validFrom: '2015', validTo: '2018-06' }),
+        node('b', 'Organisation', { validFrom: 'soon' }),
+        node('agency-one-2'),
+      ],
       relationships: [rel('a', 'b', 'k1', { validFrom: '2016-02', validTo: 2020 })],
     });
     expect(out.problems).toEqual([]);
@@ -61,6 +70,14 @@ describe('graphFileToRows', () => {
         properties: { key: 'k1', validFrom: '2016-02', validTo: 2020 },
       },
     ]);
+  });
+
+  it('wants kebab-case ids and a key on every relationship', () => {
+    const out = graphFileToRows({
+      nodes: [node('ok-id!'), node('Ab')],
+      relationships: [{ type: 'MEMBER_OF', start: 'a', end: 'b', properties: {} }],
+    });
+    expect(out.problems.map((p) => p.path).sort()).toEqual(['nodes.0.id', 'nodes.1.id', 'relationships.0.properties.key']);
   });
 
   it('makes an alias text from no aliases at all', () => {
@@ -91,7 +108,7 @@ describe('graphFileToRows', () => {
     });
     expect(out.problems).toEqual([
       { path: 'nodes.1.id', message: 'duplicate id "a"' },
-      { path: 'nodes.2.labels', message: expect.stringMatching(/^expected Entity and one of .*Agency/) },
+      { path: 'nodes.2.labels', message: expect.stringMatching(/^expected Entity and one of \w+, \w+, .*Agency/) },
       { path: 'relationships.0.end', message: 'unknown node id "nowhere"' },
       { path: 'relationships.1.start', message: 'unknown node id "nobody"' },
       { path: 'relationships.1.properties.key', message: 'duplicate relationship key' },
