@@ -9,7 +9,6 @@ export default defineConfig({
       'tests/int/console-hostile.int.test.ts',
       'tests/int/api-errors.int.test.ts',
       'tests/int/import-backup.int.test.ts',
-      'tests/int/cli-data.int.test.ts',
     ],
     globalSetup: ['tests/setup/database.ts'],
     setupFiles: ['tests/setup/fast-check.ts'],
