@@ -4,7 +4,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'neo4j-local/target/', '.neo4j/', 'artifacts/', 'bench/results/', 'bench/data/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'web/dist/',
+      'neo4j-local/target/',
+      '.neo4j/',
+      'artifacts/',
+      'bench/results/',
+      'bench/data/',
+      '.stryker-tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

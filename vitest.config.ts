@@ -10,6 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          setupFiles: ['tests/setup/fast-check.ts'],
           environment: 'node',
         },
       },
@@ -18,6 +19,7 @@ export default defineConfig({
           name: 'int',
           include: ['tests/int/**/*.int.test.ts'],
           globalSetup: ['tests/setup/database.ts'],
+          setupFiles: ['tests/setup/fast-check.ts'],
           // One Neo4j for all: files run one after another so restart tests do not disturb others.
           fileParallelism: false,
           testTimeout: 60_000,

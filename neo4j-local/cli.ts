@@ -5,7 +5,7 @@
  * Exit codes: 0 ok; 1 failure; 3 `status` found it not running.
  */
 import { parseArgs } from 'node:util';
-import { ensureLocalNeo4j, localNeo4jStatus, prepareLocalNeo4j, stopLocalNeo4j } from './launcher.ts';
+import { ensureLocalNeo4j, importIntoLocalNeo4j, localNeo4jStatus, prepareLocalNeo4j, stopLocalNeo4j } from './launcher.ts';
 import type { LocalNeo4jOptions } from './launcher.ts';
 
 // `npm run db:status | head -1` closes the pipe early: that is not an error.
@@ -15,11 +15,14 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 const USAGE = `usage: tsx neo4j-local/cli.ts start|stop|status|build [--port N] [--data-dir DIR]
+       tsx neo4j-local/cli.ts import --data-dir DIR --nodes FILE… --relationships FILE… [-- more flags]
 
   start   start the local embedded Neo4j (or reuse the running one) and wait for Bolt
   stop    stop it (SIGTERM, SIGKILL after 60 s)
   status  show whether it runs, its pid, port, Bolt URI and Neo4j version
   build   download Neo4j with Maven and compile, without starting (CI pre-fetch)
+  import  neo4j-admin database import full: CSV files into a new store in DIR (not running);
+          start it afterwards with: start --data-dir DIR
 
 env: NEO4J_LOCAL_PORT (7687), NEO4J_LOCAL_DIR (<repo>/.neo4j/data),
      NEO4J_LOCAL_HEAP (1g), NEO4J_LOCAL_PAGECACHE (512m), NEO4J_LOCAL_JAVA_OPTS (more JVM flags)`;
@@ -79,11 +82,13 @@ async function main(): Promise<number> {
     options: {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
+      nodes: { type: 'string', multiple: true },
+      relationships: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const command = positionals[0];
-  if (values.help || !command || positionals.length > 1) {
+  if (values.help || !command || (positionals.length > 1 && command !== 'import')) {
     console.log(USAGE);
     return values.help ? 0 : 1;
   }
@@ -123,6 +128,18 @@ async function main(): Promise<number> {
         progress.done();
       }
       console.log('neo4j-local is built; Neo4j jars are in ~/.m2.');
+      return 0;
+    }
+    case 'import': {
+      if (!values['data-dir'] || !values.nodes?.length) throw new Error('import needs --data-dir and at least one --nodes file');
+      const { output } = await importIntoLocalNeo4j({
+        dataDir: values['data-dir'],
+        nodes: values.nodes,
+        relationships: values.relationships ?? [],
+        extraArgs: positionals.slice(1),
+        onProgress: (line) => console.error(`  ${line}`),
+      });
+      console.log(output.trim());
       return 0;
     }
     case 'stop': {

@@ -232,6 +232,64 @@ export async function localNeo4jStatus(opts: LocalNeo4jOptions = {}): Promise<Lo
   return status;
 }
 
+export interface ImportOptions {
+  /** Neo4j home of the store to create (the same dir `ensureLocalNeo4j` then starts on). */
+  dataDir: string;
+  /** CSV files with node headers (`id:ID`, `:LABEL`, `name:type` …). */
+  nodes: string[];
+  /** CSV files with relationship headers (`:START_ID`, `:END_ID`, `:TYPE` …). */
+  relationships: string[];
+  /** More `neo4j-admin database import full` flags, e.g. `--multiline-fields=true`. */
+  extraArgs?: string[];
+  onProgress?: (line: string) => void;
+}
+
+/**
+ * `neo4j-admin database import full` (org.neo4j:neo4j-import-tool from Maven Central, run
+ * through Neo4j's own AdminTool) into the default database of a store that is not running.
+ * Resolves with the importer's report; rejects with its output when it fails.
+ */
+export async function importIntoLocalNeo4j(opts: ImportOptions): Promise<{ output: string }> {
+  const onProgress = opts.onProgress ?? (() => {});
+  const o = resolveOptions({ dataDir: opts.dataDir });
+  if (readOwnedPid(o, false)) throw new Error(`Neo4j for ${o.dataDir} is running; stop it before importing into its store.`);
+  const classpath = await ensureBuilt(onProgress);
+  // AdminTool reads neo4j.conf from NEO4J_CONF; an empty one keeps every default, so the store
+  // lands in <home>/data/databases/neo4j, where LocalNeo4j looks for it.
+  const conf = path.join(o.dataDir, 'conf');
+  fs.mkdirSync(conf, { recursive: true });
+  if (!fs.existsSync(path.join(conf, 'neo4j.conf'))) fs.writeFileSync(path.join(conf, 'neo4j.conf'), '');
+  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  const args = [
+    `-Xmx${memorySize('NEO4J_LOCAL_HEAP', DEFAULT_HEAP)}`,
+    'org.neo4j.cli.AdminTool',
+    'database',
+    'import',
+    'full',
+    // The database name first: --nodes and --relationships take several files each and would swallow it.
+    'neo4j',
+    ...opts.nodes.map((f) => `--nodes=${path.resolve(f)}`),
+    ...opts.relationships.map((f) => `--relationships=${path.resolve(f)}`),
+    ...(opts.extraArgs ?? []),
+  ];
+  onProgress(`importing ${opts.nodes.length} node and ${opts.relationships.length} relationship file(s) into ${o.dataDir}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(java, args, {
+      cwd: o.dataDir,
+      env: { ...process.env, CLASSPATH: classpath, NEO4J_HOME: o.dataDir, NEO4J_CONF: conf },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (output += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (output += c));
+    child.on('error', (err) => reject(javaSpawnError(java, err)));
+    child.on('close', (code) => {
+      if (code === 0) resolve({ output });
+      else reject(new Error(`neo4j-admin database import failed (exit ${code}):\n${output.trim().split('\n').slice(-30).join('\n')}`));
+    });
+  });
+}
+
 // ---------------------------------------------------------------------------
 // Build: Maven resolves Neo4j's jars and compiles LocalNeo4j.java once; the
 // result is cached in target/ and reused while pom.xml and the source are unchanged.

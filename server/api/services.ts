@@ -2,10 +2,16 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { ConsoleLayers } from '../graph/console-guard.ts';
 
 export interface Services {
   db: Database;
   config: Config;
   log: Logger;
   version: string;
+  /**
+   * The read-only console's first two layers, replaceable so that a test can switch one off and
+   * show that the next one still refuses writes on its own; the defaults are the real checks.
+   */
+  consoleLayers?: Partial<ConsoleLayers>;
 }

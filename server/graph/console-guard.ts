@@ -1,11 +1,30 @@
 // The read-only Cypher console's first line of defence: a statement is refused before it
 // reaches Neo4j when it names a clause or procedure that writes, changes the schema,
-// administers the server, reads files or reaches another database. Neo4j's READ transaction
-// and an EXPLAIN of the query type are the second and third lines.
+// administers the server, reads files or reaches another database. An EXPLAIN of the query
+// type and Neo4j's READ transaction are the second and third lines.
+
+import type { Database, Params } from '../db/database.ts';
 
 export interface GuardVerdict {
   ok: boolean;
   reason?: string;
+}
+
+/**
+ * The layers in front of the READ transaction. Each is tested with the ones before it switched
+ * off, so removing any one of them fails a test.
+ */
+export interface ConsoleLayers {
+  /** By the statement's words, before Neo4j sees it. */
+  keywordGuard: (cypher: string) => GuardVerdict;
+  /** By Neo4j's plan of the statement (EXPLAIN): only a read-only plan passes. */
+  planCheck: (db: Database, cypher: string, params: Params) => Promise<GuardVerdict>;
+}
+
+/** Neo4j's query type of the plan: 'r' read-only, 'rw' read-write, 'w' write-only, 's' schema. */
+export async function checkPlanIsReadOnly(db: Database, cypher: string, params: Params): Promise<GuardVerdict> {
+  const queryType = await db.explainText(cypher, params);
+  return queryType === 'r' ? { ok: true } : { ok: false, reason: `query type "${queryType}" is not read-only` };
 }
 
 /** Procedures a reader may call: catalogue look-ups and our full-text search. */

@@ -3,6 +3,7 @@
 // artifacts/screenshots/<test>-<step>.png.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -45,7 +46,9 @@ async function open(path = '/'): Promise<Page> {
 
 afterEach(async () => {
   await context?.close();
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  // Emptied per test: an error fails the test whose page threw it, not every later one.
+  const errors = pageErrors.splice(0);
+  expect(errors, 'uncaught errors in the page').toEqual([]);
 });
 
 /** Wait until no request, layout or animation is in flight. */
@@ -467,6 +470,30 @@ describe('Mandate Explorer in the browser', () => {
     expect(g.edges).toBe(view.edges.length);
     expect(g.hasProvenance).toBe(true);
     await shot('export', '3-done');
+  });
+
+  it('exports the view as PNG: an image of the drawing’s size at twice its resolution, with the graph drawn on it', async () => {
+    await open();
+    const bb = await page.evaluate(() => {
+      const b = window.mandateExplorer!.cy().elements(':visible').boundingBox();
+      return { w: b.w, h: b.h, nodes: window.mandateExplorer!.cy().nodes(':visible').length };
+    });
+    expect(bb.nodes).toBeGreaterThan(3);
+    await page.locator('.export-menu summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.export-menu button[data-format="png"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    const png = PNG.sync.read(readFileSync((await download.path())!));
+    // The whole drawing at scale 2 (Cytoscape rounds the bounding box up before scaling).
+    expect(Math.abs(png.width - Math.ceil(bb.w) * 2)).toBeLessThanOrEqual(2);
+    expect(Math.abs(png.height - Math.ceil(bb.h) * 2)).toBeLessThanOrEqual(2);
+    // An opaque background (the theme's), and a fair share of pixels that are not it: nodes,
+    // ties and names, not a blank canvas.
+    const px = (i: number) => [png.data[i], png.data[i + 1], png.data[i + 2], png.data[i + 3]].join(',');
+    const background = px(0);
+    expect(png.data[3]).toBe(255);
+    let drawn = 0;
+    for (let i = 0; i < png.data.length; i += 4) if (px(i) !== background) drawn++;
+    expect(drawn / (png.width * png.height)).toBeGreaterThan(0.01);
   });
 
   it('reopens a copied link with the same view: nodes, positions, as-of, layout and selection', async () => {

@@ -20,9 +20,9 @@ import { writeSynth, type SynthManifest } from '../../bench/synth/write.ts';
 import { toRelationshipRow } from '../../seed/rows.ts';
 import { RelationshipRecord } from '../../seed/schema.ts';
 import { readFileSync } from 'node:fs';
-import { ensureLocalNeo4j } from '../../neo4j-local/launcher.ts';
 import { Database } from '../../server/db/database.ts';
 import { testDatabase } from '../helpers/api.ts';
+import { startNeo4jOnFreePort } from '../helpers/free-port.ts';
 
 const PREFIX = 'synth-';
 const db = testDatabase();
@@ -67,7 +67,7 @@ describe('bench: bulk loader', () => {
 
   it('into an empty database, builds the indexes once at the end and searches the loaded graph', async () => {
     // The deferred-index path only runs on an empty database, so it gets a Neo4j of its own.
-    const neo = await ensureLocalNeo4j({ port: 7689, dataDir: join(work, 'empty-db') });
+    const neo = await startNeo4jOnFreePort({ dataDir: join(work, 'empty-db') });
     const empty = new Database({ uri: neo.uri });
     try {
       await empty.applySchema();

@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureLocalNeo4j, type LocalNeo4jHandle } from '../../neo4j-local/launcher.ts';
+import type { LocalNeo4jHandle } from '../../neo4j-local/launcher.ts';
 import { prepareDatabase } from '../../server/bootstrap.ts';
 import { backupGraph, restoreGraph } from '../../server/data-io/backup.ts';
 import { Database } from '../../server/db/database.ts';
 import { testApp } from '../helpers/api.ts';
+import { startNeo4jOnFreePort } from '../helpers/free-port.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
 
 const TOKEN = 'test-write-token-0123456789';
@@ -188,7 +189,7 @@ describe('backup and restore', () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mandate-backup-'));
-    other = await ensureLocalNeo4j({ port: 7689, dataDir: join(dir, 'data') });
+    other = await startNeo4jOnFreePort({ dataDir: join(dir, 'data') });
   });
   afterAll(async () => {
     await other?.stop();

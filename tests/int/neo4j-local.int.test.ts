@@ -4,24 +4,13 @@
  * Slow: first run may download Neo4j with Maven; each start takes ~5-10 s on 2 cores.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureLocalNeo4j, localNeo4jStatus, stopLocalNeo4j } from '../../neo4j-local/launcher.ts';
 import type { LocalNeo4jHandle } from '../../neo4j-local/launcher.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
+import { freePort } from '../helpers/free-port.ts';
 
 function alive(pid: number): boolean {
   try {

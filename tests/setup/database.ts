@@ -1,14 +1,18 @@
 // Global setup for tests that need Neo4j: NEO4J_URI when given, else a local Neo4j of the
 // tests' own (its own port and store, so a developer's data is never touched). The schema is
 // applied and the seed loaded (idempotent), then the URI is handed to the test files.
+//
+// TEST_NEO4J_PORT pins the port (store .neo4j/test-<port>, kept between runs). Unset, the
+// system hands out a free port and the store is a fresh .neo4j/test-auto-<port>, removed at
+// the end: two `npm test` runs on one machine then never share a server or a store.
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureLocalNeo4j, REPO_ROOT } from '../../neo4j-local/launcher.ts';
+import { ensureLocalNeo4j, REPO_ROOT, type LocalNeo4jHandle } from '../../neo4j-local/launcher.ts';
 import { loadConfig } from '../../server/config.ts';
 import { Database } from '../../server/db/database.ts';
 import { loadSeed } from '../../server/bootstrap.ts';
-
-export const TEST_NEO4J_PORT = Number(process.env.TEST_NEO4J_PORT ?? 7688);
+import { startNeo4jOnFreePort } from '../helpers/free-port.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,15 +23,39 @@ declare module 'vitest' {
   }
 }
 
+const STORES = join(REPO_ROOT, '.neo4j');
+const AUTO_PREFIX = 'test-auto-';
+
 export default async function setup(project: TestProject) {
   const config = loadConfig();
   let uri = config.NEO4J_URI;
   let stop: (() => Promise<unknown>) | null = null;
-  const dataDir = join(REPO_ROOT, '.neo4j', TEST_NEO4J_PORT === 7688 ? 'test' : `test-${TEST_NEO4J_PORT}`);
+  let dataDir = '';
   if (!uri) {
-    const local = await ensureLocalNeo4j({ port: TEST_NEO4J_PORT, dataDir, onProgress: (l) => process.stderr.write(`[neo4j] ${l}\n`) });
+    const onProgress = (l: string) => process.stderr.write(`[neo4j] ${l}\n`);
+    let local: LocalNeo4jHandle;
+    const pinned = process.env.TEST_NEO4J_PORT;
+    if (pinned) {
+      // Also how the e2e project finds the server the int project started in this run.
+      const port = Number(pinned);
+      const auto = process.env.TEST_NEO4J_AUTO === String(port);
+      local = await ensureLocalNeo4j({ port, dataDir: join(STORES, auto ? `${AUTO_PREFIX}${port}` : `test-${port}`), onProgress });
+    } else {
+      sweepAbandonedStores();
+      local = await startNeo4jOnFreePort({ dataDir: (port) => join(STORES, `${AUTO_PREFIX}${port}`), onProgress });
+      process.env.TEST_NEO4J_PORT = String(local.port);
+      process.env.TEST_NEO4J_AUTO = String(local.port);
+      process.stderr.write(`[neo4j] test Neo4j on a free port: ${local.uri} (store ${local.dataDir})\n`);
+    }
     uri = local.uri;
-    if (local.startedHere && !process.env.KEEP_NEO4J) stop = local.stop;
+    dataDir = local.dataDir;
+    if (local.startedHere && !process.env.KEEP_NEO4J) {
+      const auto = process.env.TEST_NEO4J_AUTO === String(local.port);
+      stop = async () => {
+        await local.stop();
+        if (auto) rmSync(local.dataDir, { recursive: true, force: true });
+      };
+    }
   }
   const db = new Database({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
   await db.applySchema();
@@ -39,4 +67,24 @@ export default async function setup(project: TestProject) {
   return async () => {
     if (stop) await stop();
   };
+}
+
+/** Stores of free-port runs that were killed before their teardown: no live server, an hour old. */
+function sweepAbandonedStores(): void {
+  if (!existsSync(STORES)) return;
+  for (const name of readdirSync(STORES)) {
+    if (!name.startsWith(AUTO_PREFIX)) continue;
+    const dir = join(STORES, name);
+    try {
+      if (Date.now() - statSync(dir).mtimeMs < 3_600_000) continue;
+      const pidFile = join(dir, 'neo4j.pid');
+      if (existsSync(pidFile)) {
+        const { pid } = JSON.parse(readFileSync(pidFile, 'utf8')) as { pid: number };
+        if (existsSync(`/proc/${pid}`)) continue;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Another run may be removing it at the same moment.
+    }
+  }
 }

@@ -3,7 +3,7 @@ import type { Router } from 'express';
 import { z } from '../../zod.ts';
 import type { Row } from '../../db/database.ts';
 import type { PlainNode, PlainPath, PlainRelationship } from '../../db/values.ts';
-import { checkConsoleQuery } from '../../graph/console-guard.ts';
+import { checkConsoleQuery, checkPlanIsReadOnly } from '../../graph/console-guard.ts';
 import { ElementSet } from '../../graph/elements.ts';
 import { QueryRejectedError } from '../../errors.ts';
 import { GraphElementsSchema } from '../schemas.ts';
@@ -39,6 +39,8 @@ const ConsoleResult = z
   .openapi('ConsoleResult');
 
 export function queryRoutes(router: Router, services: Services): void {
+  const keywordGuard = services.consoleLayers?.keywordGuard ?? checkConsoleQuery;
+  const planCheck = services.consoleLayers?.planCheck ?? checkPlanIsReadOnly;
   defineRoute(router, services, {
     method: 'post',
     path: '/api/query',
@@ -52,16 +54,16 @@ export function queryRoutes(router: Router, services: Services): void {
     },
     response: { description: 'Rows and graph elements', schema: ConsoleResult },
     handler: async ({ body }, { services: { db, config } }) => {
-      const verdict = checkConsoleQuery(body.cypher);
+      const verdict = keywordGuard(body.cypher);
       if (!verdict.ok) {
         throw new QueryRejectedError(`The console only reads: ${verdict.reason}.`, [
           { path: 'body.cypher', message: verdict.reason ?? 'refused' },
         ]);
       }
-      const queryType = await db.explainText(body.cypher, body.params);
-      if (queryType !== 'r') {
+      const plan = await planCheck(db, body.cypher, body.params);
+      if (!plan.ok) {
         throw new QueryRejectedError('The console only reads: Neo4j plans this statement as a write or schema change.', [
-          { path: 'body.cypher', message: `query type "${queryType}" is not read-only` },
+          { path: 'body.cypher', message: plan.reason ?? 'not read-only' },
         ]);
       }
       const { rows, truncated } = await db.readText(body.cypher, body.params, {

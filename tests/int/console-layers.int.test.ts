@@ -1,0 +1,69 @@
+// Each layer of the read-only console on its own, on the real Neo4j. With the keyword guard
+// switched off, Neo4j's plan (EXPLAIN) must refuse every write, schema change and
+// administration command; with the plan check off as well, the READ transaction must. The
+// whole store is the same afterwards (digest with schema). Deleting the EXPLAIN check, or
+// running the console in a write transaction, fails this file.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkConsoleQuery, type GuardVerdict } from '../../server/graph/console-guard.ts';
+import { testApp } from '../helpers/api.ts';
+import { ADMIN, KEYWORD_GUARD_ONLY, PLAN_CHECK_ONLY, SCHEMA, WRITES } from '../helpers/console-corpus.ts';
+import { graphDigest } from '../helpers/graph-digest.ts';
+
+const pass = (): GuardVerdict => ({ ok: true });
+const planLayer = testApp({ QUERY_TIMEOUT_MS: '5000' }, { keywordGuard: pass });
+const readTxLayer = testApp({ QUERY_TIMEOUT_MS: '5000' }, { keywordGuard: pass, planCheck: async () => pass() });
+
+const kinds = (list: string[], kind: string) => list.map((q) => [kind, q] as const);
+/** What the plan says about a statement Neo4j can plan. */
+const PLANNED_AS_WRITE = /^query type "(w|rw|s)" is not read-only$/;
+/** Statements Neo4j will not plan at all here (Community has no such command or procedure). */
+const UNPLANNABLE = /Unsupported administration command|There is no procedure with the name/;
+
+let before: string;
+beforeAll(async () => {
+  before = (await graphDigest(planLayer.db)).digest;
+});
+afterAll(async () => {
+  expect((await graphDigest(planLayer.db)).digest).toBe(before);
+  await Promise.all([planLayer.db.close(), readTxLayer.db.close()]);
+});
+
+describe('with the keyword guard off, Neo4j’s plan refuses', () => {
+  it.each([...kinds(WRITES, 'write'), ...kinds(SCHEMA, 'schema')])('%s: %s', async (_kind, cypher) => {
+    const res = await request(planLayer.app).post('/api/query').send({ cypher });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error.code).toBe('QUERY_REJECTED');
+    expect(res.body.error.details).toEqual([{ path: 'body.cypher', message: expect.stringMatching(PLANNED_AS_WRITE) }]);
+  });
+
+  it.each([...kinds(ADMIN, 'admin'), ...kinds(PLAN_CHECK_ONLY, 'admin')])('%s: %s', async (_kind, cypher) => {
+    const res = await request(planLayer.app).post('/api/query').send({ cypher });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error.code).toBe('QUERY_REJECTED');
+    expect(res.body.error.details[0].message).toMatch(new RegExp(`${PLANNED_AS_WRITE.source}|${UNPLANNABLE.source}`));
+  });
+});
+
+describe('with the keyword guard and the plan check off, the READ transaction refuses', () => {
+  it.each([...kinds(WRITES, 'write'), ...kinds(SCHEMA, 'schema')])('%s: %s', async (_kind, cypher) => {
+    const res = await request(readTxLayer.app).post('/api/query').send({ cypher });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'QUERY_REJECTED', message: expect.stringMatching(/read-only transaction/) });
+  });
+
+  it.each(kinds(ADMIN, 'admin'))('%s: %s', async (_kind, cypher) => {
+    const res = await request(readTxLayer.app).post('/api/query').send({ cypher });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error.code).toBe('QUERY_REJECTED');
+  });
+});
+
+describe('statements only the earlier layers stop', () => {
+  it.each(PLAN_CHECK_ONLY)('the plan check (and the keyword guard) stop %s', (cypher) => {
+    expect(checkConsoleQuery(cypher).ok).toBe(false);
+  });
+  it.each(KEYWORD_GUARD_ONLY)('the keyword guard stops %s', (cypher) => {
+    expect(checkConsoleQuery(cypher)).toMatchObject({ ok: false, reason: expect.any(String) });
+  });
+});
