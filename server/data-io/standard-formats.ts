@@ -343,8 +343,17 @@ export function parsePopolo(text: string): ParsedRecords {
   });
   asArr(doc.posts).forEach((p, i) => addNode(asObj(p), 'Post', `posts[${i}]`));
   const ties = new Set<string>();
+  const factIds = new Set<string>();
   const addTie = (record: Obj, where: string) => {
     ties.add(`${String(record.type)}|${String(record.from)}|${String(record.to)}`);
+    // A file from another tool names no fact ids: give each tie a readable one, unique here.
+    if (typeof record.id !== 'string' || !record.id) {
+      const base = `${String(record.type).toLowerCase().replace(/_/g, '-')}-${String(record.from)}-${String(record.to)}`;
+      let id = base;
+      for (let n = 2; factIds.has(id); n++) id = `${base}-${n}`;
+      record.id = id;
+    }
+    factIds.add(String(record.id));
     out.relationships.push(record);
     out.where.relationships.push(where);
   };

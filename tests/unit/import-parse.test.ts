@@ -56,6 +56,7 @@ describe('graphFileToRows', () => {
       label: 'Agency',
       validFromDay: '2015-01-01',
       validToDay: '2018-06-30',
+      attestedDay: null,
       properties: { name: 'a', aliases: ['A', 'B'], validFrom: '2015', validTo: '2018-06', id: 'a', label: 'Agency', aliasText: 'A | B' },
     });
     expect(out.nodes[1]).toMatchObject({ label: 'Organisation', validFromDay: null, validToDay: null });
@@ -67,6 +68,7 @@ describe('graphFileToRows', () => {
         key: 'k1',
         validFromDay: '2016-02-01',
         validToDay: null,
+        attestedDay: null,
         properties: { key: 'k1', validFrom: '2016-02', validTo: 2020 },
       },
     ]);
