@@ -97,6 +97,7 @@ export interface Neighborhood extends GraphElements {
 }
 
 export interface PathsResult {
+  summary?: Summary;
   from: NodeData;
   to: NodeData;
   paths: Array<{ nodes: NodeData[]; relationships: EdgeData[] }>;
@@ -112,6 +113,7 @@ export interface MandateHop {
 }
 
 export interface MandateChain {
+  summary?: Summary;
   root: NodeData;
   direction: ChainDirection;
   hops: MandateHop[];
@@ -129,12 +131,30 @@ export interface Representation {
   relationship: EdgeData;
 }
 
+/** The answer in one plain sentence, with its citations (the trust model's `summary`). */
+export interface Summary {
+  text: string;
+  citations: string[];
+}
+
+/** How sure a fact is, and for undated facts in an as-of answer, what the dates say. */
+export interface TrustFields {
+  certainty?: 'stated' | 'hedged' | 'inferred';
+  hedge?: string;
+  inferredFrom?: string[];
+  outsideKnowledge?: string;
+  timeStatus?: 'valid' | 'attested' | 'undated';
+  attested?: string;
+}
+
 export interface RepresentationResult {
+  summary?: Summary;
   representations: Representation[];
   elements: GraphElements;
 }
 
 export interface CommonResult {
+  summary?: Summary;
   a: NodeData;
   b: NodeData;
   shared: Array<{ node: NodeData; fromA: EdgeData[]; fromB: EdgeData[] }>;
