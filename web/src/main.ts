@@ -257,6 +257,7 @@ async function answerFor(f: Focus, asOf: string | null): Promise<FocusAnswer> {
 
 /** After a person's action: the answer is read out, and the keyboard lands on it. */
 function presentAnswer(kind: Focus['kind']): void {
+  hint.hidden = true;
   panel.open(kind);
   document.body.classList.remove('panel-hidden');
   const result = questionPanels[kind].result;

@@ -20,11 +20,24 @@ export class Legend {
   private readonly footer: HTMLElement;
   private descriptions = new Map<string, string>();
   private lastKey = '';
+  /** "Stated only": with the certainty key, since it filters by certainty. */
+  private readonly statedOnly: HTMLInputElement;
+  private readonly statedOnlyLabel: HTMLLabelElement;
 
   constructor(private readonly bus: EventBus) {
     this.labels = h('ul', { class: 'legend-list' });
     this.types = h('ul', { class: 'legend-list' });
     this.footer = h('div', { class: 'legend-footer' });
+    this.statedOnly = h('input', { type: 'checkbox', id: 'stated-only' });
+    this.statedOnly.addEventListener('change', () =>
+      this.bus.emit('view:act', { type: 'setStatedOnly', statedOnly: this.statedOnly.checked }),
+    );
+    this.statedOnlyLabel = h(
+      'label',
+      { class: 'check stated-only', for: 'stated-only', title: t.toolbar.statedOnlyTitle },
+      this.statedOnly,
+      ` ${t.toolbar.statedOnly}`,
+    );
     this.element = h(
       'div',
       { class: 'legend' },
@@ -42,6 +55,7 @@ export class Legend {
   }
 
   update(state: ViewState, counts: CanvasCounts, webgl: boolean): void {
+    this.statedOnly.checked = state.statedOnly;
     const key = JSON.stringify([
       state.hiddenLabels,
       state.hiddenTypes,
@@ -100,6 +114,7 @@ export class Legend {
           h('li', {}, h('span', { class: `line-swatch line-${c}`, 'aria-hidden': 'true' }), ` ${t.certainty[c]}`),
         ),
       ),
+      this.statedOnlyLabel,
       h('p', { class: 'legend-key muted' }, t.legend.key),
       h('label', { class: 'check small-text', title: t.legend.webglTitle }, webglBox, ` ${t.legend.webgl}`),
     );

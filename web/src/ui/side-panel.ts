@@ -55,7 +55,7 @@ export class SidePanel {
       this.bodies.set(name, body);
       bodies.push(body);
     }
-    this.element = h('div', { class: 'side-panel' }, tabList, h('div', { class: 'tab-bodies' }, bodies));
+    this.element = h('div', { class: 'side-panel' }, tabList, h('div', { class: 'tab-bodies', tabindex: '0' }, bodies));
     this.open('details');
   }
 

@@ -1,5 +1,5 @@
-// The top bar's controls: history, layouts, graph or table, fit, export, copy link, "stated
-// only", theme and language. The export menu is a disclosure (not an ARIA menu): a group of
+// The top bar's controls: history, graph or table, layouts, fit, export, copy link, theme
+// and language. The export menu is a disclosure (not an ARIA menu): a group of
 // radio buttons for what to export and plain buttons for the formats.
 import type { EventBus, ImageFormat } from '../events.ts';
 import type { ExportFormat } from '../api/types.ts';
@@ -16,7 +16,6 @@ export class Toolbar {
   private readonly redoButton: HTMLButtonElement;
   private readonly layoutButtons = new Map<LayoutName, HTMLButtonElement>();
   private readonly viewButtons: Record<'graph' | 'table', HTMLButtonElement>;
-  private readonly statedOnly: HTMLInputElement;
   private readonly themeButton: HTMLButtonElement;
   private readonly menu: HTMLDetailsElement;
   private readonly scopeSelection: HTMLInputElement;
@@ -116,8 +115,6 @@ export class Toolbar {
     document.addEventListener('click', (ev) => {
       if (this.menu.open && !this.menu.contains(ev.target as Node)) this.menu.open = false;
     });
-    this.statedOnly = h('input', { type: 'checkbox', id: 'stated-only' });
-    this.statedOnly.addEventListener('change', () => bus.emit('view:act', { type: 'setStatedOnly', statedOnly: this.statedOnly.checked }));
     this.themeButton = button('◐', () => this.handlers.toggleTheme(), {
       title: t.toolbar.themeTitle,
       'aria-label': t.toolbar.theme,
@@ -138,12 +135,6 @@ export class Toolbar {
         'data-action': 'copy-link',
         class: 'tool-button',
       }),
-      h(
-        'label',
-        { class: 'check tool-check', for: 'stated-only', title: t.toolbar.statedOnlyTitle },
-        this.statedOnly,
-        ` ${t.toolbar.statedOnly}`,
-      ),
       this.themeButton,
       button(t.app.languageSwitch, () => switchLang(other), {
         class: 'tool-button',
@@ -169,7 +160,6 @@ export class Toolbar {
     }
     this.viewButtons.graph.setAttribute('aria-pressed', String(state.view === 'graph'));
     this.viewButtons.table.setAttribute('aria-pressed', String(state.view === 'table'));
-    this.statedOnly.checked = state.statedOnly;
     this.themeButton.setAttribute('aria-pressed', String(this.handlers.theme() === 'dark'));
     const hasSelection = state.selected.length > 0;
     this.scopeSelection.disabled = !hasSelection;

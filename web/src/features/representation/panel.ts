@@ -126,7 +126,7 @@ export class RepresentationPanel {
     const summary = result.summary;
     clear(
       this.result,
-      answerText(summary, sentences.length === 1 ? sentences[0]! : t.tools.repCount(reps.length, asOf), sentences),
+      answerText(summary, sentences.length <= 3 ? sentences.join(' ') : t.tools.repCount(reps.length, asOf), sentences),
       h('p', { class: 'result-count' }, t.tools.repCount(reps.length, asOf)),
       h(
         'ul',
