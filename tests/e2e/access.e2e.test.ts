@@ -171,7 +171,7 @@ describe('WCAG 2.1 AA, checked by axe on every screen and state', () => {
     await page.locator('#panel-chain .answer-text').waitFor();
     expect(await focused()).toBe('panel-chain');
     await axe('chain tab with an answer');
-    await shot('chain', 'answer-chain');
+    await shot('chain');
 
     // Representation answer.
     await page.locator('#tab-representation').click();
@@ -216,6 +216,7 @@ describe('WCAG 2.1 AA, checked by axe on every screen and state', () => {
     await page.locator('button[data-view="table"]').click();
     await settle();
     expect(page.url()).toContain('v=table');
+    await page.locator('.tab-bodies').evaluate((e) => (e.scrollTop = 0));
     await shot('table-view', 'table');
     await axe('table view');
 
@@ -232,7 +233,9 @@ describe('WCAG 2.1 AA, checked by axe on every screen and state', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('source-button'))).toBe(true);
 
-    // Dark theme, with an answer on screen.
+    // Dark theme, with the representation answer on the canvas again.
+    await page.locator('#panel-representation button[type="submit"]').click();
+    await settle();
     await page.locator('button[data-action="theme"]').click();
     await settle();
     await axe('representation answer, dark theme');

@@ -1,6 +1,10 @@
-// The API's response shapes as the web app reads them. The labels and types come from the
-// server's vocabulary as types only, so the bundle carries no server code but a new label
-// fails the web build until the legend knows it.
+// The API's response shapes as the web app reads them. Nodes, relationships, errors, labels
+// and types come from the server's zod schemas and vocabulary as types only (`import type`
+// is erased), so the bundle carries no server code but a changed schema fails the web
+// typecheck. The answer shapes are declared in the server's route files, which do not export
+// them; they are written out here until they move to server/api/schemas.ts.
+import type { z } from 'zod';
+import type { EdgeData as EdgeDataSchema, ErrorBody as ErrorBodySchema, NodeData as NodeDataSchema } from '../../../server/api/schemas.ts';
 import type { NodeLabel, RelationshipType } from '../../../server/model/vocabulary.ts';
 
 export type { NodeLabel, RelationshipType };
@@ -8,42 +12,29 @@ export type Direction = 'in' | 'out' | 'both';
 export type ChainDirection = 'up' | 'down';
 export type ExportFormat = 'json' | 'cytoscape' | 'graphml' | 'csv' | 'cypher';
 
-export interface NodeData {
-  id: string;
-  label: NodeLabel;
-  name: string;
-  nameEn?: string;
-  aliases?: string[];
-  description?: string;
-  validFrom?: string;
-  validTo?: string;
-  sources?: string[];
-  evidence?: string;
-  status?: 'stated' | 'inferred';
-  [key: string]: unknown;
-}
+/** A node as the API sends it: the server's zod schema, plus the fields its catch-all carries. */
+export type NodeData = z.infer<typeof NodeDataSchema> &
+  TrustFields & {
+    validFrom?: string;
+    validTo?: string;
+    /** The original name, kept when `name` is put in English (i18n/localiseNames). */
+    nameOriginal?: string;
+  };
 
-export interface EdgeData {
-  id: string;
-  source: string;
-  target: string;
-  type: RelationshipType;
-  validFrom?: string;
-  validTo?: string;
-  sources?: string[];
-  evidence?: string;
-  status?: 'stated' | 'inferred';
-  forum?: string;
-  capacity?: string;
-  task?: string;
-  subject?: string;
-  role?: string;
-  principal?: string;
-  agreement?: string;
-  chain?: string;
-  step?: number;
-  [key: string]: unknown;
-}
+/** A relationship as the API sends it: the server's zod schema, plus its known qualifiers. */
+export type EdgeData = z.infer<typeof EdgeDataSchema> &
+  TrustFields & {
+    status?: 'stated' | 'inferred';
+    forum?: string;
+    capacity?: string;
+    task?: string;
+    subject?: string;
+    role?: string;
+    principal?: string;
+    agreement?: string;
+    chain?: string;
+    step?: number;
+  };
 
 export interface GraphElements {
   nodes: Array<{ data: NodeData }>;
@@ -166,6 +157,4 @@ export interface CytoscapeExport {
   elements: GraphElements;
 }
 
-export interface ErrorBody {
-  error: { code: string; message: string; details: Array<{ path: string; message: string }> };
-}
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -224,6 +224,10 @@ export class SearchBox {
     if (!hit) return;
     this.picked = { id: hit.id, name: hit.name };
     this.input.value = this.options.keepValue ? hit.name : '';
+    // A search still on its way for the text typed before the pick must not reopen the list
+    // over the controls below it.
+    this.cancelTimer();
+    this.controller?.abort();
     this.close();
     this.options.onPick(this.picked);
   }
