@@ -266,8 +266,10 @@ function presentAnswer(kind: Focus['kind']): void {
   result.focus({ preventScroll: false });
 }
 
-// The starting hint stays until the person dismisses it or does something with the graph.
+// The starting hint stays until the person dismisses it or does something with the graph
+// (a key press alone, like Tab, does not count).
 bus.on('view:act', () => (hint.hidden = true));
+cyContainer.addEventListener('pointerdown', () => (hint.hidden = true));
 
 // -------------------------------------------------------------------------- rendering
 

@@ -74,7 +74,7 @@ export const sv: Catalogue = {
     representation: ['Företräder', 'Vem som företräder vem, var och i vilken egenskap'],
     paths: ['Vägar', 'Hitta vägar mellan två noder'],
     chain: ['Kedja', 'Befogenhetskedjan ovanför eller nedanför en nod'],
-    common: ['Gemensamt', 'Vad två noder delar: forum, partner'],
+    common: ['Delat', 'Vad två noder delar: forum, partner'],
   },
   labels: {
     Government: 'Regering',
