@@ -151,3 +151,19 @@ describe('the table of the view', () => {
     expect(csv).toContain('"tie","e1","Socialstyrelsen","REPRESENTS","WHO","","hedged","i vissa fall (in some cases)","001_x.txt#L16"');
   });
 });
+
+describe('time as the sources give it', () => {
+  it('draws a tie without dates apart when the view is "as of" a date, and plainly otherwise', async () => {
+    const { classesFor } = await import('../../web/src/graph/apply.ts');
+    const elements = [
+      { id: 'a', group: 'nodes' as const, label: 'Agency' },
+      { id: 'b', group: 'nodes' as const, label: 'Agency' },
+      { id: 'dated', group: 'edges' as const, type: 'MANDATES', source: 'a', target: 'b', validFrom: '2015' },
+      { id: 'undated', group: 'edges' as const, type: 'FUNDS', source: 'a', target: 'b' },
+    ];
+    const asOf = classesFor(elements, { ...EMPTY_VIEW, asOf: '2016' }, null);
+    expect(asOf.get('undated')).toContain('undated');
+    expect(asOf.get('dated')).not.toContain('undated');
+    expect(classesFor(elements, EMPTY_VIEW, null).get('undated')).not.toContain('undated');
+  });
+});

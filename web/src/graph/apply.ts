@@ -29,6 +29,7 @@ export interface Highlight {
 export const MANAGED_CLASSES = [
   'hidden',
   'out-of-time',
+  'undated',
   'dimmed',
   'on-path',
   'emphasis',
@@ -130,6 +131,8 @@ export function classesFor(
       if (bundled.has(e.id)) classes.push('bundled');
       if (bundleHeads.has(e.id)) classes.push('bundle');
       if (!validAt(e.validFrom, e.validTo, state.asOf)) classes.push('out-of-time');
+      // Asked "as of" a date, a tie without dates is not known to hold then: drawn apart.
+      else if (state.asOf && !e.validFrom && !e.validTo) classes.push('undated');
       const pair = [e.source, e.target].sort().join('\u0000');
       if ((pairCount.get(pair) ?? 0) > MAX_CAPTIONED_PARALLEL) classes.push('crowded');
       if (highlight) classes.push(highlight.edges.has(e.id) ? (highlight.kind === 'path' ? 'on-path' : 'emphasis') : 'dimmed');

@@ -220,6 +220,7 @@ export function buildStyle(theme: ThemeColors, options: { transitions?: boolean 
     { selector: 'edge.emphasis', style: { 'text-opacity': 1, width: 3, 'z-index': 9, 'min-zoomed-font-size': 6 } },
     // Not valid as of the chosen date: faded even inside a highlighted answer.
     { selector: 'edge.out-of-time', style: { opacity: 0.1, 'text-opacity': 0 } },
+    { selector: 'edge.undated', style: { opacity: 0.45 } },
     { selector: 'node.out-of-time', style: { opacity: 0.3 } },
     // Many parallel ties between two nodes (one per forum, say): a tight bundle without captions,
     // which would sit on each other (hover one to read it).

@@ -156,7 +156,7 @@ export const en = {
     ties: 'Ties',
     noTies: 'No ties on the canvas.',
     showAll: 'Show all',
-    key: 'Solid: stated. Dashed: hedged. Dotted: inferred. Faded: not valid as of the chosen date.',
+    key: 'Solid: stated. Dashed: hedged. Dotted: inferred. As of a date: pale when its dates are not given, faded when not valid then.',
     webgl: 'WebGL renderer for large views',
     webglTitle: 'Faster drawing for views of thousands of nodes (experimental in Cytoscape)',
     clickToShow: 'Click to show',

@@ -156,7 +156,7 @@ export const sv: Catalogue = {
     ties: 'Band',
     noTies: 'Inga band på ytan.',
     showAll: 'Visa alla',
-    key: 'Heldragen: uttalat. Streckad: reserverat. Prickad: härlett. Tonad: gällde inte det valda datumet.',
+    key: 'Heldragen: uttalat. Streckad: reserverat. Prickad: härlett. Per datum: blek när datum inte anges, tonad när den inte gällde då.',
     webgl: 'WebGL-ritning för stora vyer',
     webglTitle: 'Snabbare ritning för vyer med tusentals noder (experimentell i Cytoscape)',
     clickToShow: 'Klicka för att visa',
