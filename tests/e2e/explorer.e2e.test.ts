@@ -39,6 +39,8 @@ async function open(path = '/'): Promise<Page> {
   page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));
   await page.goto(base + path);
+  // The first page of a run meets a cold database: give its starting view longer.
+  await page.waitForFunction(() => window.mandateExplorer?.idle(), null, { timeout: 120_000 });
   await settle();
   return page;
 }
