@@ -73,7 +73,7 @@ describe('toElements', () => {
       edgeCaption(
         edge('swedish-government', 'socialstyrelsen', { type: 'MANDATES', task: 'appoint the chief officers', validFrom: '2023-06' }),
       ),
-    ).toBe('mandates: appoint the chief officers since 2023-06');
+    ).toBe('mandates: appoint the chief officers since June 2023');
     expect(edgeCaption(edge('msb', 'socialstyrelsen', { type: 'FORWARDS_REQUESTS_TO', step: 3 }))).toBe('forwards requests to (step 3)');
     expect(edgeCaption(edge('olivia-wigzell', 'socialstyrelsen', { type: 'DIRECTS', role: 'director-general' }))).toBe(
       'directs (director-general)',

@@ -184,6 +184,8 @@ describe('sources', () => {
       file: '001_1c1597dd7120e666.txt',
       document: 'Socialstyrelsen — “Our international work” (web page)',
       lines: 'lines 16–20',
+      from: 16,
+      to: 20,
     });
     expect(parseSource('003_1f946c82219b01d6.txt#L7').lines).toBe('line 7');
   });

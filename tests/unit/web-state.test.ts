@@ -107,6 +107,8 @@ describe('the view in the URL', () => {
     focus: { kind: 'paths', from: 'ukraine', to: 'swedish-regions', directed: true, types: ['FORWARDS_REQUESTS_TO'], index: 2 },
     positions: { socialstyrelsen: { x: 10, y: -20 }, who: { x: 0, y: 0 }, 'olivia-wigzell': { x: -33, y: 12 } },
     webgl: true,
+    view: 'table',
+    statedOnly: true,
   };
 
   it('round-trips a whole view', () => {
@@ -162,6 +164,8 @@ describe('the view in the URL', () => {
         layout: fc.constantFrom('force' as const, 'hierarchy' as const, 'concentric' as const),
         selected: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 20 }), { maxLength: 3 }),
         webgl: fc.boolean(),
+        view: fc.constantFrom('graph' as const, 'table' as const),
+        statedOnly: fc.boolean(),
         xs: fc.array(fc.integer({ min: -5000, max: 5000 }), { minLength: 24, maxLength: 24 }),
       })
       .map(({ xs, ...s }): ViewState => ({

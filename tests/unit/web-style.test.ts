@@ -70,7 +70,7 @@ describe('stylesheet', () => {
       expect(el.style('background-color')).toBe(hexToRgb(look.color));
       expect(el.style('label')).toBe(n.name);
     }
-    expect(cy.getElementById('swedish-government').style('border-style')).toBe('dashed');
+    expect(cy.getElementById('swedish-government').style('border-style')).toBe('dotted');
   });
 
   it('draws ties with arrows, their type’s colour and a caption that hides when zoomed out', () => {
@@ -80,7 +80,7 @@ describe('stylesheet', () => {
     expect(rep.style('line-color')).toBe(hexToRgb(FAMILY_COLOR.representation));
     expect(rep.style('label')).toBe('represents in WHO Executive Board (on behalf of the government) 2015–2018');
     expect(parseFloat(rep.style('min-zoomed-font-size'))).toBe(TEXT.edgeMinZoomedFontSize);
-    expect(cy.getElementById('m1').style('line-style')).toBe('dashed');
+    expect(cy.getElementById('m1').style('line-style')).toBe('dotted');
     expect(parseFloat(cy.getElementById('socialstyrelsen').style('min-zoomed-font-size'))).toBe(TEXT.nodeMinZoomedFontSize);
   });
 

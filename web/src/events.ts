@@ -40,7 +40,7 @@ export interface AppEvents {
   'renderer:set': { webgl: boolean };
 }
 
-export type ToolPanel = 'details' | 'paths' | 'representation' | 'chain' | 'common';
+export type ToolPanel = 'details' | 'paths' | 'representation' | 'chain' | 'common' | 'table';
 
 type Handler<T> = (payload: T) => void;
 

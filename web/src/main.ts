@@ -1,19 +1,24 @@
-// The controller: builds the page, answers the bus, and renders every new view state onto
-// the canvas, the panels and the URL. All fetching for the canvas happens here.
+// The wiring: builds the page from its parts, answers the bus, and renders every new view
+// state onto the canvas, the panels, the table and the URL. Each question (chain,
+// representation, paths, shared) and the table live in features/<mode>/ with their panel and
+// their answer; this file only connects them.
 import { ApiClient } from './api/client.ts';
 import { errorMessage, retryMessage } from './api/messages.ts';
-import type {
-  CommonResult,
-  GraphElements,
-  MandateChain,
-  NodeLabel,
-  PathsResult,
-  RelationshipType,
-  RepresentationResult,
-} from './api/types.ts';
+import type { NodeLabel, PathsResult, RelationshipType } from './api/types.ts';
 import { EventBus } from './events.ts';
-import type { Highlight } from './graph/apply.ts';
+import { focusKey, type FocusAnswer } from './features/answer.ts';
+import { chainAnswer } from './features/chain/answer.ts';
+import { ChainPanel } from './features/chain/panel.ts';
+import { pathsAnswer } from './features/paths/answer.ts';
+import { PathsPanel } from './features/paths/panel.ts';
+import { repAnswer } from './features/representation/answer.ts';
+import { RepresentationPanel } from './features/representation/panel.ts';
+import { commonAnswer } from './features/shared/answer.ts';
+import { CommonPanel } from './features/shared/panel.ts';
+import { TableView } from './features/table/table-view.ts';
 import { ElementCache, GraphView } from './graph/view.ts';
+import { announceLang, lang, localiseNames, t } from './i18n/index.ts';
+import { exportStem } from './state/export-name.ts';
 import { ViewStore, type ChangeCause } from './state/store.ts';
 import { decodeView, encodeView } from './state/url.ts';
 import { EMPTY_VIEW, type Focus, type ViewState } from './state/view-state.ts';
@@ -21,13 +26,12 @@ import { TYPES } from './vocabulary.ts';
 import { DetailsPanel } from './ui/details-panel.ts';
 import { button, h } from './ui/dom.ts';
 import { Feedback } from './ui/feedback.ts';
-import { bindKeys } from './ui/keyboard.ts';
+import { bindKeys, isTouch } from './ui/keyboard.ts';
 import { Legend, type CanvasCounts } from './ui/legend.ts';
 import { SearchBox, searchesInFlight } from './ui/search-box.ts';
 import { SidePanel } from './ui/side-panel.ts';
 import { applyTheme, initialTheme } from './ui/theme.ts';
 import { TimeSlider } from './ui/time-slider.ts';
-import { ChainPanel, CommonPanel, PathsPanel, RepresentationPanel } from './ui/tool-panels.ts';
 import { Toolbar } from './ui/toolbar.ts';
 
 /** The two national bodies the first view is built around. */
@@ -37,12 +41,17 @@ const EXPAND_LIMIT = 150;
 
 // ------------------------------------------------------------------------------ wiring
 
+announceLang();
+document.title = t.app.title;
 const bus = new EventBus();
 const feedback = new Feedback();
+let statedOnly = false;
 const api = new ApiClient({
   onRetry: (n) => feedback.notify('error', retryMessage(n), 'retry'),
   // Success: the "retrying" notice has done its job. Failure: the caller says what failed.
   onRetryEnd: () => feedback.dismiss('retry'),
+  transform: (body) => localiseNames(body),
+  answerParams: () => ({ lang, certainty: statedOnly ? 'stated' : undefined }),
 });
 const cache = new ElementCache();
 let theme = initialTheme();
@@ -50,20 +59,23 @@ applyTheme(theme, false);
 
 const search = new SearchBox(api, {
   id: 'search',
-  label: 'Search nodes',
-  placeholder: 'Search a name, English name or abbreviation  ( / )',
+  label: t.app.search,
+  placeholder: t.app.searchPlaceholder,
   onPick: (hit) => bus.emit('node:show', { id: hit.id }),
 });
-const toolbar = new Toolbar(bus, { copyLink: () => void copyLink(), toggleTheme });
+const toolbar = new Toolbar(bus, { copyLink: () => void copyLink(), toggleTheme, theme: () => theme });
 const legend = new Legend(bus);
-const slider = new TimeSlider(bus);
+const slider = new TimeSlider(bus, (message) => feedback.announce(message));
 const details = new DetailsPanel(api, bus, cache);
 const pathsPanel = new PathsPanel(api, bus, cache);
 const repPanel = new RepresentationPanel(api, bus);
 const chainPanel = new ChainPanel(bus);
 const commonPanel = new CommonPanel(api, bus);
+const table = new TableView(bus, cache, (csv) =>
+  download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${exportStem(store.state, cache, 'table')}.csv`),
+);
 /** The panel that shows each kind of question's answer. */
-const questionPanels: Record<Focus['kind'], { error(message: string): void }> = {
+const questionPanels: Record<Focus['kind'], { error(message: string): void; result: HTMLElement }> = {
   chain: chainPanel,
   paths: pathsPanel,
   representation: repPanel,
@@ -75,37 +87,52 @@ const panel = new SidePanel({
   paths: pathsPanel.element,
   chain: chainPanel.element,
   common: commonPanel.element,
+  table: table.element,
 });
 
+const touch = isTouch();
 const cyContainer = h('div', {
   id: 'cy',
   class: 'canvas',
   role: 'application',
-  'aria-label': 'Network canvas: click to select, double-click to expand, drag to move',
+  'aria-roledescription': t.app.graph,
+  'aria-label': touch ? t.app.canvasTouch : t.app.canvasPointer,
 });
-const focusBar = h('div', { class: 'focus-bar', hidden: true, role: 'status' });
+const focusBar = h('div', { class: 'focus-bar', hidden: true });
 const hint = h('div', { class: 'hint', hidden: true, role: 'note' });
 const emptyState = h('div', { class: 'empty-state', hidden: true });
 const canvasBusy = h(
   'div',
   { class: 'canvas-busy', hidden: true },
   h('span', { class: 'spinner' }),
-  h('span', { class: 'canvas-busy-text' }, 'Loading…'),
+  h('span', { class: 'canvas-busy-text' }, t.app.loading),
 );
-const legendToggle = button('Legend', () => document.body.classList.toggle('legend-open'), {
+const legendToggle = button(t.app.legendToggle, () => document.body.classList.toggle('legend-open'), {
   class: 'tool-button narrow-only',
   'aria-controls': 'legend',
 });
-const panelToggle = button('Panel', () => document.body.classList.toggle('panel-hidden'), {
+const panelToggle = button(t.app.panelToggle, () => document.body.classList.toggle('panel-hidden'), {
   class: 'tool-button narrow-only',
   'aria-controls': 'side',
 });
 
+// Reading and Tab order: search, tools, the canvas, the questions, and the legend last (the
+// grid puts the legend on the left on wide screens).
 document.body.append(
+  h(
+    'div',
+    { class: 'skip-links' },
+    h('a', { href: '#side', class: 'skip-link' }, t.app.skipToQuestions),
+    h(
+      'a',
+      { href: '#view-table', class: 'skip-link', onclick: (() => bus.emit('panel:open', { panel: 'table' })) as EventListener },
+      t.app.skipToTable,
+    ),
+  ),
   h(
     'header',
     { class: 'topbar' },
-    h('h1', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), 'Mandate Explorer'),
+    h('h1', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), t.app.title),
     h('div', { class: 'search-wrap', role: 'search' }, search.element),
     toolbar.element,
     legendToggle,
@@ -115,11 +142,21 @@ document.body.append(
   h(
     'main',
     { class: 'workspace' },
-    h('aside', { id: 'legend', class: 'legend-pane', 'aria-label': 'Legend and filters' }, legend.element),
-    h('section', { class: 'stage', 'aria-label': 'Network' }, cyContainer, focusBar, hint, emptyState, canvasBusy, slider.element),
-    h('aside', { id: 'side', class: 'side-pane', 'aria-label': 'Details and questions' }, panel.element),
+    h(
+      'section',
+      { class: 'stage', 'aria-label': t.app.networkRegion },
+      cyContainer,
+      focusBar,
+      hint,
+      emptyState,
+      canvasBusy,
+      slider.element,
+    ),
+    h('aside', { id: 'side', class: 'side-pane', 'aria-label': t.app.sideRegion, tabindex: '-1' }, panel.element),
+    h('aside', { id: 'legend', class: 'legend-pane', 'aria-label': t.app.legendRegion }, legend.element),
   ),
   feedback.toasts,
+  feedback.announcer,
 );
 
 const decoded = decodeView(location.hash);
@@ -133,7 +170,7 @@ async function work<T>(job: () => Promise<T>): Promise<T | undefined> {
   try {
     return await job();
   } catch (err) {
-    const message = errorMessage(err, 'the request');
+    const message = errorMessage(err, t.doing.request);
     if (message) feedback.notify('error', message);
     return undefined;
   } finally {
@@ -162,7 +199,7 @@ async function ensureLoaded(ids: string[]): Promise<void> {
   if (ids.every((id) => covered.has(id))) return;
   canvasBusy.hidden = ids.length < 80;
   try {
-    const g = await feedback.track(`Loading ${ids.length} nodes and their ties…`, api.subgraph(ids));
+    const g = await feedback.track(t.notices.loadingNodes(ids.length), api.subgraph(ids));
     cache.add(g);
     covered = new Set(ids);
   } finally {
@@ -170,148 +207,69 @@ async function ensureLoaded(ids: string[]): Promise<void> {
   }
   const unknown = ids.filter((id) => !cache.nodes.has(id));
   if (unknown.length) {
-    feedback.notify(
-      'error',
-      `${unknown.length === 1 ? `“${unknown[0]}” is` : `${unknown.length} nodes (${unknown.slice(0, 3).join(', ')}…) are`} no longer in the graph and left the view.`,
-    );
+    feedback.notify('error', t.notices.notFound(unknown), 'not-found');
     store.dispatch({ type: 'removeNodes', ids: unknown }, { record: false });
   }
-}
-
-interface FocusAnswer {
-  key: string;
-  highlight: Highlight;
-  pairs: Array<[string, string]> | undefined;
-  show: () => void;
 }
 
 const answers = new Map<string, FocusAnswer>();
 /** Paths are kept as results: which path is highlighted changes without asking again. */
 const pathResults = new Map<string, PathsResult>();
 
-function focusKey(f: Focus, asOf: string | null): string {
-  const { index: _index, ...rest } = f as Focus & { index?: number };
-  return JSON.stringify([rest, asOf]);
-}
-
-function ids(g: GraphElements): Set<string> {
-  return new Set(g.nodes.map((n) => n.data.id));
-}
-
 async function answerFor(f: Focus, asOf: string | null): Promise<FocusAnswer> {
-  const key = focusKey(f, asOf);
+  const key = focusKey(f, asOf, statedOnly);
   if (f.kind === 'paths') {
     let result = pathResults.get(key);
     if (!result) {
       pathsPanel.busy();
       result = await feedback.track(
-        'Looking for paths…',
+        t.tools.lookingForPaths,
         api.paths(f.from, f.to, { directed: f.directed, types: f.types, asOf, maxDepth: 8 }),
       );
       cache.add(result.elements);
       pathResults.set(key, result);
     }
-    return pathsAnswer(key, result, f, asOf);
+    const r = result;
+    return pathsAnswer(key, r, f, () => pathsPanel.show(r, f, asOf));
   }
   const known = answers.get(key);
   if (known) return known;
   let answer: FocusAnswer;
   if (f.kind === 'chain') {
     chainPanel.busy();
-    const chain = await feedback.track('Tracing the mandate chain…', api.mandateChain(f.id, f.direction, { asOf }));
+    const chain = await feedback.track(t.notices.tracingChain, api.mandateChain(f.id, f.direction, { asOf }));
     cache.add(chain.elements);
-    answer = chainAnswer(key, chain, asOf);
+    answer = chainAnswer(key, chain, () => chainPanel.show(chain, asOf, cache.lookup));
   } else if (f.kind === 'common') {
     commonPanel.busy();
-    const result = await feedback.track('Comparing…', api.common(f.a, f.b, { asOf }));
+    const result = await feedback.track(t.notices.comparing, api.common(f.a, f.b, { asOf }));
     cache.add(result.elements);
-    answer = commonAnswer(key, result, asOf);
+    answer = commonAnswer(key, result, () => commonPanel.show(result, asOf));
   } else {
     repPanel.busy();
-    const result = await feedback.track('Asking who represents whom…', api.representation({ ...f, asOf }));
+    const result = await feedback.track(t.notices.askingRep, api.representation({ ...f, asOf }));
     cache.add(result.elements);
-    answer = repAnswer(key, result, f, asOf);
+    answer = repAnswer(key, result, () => repPanel.show(result, f, asOf, cache.lookup));
   }
   answers.set(key, answer);
   return answer;
 }
 
-function emptyHighlight(): Highlight {
-  return { kind: 'focus', nodes: new Set(), edges: new Set(), root: null };
+/** After a person's action: the answer is read out, and the keyboard lands on it. */
+function presentAnswer(kind: Focus['kind']): void {
+  hint.hidden = true;
+  panel.open(kind);
+  document.body.classList.remove('panel-hidden');
+  const result = questionPanels[kind].result;
+  const sentence = result.querySelector('.answer-sentence, .error-text')?.textContent;
+  if (sentence) feedback.announce(sentence);
+  result.focus({ preventScroll: false });
 }
 
-function chainAnswer(key: string, chain: MandateChain, asOf: string | null): FocusAnswer {
-  const up = chain.direction === 'up';
-  return {
-    key,
-    highlight: {
-      kind: 'focus',
-      nodes: new Set([chain.root.id, ...chain.hops.map((h) => h.node.id)]),
-      edges: new Set(chain.hops.map((h) => h.relationship.id)),
-      root: chain.root.id,
-    },
-    // Authority above: each hop's far end sits higher; below: lower.
-    pairs: chain.hops.map((h) => (up ? [h.to, h.from] : [h.from, h.to])),
-    show: () => chainPanel.show(chain, asOf, cache.lookup),
-  };
-}
-
-function pathsAnswer(key: string, result: PathsResult, f: Extract<Focus, { kind: 'paths' }>, asOf: string | null): FocusAnswer {
-  const path = result.paths[Math.min(f.index, result.paths.length - 1)];
-  return {
-    key,
-    highlight: path
-      ? { kind: 'path', nodes: new Set(path.nodes.map((n) => n.id)), edges: new Set(path.relationships.map((r) => r.id)), root: null }
-      : emptyHighlight(),
-    pairs: undefined,
-    show: () => pathsPanel.show(result, f, asOf),
-  };
-}
-
-function repAnswer(
-  key: string,
-  result: RepresentationResult,
-  f: Extract<Focus, { kind: 'representation' }>,
-  asOf: string | null,
-): FocusAnswer {
-  const nodes = new Set<string>();
-  const edges = new Set<string>();
-  const pairs: Array<[string, string]> = [];
-  for (const r of result.representations) {
-    nodes.add(r.agent.id);
-    nodes.add(r.principal.id);
-    edges.add(r.relationship.id);
-    pairs.push([r.principal.id, r.agent.id]);
-    if (r.forum) {
-      nodes.add(r.forum.id);
-      pairs.push([r.agent.id, r.forum.id]);
-    }
-  }
-  // The agent's own tie to the forum belongs to the answer too.
-  for (const e of result.elements.edges)
-    if (nodes.has(e.data.source) && nodes.has(e.data.target) && e.data.type !== 'REPRESENTS') edges.add(e.data.id);
-  return { key, highlight: { kind: 'focus', nodes, edges, root: null }, pairs, show: () => repPanel.show(result, f, asOf, cache.lookup) };
-}
-
-function commonAnswer(key: string, result: CommonResult, asOf: string | null): FocusAnswer {
-  const nodes = new Set([result.a.id, result.b.id]);
-  const edges = new Set<string>();
-  // The two compared sit above what they share, in a layered layout.
-  const pairs: Array<[string, string]> = [];
-  for (const s of result.shared) {
-    nodes.add(s.node.id);
-    for (const e of [...s.fromA, ...s.fromB]) edges.add(e.id);
-    pairs.push([result.a.id, s.node.id], [result.b.id, s.node.id]);
-  }
-  return { key, highlight: { kind: 'focus', nodes, edges, root: null }, pairs, show: () => commonPanel.show(result, asOf) };
-}
-
-// The starting hint has done its job once the person does something of their own.
-for (const type of ['pointerdown', 'keydown'] as const) {
-  document.addEventListener(type, (ev) => {
-    if (!hint.hidden && !hint.contains(ev.target as Node)) hint.hidden = true;
-  });
-}
+// The starting hint stays until the person dismisses it or does something with the graph
+// (a key press alone, like Tab, does not count).
+bus.on('view:act', () => (hint.hidden = true));
+cyContainer.addEventListener('pointerdown', () => (hint.hidden = true));
 
 // -------------------------------------------------------------------------- rendering
 
@@ -326,9 +284,12 @@ store.subscribe((state, previous, cause, action) => {
 
 async function render(state: ViewState, previous: ViewState, cause: ChangeCause, near: string | null): Promise<void> {
   const seq = ++renderSeq;
+  statedOnly = state.statedOnly;
   scheduleUrl(state);
   slider.update(state);
   toolbar.update(state, store.canUndo, store.canRedo);
+  document.body.classList.toggle('view-table', state.view === 'table');
+  if (state.view === 'table' && (previous.view !== 'table' || cause === 'load')) panel.open('table');
   await work(async () => {
     await ensureLoaded(state.nodes);
     if (seq !== renderSeq) return;
@@ -337,13 +298,12 @@ async function render(state: ViewState, previous: ViewState, cause: ChangeCause,
       try {
         answer = await answerFor(state.focus, state.asOf);
       } catch (err) {
-        const message = errorMessage(err, 'answering the question');
-        questionPanels[state.focus.kind].error(message);
+        questionPanels[state.focus.kind].error(errorMessage(err, t.doing.answering));
         throw err;
       }
       if (seq !== renderSeq) return;
       if (answer.key !== lastFocusKey || cause !== 'action' || previous.focus !== state.focus) answer.show();
-      if (cause === 'load') panel.open(state.focus.kind);
+      if (cause === 'load' && state.view !== 'table') panel.open(state.focus.kind);
     } else if (previous.focus?.kind === 'chain') chainPanel.idle();
     lastFocusKey = answer?.key ?? '';
     if (state.webgl !== view.webgl) view.setRenderer(state.webgl);
@@ -356,7 +316,7 @@ async function render(state: ViewState, previous: ViewState, cause: ChangeCause,
       const total = view.cy.nodes().length;
       if (unplaced.length >= total * 0.6) {
         const positions = await feedback.track(
-          'Laying out…',
+          t.notices.layingOut,
           view.runLayout(state.layout, { root: state.layoutRoot, pairs: state.layout === 'hierarchy' ? answer?.pairs : undefined }),
         );
         if (seq === renderSeq) store.dispatch({ type: 'setLayout', layout: state.layout, positions }, { record: false });
@@ -372,21 +332,22 @@ async function render(state: ViewState, previous: ViewState, cause: ChangeCause,
 function updateChrome(state: ViewState): void {
   toolbar.update(state, store.canUndo, store.canRedo);
   details.update(state);
+  table.update(state);
   const counts: CanvasCounts = { labels: new Map(), types: new Map() };
   for (const id of state.nodes) {
     const label = cache.nodes.get(id)?.label as NodeLabel | undefined;
     if (label) counts.labels.set(label, (counts.labels.get(label) ?? 0) + 1);
   }
   view.cy.edges().forEach((e) => {
-    const t = e.data('type') as RelationshipType;
-    counts.types.set(t, (counts.types.get(t) ?? 0) + 1);
+    const ty = e.data('type') as RelationshipType;
+    counts.types.set(ty, (counts.types.get(ty) ?? 0) + 1);
   });
   legend.update(state, counts, state.webgl);
   emptyState.hidden = state.nodes.length > 0;
   if (!state.nodes.length)
     emptyState.replaceChildren(
-      h('p', {}, 'The canvas is empty. Search for a name above (press /), or '),
-      button('start again', () => void startingView()),
+      h('p', {}, t.hint.emptyCanvas),
+      button(t.hint.startAgain, () => void startingView()),
     );
   renderFocusBar(state);
 }
@@ -397,20 +358,21 @@ function renderFocusBar(state: ViewState): void {
     focusBar.hidden = true;
     return;
   }
-  const name = (id: string | null) => (id ? (cache.nodes.get(id)?.name ?? id) : 'anyone');
+  const name = (id: string | null) => (id ? (cache.nodes.get(id)?.name ?? id) : t.focus.anyone);
+  const opt = (id: string | null) => (id ? name(id) : null);
   const text =
     f.kind === 'chain'
-      ? `Mandate chain ${f.direction === 'up' ? 'above' : 'below'} ${name(f.id)}`
+      ? t.focus.chain(f.direction === 'up', name(f.id))
       : f.kind === 'paths'
-        ? `Paths from ${name(f.from)} to ${name(f.to)}`
+        ? t.focus.paths(name(f.from), name(f.to))
         : f.kind === 'common'
-          ? `What ${name(f.a)} and ${name(f.b)} share`
-          : `Representation${f.principal ? ` of ${name(f.principal)}` : ''}${f.forum ? ` in ${name(f.forum)}` : ''}${f.agent ? ` by ${name(f.agent)}` : ''}`;
+          ? t.focus.common(name(f.a), name(f.b))
+          : t.focus.representation(opt(f.principal), opt(f.forum), opt(f.agent));
   focusBar.hidden = false;
   focusBar.replaceChildren(
-    h('span', { class: 'focus-text' }, text, state.asOf ? ` · as of ${state.asOf}` : ''),
-    button('Open', () => panel.open(f.kind), { class: 'small', title: 'Show the answer in the side panel' }),
-    button('Clear', () => store.dispatch({ type: 'setFocus', focus: null }), { class: 'small', title: 'Clear the highlight (Escape)' }),
+    h('span', { class: 'focus-text' }, text, state.asOf ? t.dates.asOfSuffix(state.asOf) : ''),
+    button(t.focus.open, () => presentAnswer(f.kind), { class: 'small', title: t.focus.openTitle }),
+    button(t.focus.clear, () => store.dispatch({ type: 'setFocus', focus: null }), { class: 'small', title: t.focus.clearTitle }),
   );
 }
 
@@ -433,10 +395,10 @@ window.addEventListener('hashchange', () => {
 
 bus.on('view:act', (action) => store.dispatch(action));
 bus.on('history:undo', () => {
-  if (!store.undo()) feedback.notify('info', 'Nothing to undo.', 'history');
+  if (!store.undo()) feedback.notify('info', t.notices.nothingToUndo, 'history');
 });
 bus.on('history:redo', () => {
-  if (!store.redo()) feedback.notify('info', 'Nothing to redo.', 'history');
+  if (!store.redo()) feedback.notify('info', t.notices.nothingToRedo, 'history');
 });
 bus.on('view:fit', () => view.fit());
 bus.on('panel:open', ({ panel: p }) => {
@@ -453,11 +415,11 @@ bus.on(
   ({ id }) =>
     void work(async () => {
       if (!store.state.nodes.includes(id)) {
-        if (!cache.nodes.has(id)) cache.add(await feedback.track('Loading…', api.subgraph([id])));
+        if (!cache.nodes.has(id)) cache.add(await feedback.track(t.app.loading, api.subgraph([id])));
         store.dispatch({ type: 'addNodes', ids: [id] });
       }
       store.dispatch({ type: 'select', ids: [id] });
-      panel.open('details');
+      if (store.state.view !== 'table') panel.open('details');
       await rendering;
       view.centreOn(id);
     }),
@@ -468,18 +430,13 @@ bus.on(
   ({ id, types, direction }) =>
     void work(async () => {
       const name = cache.nodes.get(id)?.name ?? id;
-      const g = await feedback.track(`Loading the neighbours of ${name}…`, api.neighborhood(id, { types, direction, limit: EXPAND_LIMIT }));
+      const g = await feedback.track(t.notices.loadingNeighbours(name), api.neighborhood(id, { types, direction, limit: EXPAND_LIMIT }));
       cache.add(g);
       const fresh = g.nodes.map((n) => n.data.id).filter((n) => !store.state.nodes.includes(n));
-      const what = types?.length ? ` through “${types.map((t) => t.toLowerCase().replace(/_/g, ' ')).join(', ')}” ties` : '';
-      if (!fresh.length) feedback.notify('info', `All neighbours of ${name}${what} are already on the canvas.`);
+      const what = types?.length ? t.notices.through(types.map((ty) => t.types[ty]).join(', ')) : '';
+      if (!fresh.length) feedback.notify('info', t.notices.allOnCanvas(name, what), 'expand');
       else store.dispatch({ type: 'addNodes', ids: fresh, near: id });
-      if (g.truncated) {
-        feedback.notify(
-          'info',
-          `${name} has more ties than a view can take at once: ${g.omitted.relationships} were left out. Use “+” beside a type in the Details panel to bring them in by type.`,
-        );
-      }
+      if (g.truncated) feedback.notify('info', t.notices.truncated(name, g.omitted.relationships), 'truncated');
     }),
 );
 
@@ -491,7 +448,7 @@ bus.on('node:collapse', ({ id }) => {
     .filter((m) => m.neighborhood('node').difference(n).empty())
     .map((m) => m.id());
   if (!leaves.length) {
-    feedback.notify('info', `Nothing to collapse: each neighbour of ${n.data('name')} is tied to other nodes on the canvas too.`);
+    feedback.notify('info', t.notices.nothingToCollapse(String(n.data('name'))), 'collapse');
     return;
   }
   store.dispatch({ type: 'removeNodes', ids: leaves });
@@ -500,14 +457,14 @@ bus.on('node:collapse', ({ id }) => {
 bus.on('selection:remove', ({ ids: selected }) => {
   const nodes = selected.filter((id) => store.state.nodes.includes(id));
   if (!nodes.length) {
-    if (selected.length)
-      feedback.notify('info', 'Ties come and go with their nodes: hide a kind of tie from the legend, or remove one of its nodes.');
+    if (selected.length) feedback.notify('info', t.notices.tiesComeAndGo, 'removed');
     return;
   }
   store.dispatch({ type: 'removeNodes', ids: nodes });
+  const one = nodes.length === 1;
   feedback.notify(
     'info',
-    `Removed ${nodes.length === 1 ? (cache.nodes.get(nodes[0]!)?.name ?? nodes[0]) : `${nodes.length} nodes`} from the view. Ctrl+Z brings ${nodes.length === 1 ? 'it' : 'them'} back.`,
+    t.notices.removed(one ? (cache.nodes.get(nodes[0]!)?.name ?? nodes[0]!) : t.notices.nNodes(nodes.length), one),
     'removed',
   );
 });
@@ -522,16 +479,18 @@ async function askAndShow(focus: Focus, doing: string): Promise<void> {
     answer = await answerFor(focus, store.state.asOf);
   } catch (err) {
     questionPanels[focus.kind].error(errorMessage(err, doing));
+    presentAnswer(focus.kind);
     return;
   }
   answer.show();
+  presentAnswer(focus.kind);
   if (!answer.highlight.nodes.size) return;
   store.dispatch({ type: 'replaceNodes', ids: [...answer.highlight.nodes], focus, layout: 'hierarchy', layoutRoot: null });
 }
 
 bus.on('chain:trace', ({ id, direction }) => {
   panel.open('chain');
-  void work(() => askAndShow({ kind: 'chain', id, direction }, 'tracing the mandate chain'));
+  void work(() => askAndShow({ kind: 'chain', id, direction }, t.doing.tracing));
 });
 
 bus.on(
@@ -542,14 +501,16 @@ bus.on(
       let result: PathsResult;
       try {
         await answerFor(focus, store.state.asOf);
-        result = pathResults.get(focusKey(focus, store.state.asOf))!;
+        result = pathResults.get(focusKey(focus, store.state.asOf, statedOnly))!;
       } catch (err) {
-        pathsPanel.error(errorMessage(err, 'finding paths'));
+        pathsPanel.error(errorMessage(err, t.doing.paths));
+        presentAnswer('paths');
         return;
       }
       pathsPanel.show(result, focus, store.state.asOf);
+      presentAnswer('paths');
       if (!result.paths.length) return;
-      store.dispatch({ type: 'addNodes', ids: [...ids(result.elements)], focus, near: from });
+      store.dispatch({ type: 'addNodes', ids: result.elements.nodes.map((n) => n.data.id), focus, near: from });
     }),
 );
 
@@ -558,8 +519,8 @@ bus.on('paths:step', ({ index }) => {
   if (f?.kind === 'paths') store.dispatch({ type: 'setFocus', focus: { ...f, index } }, { record: false });
 });
 
-bus.on('representation:show', (ask) => void work(() => askAndShow({ kind: 'representation', ...ask }, 'asking who represents whom')));
-bus.on('common:find', ({ a, b }) => void work(() => askAndShow({ kind: 'common', a, b }, 'comparing the two')));
+bus.on('representation:show', (ask) => void work(() => askAndShow({ kind: 'representation', ...ask }, t.doing.rep)));
+bus.on('common:find', ({ a, b }) => void work(() => askAndShow({ kind: 'common', a, b }, t.doing.comparing)));
 
 bus.on(
   'layout:run',
@@ -570,9 +531,9 @@ bus.on(
         name === 'concentric'
           ? (root ?? state.selected.find((id) => state.nodes.includes(id)) ?? state.layoutRoot ?? state.nodes[0] ?? null)
           : state.layoutRoot;
-      const answer = state.focus ? answers.get(focusKey(state.focus, state.asOf)) : undefined;
+      const answer = state.focus ? answers.get(focusKey(state.focus, state.asOf, statedOnly)) : undefined;
       const positions = await feedback.track(
-        'Laying out…',
+        t.notices.layingOut,
         view.runLayout(name, { root: layoutRoot, pairs: name === 'hierarchy' ? answer?.pairs : undefined }),
       );
       store.dispatch({ type: 'setLayout', layout: name, root: layoutRoot, positions });
@@ -590,11 +551,6 @@ function download(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-function fileStem(scope: 'view' | 'selection'): string {
-  const day = new Date().toISOString().slice(0, 10);
-  return `mandate-explorer-${scope}${store.state.asOf ? `-asof-${store.state.asOf}` : ''}-${day}`;
-}
-
 /** What "the view" means for an export: the nodes on the canvas that the filters let through. */
 function exportIds(scope: 'view' | 'selection'): string[] {
   const hidden = new Set<string>(store.state.hiddenLabels);
@@ -608,22 +564,20 @@ bus.on(
     void work(async () => {
       const ids = exportIds(scope);
       if (!ids.length) {
-        feedback.notify(
-          'error',
-          scope === 'selection'
-            ? 'Select some nodes first (click, or shift-drag a box), then export the selection.'
-            : 'The view is empty: nothing to export.',
-        );
+        feedback.notify('error', scope === 'selection' ? t.notices.selectFirst : t.notices.viewEmpty, 'export');
         return;
       }
       const hiddenTypes = new Set<string>(store.state.hiddenTypes);
-      const types = hiddenTypes.size ? TYPES.filter((t) => !hiddenTypes.has(t)) : undefined;
+      const types = hiddenTypes.size ? TYPES.filter((ty) => !hiddenTypes.has(ty)) : undefined;
       const file = await feedback.track(
-        `Preparing the ${format.toUpperCase()} file…`,
+        t.notices.preparing(format.toUpperCase()),
         api.exportFile({ format, ids, types, asOf: store.state.asOf }),
       );
-      download(file.blob, file.filename);
-      feedback.notify('info', `Downloaded ${file.filename} (${ids.length} nodes${store.state.asOf ? `, as of ${store.state.asOf}` : ''}).`);
+      // The server names the file by date only; our name says what the view holds.
+      const ext = /\.[a-z.]+$/.exec(file.filename)?.[0] ?? `.${format}`;
+      const filename = `${exportStem(store.state, cache, scope)}${ext}`;
+      download(file.blob, filename);
+      feedback.notify('info', t.notices.downloaded(filename, ids.length, store.state.asOf), 'export');
     }),
 );
 
@@ -632,18 +586,18 @@ bus.on(
   ({ format, scope }) =>
     void work(async () => {
       if (scope === 'selection' && !store.state.selected.length) {
-        feedback.notify('error', 'Select some nodes first, then export the selection.');
+        feedback.notify('error', t.notices.selectFirst, 'export');
         return;
       }
-      const filename = `${fileStem(scope)}.${format}`;
+      const filename = `${exportStem(store.state, cache, scope)}.${format}`;
       if (format === 'png') {
-        download(await feedback.track('Drawing the PNG…', view.png(scope)), filename);
+        download(await feedback.track(t.notices.drawingPng, view.png(scope)), filename);
       } else {
-        const title = `Mandate Explorer${store.state.asOf ? ` — as of ${store.state.asOf}` : ''}`;
+        const title = `${t.app.title}${store.state.asOf ? ` — ${t.dates.asOfInline(store.state.asOf).trim()}` : ''}`;
         const svg = view.svg(scope, { title, asOf: store.state.asOf });
         download(new Blob([svg], { type: 'image/svg+xml' }), filename);
       }
-      feedback.notify('info', `Downloaded ${filename}.`);
+      feedback.notify('info', t.notices.downloadedFile(filename), 'export');
     }),
 );
 
@@ -653,6 +607,7 @@ function toggleTheme(): void {
   theme = theme === 'dark' ? 'light' : 'dark';
   applyTheme(theme, true);
   view.setTheme(theme);
+  toolbar.update(store.state, store.canUndo, store.canRedo);
 }
 
 async function copyLink(): Promise<void> {
@@ -663,9 +618,9 @@ async function copyLink(): Promise<void> {
   }
   try {
     await navigator.clipboard.writeText(location.href);
-    feedback.notify('info', 'Link copied: it opens this exact view, as-of date and selection included.', 'link');
+    feedback.notify('info', t.notices.linkCopied, 'link');
   } catch {
-    feedback.notify('info', `Copy this link: ${location.href}`, 'link');
+    feedback.notify('info', t.notices.copyThis(location.href), 'link');
   }
 }
 
@@ -685,19 +640,23 @@ bindKeys({
 /**
  * The first picture: the two national bodies, the ministries and governments above them,
  * the forums both work in, and whom Socialstyrelsen appoints and is directed by. Small
- * enough to read at a glance; everything else is a double-click away.
+ * enough to read at a glance; everything else is an Expand away.
  */
 async function startingView(): Promise<void> {
   await work(async () => {
     const [a, b] = START_NODES as [string, string];
     const authority: RelationshipType[] = ['MANDATES', 'APPOINTS', 'DIRECTS'];
-    const graphs = await feedback.track(
-      'Loading the starting view…',
+    const load = () =>
       Promise.all([
         api.common(a, b).then((c) => c.elements),
         ...START_NODES.map((id) => api.neighborhood(id, { types: ['UNDER', 'PART_OF'], direction: 'out', depth: 2 })),
         ...START_NODES.map((id) => api.neighborhood(id, { types: authority, limit: START_LIMIT })),
-      ]),
+      ]);
+    // A database that has just started can run past its time limit on the first questions;
+    // asked again, warm, it answers. A second failure is reported.
+    const graphs = await feedback.track(
+      t.notices.loadingStart,
+      load().catch(() => load()),
     );
     for (const g of graphs) cache.add(g);
     const nodes = [...new Set(graphs.flatMap((g) => g.nodes.map((n) => n.data.id)))];
@@ -708,22 +667,22 @@ async function startingView(): Promise<void> {
       h(
         'div',
         { class: 'hint-text' },
-        h('strong', {}, 'Start here: '),
-        `${names.join(' and ')}, the governments above them and the forums both work in. `,
-        'Search any name with ',
+        h('strong', {}, t.hint.start),
+        t.hint.body(names),
+        t.hint.searchWith,
         h('kbd', {}, '/'),
-        ', double-click a node to bring in its neighbours, click one to read its sources, or ask ',
-        button('who represents whom', () => bus.emit('panel:open', { panel: 'representation' }), { class: 'link' }),
+        touch ? t.hint.touch : t.hint.pointer,
+        button(t.hint.whoRepresents, () => bus.emit('panel:open', { panel: 'representation' }), { class: 'link' }),
         '.',
       ),
-      button('×', () => (hint.hidden = true), { class: 'hint-close', 'aria-label': 'Dismiss the hint' }),
+      button('×', () => (hint.hidden = true), { class: 'hint-close', 'aria-label': t.hint.dismiss }),
     );
   });
   if (!store.state.nodes.length) {
     emptyState.hidden = false;
     emptyState.replaceChildren(
-      h('p', {}, 'The starting view could not be loaded.'),
-      button('Try again', () => void startingView(), { class: 'primary' }),
+      h('p', {}, t.hint.startFailed),
+      button(t.hint.tryAgain, () => void startingView(), { class: 'primary' }),
     );
   }
 }
@@ -733,17 +692,14 @@ void work(async () => {
   legend.setDescriptions(
     new Map<string, string>([
       ...schema.labels.map((l) => [l.label, l.description] as const),
-      ...schema.relationshipTypes.map((t) => [t.type, t.description] as const),
+      ...schema.relationshipTypes.map((ty) => [ty.type, ty.description] as const),
     ]),
   );
   updateChrome(store.state);
 });
 
 if (decoded) {
-  if (decoded.problems.length)
-    feedback.notify('error', `Part of this link could not be read and was left out: ${decoded.problems.slice(0, 3).join('; ')}.`);
+  if (decoded.problems.length) feedback.notify('error', t.notices.linkProblems(decoded.problems.slice(0, 3).join('; ')), 'link');
+  statedOnly = decoded.state.statedOnly;
   store.load(decoded.state);
 } else void startingView();
-
-// Labels for screen readers that Cytoscape's canvas cannot give.
-cyContainer.setAttribute('aria-roledescription', 'graph');

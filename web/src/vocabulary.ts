@@ -2,6 +2,7 @@
 // server's types: a label or type added to the vocabulary fails the web typecheck until it
 // has a reading here (and a look in graph/style.ts).
 import type { NodeLabel, RelationshipType } from './api/types.ts';
+import { t } from './i18n/index.ts';
 
 export const LABEL_NAMES: Record<NodeLabel, string> = {
   Government: 'Government',
@@ -49,6 +50,9 @@ export const TYPE_PHRASES: Record<RelationshipType, string> = {
 
 export const LABELS = Object.keys(LABEL_NAMES) as NodeLabel[];
 export const TYPES = Object.keys(TYPE_PHRASES) as RelationshipType[];
+// The keys above are the vocabulary; the words are the reader's language's (i18n/).
+for (const l of LABELS) LABEL_NAMES[l] = t.labels[l];
+for (const ty of TYPES) TYPE_PHRASES[ty] = t.types[ty];
 
 export function isLabel(s: string): s is NodeLabel {
   return Object.hasOwn(LABEL_NAMES, s);
@@ -58,11 +62,7 @@ export function isType(s: string): s is RelationshipType {
   return Object.hasOwn(TYPE_PHRASES, s);
 }
 
-export const CAPACITY_PHRASES: Record<string, string> = {
-  government: 'on behalf of the government',
-  'expert-authority': 'as expert authority',
-  delegate: 'as delegate',
-};
+export const CAPACITY_PHRASES: Record<string, string> = t.capacities;
 
 /** Authority flow, as the server's mandate chain walks it: `down` from start to end. */
 export { AUTHORITY_FLOW } from '../../server/model/authority-flow.ts';

@@ -54,6 +54,10 @@ export interface ClientOptions {
   /** Told when a request that had to be retried ends, well or not. */
   onRetryEnd?: (ok: boolean) => void;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Applied to every JSON answer (the app puts names in the reader's language here). */
+  transform?: <T>(body: T) => T;
+  /** Added to every question's query: the language of summaries, "stated only". */
+  answerParams?: () => Record<string, string | undefined>;
 }
 
 export interface CallOptions {
@@ -128,6 +132,8 @@ export class ApiClient {
   private readonly onRetry: (notice: RetryNotice) => void;
   private readonly onRetryEnd: (ok: boolean) => void;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly transform: <T>(body: T) => T;
+  private readonly answerParams: () => Record<string, string | undefined>;
 
   constructor(options: ClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? '';
@@ -137,6 +143,8 @@ export class ApiClient {
     this.onRetry = options.onRetry ?? (() => undefined);
     this.onRetryEnd = options.onRetryEnd ?? (() => undefined);
     this.sleep = options.sleep ?? defaultSleep;
+    this.transform = options.transform ?? ((b) => b);
+    this.answerParams = options.answerParams ?? (() => ({}));
   }
 
   health(opts: CallOptions = {}): Promise<Health> {
@@ -163,6 +171,7 @@ export class ApiClient {
       direction: opts.direction,
       asOf: opts.asOf,
       limit: opts.limit,
+      ...this.answerParams(),
     });
     return this.json('GET', `/api/nodes/${encodeURIComponent(id)}/neighborhood${q}`, undefined, opts);
   }
@@ -176,6 +185,7 @@ export class ApiClient {
       directed: opts.directed,
       asOf: opts.asOf,
       limit: opts.limit,
+      ...this.answerParams(),
     });
     return this.json('GET', `/api/paths${q}`, undefined, opts);
   }
@@ -183,7 +193,7 @@ export class ApiClient {
   mandateChain(id: string, direction: ChainDirection, opts: CallOptions & { asOf?: string | null } = {}): Promise<MandateChain> {
     return this.json(
       'GET',
-      `/api/nodes/${encodeURIComponent(id)}/mandate-chain${queryString({ direction, asOf: opts.asOf })}`,
+      `/api/nodes/${encodeURIComponent(id)}/mandate-chain${queryString({ direction, asOf: opts.asOf, ...this.answerParams() })}`,
       undefined,
       opts,
     );
@@ -191,7 +201,12 @@ export class ApiClient {
 
   /** What two nodes share: forums, partners, anything tied to both. */
   common(a: string, b: string, opts: CallOptions & { asOf?: string | null } = {}): Promise<CommonResult> {
-    return this.json('GET', `/api/nodes/${encodeURIComponent(a)}/common${queryString({ with: b, asOf: opts.asOf })}`, undefined, opts);
+    return this.json(
+      'GET',
+      `/api/nodes/${encodeURIComponent(a)}/common${queryString({ with: b, asOf: opts.asOf, ...this.answerParams() })}`,
+      undefined,
+      opts,
+    );
   }
 
   representation(query: RepresentationQuery): Promise<RepresentationResult> {
@@ -201,6 +216,7 @@ export class ApiClient {
       forum: query.forum,
       capacity: query.capacity,
       asOf: query.asOf,
+      ...this.answerParams(),
     });
     return this.json('GET', `/api/representation${q}`, undefined, query);
   }
@@ -229,7 +245,7 @@ export class ApiClient {
 
   private async json<T>(method: 'GET' | 'POST', path: string, body: unknown, opts: CallOptions): Promise<T> {
     const res = await this.request(method, path, body, opts);
-    return (await res.json()) as T;
+    return this.transform((await res.json()) as T);
   }
 
   private async request(method: 'GET' | 'POST', path: string, body: unknown, opts: CallOptions): Promise<Response> {

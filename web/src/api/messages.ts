@@ -1,39 +1,35 @@
-// Errors as a person reads them: what went wrong, and what to try.
+// Errors as a person reads them: what went wrong, and what to try, in the reader's language.
+import { t } from '../i18n/index.ts';
 import { AbortedError, ApiError, type RetryNotice } from './client.ts';
 
 export function errorMessage(err: unknown, doing: string): string {
   if (err instanceof AbortedError) return '';
-  if (!(err instanceof ApiError))
-    return `${capitalise(doing)} failed: ${(err as Error)?.message ?? String(err)}. Reload the page and try again.`;
+  const what = capitalise(doing);
+  if (!(err instanceof ApiError)) return t.errors.failed(what, t.errors.reload((err as Error)?.message ?? String(err)));
   switch (err.status) {
     case 0:
-      return `${capitalise(doing)} failed: the server is not reachable. Check that Mandate Explorer is running, then try again.`;
+      return t.errors.failed(what, t.errors.unreachable);
     case 400: {
       const detail = err.details[0];
-      return `${capitalise(doing)} failed: ${err.message}${detail ? ` (${detail.path}: ${detail.message})` : ''}`;
+      return t.errors.failed(what, `${err.message}${detail ? ` (${detail.path}: ${detail.message})` : ''}`);
     }
     case 404:
-      return `${capitalise(doing)} failed: ${err.message} It may have been removed from the graph; remove it from the view or search again.`;
+      return t.errors.failed(what, t.errors.notFound(err.message));
     case 429:
-      return `${capitalise(doing)} failed: too many requests in a short time. Wait a few seconds and try again.`;
+      return t.errors.failed(what, t.errors.tooMany);
     case 502:
     case 503:
     case 504:
-      return `${capitalise(doing)} failed: the database is not reachable. Try again in a minute.`;
+      return t.errors.failed(what, t.errors.dbDown);
     default:
-      return `${capitalise(doing)} failed: ${err.message}`;
+      return t.errors.failed(what, err.message);
   }
 }
 
 export function retryMessage(n: RetryNotice): string {
   const seconds = Math.max(1, Math.round(n.waitMs / 1000));
-  const what =
-    n.error.status === 0
-      ? 'The server is not reachable'
-      : n.error.status === 429
-        ? 'The server asks us to slow down'
-        : 'The database is not reachable';
-  return `${what} — retrying in ${seconds} s (attempt ${n.attempt + 1} of ${n.of}).`;
+  const what = n.error.status === 0 ? t.errors.retryServer : n.error.status === 429 ? t.errors.retrySlow : t.errors.retryDb;
+  return t.errors.retrying(what, seconds, n.attempt + 1, n.of);
 }
 
 function capitalise(s: string): string {

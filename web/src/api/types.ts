@@ -1,6 +1,10 @@
-// The API's response shapes as the web app reads them. The labels and types come from the
-// server's vocabulary as types only, so the bundle carries no server code but a new label
-// fails the web build until the legend knows it.
+// The API's response shapes as the web app reads them. Nodes, relationships, errors, labels
+// and types come from the server's zod schemas and vocabulary as types only (`import type`
+// is erased), so the bundle carries no server code but a changed schema fails the web
+// typecheck. The answer shapes are declared in the server's route files, which do not export
+// them; they are written out here until they move to server/api/schemas.ts.
+import type { z } from 'zod';
+import type { EdgeData as EdgeDataSchema, ErrorBody as ErrorBodySchema, NodeData as NodeDataSchema } from '../../../server/api/schemas.ts';
 import type { NodeLabel, RelationshipType } from '../../../server/model/vocabulary.ts';
 
 export type { NodeLabel, RelationshipType };
@@ -9,48 +13,28 @@ export type Direction = 'in' | 'out' | 'both';
 export type ChainDirection = 'up' | 'down';
 export type ExportFormat = 'json' | 'cytoscape' | 'graphml' | 'csv' | 'cypher';
 
-export interface NodeData {
-  id: string;
-  label: NodeLabel;
-  name: string;
-  nameEn?: string;
-  aliases?: string[];
-  description?: string;
-  validFrom?: string;
-  validTo?: string;
-  sources?: string[];
-  evidence?: string;
-  certainty?: Certainty;
-  hedge?: string;
-  inferredFrom?: string[];
-  outsideKnowledge?: string;
-  [key: string]: unknown;
-}
+/** A node as the API sends it: the server's zod schema, plus the fields its catch-all carries. */
+export type NodeData = z.infer<typeof NodeDataSchema> &
+  TrustFields & {
+    validFrom?: string;
+    validTo?: string;
+    /** The original name, kept when `name` is put in English (i18n/localiseNames). */
+    nameOriginal?: string;
+  };
 
-export interface EdgeData {
-  id: string;
-  source: string;
-  target: string;
-  type: RelationshipType;
-  validFrom?: string;
-  validTo?: string;
-  sources?: string[];
-  evidence?: string;
-  certainty?: Certainty;
-  hedge?: string;
-  inferredFrom?: string[];
-  outsideKnowledge?: string;
-  forum?: string;
-  capacity?: string;
-  task?: string;
-  subject?: string;
-  role?: string;
-  principal?: string;
-  agreement?: string;
-  chain?: string;
-  step?: number;
-  [key: string]: unknown;
-}
+/** A relationship as the API sends it: the server's zod schema, plus its known qualifiers. */
+export type EdgeData = z.infer<typeof EdgeDataSchema> &
+  TrustFields & {
+    forum?: string;
+    capacity?: string;
+    task?: string;
+    subject?: string;
+    role?: string;
+    principal?: string;
+    agreement?: string;
+    chain?: string;
+    step?: number;
+  };
 
 export interface GraphElements {
   nodes: Array<{ data: NodeData }>;
@@ -104,6 +88,7 @@ export interface Neighborhood extends GraphElements {
 }
 
 export interface PathsResult {
+  summary?: Summary;
   from: NodeData;
   to: NodeData;
   paths: Array<{ nodes: NodeData[]; relationships: EdgeData[] }>;
@@ -119,6 +104,7 @@ export interface MandateHop {
 }
 
 export interface MandateChain {
+  summary?: Summary;
   root: NodeData;
   direction: ChainDirection;
   hops: MandateHop[];
@@ -136,12 +122,30 @@ export interface Representation {
   relationship: EdgeData;
 }
 
+/** The answer in one plain sentence, with its citations (the trust model's `summary`). */
+export interface Summary {
+  text: string;
+  citations: string[];
+}
+
+/** How sure a fact is, and for undated facts in an as-of answer, what the dates say. */
+export interface TrustFields {
+  certainty?: 'stated' | 'hedged' | 'inferred';
+  hedge?: string;
+  inferredFrom?: string[];
+  outsideKnowledge?: string;
+  timeStatus?: 'valid' | 'attested' | 'undated';
+  attested?: string;
+}
+
 export interface RepresentationResult {
+  summary?: Summary;
   representations: Representation[];
   elements: GraphElements;
 }
 
 export interface CommonResult {
+  summary?: Summary;
   a: NodeData;
   b: NodeData;
   shared: Array<{ node: NodeData; fromA: EdgeData[]; fromB: EdgeData[] }>;
@@ -153,6 +157,4 @@ export interface CytoscapeExport {
   elements: GraphElements;
 }
 
-export interface ErrorBody {
-  error: { code: string; message: string; details: Array<{ path: string; message: string }> };
-}
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -14,6 +14,8 @@ export interface ElementInfo {
   target?: string;
   validFrom?: string;
   validTo?: string;
+  /** 'stated' | 'hedged' | 'inferred'. */
+  certainty?: string;
 }
 
 /** What the question being shown picks out on the canvas. */
@@ -27,6 +29,7 @@ export interface Highlight {
 export const MANAGED_CLASSES = [
   'hidden',
   'out-of-time',
+  'undated',
   'dimmed',
   'on-path',
   'emphasis',
@@ -51,18 +54,21 @@ export function majorCount(nodeCount: number): number {
 
 export function classesFor(
   elements: readonly ElementInfo[],
-  state: Pick<ViewState, 'hiddenLabels' | 'hiddenTypes' | 'asOf' | 'layoutRoot' | 'layout'> & Partial<Pick<ViewState, 'selected'>>,
+  state: Pick<ViewState, 'hiddenLabels' | 'hiddenTypes' | 'asOf' | 'layoutRoot' | 'layout'> &
+    Partial<Pick<ViewState, 'selected' | 'statedOnly'>>,
   highlight: Highlight | null,
 ): Map<string, ManagedClass[]> {
   const out = new Map<string, ManagedClass[]>();
   const hiddenNodes = new Set<string>();
   const hiddenLabels = new Set<string>(state.hiddenLabels);
   const hiddenTypes = new Set<string>(state.hiddenTypes);
-  for (const e of elements) if (e.group === 'nodes' && e.label && hiddenLabels.has(e.label)) hiddenNodes.add(e.id);
+  // "Stated only" hides what the sources hedge or infer, as a filter does.
+  const unsure = (e: ElementInfo) => Boolean(state.statedOnly && e.certainty && e.certainty !== 'stated');
+  for (const e of elements) if (e.group === 'nodes' && ((e.label && hiddenLabels.has(e.label)) || unsure(e))) hiddenNodes.add(e.id);
 
   const edges = elements.filter((e) => e.group === 'edges');
   const edgeHidden = (e: ElementInfo) =>
-    Boolean((e.type && hiddenTypes.has(e.type)) || hiddenNodes.has(e.source ?? '') || hiddenNodes.has(e.target ?? ''));
+    Boolean((e.type && hiddenTypes.has(e.type)) || unsure(e) || hiddenNodes.has(e.source ?? '') || hiddenNodes.has(e.target ?? ''));
 
   // Ties of one type from one node to another (a body mandated six times by its government)
   // are drawn as one line; the panel lists them all. The drawn one is the tie the question
@@ -125,6 +131,8 @@ export function classesFor(
       if (bundled.has(e.id)) classes.push('bundled');
       if (bundleHeads.has(e.id)) classes.push('bundle');
       if (!validAt(e.validFrom, e.validTo, state.asOf)) classes.push('out-of-time');
+      // Asked "as of" a date, a tie without dates is not known to hold then: drawn apart.
+      else if (state.asOf && !e.validFrom && !e.validTo) classes.push('undated');
       const pair = [e.source, e.target].sort().join('\u0000');
       if ((pairCount.get(pair) ?? 0) > MAX_CAPTIONED_PARALLEL) classes.push('crowded');
       if (highlight) classes.push(highlight.edges.has(e.id) ? (highlight.kind === 'path' ? 'on-path' : 'emphasis') : 'dimmed');
@@ -152,6 +160,7 @@ export function elementInfo(cy: Core): ElementInfo[] {
       target: str('target'),
       validFrom: str('validFrom'),
       validTo: str('validTo'),
+      certainty: str('certainty'),
     };
   });
 }

@@ -1,6 +1,7 @@
 // Partial dates ("2015", "2023-06", "2024-01-15") compared the way the server compares them:
 // through the first and last day each covers, so "as of 2016" keeps a tie valid 2015–2018
 // and "as of 2023" keeps one that began in June 2023.
+import { formatDate, t } from '../i18n/index.ts';
 
 export function firstDay(d: string): string {
   if (d.length === 4) return `${d}-01-01`;
@@ -25,11 +26,11 @@ export function validAt(validFrom: string | undefined | null, validTo: string | 
   return true;
 }
 
-/** "2015–2018", "since 2019", "until 2005", or '' when undated. */
+/** "2015–2018", "since May 2019", "until 2005", or '' when undated, in the reader's language. */
 export function formatSpan(validFrom: string | undefined | null, validTo: string | undefined | null): string {
-  if (validFrom && validTo) return validFrom === validTo ? validFrom : `${validFrom}–${validTo}`;
-  if (validFrom) return `since ${validFrom}`;
-  if (validTo) return `until ${validTo}`;
+  if (validFrom && validTo) return validFrom === validTo ? formatDate(validFrom) : `${formatDate(validFrom)}–${formatDate(validTo)}`;
+  if (validFrom) return t.dates.since(formatDate(validFrom));
+  if (validTo) return t.dates.until(formatDate(validTo));
   return '';
 }
 

@@ -3,6 +3,7 @@
 // changes with the view (selection, filters, as-of) is a class set by apply.ts instead.
 import type { ElementDefinition } from 'cytoscape';
 import type { EdgeData, GraphElements, NodeData } from '../api/types.ts';
+import { t } from '../i18n/index.ts';
 import { CAPACITY_PHRASES, TYPE_PHRASES } from '../vocabulary.ts';
 import { formatSpan, startKey } from './dates.ts';
 
@@ -34,19 +35,19 @@ export function edgeCaption(e: EdgeData, lookup: NameLookup = () => undefined): 
   const forum = e.forum ? lookup(e.forum) : undefined;
   switch (e.type) {
     case 'REPRESENTS':
-      if (e.forum) parts.push(`in ${forum ? shortName(forum) : e.forum}`);
+      if (e.forum) parts.push(t.details.inForum(forum ? shortName(forum) : e.forum));
       if (e.capacity) parts.push(`(${CAPACITY_PHRASES[e.capacity] ?? e.capacity})`);
       break;
     case 'MANDATES':
       if (e.task || e.subject) parts[0] = `${parts[0]}: ${shorten(String(e.task ?? e.subject), MAX_CAPTION_DETAIL)}`;
       break;
     case 'FORWARDS_REQUESTS_TO':
-      if (e.step !== undefined) parts.push(`(step ${e.step})`);
+      if (e.step !== undefined) parts.push(`(${t.tools.step(e.step)})`);
       break;
     case 'LEADS_DELEGATION':
       if (e.principal) {
         const p = lookup(e.principal);
-        parts.push(`for ${p ? shortName(p) : e.principal}`);
+        parts.push(t.tools.for(p ? shortName(p) : e.principal));
       }
       break;
     default:

@@ -96,6 +96,8 @@ export interface LayerOptions {
   nodeHeight?: number;
   rankSep?: number;
   nodeSep?: number;
+  /** Each node's drawn size with its label, so layers leave room for the names. */
+  sizes?: Readonly<Record<string, { w: number; h: number }>>;
 }
 
 /**
@@ -122,8 +124,13 @@ export function layeredPositions(
   const cy: Core = cytoscape({
     headless: true,
     styleEnabled: true,
-    style: [{ selector: 'node', style: { width: o.nodeWidth ?? 120, height: o.nodeHeight ?? 44, shape: 'rectangle' } }],
-    elements: [...[...ids].map((id) => ({ data: { id } })), ...edges],
+    style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)', shape: 'rectangle' } }],
+    elements: [
+      ...[...ids].map((id) => ({
+        data: { id, w: Math.max(o.nodeWidth ?? 120, o.sizes?.[id]?.w ?? 0), h: Math.max(o.nodeHeight ?? 44, o.sizes?.[id]?.h ?? 0) },
+      })),
+      ...edges,
+    ],
   });
   cy.layout({
     name: 'dagre',

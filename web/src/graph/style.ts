@@ -155,7 +155,10 @@ export function buildStyle(theme: ThemeColors, options: { transitions?: boolean 
     });
   }
   sheet.push(
-    { selector: 'node[certainty = "inferred"]', style: { 'border-style': 'dashed' } },
+    // Certainty as line style (also in the legend and the table): stated solid, hedged dashed,
+    // inferred dotted.
+    { selector: 'node[certainty = "hedged"]', style: { 'border-style': 'dashed' } },
+    { selector: 'node[certainty = "inferred"]', style: { 'border-style': 'dotted' } },
     // Large views (the `lod` class, set by the view): names from a closer zoom than usual, except
     // the landmarks' below.
     { selector: 'node.lod', style: { 'min-zoomed-font-size': TEXT.largeViewMinZoomedFontSize } },
@@ -197,7 +200,8 @@ export function buildStyle(theme: ThemeColors, options: { transitions?: boolean 
   sheet.push(
     { selector: 'edge[type = "REPRESENTS"]', style: { width: 2.6 } },
     { selector: 'edge[type = "MANDATES"], edge[type = "APPOINTS"]', style: { width: 2.2 } },
-    { selector: 'edge[certainty = "inferred"]', style: { 'line-style': 'dashed' } },
+    { selector: 'edge[certainty = "hedged"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] } },
+    { selector: 'edge[certainty = "inferred"]', style: { 'line-style': 'dotted' } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: 'node.dimmed', style: { opacity: 0.22 } },
     { selector: 'edge.dimmed', style: { opacity: 0.07, 'text-opacity': 0 } },
@@ -217,8 +221,9 @@ export function buildStyle(theme: ThemeColors, options: { transitions?: boolean 
     },
     { selector: 'edge.emphasis', style: { 'text-opacity': 1, width: 3, 'z-index': 9, 'min-zoomed-font-size': 6 } },
     // Not valid as of the chosen date: faded even inside a highlighted answer.
-    { selector: 'edge.out-of-time', style: { opacity: 0.1, 'line-style': 'dashed', 'text-opacity': 0 } },
-    { selector: 'node.out-of-time', style: { opacity: 0.3, 'border-style': 'dashed' } },
+    { selector: 'edge.out-of-time', style: { opacity: 0.1, 'text-opacity': 0 } },
+    { selector: 'edge.undated', style: { opacity: 0.45 } },
+    { selector: 'node.out-of-time', style: { opacity: 0.3 } },
     // Many parallel ties between two nodes (one per forum, say): a tight bundle without captions,
     // which would sit on each other (hover one to read it).
     { selector: 'edge.crowded', style: { 'text-opacity': 0, 'control-point-step-size': 7 } },

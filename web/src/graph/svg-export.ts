@@ -32,6 +32,8 @@ export interface SvgNode {
   stroke: string;
   strokeWidth: number;
   dashed: boolean;
+  /** Inferred: drawn dotted, as on the canvas. */
+  dotted?: boolean;
   opacity: number;
   label: SvgText | null;
   /** Labels wrap at this width, as on the canvas. */
@@ -48,6 +50,8 @@ export interface SvgEdge {
   color: string;
   width: number;
   dashed: boolean;
+  /** Inferred: drawn dotted, as on the canvas. */
+  dotted?: boolean;
   opacity: number;
   arrow: boolean;
   label: SvgText | null;
@@ -101,7 +105,7 @@ function shapeElement(node: SvgNode): string {
   const o = outline(node.shape);
   const hw = node.w / 2;
   const hh = node.h / 2;
-  const style = `fill="${node.fill}" stroke="${node.stroke}" stroke-width="${n(node.strokeWidth)}"${node.dashed ? ' stroke-dasharray="4 3"' : ''}${
+  const style = `fill="${node.fill}" stroke="${node.stroke}" stroke-width="${n(node.strokeWidth)}"${node.dotted ? ' stroke-dasharray="1.5 3"' : node.dashed ? ' stroke-dasharray="4 3"' : ''}${
     isRounded(node.shape) ? ' stroke-linejoin="round"' : ''
   }`;
   if (o.kind === 'ellipse') return `<ellipse cx="${n(node.x)}" cy="${n(node.y)}" rx="${n(hw)}" ry="${n(hh)}" ${style}/>`;
@@ -207,7 +211,7 @@ export function renderSvg(model: SvgModel, measure: Measure = roughMeasure): str
   for (const e of model.edges) {
     out.push(
       `<g id="${xml(`tie:${e.id}`)}" opacity="${n(e.opacity)}"><path d="${edgePath(e)}" fill="none" stroke="${e.color}" stroke-width="${n(e.width)}"${
-        e.dashed ? ' stroke-dasharray="6 4"' : ''
+        e.dotted ? ' stroke-dasharray="1.5 3"' : e.dashed ? ' stroke-dasharray="6 4"' : ''
       }/>${e.arrow ? arrowHead(e) : ''}</g>`,
     );
   }
@@ -285,6 +289,7 @@ export function svgModelFromCy(cy: Core, meta: { title: string; description: str
         stroke: String(node.style('border-color')),
         strokeWidth: num(node.style('border-width')),
         dashed: node.style('border-style') === 'dashed',
+        dotted: node.style('border-style') === 'dotted',
         opacity: node.effectiveOpacity(),
         label: textOf(node),
         textMaxWidth: num(node.style('text-max-width'), 130),
@@ -304,6 +309,7 @@ export function svgModelFromCy(cy: Core, meta: { title: string; description: str
         color: String(edge.style('line-color')),
         width: num(edge.style('width'), 1),
         dashed: edge.style('line-style') === 'dashed',
+        dotted: edge.style('line-style') === 'dotted',
         opacity: edge.effectiveOpacity(),
         arrow: edge.style('target-arrow-shape') !== 'none',
         label: textOf(edge),

@@ -22,6 +22,11 @@ import {
 import { buildStyle, THEMES } from './style.ts';
 import { FONT_FAMILY, renderSvg, roughMeasure, svgModelFromCy, type Measure } from './svg-export.ts';
 
+/** Someone who asked for less motion gets the new picture at once, not animated. */
+function motion(ms: number): number {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : ms;
+}
+
 /** Fitting never zooms in further than this. */
 const MAX_FIT_ZOOM = 1.35;
 
@@ -260,9 +265,9 @@ export class GraphView {
       this.suppressSelect = false;
     });
     this.tuneForSize(large);
-    const animate = options.animate && moves.length > 0 && moves.length <= LARGE_VIEW;
+    const animate = options.animate && moves.length > 0 && moves.length <= LARGE_VIEW && motion(1) > 0;
     for (const [n, p] of moves) {
-      if (animate) n.animate({ position: p, duration: 300 });
+      if (animate) n.animate({ position: p, duration: motion(300) });
       else n.position(p);
     }
     return { unplaced };
@@ -314,7 +319,11 @@ export class GraphView {
     const ext = this.cy.extent();
     const bb = eles.boundingBox({});
     if (bb.x1 < ext.x1 || bb.x2 > ext.x2 || bb.y1 < ext.y1 || bb.y2 > ext.y2) {
-      this.cy.animate({ fit: { eles: fitTo ?? this.cy.elements(':visible'), padding: 60 }, duration: 350, complete: () => this.capZoom() });
+      this.cy.animate({
+        fit: { eles: fitTo ?? this.cy.elements(':visible'), padding: 60 },
+        duration: motion(350),
+        complete: () => this.capZoom(),
+      });
     }
   }
 
@@ -347,15 +356,22 @@ export class GraphView {
       const pairs =
         opts.pairs ??
         orientByType(visible.edges().map((e) => ({ source: e.source().id(), target: e.target().id(), type: e.data('type') }) as LayerEdge));
+      // Spacing from what is drawn: a node with its label, plus a margin, so names never meet.
+      const sizes: Record<string, { w: number; h: number }> = {};
+      nodes.forEach((n) => {
+        const bb = n.boundingBox({ includeLabels: true, includeOverlays: false } as never);
+        sizes[n.id()] = { w: bb.w + 16, h: bb.h + 10 };
+      });
       const positions = layeredPositions(
         nodes.map((n) => n.id()),
         pairs,
+        { sizes },
       );
       await this.runLayoutOn(visible, {
         name: 'preset',
         positions: (n: NodeSingular) => positions[n.id()] ?? n.position(),
-        animate: nodes.length <= LARGE_VIEW,
-        animationDuration: 450,
+        animate: nodes.length <= LARGE_VIEW && motion(1) > 0,
+        animationDuration: motion(450),
         fit: true,
         padding: 40,
       } as unknown as LayoutOptions);
@@ -421,7 +437,7 @@ export class GraphView {
 
   fit(eles?: cytoscape.Collection, animate = true): void {
     const target = eles ?? this.cy.elements(':visible');
-    if (animate) this.cy.animate({ fit: { eles: target, padding: 40 }, duration: 300, complete: () => this.capZoom() });
+    if (animate) this.cy.animate({ fit: { eles: target, padding: 40 }, duration: motion(300), complete: () => this.capZoom() });
     else {
       this.cy.fit(target, 40);
       this.capZoom();
@@ -439,8 +455,10 @@ export class GraphView {
   centreOn(id: string): void {
     const n = this.cy.getElementById(id);
     if (n.empty()) return;
-    const zoom = Math.max(this.cy.zoom(), 0.9);
-    this.cy.animate({ zoom, center: { eles: n }, duration: 350 });
+    // Framed with its neighbours at a reading size, whatever the window: zooming in on the node
+    // alone showed fragments of labels on a phone.
+    const eles = n.closedNeighborhood(':visible');
+    this.cy.animate({ fit: { eles, padding: 48 }, duration: motion(350), complete: () => this.capZoom() });
   }
 
   /**

@@ -11,10 +11,25 @@ import { EMPTY_VIEW, LAYOUTS, type Focus, type LayoutName, type Position, type V
 /** Past this many nodes a link leaves positions out and the layout is run again on opening. */
 export const MAX_POSITIONS_IN_URL = 600;
 
-const AS_OF = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+export type DateProblem =
+  { kind: 'format' } | { kind: 'month'; month: string } | { kind: 'day'; day: string; days: number; year: number; month: number };
+
+/** Why `s` is not a year, month or day that exists (2016-02-30 and 2016-13 do not), or null. */
+export function dateProblem(s: string): DateProblem | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+  if (!m) return { kind: 'format' };
+  const [, y, mo, d] = m;
+  if (mo === undefined) return null;
+  const month = Number(mo);
+  if (month < 1 || month > 12) return { kind: 'month', month: mo };
+  if (d === undefined) return null;
+  const days = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+  const day = Number(d);
+  return day < 1 || day > days ? { kind: 'day', day: d, days, year: Number(y), month } : null;
+}
 
 export function isPartialDate(s: string): boolean {
-  return AS_OF.test(s);
+  return dateProblem(s) === null;
 }
 
 function encodeFocus(f: Focus): string {
@@ -65,6 +80,8 @@ export function encodeView(state: ViewState): string {
     if (pos.length) parts.push(`pos=${pos.join(',')}`);
   }
   if (state.webgl) parts.push('r=webgl');
+  if (state.view === 'table') parts.push('v=table');
+  if (state.statedOnly) parts.push('c=stated');
   return `#${parts.join('&')}`;
 }
 
@@ -142,6 +159,8 @@ export function decodeView(hash: string): DecodedView | null {
       focus,
       positions,
       webgl: params.get('r') === 'webgl',
+      view: params.get('v') === 'table' ? 'table' : 'graph',
+      statedOnly: params.get('c') === 'stated',
     },
     problems,
   };

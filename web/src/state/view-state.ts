@@ -35,6 +35,10 @@ export interface ViewState {
   positions: Record<string, Position>;
   /** Cytoscape's WebGL renderer, for large views. */
   webgl: boolean;
+  /** The canvas, or the same nodes and ties as a table. */
+  view: 'graph' | 'table';
+  /** Only facts the sources state outright (no hedged or inferred ones). */
+  statedOnly: boolean;
 }
 
 export const EMPTY_VIEW: ViewState = {
@@ -48,6 +52,8 @@ export const EMPTY_VIEW: ViewState = {
   focus: null,
   positions: {},
   webgl: false,
+  view: 'graph',
+  statedOnly: false,
 };
 
 export type ViewAction =
@@ -64,11 +70,13 @@ export type ViewAction =
   | { type: 'movePositions'; positions: Record<string, Position> }
   | { type: 'setFocus'; focus: Focus | null }
   | { type: 'setWebgl'; webgl: boolean }
+  | { type: 'setView'; view: 'graph' | 'table' }
+  | { type: 'setStatedOnly'; statedOnly: boolean }
   | { type: 'clearSelection' };
 
 /** Actions worth an undo step; the rest (selection, placing new nodes) amend the present. */
 export function isUndoable(action: ViewAction): boolean {
-  return !['select', 'clearSelection', 'setWebgl'].includes(action.type);
+  return !['select', 'clearSelection', 'setWebgl', 'setView'].includes(action.type);
 }
 
 function unique<T>(items: readonly T[]): T[] {
@@ -168,5 +176,9 @@ export function reduce(state: ViewState, action: ViewAction): ViewState {
       return { ...state, focus: action.focus };
     case 'setWebgl':
       return { ...state, webgl: action.webgl };
+    case 'setView':
+      return state.view === action.view ? state : { ...state, view: action.view };
+    case 'setStatedOnly':
+      return state.statedOnly === action.statedOnly ? state : { ...state, statedOnly: action.statedOnly };
   }
 }

@@ -12,7 +12,10 @@ import { LABEL_LOOK, typeColor } from '../graph/style.ts';
 import type { ElementCache } from '../graph/view.ts';
 import type { ViewState } from '../state/view-state.ts';
 import { CAPACITY_PHRASES, LABEL_NAMES, TYPE_PHRASES } from '../vocabulary.ts';
+import { certaintyBadge, timeStatusNote } from '../features/common/ui.ts';
+import { formatNumber, t } from '../i18n/index.ts';
 import { button, clear, h, shapeIcon } from './dom.ts';
+import { isTouch } from './keyboard.ts';
 import { sourceList } from './sources.ts';
 
 /** Shown elsewhere in the panel, or internal. */
@@ -21,7 +24,10 @@ const SHOWN_NODE_KEYS = new Set([
   'label',
   'name',
   'nameEn',
+  'nameOriginal',
   'aliases',
+  'certainty',
+  'hedge',
   'description',
   'sources',
   'evidence',
@@ -45,6 +51,9 @@ const SHOWN_EDGE_KEYS = new Set([
   'validFrom',
   'validTo',
   'caption',
+  'certainty',
+  'hedge',
+  'timeStatus',
   'forum',
   'capacity',
 ]);
@@ -85,16 +94,26 @@ export class DetailsPanel {
       h(
         'p',
         { class: 'muted' },
-        state.nodes.length ? 'Click a node or a tie to read what the sources say about it.' : 'The canvas is empty.',
+        state.nodes.length ? (isTouch() ? t.details.pickSomethingTouch : t.details.pickSomething) : t.details.empty,
       ),
-      h(
-        'ul',
-        { class: 'tips' },
-        h('li', {}, h('kbd', {}, '/'), ' search any name, English name or abbreviation'),
-        h('li', {}, 'double-click a node to bring in its neighbours'),
-        h('li', {}, 'drag a node to move it; shift-drag to select several'),
-        h('li', {}, h('kbd', {}, 'Delete'), ' removes the selection, ', h('kbd', {}, 'Ctrl'), '+', h('kbd', {}, 'Z'), ' undoes'),
-      ),
+      // Help that fits the device: no double-click, Delete or Ctrl+Z on a touch screen.
+      isTouch()
+        ? h(
+            'ul',
+            { class: 'tips' },
+            h('li', {}, t.details.tipTouchTap),
+            h('li', {}, t.details.tipTouchPinch),
+            h('li', {}, t.details.tipTouchUndo),
+          )
+        : h(
+            'ul',
+            { class: 'tips' },
+            h('li', {}, h('kbd', {}, '/'), t.details.tipSearch),
+            h('li', {}, t.details.tipExpand),
+            h('li', {}, t.details.tipDrag),
+            h('li', {}, h('kbd', {}, 'Delete'), t.details.tipRemove, h('kbd', {}, 'Ctrl'), '+', h('kbd', {}, 'Z'), t.details.tipUndo),
+            h('li', {}, t.details.tipTable),
+          ),
     );
   }
 
@@ -104,7 +123,7 @@ export class DetailsPanel {
     const [a, b] = nodes;
     clear(
       this.element,
-      h('h2', { class: 'details-title' }, `${nodes.length} nodes${edges ? `, ${edges} ties` : ''} selected`),
+      h('h2', { class: 'details-title' }, t.details.selected(nodes.length, edges)),
       h(
         'ul',
         { class: 'plain-list' },
@@ -113,9 +132,9 @@ export class DetailsPanel {
       h(
         'div',
         { class: 'actions' },
-        button('Remove from view', () => this.bus.emit('selection:remove', { ids: state.selected }), { class: 'danger' }),
+        button(t.details.removeFromView, () => this.bus.emit('selection:remove', { ids: state.selected }), { class: 'danger' }),
         nodes.length === 2 && a && b
-          ? button('Find paths between them', () => {
+          ? button(t.details.pathsBetween, () => {
               this.bus.emit('paths:prefill', { from: { id: a.id, name: a.name }, to: { id: b.id, name: b.name } });
               this.bus.emit('panel:open', { panel: 'paths' });
             })
@@ -133,7 +152,7 @@ export class DetailsPanel {
       {
         type: 'button',
         class: 'link node-link',
-        title: `Select ${n.name}`,
+        title: t.details.select(n.name),
         onclick: (() => this.bus.emit('node:show', { id })) as EventListener,
       },
       shapeIcon(look.shape, look.color, look.border, 12),
@@ -144,11 +163,13 @@ export class DetailsPanel {
 
   private renderNode(n: NodeData, state: ViewState): void {
     const look = LABEL_LOOK[n.label];
-    const aliases = (n.aliases ?? []).filter((a) => a !== n.name && a !== n.nameEn);
+    const aliases = (n.aliases ?? []).filter((a) => a !== n.name && a !== n.nameEn && a !== n.nameOriginal);
     const span = formatSpan(n.validFrom, n.validTo);
-    const ties = h('div', { class: 'ties' }, h('p', { class: 'muted' }, h('span', { class: 'spinner small' }), ' Counting ties…'));
+    const ties = h('div', { class: 'ties' }, h('p', { class: 'muted' }, h('span', { class: 'spinner small' }), t.details.countingTies));
     const holders =
-      n.label === 'Post' ? h('section', { class: 'holders' }, h('h3', {}, 'Holders'), h('p', { class: 'muted' }, 'Loading…')) : null;
+      n.label === 'Post'
+        ? h('section', { class: 'holders' }, h('h3', {}, t.details.holders), h('p', { class: 'muted' }, t.app.loading))
+        : null;
     const onCanvas = state.nodes.includes(n.id);
     clear(
       this.element,
@@ -156,56 +177,57 @@ export class DetailsPanel {
         'div',
         { class: 'badge-row' },
         h('span', { class: 'badge' }, shapeIcon(look.shape, look.color, look.border, 14), ' ', LABEL_NAMES[n.label]),
-        certaintyBadge(n.certainty, n.hedge),
+        certaintyBadge(n),
       ),
-      h('h2', { class: 'details-title' }, n.name),
-      n.nameEn && n.nameEn !== n.name ? h('p', { class: 'name-en' }, n.nameEn) : null,
-      aliases.length ? h('p', { class: 'aliases' }, 'Also: ', aliases.join(' · ')) : null,
+      h('h2', { class: 'details-title', tabindex: '-1' }, n.name),
+      secondName(n) ? h('p', { class: 'name-en' }, secondName(n)) : null,
+      aliases.length ? h('p', { class: 'aliases' }, t.details.also, aliases.join(' · ')) : null,
       n.description ? h('p', { class: 'description' }, n.description) : null,
       span
         ? h(
             'p',
             { class: 'dates' },
-            `Valid ${span}`,
-            !validAt(n.validFrom, n.validTo, state.asOf) ? h('span', { class: 'warn' }, ` — not as of ${state.asOf}`) : null,
+            t.details.valid(span),
+            !validAt(n.validFrom, n.validTo, state.asOf) ? h('span', { class: 'warn' }, t.details.notAsOf(state.asOf ?? '')) : null,
           )
         : null,
       h(
         'div',
         { class: 'actions' },
         onCanvas
-          ? button('Expand', () => this.bus.emit('node:expand', { id: n.id }), {
-              title: 'Bring in every neighbour (or double-click the node)',
+          ? button(t.details.expand, () => this.bus.emit('node:expand', { id: n.id }), {
+              title: isTouch() ? t.details.expandTitleTouch : t.details.expandTitle,
+              'data-action': 'expand',
             })
           : null,
         onCanvas
-          ? button('Collapse', () => this.bus.emit('node:collapse', { id: n.id }), { title: 'Remove neighbours tied only to this node' })
+          ? button(t.details.collapse, () => this.bus.emit('node:collapse', { id: n.id }), { title: t.details.collapseTitle })
           : null,
         onCanvas
-          ? button('Remove', () => this.bus.emit('selection:remove', { ids: [n.id] }), {
+          ? button(t.details.remove, () => this.bus.emit('selection:remove', { ids: [n.id] }), {
               class: 'danger',
-              title: 'Remove from the view (Delete)',
+              title: t.details.removeTitle,
             })
           : null,
       ),
       h(
         'div',
         { class: 'actions' },
-        button('Trace mandate chain ↑', () => this.bus.emit('chain:trace', { id: n.id, direction: 'up' }), {
-          title: 'Who mandated, appointed or set this up, up to the top',
+        button(t.details.traceUp, () => this.bus.emit('chain:trace', { id: n.id, direction: 'up' }), {
+          title: t.details.traceUpTitle,
         }),
-        button('↓ below', () => this.bus.emit('chain:trace', { id: n.id, direction: 'down' }), {
-          title: 'Whom this mandates, appoints or holds authority over',
+        button(t.details.traceDown, () => this.bus.emit('chain:trace', { id: n.id, direction: 'down' }), {
+          title: t.details.traceDownTitle,
         }),
       ),
       h(
         'div',
         { class: 'actions' },
-        button('Find paths from here', () => {
+        button(t.details.pathsFromHere, () => {
           this.bus.emit('paths:prefill', { from: { id: n.id, name: n.name } });
           this.bus.emit('panel:open', { panel: 'paths' });
         }),
-        button('Who represents…', () => {
+        button(t.details.whoRepresents, () => {
           const role =
             n.label === 'Organisation' || n.label === 'Programme'
               ? 'forum'
@@ -216,15 +238,15 @@ export class DetailsPanel {
           this.bus.emit('panel:open', { panel: 'representation' });
         }),
         button(
-          'Compare with…',
+          t.details.compareWith,
           () => {
             this.bus.emit('common:prefill', { a: { id: n.id, name: n.name } });
             this.bus.emit('panel:open', { panel: 'common' });
           },
-          { title: 'What this and another node share: forums, partners' },
+          { title: t.details.compareTitle },
         ),
-        button('Concentric around', () => this.bus.emit('layout:run', { name: 'concentric', root: n.id }), {
-          title: 'Lay the view out in rings around this node',
+        button(t.details.concentric, () => this.bus.emit('layout:run', { name: 'concentric', root: n.id }), {
+          title: t.details.concentricTitle,
         }),
       ),
       ties,
@@ -237,7 +259,7 @@ export class DetailsPanel {
     void this.api.node(n.id, { signal: controller.signal }).then(
       (detail) => this.renderTies(ties, n, detail),
       (err) => {
-        if (!(err instanceof AbortedError)) clear(ties, h('p', { class: 'error-text' }, errorMessage(err, 'counting ties')));
+        if (!(err instanceof AbortedError)) clear(ties, h('p', { class: 'error-text' }, errorMessage(err, t.details.countingTiesDoing)));
       },
     );
     if (holders) void this.loadHolders(holders, n, state, controller.signal);
@@ -245,11 +267,11 @@ export class DetailsPanel {
 
   private renderTies(box: HTMLElement, n: NodeData, detail: NodeDetail): void {
     const rows = [...detail.degree].sort((a, b) => b.count - a.count);
-    if (!rows.length) return clear(box, h('p', { class: 'muted' }, 'No ties in the graph.'));
+    if (!rows.length) return clear(box, h('p', { class: 'muted' }, t.details.noTies));
     const total = rows.reduce((s, r) => s + r.count, 0);
     clear(
       box,
-      h('h3', {}, `Ties (${total})`),
+      h('h3', {}, t.details.ties(formatNumber(total))),
       h(
         'table',
         { class: 'ties-table' },
@@ -266,14 +288,14 @@ export class DetailsPanel {
                 h('span', { class: 'type-chip', style: `--chip:${typeColor(r.type)}` }),
                 r.direction === 'out' ? `${TYPE_PHRASES[r.type]} →` : `← ${TYPE_PHRASES[r.type]}`,
               ),
-              h('td', { class: 'num' }, String(r.count)),
+              h('td', { class: 'num' }, formatNumber(r.count)),
               h(
                 'td',
                 {},
                 button('+', () => this.bus.emit('node:expand', { id: n.id, types: [r.type as RelationshipType], direction: r.direction }), {
                   class: 'small',
-                  'aria-label': `Show ${r.count} ${r.direction === 'out' ? 'outgoing' : 'incoming'} “${TYPE_PHRASES[r.type]}” ties`,
-                  title: 'Bring these in',
+                  'aria-label': t.details.showTies(r.count, r.direction === 'out', TYPE_PHRASES[r.type]),
+                  title: t.details.bringIn,
                 }),
               ),
             ),
@@ -291,30 +313,30 @@ export class DetailsPanel {
         post.id,
         g.edges.map((e) => e.data),
       );
-      if (!rows.length) return clear(box, h('h3', {}, 'Holders'), h('p', { class: 'muted' }, 'No holder is recorded.'));
+      if (!rows.length) return clear(box, h('h3', {}, t.details.holders), h('p', { class: 'muted' }, t.details.noHolder));
       clear(
         box,
-        h('h3', {}, 'Holders, in order'),
+        h('h3', {}, t.details.holdersInOrder),
         h(
           'ol',
           { class: 'holders-list' },
           rows.map((e) => {
             const holder = this.cache.nodes.get(e.source);
-            const span = formatSpan(e.validFrom, e.validTo) || 'dates not given';
+            const span = formatSpan(e.validFrom, e.validTo) || t.details.datesNotGiven;
             const current = validAt(e.validFrom, e.validTo, state.asOf) && state.asOf !== null;
             return h(
               'li',
               { class: current ? 'current' : '' },
               holder ? this.nodeLink(holder.id) : e.source,
               h('span', { class: 'muted' }, ` ${span}`),
-              current ? h('span', { class: 'tag' }, `as of ${state.asOf}`) : null,
+              current ? h('span', { class: 'tag' }, t.details.asOfTag(state.asOf ?? '')) : null,
             );
           }),
         ),
       );
     } catch (err) {
       if (!(err instanceof AbortedError))
-        clear(box, h('h3', {}, 'Holders'), h('p', { class: 'error-text' }, errorMessage(err, 'loading the holders')));
+        clear(box, h('h3', {}, t.details.holders), h('p', { class: 'error-text' }, errorMessage(err, t.details.loadingHolders)));
     }
   }
 
@@ -326,12 +348,13 @@ export class DetailsPanel {
       h(
         'div',
         { class: 'badge-row' },
-        h('span', { class: 'badge' }, h('span', { class: 'type-chip', style: `--chip:${typeColor(e.type)}` }), ' ', e.type),
-        certaintyBadge(e.certainty, e.hedge),
+        h('span', { class: 'badge' }, h('span', { class: 'type-chip', style: `--chip:${typeColor(e.type)}` }), ' ', TYPE_PHRASES[e.type]),
+        certaintyBadge(e),
+        timeStatusNote(e),
       ),
       h(
         'h2',
-        { class: 'details-title edge-title' },
+        { class: 'details-title edge-title', tabindex: '-1' },
         this.nodeLink(e.source),
         h('span', { class: 'phrase' }, ` ${TYPE_PHRASES[e.type]} `),
         this.nodeLink(e.target),
@@ -340,20 +363,20 @@ export class DetailsPanel {
         ? h(
             'dl',
             { class: 'facts' },
-            h('dt', {}, 'Forum'),
-            h('dd', {}, forum ? this.nodeLink(forum.id) : (e.forum ?? 'not given')),
-            h('dt', {}, 'Capacity'),
-            h('dd', {}, e.capacity ? (CAPACITY_PHRASES[e.capacity] ?? e.capacity) : 'not given'),
+            h('dt', {}, t.details.forum),
+            h('dd', {}, forum ? this.nodeLink(forum.id) : (e.forum ?? t.details.notGiven)),
+            h('dt', {}, t.details.capacity),
+            h('dd', {}, e.capacity ? (CAPACITY_PHRASES[e.capacity] ?? e.capacity) : t.details.notGiven),
           )
         : null,
       h(
         'p',
         { class: 'dates' },
-        span ? `Valid ${span}` : 'No dates given',
+        span ? t.details.valid(span) : t.details.noDates,
         state.asOf
           ? validAt(e.validFrom, e.validTo, state.asOf)
-            ? h('span', { class: 'ok' }, ` — valid as of ${state.asOf}`)
-            : h('span', { class: 'warn' }, ` — not valid as of ${state.asOf}`)
+            ? h('span', { class: 'ok' }, t.details.validAsOf(state.asOf))
+            : h('span', { class: 'warn' }, t.details.notValidAsOf(state.asOf))
           : null,
       ),
       propertiesTable(e, SHOWN_EDGE_KEYS, (k, v) =>
@@ -373,7 +396,7 @@ export class DetailsPanel {
     return h(
       'section',
       { class: 'bundle-list' },
-      h('h3', {}, `${members.length} ties of this kind between them`),
+      h('h3', {}, t.details.tiesOfKind(members.length)),
       h(
         'ol',
         {},
@@ -382,7 +405,7 @@ export class DetailsPanel {
             'li',
             {},
             o.id === e.id
-              ? h('span', { class: 'current' }, tieSummary(o, this.cache), ' (shown)')
+              ? h('span', { class: 'current' }, tieSummary(o, this.cache), t.details.shown)
               : h(
                   'button',
                   {
@@ -402,26 +425,22 @@ export class DetailsPanel {
 /** One line for a tie in a list: what it adds (forum, task) and when. */
 function tieSummary(e: EdgeData, cache: ElementCache): string {
   const forum = e.forum ? (cache.nodes.get(e.forum)?.name ?? e.forum) : null;
-  const what = [forum ? `in ${forum}` : null, e.capacity ? (CAPACITY_PHRASES[e.capacity] ?? e.capacity) : null, e.role, e.task ?? e.subject]
+  const what = [
+    forum ? t.details.inForum(forum) : null,
+    e.capacity ? (CAPACITY_PHRASES[e.capacity] ?? e.capacity) : null,
+    e.role,
+    e.task ?? e.subject,
+  ]
     .filter(Boolean)
     .join(', ');
   const span = formatSpan(e.validFrom, e.validTo);
-  return [what || TYPE_PHRASES[e.type], span || 'no dates given'].join(' · ');
+  return [what || TYPE_PHRASES[e.type], span || t.dates.noDates].join(' · ');
 }
 
-const CERTAINTY_TITLES: Record<string, string> = {
-  stated: 'The source says so',
-  hedged: 'The source says so with a hedge',
-  inferred: 'Inferred: the source does not say so outright',
-};
-
-function certaintyBadge(certainty: string | undefined, hedge: string | undefined): HTMLElement | null {
-  if (!certainty) return null;
-  return h(
-    'span',
-    { class: `status status-${certainty}`, title: CERTAINTY_TITLES[certainty] ?? certainty },
-    certainty === 'hedged' && hedge ? `hedged: ${hedge}` : certainty,
-  );
+/** The name in the other language, under the title: the original in English, the English in Swedish. */
+function secondName(n: NodeData): string | null {
+  const other = typeof n.nameOriginal === 'string' ? n.nameOriginal : n.nameEn;
+  return other && other !== n.name ? other : null;
 }
 
 function propertiesTable(
@@ -439,6 +458,8 @@ function propertiesTable(
 }
 
 function humanKey(k: string): string {
+  const known = t.keys[k];
+  if (known) return known;
   return k.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
 }
 
@@ -452,17 +473,12 @@ function provenance(
   return h(
     'section',
     { class: 'provenance' },
-    h('h3', {}, 'Provenance'),
-    evidence ? h('blockquote', { class: 'evidence' }, evidence) : h('p', { class: 'muted' }, 'No paraphrase recorded.'),
-    certainty === 'hedged' && hedge ? h('p', { class: 'muted' }, `Hedged in the source: ${hedge}.`) : null,
+    h('h3', {}, t.details.provenance),
+    evidence ? h('blockquote', { class: 'evidence' }, evidence) : h('p', { class: 'muted' }, t.details.noParaphrase),
+    certainty === 'hedged' && hedge ? h('p', { class: 'muted' }, `${t.certainty.hedgedTitle}: ${hedge}`) : null,
     certainty === 'inferred'
-      ? h(
-          'p',
-          { class: 'muted' },
-          'Inferred: the source does not say this outright.',
-          outsideKnowledge ? ` Rests on ${outsideKnowledge}.` : '',
-        )
+      ? h('p', { class: 'muted' }, t.details.inferredNote, outsideKnowledge ? ` (${t.certainty.restsOn} ${outsideKnowledge})` : '')
       : null,
-    sourceList(sources),
+    sourceList(sources, evidence),
   );
 }

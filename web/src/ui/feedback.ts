@@ -1,11 +1,17 @@
 // Busy states and messages: a spinner with what is happening, and short notices that say
 // what went wrong and what to try. A keyed notice replaces the previous one with that key,
 // so "retrying (2 of 4)" does not stack up.
+import { t } from '../i18n/index.ts';
 import { button, h } from './dom.ts';
+
+/** Notices shown at once; older ones give way so they never pile up over the page. */
+const MAX_TOASTS = 3;
 
 export class Feedback {
   readonly busyElement: HTMLElement;
   readonly toasts: HTMLElement;
+  /** Polite announcements for screen readers: answers, as they arrive. */
+  readonly announcer: HTMLElement;
   private readonly tasks = new Map<number, string>();
   private nextTask = 1;
   private readonly busyText: HTMLElement;
@@ -19,7 +25,15 @@ export class Feedback {
       h('span', { class: 'spinner' }),
       this.busyText,
     );
-    this.toasts = h('div', { class: 'toasts', 'aria-live': 'assertive' });
+    this.toasts = h('div', { class: 'toasts' });
+    this.announcer = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  }
+
+  /** Say `message` to screen readers without showing a notice. */
+  announce(message: string): void {
+    // Emptied first, so the same sentence twice is read twice.
+    this.announcer.textContent = '';
+    requestAnimationFrame(() => (this.announcer.textContent = message));
   }
 
   /** Show `label` while the promise runs. */
@@ -49,11 +63,14 @@ export class Feedback {
   notify(level: 'info' | 'error', message: string, key?: string): void {
     if (!message) return;
     if (key) this.keyed.get(key)?.remove();
+    // The same words again (a repeated failure) renew the notice instead of stacking a copy.
+    for (const old of this.toasts.querySelectorAll('.toast')) if (old.querySelector('.toast-text')?.textContent === message) old.remove();
+    while (this.toasts.children.length >= MAX_TOASTS) this.toasts.firstElementChild?.remove();
     const toast = h(
       'div',
       { class: `toast toast-${level}`, role: level === 'error' ? 'alert' : 'status' },
       h('span', { class: 'toast-text' }, message),
-      button('×', () => toast.remove(), { class: 'toast-close', 'aria-label': 'Dismiss' }),
+      button('×', () => toast.remove(), { class: 'toast-close', 'aria-label': t.notices.dismiss }),
     );
     this.toasts.append(toast);
     if (key) this.keyed.set(key, toast);

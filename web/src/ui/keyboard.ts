@@ -39,3 +39,8 @@ export function bindKeys(handlers: KeyHandlers): void {
     }
   });
 }
+
+/** A touch screen without a fine pointer: help speaks of taps, not double-clicks and keys. */
+export function isTouch(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches && !matchMedia('(pointer: fine)').matches;
+}

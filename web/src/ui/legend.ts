@@ -5,6 +5,7 @@ import type { EventBus } from '../events.ts';
 import { LABEL_LOOK, typeColor } from '../graph/style.ts';
 import type { ViewState } from '../state/view-state.ts';
 import { LABEL_NAMES, LABELS, TYPE_PHRASES, TYPES } from '../vocabulary.ts';
+import { t } from '../i18n/index.ts';
 import { button, clear, h, shapeIcon } from './dom.ts';
 
 export interface CanvasCounts {
@@ -19,17 +20,30 @@ export class Legend {
   private readonly footer: HTMLElement;
   private descriptions = new Map<string, string>();
   private lastKey = '';
+  /** "Stated only": with the certainty key, since it filters by certainty. */
+  private readonly statedOnly: HTMLInputElement;
+  private readonly statedOnlyLabel: HTMLLabelElement;
 
   constructor(private readonly bus: EventBus) {
     this.labels = h('ul', { class: 'legend-list' });
     this.types = h('ul', { class: 'legend-list' });
     this.footer = h('div', { class: 'legend-footer' });
+    this.statedOnly = h('input', { type: 'checkbox', id: 'stated-only' });
+    this.statedOnly.addEventListener('change', () =>
+      this.bus.emit('view:act', { type: 'setStatedOnly', statedOnly: this.statedOnly.checked }),
+    );
+    this.statedOnlyLabel = h(
+      'label',
+      { class: 'check stated-only', for: 'stated-only', title: t.toolbar.statedOnlyTitle },
+      this.statedOnly,
+      ` ${t.toolbar.statedOnly}`,
+    );
     this.element = h(
       'div',
       { class: 'legend' },
-      h('h2', { class: 'legend-title' }, 'Nodes'),
+      h('h2', { class: 'legend-title' }, t.legend.nodes),
       this.labels,
-      h('h2', { class: 'legend-title' }, 'Ties'),
+      h('h2', { class: 'legend-title' }, t.legend.ties),
       this.types,
       this.footer,
     );
@@ -41,6 +55,7 @@ export class Legend {
   }
 
   update(state: ViewState, counts: CanvasCounts, webgl: boolean): void {
+    this.statedOnly.checked = state.statedOnly;
     const key = JSON.stringify([
       state.hiddenLabels,
       state.hiddenTypes,
@@ -72,7 +87,7 @@ export class Legend {
     const shownTypes = TYPES.filter((t) => counts.types.has(t) || hiddenTypes.has(t));
     clear(
       this.types,
-      shownTypes.length ? null : h('li', { class: 'muted' }, 'No ties on the canvas.'),
+      shownTypes.length ? null : h('li', { class: 'muted' }, t.legend.noTies),
       shownTypes.map((t) => {
         const hidden = hiddenTypes.has(t);
         return legendItem({
@@ -91,14 +106,17 @@ export class Legend {
     webglBox.addEventListener('change', () => this.bus.emit('renderer:set', { webgl: webglBox.checked }));
     clear(
       this.footer,
-      anyHidden ? button('Show all', () => this.bus.emit('view:act', { type: 'showAllFilters' }), { class: 'small' }) : null,
-      h('p', { class: 'legend-key muted' }, 'Dashed: inferred, or not valid as of the chosen date.'),
+      anyHidden ? button(t.legend.showAll, () => this.bus.emit('view:act', { type: 'showAllFilters' }), { class: 'small' }) : null,
       h(
-        'label',
-        { class: 'check small-text', title: 'Faster drawing for views of thousands of nodes (experimental in Cytoscape)' },
-        webglBox,
-        ' WebGL renderer for large views',
+        'ul',
+        { class: 'legend-key', 'aria-label': t.table.certainty },
+        (['stated', 'hedged', 'inferred'] as const).map((c) =>
+          h('li', {}, h('span', { class: `line-swatch line-${c}`, 'aria-hidden': 'true' }), ` ${t.certainty[c]}`),
+        ),
       ),
+      this.statedOnlyLabel,
+      h('p', { class: 'legend-key muted' }, t.legend.key),
+      h('label', { class: 'check small-text', title: t.legend.webglTitle }, webglBox, ` ${t.legend.webgl}`),
     );
   }
 }
@@ -123,7 +141,7 @@ function legendItem(o: {
         class: `legend-item ${o.hidden ? 'off' : ''}`,
         'aria-pressed': o.hidden ? 'false' : 'true',
         ...o.data,
-        title: `${o.title}\n${o.hidden ? 'Click to show' : 'Click to hide'}`,
+        title: `${o.title}\n${o.hidden ? t.legend.clickToShow : t.legend.clickToHide}`,
         onclick: o.toggle as EventListener,
       },
       o.swatch,

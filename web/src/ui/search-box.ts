@@ -6,6 +6,7 @@ import { errorMessage } from '../api/messages.ts';
 import type { SearchHit } from '../api/types.ts';
 import { LABEL_LOOK } from '../graph/style.ts';
 import { LABEL_NAMES } from '../vocabulary.ts';
+import { t } from '../i18n/index.ts';
 import { clear, h, shapeIcon } from './dom.ts';
 
 export interface PickedNode {
@@ -122,7 +123,7 @@ export class SearchBox {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
-    this.status.textContent = 'Searching…';
+    this.status.textContent = t.search.searching;
     this.element.classList.add('searching');
     unanswered++;
     try {
@@ -131,14 +132,12 @@ export class SearchBox {
       this.answered = q;
       this.hits = res.hits;
       this.active = this.hits.length ? 0 : -1;
-      this.status.textContent = this.hits.length
-        ? `${this.hits.length} suggestions`
-        : `Nothing found for “${q}”. Try another spelling, an English name or an abbreviation.`;
+      this.status.textContent = this.hits.length ? t.search.suggestions(this.hits.length) : t.search.nothing(q);
       this.renderList();
     } catch (err) {
       if (err instanceof AbortedError) return;
       this.hits = [];
-      this.status.textContent = errorMessage(err, 'searching');
+      this.status.textContent = errorMessage(err, t.doing.searching);
       this.renderList();
     } finally {
       unanswered--;
@@ -225,6 +224,10 @@ export class SearchBox {
     if (!hit) return;
     this.picked = { id: hit.id, name: hit.name };
     this.input.value = this.options.keepValue ? hit.name : '';
+    // A search still on its way for the text typed before the pick must not reopen the list
+    // over the controls below it.
+    this.cancelTimer();
+    this.controller?.abort();
     this.close();
     this.options.onPick(this.picked);
   }

@@ -1,13 +1,16 @@
-// The right-hand panel: details of the selection and the four question panels as tabs.
+// The right-hand panel: details of the selection, the four question panels and the table
+// of the view as tabs (the table fills the workspace in the table view).
 import type { ToolPanel } from '../events.ts';
+import { t } from '../i18n/index.ts';
 import { h } from './dom.ts';
 
 const TABS: Array<[ToolPanel, string, string]> = [
-  ['details', 'Details', 'What the sources say about the selection'],
-  ['representation', 'Represents', 'Who represents whom, where, in which capacity'],
-  ['paths', 'Paths', 'Find paths between two nodes'],
-  ['chain', 'Chain', 'The chain of authority above or below a node'],
-  ['common', 'Shared', 'What two nodes share: forums, partners'],
+  ['details', ...t.tabs.details],
+  ['representation', ...t.tabs.representation],
+  ['paths', ...t.tabs.paths],
+  ['chain', ...t.tabs.chain],
+  ['common', ...t.tabs.common],
+  ['table', t.toolbar.viewTable, t.table.intro],
 ];
 
 export class SidePanel {
@@ -17,7 +20,7 @@ export class SidePanel {
   private current: ToolPanel = 'details';
 
   constructor(contents: Record<ToolPanel, HTMLElement>) {
-    const tabList = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Panels' });
+    const tabList = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t.tabs.panels });
     const bodies: HTMLElement[] = [];
     for (const [name, label, title] of TABS) {
       const tab = h(
@@ -52,7 +55,7 @@ export class SidePanel {
       this.bodies.set(name, body);
       bodies.push(body);
     }
-    this.element = h('div', { class: 'side-panel' }, tabList, h('div', { class: 'tab-bodies' }, bodies));
+    this.element = h('div', { class: 'side-panel' }, tabList, h('div', { class: 'tab-bodies', tabindex: '0' }, bodies));
     this.open('details');
   }
 

@@ -1,40 +1,116 @@
-// Provenance as a reader wants it: which document, which lines.
-import { h } from './dom.ts';
-
-const DOCUMENTS: Record<string, string> = {
-  '000': 'Finnish Ministry of Social Affairs and Health — “International cooperation” (web page)',
-  '001': 'Socialstyrelsen — “Our international work” (web page)',
-  '003': 'K. Carlsson, “Socialstyrelsen’s experience of international cooperation” (book chapter)',
-};
+// Provenance as a reader wants it: which document, which lines. Each citation is a button
+// that opens the cited lines in a dialog when the server has the source texts, and otherwise
+// says where to find them and what they say in our words. Source text goes in as text only.
+import { t } from '../i18n/index.ts';
+import { button, h } from './dom.ts';
 
 export interface SourceRef {
   file: string;
   document: string;
   lines: string;
+  from: number | null;
+  to: number | null;
 }
 
 /** "001_1c15….txt#L16-L20" → the file, what document it is, and "lines 16–20". */
 export function parseSource(ref: string): SourceRef {
   const [file = ref, anchor = ''] = ref.split('#');
   const m = /^L(\d+)(?:-L(\d+))?$/.exec(anchor);
-  const lines = m ? (m[2] && m[2] !== m[1] ? `lines ${m[1]}–${m[2]}` : `line ${m[1]}`) : anchor;
+  const lines = m ? (m[2] && m[2] !== m[1] ? t.sources.lines(m[1]!, m[2]) : t.sources.line(m[1]!)) : anchor;
   const prefix = file.slice(0, 3);
-  return { file, document: DOCUMENTS[prefix] ?? file, lines };
+  return {
+    file,
+    document: t.sources.documents[prefix] ?? file,
+    lines,
+    from: m ? Number(m[1]) : null,
+    to: m ? Number(m[2] ?? m[1]) : null,
+  };
 }
 
 /** The list of sources under a node or a tie: document, then file and lines. */
-export function sourceList(sources: readonly string[] | undefined): HTMLElement {
+export function sourceList(sources: readonly string[] | undefined, paraphrase?: string): HTMLElement {
   return h(
     'ul',
     { class: 'sources' },
     (sources ?? []).map((ref) => {
       const s = parseSource(ref);
-      return h(
-        'li',
-        { class: 'source' },
-        h('span', { class: 'source-doc' }, s.document),
-        h('span', { class: 'source-ref' }, `${s.file}, ${s.lines}`),
+      const open = button(
+        [h('span', { class: 'source-doc' }, s.document), h('span', { class: 'source-ref' }, `${s.file}, ${s.lines}`)],
+        () => void showCitation(s, paraphrase, open),
       );
+      open.className = 'link source-button';
+      open.title = t.sources.openCitation(`${s.file}, ${s.lines}`);
+      return h('li', { class: 'source' }, open);
     }),
   );
+}
+
+interface LineRow {
+  n: number;
+  text: string;
+}
+
+/** Whatever shape the lines endpoint answers in: rows of {n|line|number, text} or strings. */
+function rowsOf(body: unknown, from: number): LineRow[] {
+  const list = (body as { lines?: unknown })?.lines ?? body;
+  if (!Array.isArray(list)) return [];
+  const first = Number((body as { start?: unknown; first?: unknown })?.start ?? (body as { first?: unknown })?.first ?? from);
+  return list.map((x, i) =>
+    typeof x === 'string'
+      ? { n: first + i, text: x }
+      : {
+          n: Number(
+            (x as Record<string, unknown>).n ?? (x as Record<string, unknown>).line ?? (x as Record<string, unknown>).number ?? first + i,
+          ),
+          text: String((x as Record<string, unknown>).text ?? ''),
+        },
+  );
+}
+
+/** A modal with the cited lines; focus goes back to the citation when it closes. */
+export async function showCitation(s: SourceRef, paraphrase: string | undefined, opener: HTMLElement): Promise<void> {
+  const body = h('div', { class: 'citation-body' }, h('p', { class: 'muted' }, t.sources.loadingLines));
+  const dialog = h(
+    'dialog',
+    { class: 'citation-dialog', 'aria-labelledby': 'citation-title' },
+    h('h2', { id: 'citation-title' }, t.sources.dialogTitle),
+    h('p', { class: 'citation-where' }, h('strong', {}, s.document), h('br', {}), `${s.file}, ${s.lines}`),
+    body,
+    h('form', { method: 'dialog', class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t.sources.close)),
+  );
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    opener.focus();
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  const fallback = () =>
+    body.replaceChildren(
+      h('p', { class: 'muted' }, t.sources.noText),
+      ...(paraphrase ? [h('blockquote', { class: 'evidence' }, h('strong', {}, `${t.sources.paraphrase}: `), paraphrase)] : []),
+    );
+  if (s.from === null) return fallback();
+  try {
+    const res = await fetch(`/api/sources/${encodeURIComponent(s.file)}/lines?from=${s.from}&to=${s.to}&context=2`);
+    if (!res.ok) return fallback();
+    const rows = rowsOf(await res.json(), Math.max(1, s.from - 2));
+    if (!rows.length) return fallback();
+    body.replaceChildren(
+      h(
+        'ol',
+        { class: 'cited-lines' },
+        rows.map((r) =>
+          h(
+            'li',
+            { class: r.n >= s.from! && r.n <= s.to! ? 'cited' : 'context', value: r.n },
+            h('span', { class: 'line-no', 'aria-hidden': 'true' }, String(r.n)),
+            h('span', { class: 'line-text' }, r.text),
+          ),
+        ),
+      ),
+      ...(paraphrase ? [h('blockquote', { class: 'evidence' }, h('strong', {}, `${t.sources.paraphrase}: `), paraphrase)] : []),
+    );
+  } catch {
+    fallback();
+  }
 }

@@ -1,56 +1,71 @@
-// The top bar's controls: history, layouts, fit, export, copy link and theme.
+// The top bar's controls: history, graph or table, layouts, fit, export, copy link, theme
+// and language. The export menu is a disclosure (not an ARIA menu): a group of
+// radio buttons for what to export and plain buttons for the formats.
 import type { EventBus, ImageFormat } from '../events.ts';
 import type { ExportFormat } from '../api/types.ts';
+import { switchLang, t, type Lang } from '../i18n/index.ts';
 import type { LayoutName, ViewState } from '../state/view-state.ts';
 import { button, h } from './dom.ts';
 
-const LAYOUT_BUTTONS: Array<[LayoutName, string, string]> = [
-  ['force', 'Force', 'Force-directed: related nodes pull together'],
-  ['hierarchy', 'Hierarchy', 'Top-down layers: authority and belonging point upwards'],
-  ['concentric', 'Rings', 'Concentric rings around the selected node'],
-];
-
-const DATA_FORMATS: Array<[ExportFormat, string, string]> = [
-  ['json', 'JSON', 'Nodes and relationships with every property and provenance'],
-  ['cytoscape', 'Cytoscape JSON', 'Opens in Cytoscape desktop and Cytoscape.js'],
-  ['graphml', 'GraphML', 'Opens in Gephi, yEd and networkx'],
-  ['csv', 'CSV (zip)', 'nodes.csv and relationships.csv with neo4j-admin headers'],
-  ['cypher', 'Cypher', 'Statements that recreate the view in an empty Neo4j'],
-];
+const LAYOUTS: LayoutName[] = ['force', 'hierarchy', 'concentric'];
+const DATA_FORMATS: ExportFormat[] = ['json', 'cytoscape', 'graphml', 'csv', 'cypher'];
 
 export class Toolbar {
   readonly element: HTMLElement;
   private readonly undoButton: HTMLButtonElement;
   private readonly redoButton: HTMLButtonElement;
   private readonly layoutButtons = new Map<LayoutName, HTMLButtonElement>();
+  private readonly viewButtons: Record<'graph' | 'table', HTMLButtonElement>;
+  private readonly themeButton: HTMLButtonElement;
   private readonly menu: HTMLDetailsElement;
   private readonly scopeSelection: HTMLInputElement;
   private readonly scopeSelectionLabel: HTMLLabelElement;
 
-  constructor(bus: EventBus, handlers: { copyLink: () => void; toggleTheme: () => void }) {
-    this.undoButton = button(['↶', h('span', { class: 'label' }, 'Undo')], () => bus.emit('history:undo', {}), {
-      title: 'Undo (Ctrl+Z)',
-      'aria-label': 'Undo',
+  constructor(
+    bus: EventBus,
+    private readonly handlers: { copyLink: () => void; toggleTheme: () => void; theme: () => string },
+  ) {
+    this.undoButton = button(['↶ ', h('span', { class: 'label' }, t.toolbar.undo)], () => bus.emit('history:undo', {}), {
+      title: t.toolbar.undoTitle,
+      'aria-label': t.toolbar.undo,
       class: 'tool-button',
     });
-    this.redoButton = button(['↷', h('span', { class: 'label' }, 'Redo')], () => bus.emit('history:redo', {}), {
-      title: 'Redo (Ctrl+Shift+Z)',
-      'aria-label': 'Redo',
+    this.redoButton = button(['↷ ', h('span', { class: 'label' }, t.toolbar.redo)], () => bus.emit('history:redo', {}), {
+      title: t.toolbar.redoTitle,
+      'aria-label': t.toolbar.redo,
       class: 'tool-button',
     });
-    const layouts = h('div', { class: 'segmented', role: 'group', 'aria-label': 'Layout' });
-    for (const [name, label, title] of LAYOUT_BUTTONS) {
+    const layouts = h('div', { class: 'segmented layouts', role: 'group', 'aria-label': t.toolbar.layout });
+    for (const name of LAYOUTS) {
+      const [label, title] = t.toolbar.layouts[name];
       const b = button(label, () => bus.emit('layout:run', { name }), {
-        title: `${title} (runs the layout again)`,
+        title: `${title} ${t.toolbar.runAgain}`,
         class: 'tool-button',
         'data-layout': name,
       });
       this.layoutButtons.set(name, b);
       layouts.append(b);
     }
+    const setView = (v: 'graph' | 'table') => () => bus.emit('view:act', { type: 'setView', view: v });
+    this.viewButtons = {
+      graph: button(t.toolbar.viewGraph, setView('graph'), { class: 'tool-button', 'data-view': 'graph' }),
+      table: button(t.toolbar.viewTable, setView('table'), { class: 'tool-button', 'data-view': 'table' }),
+    };
+    const views = h(
+      'div',
+      { class: 'segmented views', role: 'group', 'aria-label': t.toolbar.views },
+      this.viewButtons.graph,
+      this.viewButtons.table,
+    );
+
     const scopeView = h('input', { type: 'radio', name: 'export-scope', value: 'view', checked: true, id: 'export-scope-view' });
     this.scopeSelection = h('input', { type: 'radio', name: 'export-scope', value: 'selection', id: 'export-scope-selection' });
-    this.scopeSelectionLabel = h('label', { class: 'check', for: 'export-scope-selection' }, this.scopeSelection, ' the selection');
+    this.scopeSelectionLabel = h(
+      'label',
+      { class: 'check', for: 'export-scope-selection' },
+      this.scopeSelection,
+      ` ${t.toolbar.selection}`,
+    );
     const scope = (): 'view' | 'selection' => (this.scopeSelection.checked ? 'selection' : 'view');
     const image = (format: ImageFormat) => () => {
       this.menu.open = false;
@@ -60,51 +75,72 @@ export class Toolbar {
       this.menu.open = false;
       bus.emit('export:data', { format, scope: scope() });
     };
+    const summary = h('summary', { class: 'tool-button', title: t.toolbar.exportTitle }, `${t.toolbar.export} ▾`);
     this.menu = h(
       'details',
       { class: 'menu export-menu' },
-      h('summary', { class: 'tool-button', title: 'Download the view as a picture or as data' }, 'Export ▾'),
+      summary,
       h(
         'div',
-        { class: 'menu-body', role: 'menu' },
+        { class: 'menu-body' },
         h(
-          'div',
+          'fieldset',
           { class: 'menu-row' },
-          h('span', { class: 'menu-label' }, 'What:'),
-          h('label', { class: 'check', for: 'export-scope-view' }, scopeView, ' the whole view'),
+          h('legend', { class: 'menu-label' }, t.toolbar.what),
+          h('label', { class: 'check', for: 'export-scope-view' }, scopeView, ` ${t.toolbar.wholeView}`),
           this.scopeSelectionLabel,
         ),
-        h('div', { class: 'menu-label' }, 'Picture'),
-        button('PNG image', image('png'), { role: 'menuitem', 'data-format': 'png', title: 'A bitmap at twice screen resolution' }),
-        button('SVG vector', image('svg'), {
-          role: 'menuitem',
-          'data-format': 'svg',
-          title: 'Vector drawing for Inkscape, Illustrator or a browser',
-        }),
-        h('div', { class: 'menu-label' }, 'Data (with provenance and the as-of date)'),
-        DATA_FORMATS.map(([f, label, title]) => button(label, data(f), { role: 'menuitem', 'data-format': f, title })),
+        h(
+          'div',
+          { role: 'group', 'aria-labelledby': 'export-picture' },
+          h('div', { class: 'menu-label', id: 'export-picture' }, t.toolbar.picture),
+          button(t.toolbar.png, image('png'), { class: 'menu-item', 'data-format': 'png', title: t.toolbar.pngTitle }),
+          button(t.toolbar.svg, image('svg'), { class: 'menu-item', 'data-format': 'svg', title: t.toolbar.svgTitle }),
+        ),
+        h(
+          'div',
+          { role: 'group', 'aria-labelledby': 'export-data' },
+          h('div', { class: 'menu-label', id: 'export-data' }, t.toolbar.dataHeading),
+          DATA_FORMATS.map((f) => {
+            const [label, title] = t.toolbar.formats[f];
+            return button(label, data(f), { class: 'menu-item', 'data-format': f, title });
+          }),
+        ),
       ),
     );
+    // Closing returns the keyboard to the button that opened it.
+    this.menu.addEventListener('toggle', () => {
+      if (!this.menu.open && this.menu.contains(document.activeElement)) summary.focus();
+    });
     document.addEventListener('click', (ev) => {
       if (this.menu.open && !this.menu.contains(ev.target as Node)) this.menu.open = false;
     });
+    this.themeButton = button('◐', () => this.handlers.toggleTheme(), {
+      title: t.toolbar.themeTitle,
+      'aria-label': t.toolbar.theme,
+      class: 'tool-button icon',
+      'data-action': 'theme',
+    });
+    const other: Lang = t.app.languageSwitchLang as Lang;
     this.element = h(
       'nav',
-      { class: 'toolbar', 'aria-label': 'Tools' },
+      { class: 'toolbar', 'aria-label': t.toolbar.tools },
       h('div', { class: 'group' }, this.undoButton, this.redoButton),
+      views,
       layouts,
-      button('Fit', () => bus.emit('view:fit', {}), { title: 'Fit the view to the window', class: 'tool-button' }),
+      button(t.toolbar.fit, () => bus.emit('view:fit', {}), { title: t.toolbar.fitTitle, class: 'tool-button' }),
       this.menu,
-      button(['Copy', h('span', { class: 'label' }, 'link')], handlers.copyLink, {
-        title: 'Copy a link that opens this exact view',
-        'aria-label': 'Copy link',
+      button(t.toolbar.copyLink, this.handlers.copyLink, {
+        title: t.toolbar.copyLinkTitle,
         'data-action': 'copy-link',
         class: 'tool-button',
       }),
-      button('◐', handlers.toggleTheme, {
-        title: 'Light or dark theme',
-        'aria-label': 'Toggle light or dark theme',
-        class: 'tool-button icon',
+      this.themeButton,
+      button(t.app.languageSwitch, () => switchLang(other), {
+        class: 'tool-button',
+        lang: other,
+        title: t.app.languageSwitchTitle,
+        'data-action': 'language',
       }),
     );
   }
@@ -118,7 +154,13 @@ export class Toolbar {
   update(state: ViewState, canUndo: boolean, canRedo: boolean): void {
     this.undoButton.disabled = !canUndo;
     this.redoButton.disabled = !canRedo;
-    for (const [name, b] of this.layoutButtons) b.setAttribute('aria-pressed', String(state.layout === name));
+    for (const [name, b] of this.layoutButtons) {
+      b.setAttribute('aria-pressed', String(state.layout === name));
+      b.disabled = state.view === 'table';
+    }
+    this.viewButtons.graph.setAttribute('aria-pressed', String(state.view === 'graph'));
+    this.viewButtons.table.setAttribute('aria-pressed', String(state.view === 'table'));
+    this.themeButton.setAttribute('aria-pressed', String(this.handlers.theme() === 'dark'));
     const hasSelection = state.selected.length > 0;
     this.scopeSelection.disabled = !hasSelection;
     this.scopeSelectionLabel.classList.toggle('disabled', !hasSelection);

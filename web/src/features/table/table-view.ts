@@ -1,0 +1,235 @@
+// The graph without a mouse: every node and tie the canvas shows, as two sortable tables in
+// step with the selection. Selecting a row selects it on the canvas and offers the canvas's
+// actions for it (expand, collapse, remove, trace the chain, paths from here); a node
+// selected on the canvas is selected here. It is also a view of its own and downloads as CSV.
+import type { EdgeData } from '../../api/types.ts';
+import type { EventBus } from '../../events.ts';
+import { edgeCaption } from '../../graph/elements.ts';
+import type { ElementCache } from '../../graph/view.ts';
+import { formatNumber, lang, t } from '../../i18n/index.ts';
+import type { ViewState } from '../../state/view-state.ts';
+import { button, certaintyBadge, clear, h } from '../common/ui.ts';
+import { parseSource } from '../../ui/sources.ts';
+import { rowsToCsv, sortRows, viewRows, type NodeRow, type Sort, type SortKey, type TieRow } from './rows.ts';
+
+/** Rows drawn per table; a larger view is better read through its CSV. */
+const MAX_ROWS = 800;
+
+export class TableView {
+  readonly element: HTMLElement;
+  private readonly body: HTMLElement;
+  private readonly count: HTMLElement;
+  private nodeSort: Sort = { key: 'name', descending: false };
+  private tieSort: Sort = { key: 'from', descending: false };
+  private lastKey = '';
+  private state: ViewState | null = null;
+  private readonly collator = new Intl.Collator(lang === 'sv' ? 'sv' : 'en', { sensitivity: 'base', numeric: true });
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly cache: ElementCache,
+    private readonly download: (csv: string) => void,
+  ) {
+    this.count = h('p', { class: 'muted table-count' });
+    this.body = h('div', { class: 'table-body' });
+    this.element = h(
+      'section',
+      { class: 'view-table', id: 'view-table', 'aria-labelledby': 'view-table-title', tabindex: '-1' },
+      h(
+        'div',
+        { class: 'table-head' },
+        h('h2', { id: 'view-table-title' }, t.table.title),
+        button(t.table.csv, () => this.downloadCsv(), { class: 'small', title: t.table.csvTitle, 'data-action': 'table-csv' }),
+      ),
+      h('p', { class: 'muted' }, t.table.intro),
+      this.count,
+      this.body,
+    );
+  }
+
+  private rows(state: ViewState): { nodes: NodeRow[]; ties: TieRow[] } {
+    return viewRows(state, this.cache.nodes, this.cache.edges.values(), {
+      label: (l) => t.labels[l],
+      type: (e: EdgeData) => edgeCaption(e, this.cache.lookup),
+    });
+  }
+
+  private downloadCsv(): void {
+    if (!this.state) return;
+    const { nodes, ties } = this.rows(this.state);
+    this.download(rowsToCsv(sortRows(nodes, this.nodeSort, this.collator), sortRows(ties, this.tieSort, this.collator)));
+  }
+
+  update(state: ViewState, force = false): void {
+    this.state = state;
+    const key = JSON.stringify([
+      state.nodes,
+      state.selected,
+      state.hiddenLabels,
+      state.hiddenTypes,
+      state.statedOnly,
+      this.cache.edges.size,
+      this.nodeSort,
+      this.tieSort,
+    ]);
+    if (key === this.lastKey && !force) return;
+    this.lastKey = key;
+    const { nodes, ties } = this.rows(state);
+    this.count.textContent = t.table.count(formatNumber(nodes.length), formatNumber(ties.length));
+    if (!nodes.length) {
+      clear(this.body, h('p', { class: 'muted' }, t.table.empty));
+      return;
+    }
+    const selected = new Set(state.selected);
+    const restore = this.body.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.focusKey : undefined;
+    clear(
+      this.body,
+      this.table(
+        'nodes',
+        t.table.nodes,
+        [
+          ['name', t.table.name],
+          ['type', t.table.type],
+          ['dates', t.table.dates],
+          ['certainty', t.table.certainty],
+          ['sources', t.table.sources],
+        ],
+        this.nodeSort,
+        (s) => (this.nodeSort = s),
+        sortRows(nodes, this.nodeSort, this.collator)
+          .slice(0, MAX_ROWS)
+          .map((r) => this.nodeRow(r, selected.has(r.id))),
+      ),
+      this.table(
+        'ties',
+        t.table.ties,
+        [
+          ['from', t.table.from],
+          ['tie', t.table.tie],
+          ['to', t.table.to],
+          ['dates', t.table.dates],
+          ['certainty', t.table.certainty],
+          ['sources', t.table.sources],
+        ],
+        this.tieSort,
+        (s) => (this.tieSort = s),
+        sortRows(ties, this.tieSort, this.collator)
+          .slice(0, MAX_ROWS)
+          .map((r) => this.tieRow(r, selected.has(r.id))),
+      ),
+    );
+    // Keep the keyboard where it was across a redraw (a select, a sort).
+    if (restore) (this.body.querySelector(`[data-focus-key="${CSS.escape(restore)}"]`) as HTMLElement | null)?.focus();
+    else {
+      const first = this.body.querySelector('tr.selected');
+      if (first && !this.element.contains(document.activeElement)) first.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  private table(
+    id: string,
+    caption: string,
+    columns: Array<[SortKey, string]>,
+    sort: Sort,
+    setSort: (s: Sort) => void,
+    rows: HTMLElement[],
+  ): HTMLElement {
+    return h(
+      'table',
+      { class: 'data-table', id: `table-${id}` },
+      h('caption', {}, caption),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          columns.map(([key, label]) =>
+            h(
+              'th',
+              { scope: 'col', 'aria-sort': sort.key === key ? (sort.descending ? 'descending' : 'ascending') : null },
+              button(
+                [label, h('span', { 'aria-hidden': 'true' }, sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : '')],
+                () => {
+                  setSort({ key, descending: sort.key === key ? !sort.descending : false });
+                  if (this.state) this.update(this.state, true);
+                },
+                { class: 'sort', title: t.table.sortBy(label), 'data-focus-key': `sort-${id}-${key}` },
+              ),
+            ),
+          ),
+          h('th', { scope: 'col' }, t.table.actions),
+        ),
+      ),
+      h('tbody', {}, rows),
+    );
+  }
+
+  private selectButton(id: string, name: string, selected: boolean): HTMLElement {
+    return button(name, () => this.bus.emit('view:act', { type: 'select', ids: selected ? [] : [id] }), {
+      class: 'link row-select',
+      'aria-pressed': String(selected),
+      'data-id': id,
+      'data-focus-key': `select-${id}`,
+    });
+  }
+
+  private nodeRow(r: NodeRow, selected: boolean): HTMLElement {
+    const act = (label: string, emit: () => void, key: string, extra: Record<string, string> = {}) =>
+      button(label, emit, { class: 'small', 'data-focus-key': `${key}-${r.id}`, 'data-action': key, ...extra });
+    return h(
+      'tr',
+      { class: selected ? 'selected' : '', 'data-id': r.id },
+      h('th', { scope: 'row' }, this.selectButton(r.id, r.name, selected)),
+      h('td', {}, r.type),
+      h('td', {}, r.dates),
+      h('td', {}, certaintyBadge({ certainty: r.certainty, hedge: r.hedge })),
+      h('td', { class: 'refs' }, sourcesText(r.sources)),
+      h(
+        'td',
+        { class: 'row-actions' },
+        selected
+          ? h(
+              'div',
+              { role: 'group', 'aria-label': t.table.actionsFor(r.name) },
+              act(t.table.expand, () => this.bus.emit('node:expand', { id: r.id }), 'expand'),
+              act(t.table.collapse, () => this.bus.emit('node:collapse', { id: r.id }), 'collapse'),
+              act(t.table.remove, () => this.bus.emit('selection:remove', { ids: [r.id] }), 'remove'),
+              act(t.table.trace, () => this.bus.emit('chain:trace', { id: r.id, direction: 'up' }), 'trace'),
+              act(
+                t.table.pathsFrom,
+                () => {
+                  this.bus.emit('paths:prefill', { from: { id: r.id, name: r.name } });
+                  this.bus.emit('panel:open', { panel: 'paths' });
+                },
+                'paths',
+              ),
+            )
+          : null,
+      ),
+    );
+  }
+
+  private tieRow(r: TieRow, selected: boolean): HTMLElement {
+    return h(
+      'tr',
+      { class: selected ? 'selected' : '', 'data-id': r.id },
+      h('td', {}, r.from),
+      h('th', { scope: 'row' }, this.selectButton(r.id, r.tie, selected)),
+      h('td', {}, r.to),
+      h('td', {}, r.dates),
+      h('td', {}, certaintyBadge({ certainty: r.certainty, hedge: r.hedge })),
+      h('td', { class: 'refs' }, sourcesText(r.sources)),
+      h('td', {}),
+    );
+  }
+}
+
+function sourcesText(sources: readonly string[]): string {
+  return sources
+    .map((ref) => {
+      const s = parseSource(ref);
+      return `${s.file.slice(0, 3)} ${s.lines}`;
+    })
+    .join('; ');
+}
