@@ -94,7 +94,12 @@ describe('bench: bulk loader', () => {
       // whose end is nowhere in the graph instead of failing.
       const extra = join(work, 'extra');
       mkdirSync(extra);
-      const provenance = { sources: ['extra.txt#L1'], evidence: 'Test record.', status: 'inferred' };
+      const provenance = {
+        sources: ['extra.txt#L1'],
+        evidence: 'Test record.',
+        certainty: 'inferred',
+        outsideKnowledge: 'outside knowledge: made up for the test',
+      };
       writeFileSync(
         join(extra, 'nodes.jsonl'),
         JSON.stringify({ id: 'synth-extra-1', label: 'Country', name: 'Extraland', properties: {}, ...provenance }) + '\n',
@@ -102,8 +107,8 @@ describe('bench: bulk loader', () => {
       writeFileSync(
         join(extra, 'relationships.jsonl'),
         [
-          { type: 'MEMBER_OF', from: 'synth-extra-1', to: hub, ...provenance },
-          { type: 'MEMBER_OF', from: 'synth-extra-1', to: 'synth-nowhere-1', ...provenance },
+          { id: 'synth-extra-tie-1', type: 'MEMBER_OF', from: 'synth-extra-1', to: hub, ...provenance },
+          { id: 'synth-extra-tie-2', type: 'MEMBER_OF', from: 'synth-extra-1', to: 'synth-nowhere-1', ...provenance },
         ]
           .map((r) => JSON.stringify(r))
           .join('\n') + '\n',

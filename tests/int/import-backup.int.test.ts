@@ -25,16 +25,19 @@ const node = (id: string, extra: Record<string, unknown> = {}) => ({
   aliases: [],
   sources: ['001_1c1597dd7120e666.txt#L3-L3'],
   evidence: 'A body invented for the import tests, removed afterwards.',
-  status: 'inferred',
+  certainty: 'inferred',
+  outsideKnowledge: 'outside knowledge: invented for the import tests',
   ...extra,
 });
 const rel = (from: string, to: string, extra: Record<string, unknown> = {}) => ({
+  id: `${PREFIX}tie-${from}-${to}`,
   type: 'COOPERATES_WITH',
   from,
   to,
   sources: ['001_1c1597dd7120e666.txt#L36-L36'],
   evidence: 'A tie invented for the import tests, removed afterwards.',
-  status: 'inferred',
+  certainty: 'inferred',
+  outsideKnowledge: 'outside knowledge: invented for the import tests',
   ...extra,
 });
 
@@ -121,7 +124,7 @@ describe('broken files write nothing', () => {
   });
 
   it('reports every bad record at once', async () => {
-    const res = await post({ nodes: [node('a', { label: 'Org' }), node('b'), node('c', { status: 'maybe' })] });
+    const res = await post({ nodes: [node('a', { label: 'Org' }), node('b'), node('c', { certainty: 'maybe' })] });
     expect(res.status).toBe(400);
     const paths = res.body.error.details.map((d: { path: string }) => d.path);
     expect(paths.some((p: string) => p.startsWith('nodes[0]'))).toBe(true);
@@ -166,8 +169,8 @@ describe('good files', () => {
 
   it('takes CSV with the documented headers', async () => {
     const csv = [
-      'id,label,name,nameEn,aliases,description,validFrom,validTo,sources,evidence,status',
-      `${PREFIX}csv,Agency,CSV-myndigheten,The CSV Agency,CSVM;Csv Agency,,2020,,001_1c1597dd7120e666.txt#L3-L3,A body invented for the CSV import test.,inferred`,
+      'id,label,name,nameEn,aliases,description,validFrom,validTo,sources,evidence,certainty',
+      `${PREFIX}csv,Agency,CSV-myndigheten,The CSV Agency,CSVM;Csv Agency,,2020,,001_1c1597dd7120e666.txt#L3-L3,A body invented for the CSV import test.,stated`,
     ].join('\n');
     const res = await request(app).post('/api/import').set('Authorization', `Bearer ${TOKEN}`).set('Content-Type', 'text/csv').send(csv);
     expect(res.status).toBe(200);
