@@ -105,7 +105,13 @@ describe('representation', () => {
     const byDirectorGeneral = reps.filter((r) => r.agent.id === 'post-socialstyrelsen-director-general');
     expect(byDirectorGeneral.length).toBeGreaterThan(0);
     expect(byDirectorGeneral.map((r) => r.capacity)).toContain('delegate');
-    expect(reps.every((r) => r.forum?.id === 'who')).toBe(true);
+    // Every row is about WHO itself, or about a Group that includes WHO with its scope kept.
+    for (const r of reps as Array<Rep & { members?: Array<{ id: string }>; scope?: string | null }>) {
+      if (r.forum?.id === 'who') continue;
+      expect(r.members?.map((m) => m.id)).toContain('who');
+      expect(r.scope).toBe('some');
+    }
+    expect(reps.some((r) => r.agent.id === 'socialstyrelsen' && r.forum?.id !== 'who')).toBe(true);
   });
 
   it('as of 2016 shows Olivia Wigzell on the WHO Executive Board, as of 2020 not', async () => {
@@ -198,12 +204,21 @@ describe('paths', () => {
     const there = await request(app).get('/api/paths').query({ from: 'ukraine', to: 'swedish-regions' });
     const back = await request(app).get('/api/paths').query({ from: 'swedish-regions', to: 'ukraine' });
     expect(there.status).toBe(200);
-    const routes = (res: request.Response) =>
-      (res.body.paths as Array<{ nodes: Array<{ id: string }> }>).map((p) => p.nodes.map((n) => n.id).join('>')).sort();
-    expect(routes(there).length).toBeGreaterThan(0);
-    expect(routes(back)).toEqual(
-      routes(there)
-        .map((r) => r.split('>').reverse().join('>'))
+    // The shortest routes, read backwards, are the shortest routes back; longer alternatives
+    // are a varied pick under a limit, so which of them make the cut may differ by direction.
+    const shortest = (res: request.Response) => {
+      const all = (res.body.paths as Array<{ nodes: Array<{ id: string }> }>).map((p) => p.nodes.map((n) => n.id));
+      const min = Math.min(...all.map((p) => p.length));
+      return all.filter((p) => p.length === min);
+    };
+    expect(shortest(there).length).toBeGreaterThan(0);
+    expect(
+      shortest(back)
+        .map((p) => p.join('>'))
+        .sort(),
+    ).toEqual(
+      shortest(there)
+        .map((p) => [...p].reverse().join('>'))
         .sort(),
     );
   });
