@@ -13,7 +13,7 @@ export default tseslint.config(
       'artifacts/',
       'bench/results/',
       'bench/data/',
-      '.stryker-tmp/',
+      '.stryker-tmp*/',
     ],
   },
   js.configs.recommended,

@@ -1,4 +1,6 @@
-// Every node and every relationship in the store, counted apart from any exporter's queries.
-CALL () { MATCH (n) RETURN count(n) AS nodes }
+// Every entity and every relationship in the store, counted apart from any exporter's queries.
+// The source documents (:Source) are a registry beside the graph, not entities: exports and
+// backups carry the entity graph, and restores leave the registry in place.
+CALL () { MATCH (n:Entity) RETURN count(n) AS nodes }
 CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
 RETURN nodes, relationships

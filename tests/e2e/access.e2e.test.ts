@@ -629,7 +629,7 @@ describe('how sure each fact is', () => {
         window
           .mandateExplorer!.cy()
           .edges(':visible')
-          .filter((e) => (e.data('certainty') ?? e.data('status')) !== undefined && (e.data('certainty') ?? e.data('status')) !== 'stated')
+          .filter((e) => e.data('certainty') !== undefined && e.data('certainty') !== 'stated')
           .map((e) => [e.id(), e.style('line-style')]),
       );
     const before = await unsure();

@@ -42,8 +42,12 @@ async function rows(db: Database, name: string): Promise<Row[]> {
   return (await db.readText(query(name), {}, { rowLimit: Number.MAX_SAFE_INTEGER, timeoutMs: 120_000 })).rows;
 }
 
-export async function graphDigest(db: Database): Promise<GraphDigest> {
-  const nodeRows = await rows(db, 'digest-nodes');
+/**
+ * `entities: true` digests the entity graph only, leaving out the :Source registry, for
+ * comparing a store with a copy made by an export or backup (which carry entities and ties).
+ */
+export async function graphDigest(db: Database, options: { entities?: boolean } = {}): Promise<GraphDigest> {
+  const nodeRows = await rows(db, options.entities ? 'digest-entity-nodes' : 'digest-nodes');
   const nodeKey = new Map<string, string>();
   const nodeLines: string[] = [];
   for (const r of nodeRows) {

@@ -40,7 +40,8 @@ const record = (id: string, name: string) => ({
   aliases: [],
   sources: ['001_1c1597dd7120e666.txt#L3-L3'],
   evidence: 'A body invented for the command-line tests.',
-  status: 'inferred',
+  certainty: 'inferred',
+  outsideKnowledge: 'outside knowledge: none; the body is invented for the tests',
 });
 
 beforeAll(async () => {
@@ -82,7 +83,7 @@ describe('command-line tools', { timeout: 300_000 }, () => {
     const res = await npm('export', ['--format', 'json', '--out', out]);
     expect(res.code, res.stderr).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8'));
-    expect(json.nodes).toHaveLength((await graphDigest(db)).nodes);
+    expect(json.nodes).toHaveLength((await graphDigest(db, { entities: true })).nodes);
     const graphml = join(dir, 'who.graphml');
     expect((await npm('export', ['--format', 'graphml', '--out', graphml, '--root', 'who', '--depth', '1'])).code).toBe(0);
     expect(readFileSync(graphml, 'utf8')).toMatch(/<node id="who"/);

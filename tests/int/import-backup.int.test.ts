@@ -199,7 +199,7 @@ describe('backup and restore', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a round trip gives the same graph, and a broken backup changes nothing', async () => {
+  it('a round trip gives the same graph, and a broken backup changes nothing', { timeout: 240_000 }, async () => {
     const copy = new Database({ uri: other.uri });
     try {
       await prepareDatabase(copy, { seed: true });

@@ -12,7 +12,7 @@ import { testApp } from '../helpers/api.ts';
 
 const { app, db } = testApp();
 const PREFIX = 'searchfix-';
-const SOURCE = { sources: ['searchfix.txt#L1'], evidence: 'Invented for the search tests.', status: 'inferred' as const };
+const SOURCE = { sources: ['searchfix.txt#L1'], evidence: 'Invented for the search tests.', certainty: 'stated' as const };
 
 const node = (id: string, label: string, name: string, extra: Record<string, unknown> = {}) =>
   NodeRecord.parse({ id: PREFIX + id, label, name, ...extra, ...SOURCE });

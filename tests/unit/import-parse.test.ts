@@ -21,6 +21,7 @@ describe('detectFormat', () => {
     expect(detectFormat('{"id": "a"}')).toBe('json');
     expect(detectFormat('\n{"id": "a"}')).toBe('json');
     expect(detectFormat('{ "nodes": [\n {"id": "a"}]}')).toBe('json');
+    expect(detectFormat('  {"nodes": [\n {"id": "a"}]}')).toBe('json');
     expect(detectFormat('{"id": "a", "x": {"nodes": 1}}\n{"id": "b"}')).toBe('jsonl');
     expect(detectFormat('\n [\n{"id": "a"}]')).toBe('json');
     expect(detectFormat('id,label\na,Agency')).toBe('csv');

@@ -114,7 +114,7 @@ describe('export names', () => {
 describe('the table of the view', () => {
   const nodes = new Map<string, NodeData>([
     ['a', { id: 'a', label: 'Agency', name: 'Socialstyrelsen', validFrom: '2010', sources: ['001_x.txt#L3'] }],
-    ['b', { id: 'b', label: 'Organisation', name: 'WHO', status: 'inferred' }],
+    ['b', { id: 'b', label: 'Organisation', name: 'WHO', certainty: 'inferred' }],
     ['c', { id: 'c', label: 'Person', name: 'Hidden person' }],
   ]);
   const edges: EdgeData[] = [
