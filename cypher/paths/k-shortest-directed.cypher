@@ -1,16 +1,18 @@
 // Routes between two nodes, in one round trip: both ends (null when unknown, for the 404),
-// the 24 shortest paths (Cypher's SHORTEST k; it takes only a literal count) at most $maxDepth
-// ties long (bounded by the literal 10), and the named processes that join the ends.
-// Only along each relationship's direction (how a request travels).
-// Without filters the pattern carries no predicate, which keeps the search about as cheap as
-// allShortestPaths was; the -filtered files add types, dates and certainty. The caller picks a
-// varied set of routes from these; in an as-of answer each tie carries its timeStatus.
+// all the shortest paths at most $maxDepth ties long (bounded by the literal 10), and the named
+// processes that join the ends. Only along each relationship's direction (how a request travels).
+// Without filters this stays allShortestPaths: SHORTEST 24 here measured p95 1.3 s against
+// 26 ms at 100k nodes (longer routes fan out through hubs), so the longer alternatives come from
+// the named processes and, when the question is narrowed, from the -filtered files (SHORTEST 24).
+// The caller picks a varied set; in an as-of answer each tie carries its timeStatus.
 OPTIONAL MATCH (a:Entity {id: $from})
 OPTIONAL MATCH (b:Entity {id: $to})
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
-  MATCH p = SHORTEST 24 (a)-[rs]->{1,10}(b)
+  MATCH p = allShortestPaths((a)-[*..10]->(b))
   WHERE length(p) <= $maxDepth
+  // Between hubs the shortest paths can run to thousands; the answer shows at most 100 routes.
+  WITH p LIMIT 200
   RETURN collect(p) AS found
 }
 // Named processes: a run of FORWARDS_REQUESTS_TO hops sharing one `chain` that leads from one

@@ -294,5 +294,7 @@ describe('neighbourhood and node carry certainty and time', () => {
     expect(res.body.certainty).toBe('stated');
     expect(res.body.summary.text).toMatch(/^Fixture Board/);
     expect(res.body.summary.citations).toEqual(['001_fixture.txt#L2-L2']);
+    const sv = await request(app).get('/api/nodes/t-api12-board').query({ lang: 'sv' });
+    expect(sv.body.summary.text).toBe('Tillsynsverket [001#L2].');
   });
 });

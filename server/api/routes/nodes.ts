@@ -22,7 +22,7 @@ import {
   TypeList,
 } from '../schemas.ts';
 import { HOP_ROLES } from '../../graph/mandate-chain.ts';
-import { nameOf, shortCite } from '../../graph/summary.ts';
+import { hedgeWords, nameOf, shortCite } from '../../graph/summary.ts';
 import type { NodeData as NodeDataT } from '../../graph/elements.ts';
 import { trustOf } from '../../graph/trust.ts';
 import { defineRoute } from '../route.ts';
@@ -232,14 +232,20 @@ export function nodeRoutes(router: Router, services: Services): void {
 /** A node's sentence: what it is, how sure the sources are of it, where they say so. */
 function nodeSummary(node: NodeDataT, t: ReturnType<typeof trustOf>, lang: 'en' | 'sv') {
   const name = nameOf(node, lang);
-  const what = typeof node.description === 'string' ? node.description : '';
+  // Descriptions are our English paraphrases: a Swedish sentence names the node only.
+  const what = lang === 'en' && typeof node.description === 'string' ? node.description : '';
   const inferred =
     t.certainty === 'inferred'
       ? lang === 'en'
         ? ` (inferred, not stated in the source${t.outsideKnowledge ? `: rests on ${t.outsideKnowledge}` : ''})`
         : ` (slutsats, inte uttryckligen i källan${t.outsideKnowledge ? `: bygger på ${t.outsideKnowledge}` : ''})`
       : '';
-  const hedge = t.certainty === 'hedged' && t.hedge ? ` [${t.hedge}]` : '';
+  const hedge =
+    t.certainty === 'hedged' && t.hedge
+      ? lang === 'en'
+        ? ` (hedged in the source: “${hedgeWords(t.hedge, 'en')}”)`
+        : ` (med förbehåll i källan: ”${hedgeWords(t.hedge, 'sv')}”)`
+      : '';
   const cites = t.sources.length ? ` [${t.sources.map(shortCite).join(', ')}]` : '';
   return { text: `${name}${what ? `: ${what.replace(/\.$/, '')}` : ''}${hedge}${inferred}${cites}.`, citations: t.sources };
 }

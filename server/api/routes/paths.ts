@@ -73,7 +73,7 @@ export function pathRoutes(router: Router, services: Services): void {
     tag: 'questions',
     summary: 'Routes between two nodes: named processes, then the k shortest paths with variety',
     description:
-      'Named processes (a chain of “forwards requests to” hops that joins the two ends) come first without choosing a type; then a varied pick from the 24 shortest paths (SHORTEST k), grouped by the kinds of ties they use. With `asOf`, ties dated out of that time take no part and the rest carry timeStatus; with `directed=true`, only paths that follow each tie’s direction; `certainty=stated` uses stated facts only. From a node to itself the answer is one route of length 0: the node alone.',
+      'Named processes (a chain of “forwards requests to” hops that joins the two ends) come first without choosing a type; then a varied pick from the shortest paths, grouped by the kinds of ties they use: all the shortest when nothing is filtered, the 24 shortest (SHORTEST k, longer ones too) when `types`, `asOf` or `certainty=stated` narrow the question. From a node to itself the answer is one route of length 0: the node alone. With `asOf`, ties dated out of that time take no part and the rest carry timeStatus; with `directed=true`, only paths that follow each tie’s direction; `certainty=stated` uses stated facts only.',
     query: PathsQuery,
     errors: { 404: 'No node with the id in `from` or `to`; `details` says which.' },
     response: { description: 'The routes, each as ordered nodes and relationships, plus their union as elements', schema: Paths },
