@@ -1,6 +1,7 @@
 // The web app as a new user meets it, in headless Debian Chromium against the seeded graph:
 // each test clicks and types through one story and saves screenshots of the steps to
 // artifacts/screenshots/<test>-<step>.png.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -473,6 +474,17 @@ describe('Mandate Explorer in the browser', () => {
     expect(new Set(g.nodes)).toEqual(new Set(view.nodes.map((n) => n.id)));
     expect(g.edges).toBe(view.edges.length);
     expect(g.hasProvenance).toBe(true);
+
+    // A standard from the same menu, opened in its consumer's library: Gephi's GEXF in networkx.
+    await page.locator('.export-menu summary').click();
+    const [gexf] = await Promise.all([page.waitForEvent('download'), page.locator('.export-menu button[data-format="gexf"]').click()]);
+    expect(gexf.suggestedFilename()).toMatch(/\.gexf$/);
+    const read = JSON.parse(
+      execFileSync('python3', [join(process.cwd(), 'tests', 'tools', 'check_gexf.py'), (await gexf.path())!], { encoding: 'utf8' }),
+    ) as { mode: string; nodes: number; edges: number };
+    expect(read.mode).toBe('dynamic');
+    expect(read.nodes).toBe(view.nodes.length);
+    expect(read.edges).toBe(view.edges.length);
     await shot('export', '3-done');
   });
 

@@ -11,7 +11,7 @@ export type { NodeLabel, RelationshipType };
 export type Certainty = 'stated' | 'hedged' | 'inferred';
 export type Direction = 'in' | 'out' | 'both';
 export type ChainDirection = 'up' | 'down';
-export type ExportFormat = 'json' | 'cytoscape' | 'graphml' | 'csv' | 'cypher';
+export type { ExportFormat } from '../../../server/export/formats.ts';
 
 /** A node as the API sends it: the server's zod schema, plus the fields its catch-all carries. */
 export type NodeData = z.infer<typeof NodeDataSchema> &

@@ -1,6 +1,6 @@
 // Every string the interface shows, in English. The Swedish catalogue (sv.ts) has the same
 // shape, so a string added here fails the typecheck until it is translated.
-import type { NodeLabel, RelationshipType } from '../api/types.ts';
+import type { ExportFormat, NodeLabel, RelationshipType } from '../api/types.ts';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
@@ -57,7 +57,12 @@ export const en = {
       graphml: ['GraphML', 'Opens in Gephi, yEd and networkx'],
       csv: ['CSV (zip)', 'nodes.csv and relationships.csv with neo4j-admin headers'],
       cypher: ['Cypher', 'Statements that recreate the view in an empty Neo4j'],
-    } as Record<'json' | 'cytoscape' | 'graphml' | 'csv' | 'cypher', [string, string]>,
+      ftm: ['FollowTheMoney', 'Entities as JSON lines for Aleph and OpenSanctions tools'],
+      popolo: ['Popolo', 'Persons, organisations, posts and memberships (Popolo JSON)'],
+      jsonld: ['JSON-LD', 'W3C ORG + PROV-O linked data'],
+      turtle: ['Turtle', 'W3C ORG + PROV-O linked data as Turtle'],
+      gexf: ['GEXF', 'Opens in Gephi, with the timeline from the dates'],
+    } as Record<ExportFormat, [string, string]>,
     copyLink: 'Copy link',
     copyLinkTitle: 'Copy a link that opens this exact view',
     theme: 'Dark theme',

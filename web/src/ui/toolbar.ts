@@ -8,7 +8,8 @@ import type { LayoutName, ViewState } from '../state/view-state.ts';
 import { button, h } from './dom.ts';
 
 const LAYOUTS: LayoutName[] = ['force', 'hierarchy', 'concentric'];
-const DATA_FORMATS: ExportFormat[] = ['json', 'cytoscape', 'graphml', 'csv', 'cypher'];
+// Our own formats, then the standards people share institutional data in (docs/formats.md).
+const DATA_FORMATS: ExportFormat[] = ['json', 'cytoscape', 'graphml', 'csv', 'cypher', 'ftm', 'popolo', 'jsonld', 'turtle', 'gexf'];
 
 export class Toolbar {
   readonly element: HTMLElement;
