@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../neo4j-local/launcher.ts';
 
 const WEB = join(REPO_ROOT, 'web');
-const BUILT = join(WEB, 'dist', 'index.html');
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -17,9 +16,16 @@ function newestSource(dir: string): number {
   return newest;
 }
 
+/** Whether `webDir` has a web app whose build is missing or older than any of its sources. */
+export function needsWebBuild(webDir: string = WEB): boolean {
+  if (!existsSync(join(webDir, 'index.html'))) return false;
+  const built = join(webDir, 'dist', 'index.html');
+  return !existsSync(built) || statSync(built).mtimeMs < newestSource(webDir);
+}
+
 export async function ensureWebBuilt(force = false): Promise<boolean> {
   if (!existsSync(join(WEB, 'index.html'))) return false;
-  if (!force && existsSync(BUILT) && statSync(BUILT).mtimeMs >= newestSource(WEB)) return false;
+  if (!force && !needsWebBuild(WEB)) return false;
   const { build } = await import('vite');
   await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' });
   return true;
