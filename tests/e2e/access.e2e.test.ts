@@ -123,7 +123,7 @@ const text = (sel: string) => expect.poll(async () => ((await page.locator(sel).
 /** Pick a suggestion in a search field by keyboard: type, wait for the list, Enter. */
 async function typeAndPick(query: string, id: string): Promise<void> {
   await page.keyboard.type(query, { delay: 15 });
-  await page.locator(`.suggestion[data-id="${id}"]`).first().waitFor({ state: 'visible' });
+  await page.locator(`.suggestion[data-id="${id}"]:visible`).first().waitFor({ state: 'visible' });
   // Arrow down to the wanted suggestion.
   for (let i = 0; i < 12; i++) {
     const active = await page.evaluate(() => {
