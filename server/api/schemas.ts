@@ -120,6 +120,13 @@ export const TimeStatus = z.enum(TIME_STATUSES).openapi('TimeStatus', {
   description: 'valid: its dates place it then; attested: undated, but a document of that time reports it; undated: dates not given',
 });
 
+/**
+ * A registered schema or null. zod-to-openapi turns `.nullable()` on a registered schema into
+ * `allOf: [$ref, {type: [object, null]}]` (or a bare `$ref`), which no null can satisfy; a
+ * union becomes `anyOf: [$ref, {type: null}]`, which says what the server sends.
+ */
+export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
+
 export const BasisSchema = z
   .object({
     kind: z.enum(BASIS_KINDS),

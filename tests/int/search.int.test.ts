@@ -16,7 +16,14 @@ const SOURCE = { sources: ['searchfix.txt#L1'], evidence: 'Invented for the sear
 
 const node = (id: string, label: string, name: string, extra: Record<string, unknown> = {}) =>
   NodeRecord.parse({ id: PREFIX + id, label, name, ...extra, ...SOURCE });
-const tie = (type: string, from: string, to: string) => RelationshipRecord.parse({ type, from: PREFIX + from, to: PREFIX + to, ...SOURCE });
+const tie = (type: string, from: string, to: string) =>
+  RelationshipRecord.parse({
+    id: `${PREFIX}${type.toLowerCase().replace(/_/g, '-')}-${from}-${to}`,
+    type,
+    from: PREFIX + from,
+    to: PREFIX + to,
+    ...SOURCE,
+  });
 const partners = ['a', 'b', 'c', 'd', 'e', 'f'].map((x) => node(`partner-${x}`, 'Organisation', `Saltmyr partner ${x}`));
 
 const NODES = [

@@ -20,6 +20,7 @@ import {
   SummarySchema,
   TrustFields,
   TypeList,
+  orNull,
 } from '../schemas.ts';
 import { HOP_ROLES } from '../../graph/mandate-chain.ts';
 import { hedgeWords, nameOf, shortCite } from '../../graph/summary.ts';
@@ -77,14 +78,14 @@ const MandateHop = z
     }),
     from: z.string(),
     to: z.string(),
-    relationship: EdgeData.nullable().openapi({ description: 'null when the basis is a treaty or law node' }),
+    relationship: orNull(EdgeData).openapi({ description: 'null when the basis is a treaty or law node' }),
     node: NodeData,
     restsOn: z
       .string()
       .nullable()
       .openapi({ description: 'basis and candidate hops: the fact id of the act or mandate this is the basis of' }),
     candidate: z.boolean(),
-    basis: BasisSchema.nullable(),
+    basis: orNull(BasisSchema),
     ...TrustFields,
   })
   .openapi('MandateHop');

@@ -18,6 +18,7 @@ import {
   NodeData,
   SummarySchema,
   TrustFields,
+  orNull,
 } from '../schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
@@ -42,18 +43,18 @@ const RepresentationRow = z
         'represents: REPRESENTS; leads-delegation: LEADS_DELEGATION (principal from its `principal`); own-name: PARTICIPATES_IN as an expert authority',
     }),
     agent: NodeData,
-    principal: NodeData.nullable().openapi({ description: 'On whose behalf; null when the agent acts in its own name' }),
-    forum: NodeData.nullable().openapi({ description: 'The forum, or the Group of forums the source names together' }),
+    principal: orNull(NodeData).openapi({ description: 'On whose behalf; null when the agent acts in its own name' }),
+    forum: orNull(NodeData).openapi({ description: 'The forum, or the Group of forums the source names together' }),
     members: z.array(NodeData).openapi({ description: 'When the forum is a Group: its members as the source lists them' }),
     scope: z.enum(['some', 'each']).nullable().openapi({ description: 'When the forum is a Group: in some or in each of its members' }),
     capacity: z.string().nullable(),
-    basis: BasisSchema.nullable(),
+    basis: orNull(BasisSchema),
     basisText: z.string().openapi({ description: 'The basis in words, "basis not stated" when the sources give none' }),
     basisMandate: z
-      .object({ giver: NodeData, holder: NodeData.nullable(), relationship: EdgeData })
+      .object({ giver: NodeData, holder: orNull(NodeData), relationship: EdgeData })
       .nullable()
       .openapi({ description: 'The MANDATES fact a mandate basis refers to, with its giver' }),
-    basisNode: NodeData.nullable().openapi({ description: 'The treaty or law a basis refers to' }),
+    basisNode: orNull(NodeData).openapi({ description: 'The treaty or law a basis refers to' }),
     relationship: EdgeData,
     summary: SummarySchema,
     ...TrustFields,

@@ -91,6 +91,10 @@ export function sourceRoutes(router: Router, services: Services): void {
       'Needs the server’s SOURCES_DIR; without it (or for a file not in that folder) the answer is 404 SOURCE_TEXT_UNAVAILABLE and a client shows file, lines and paraphrase only. `from`–`to` are the cited lines (1-based, inclusive), `context` lines are added on each side.',
     params: FileParams,
     query: LinesQuery,
+    errors: {
+      400: 'The request is not valid: a range that ends before it starts, or longer than 500 lines; `details` says which.',
+      404: 'SOURCE_TEXT_UNAVAILABLE: no source folder is configured, or the file is not in it.',
+    },
     response: { description: 'Numbered lines', schema: SourceLines },
     handler: async ({ params, query }, { services: { config } }) => {
       const to = query.to ?? query.from;
