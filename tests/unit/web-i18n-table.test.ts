@@ -55,6 +55,10 @@ describe('the language', () => {
         '.tools.forum',
         '.toolbar.formats.graphml.0',
         '.toolbar.formats.cypher.0',
+        // The standards' own names.
+        '.toolbar.formats.ftm.0',
+        '.toolbar.formats.popolo.0',
+        '.toolbar.formats.turtle.0',
       ].sort(),
     );
   });
