@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { firstDay, lastDay, PartialDate } from '../../model/dates.ts';
 import type { ExportNode, ExportRelationship } from '../formats.ts';
+import { NodeRecord, RelationshipRecord } from '../../../seed/schema.ts';
 
 export type Certainty = 'stated' | 'hedged' | 'inferred';
 
@@ -97,55 +98,12 @@ export function displayName(n: ExportNode | undefined, fallback: string): string
   return str(n?.properties.nameEn) ?? str(n?.properties.name) ?? fallback;
 }
 
-/** Node properties the model defines; everything else is a free extra property. */
-export const NODE_FIELDS = new Set([
-  'id',
-  'label',
-  'name',
-  'nameEn',
-  'aliases',
-  'description',
-  'validFrom',
-  'validTo',
-  'sources',
-  'evidence',
-  'certainty',
-  'hedge',
-  'inferredFrom',
-  'outsideKnowledge',
-  'attested',
-  'attestedDate',
-]);
-
-/** Relationship properties the model defines; everything else is carried as an extra. */
-export const RELATIONSHIP_FIELDS = new Set([
-  'id',
-  'key',
-  'validFrom',
-  'validTo',
-  'forum',
-  'capacity',
-  'principal',
-  'task',
-  'role',
-  'subject',
-  'agreement',
-  'chain',
-  'step',
-  'scope',
-  'basisKind',
-  'basisRef',
-  'basisNote',
-  'basisCertainty',
-  'sources',
-  'evidence',
-  'certainty',
-  'hedge',
-  'inferredFrom',
-  'outsideKnowledge',
-  'attested',
-  'attestedDate',
-]);
+// The fields a seed record defines, plus what the load adds to every fact (`attested` from the
+// documents' dates, `key` for MERGE): one definition in seed/schema.ts serves the validator, the
+// importer and the exports. Everything else is a free extra property.
+const LOADED = ['attested', 'attestedDate'];
+export const NODE_FIELDS = new Set<string>([...Object.keys(NodeRecord.shape), ...LOADED]);
+export const RELATIONSHIP_FIELDS = new Set<string>([...Object.keys(RelationshipRecord.shape), 'key', ...LOADED]);
 
 export function extraProperties(props: Record<string, unknown>, known: Set<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
