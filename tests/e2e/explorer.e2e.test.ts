@@ -92,13 +92,30 @@ function canvasNodeIds(p: Page = page): Promise<string[]> {
 /** Click (or double-click) a node or a tie where it is drawn, as a person would. */
 async function clickElement(id: string, options: { double?: boolean } = {}): Promise<void> {
   const box = (await page.locator('#cy').boundingBox())!;
-  const at = await page.evaluate((elementId) => {
-    const ele = window.mandateExplorer!.cy().getElementById(elementId);
-    return ele.isNode() ? ele.renderedPosition() : (ele as unknown as { renderedMidpoint(): { x: number; y: number } }).renderedMidpoint();
-  }, id);
-  if (options.double) await page.mouse.dblclick(box.x + at.x, box.y + at.y);
-  else await page.mouse.click(box.x + at.x, box.y + at.y);
-  await settle();
+  // An edge's midpoint can sit under a crossing edge; try points along it until the
+  // app itself reports the intended element selected, as a person would click again.
+  for (const along of [0.5, 0.35, 0.65, 0.25, 0.75]) {
+    const at = await page.evaluate(
+      ([elementId, t]) => {
+        const ele = window.mandateExplorer!.cy().getElementById(elementId as string);
+        if (ele.isNode()) return ele.renderedPosition();
+        const edge = ele as unknown as {
+          renderedSourceEndpoint(): { x: number; y: number };
+          renderedTargetEndpoint(): { x: number; y: number };
+        };
+        const a = edge.renderedSourceEndpoint();
+        const b = edge.renderedTargetEndpoint();
+        const f = t as number;
+        return { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
+      },
+      [id, along] as const,
+    );
+    if (options.double) await page.mouse.dblclick(box.x + at.x, box.y + at.y);
+    else await page.mouse.click(box.x + at.x, box.y + at.y);
+    await settle();
+    const selected = await page.evaluate(() => window.mandateExplorer!.state().selected);
+    if (options.double || selected.includes(id)) return;
+  }
 }
 
 async function searchAndPick(query: string, id: string): Promise<void> {
