@@ -28,6 +28,8 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_MINUTE: 600,
       SERVE_WEB: true,
       SEED_ON_START: true,
+      READ_REQUIRES_SIGN_IN: false,
+      SESSION_TTL_HOURS: 12,
     });
   });
 
