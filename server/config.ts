@@ -33,6 +33,8 @@ export const ConfigSchema = z.object({
    * OpenAPI document stay open (docs/curation.md, "Who may do what").
    */
   READ_REQUIRES_SIGN_IN: flag.default(false),
+  /** Failed sign-ins per name and client in a minute before 429. */
+  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   /** How long a sign-in lasts before the browser must sign in again. */
   SESSION_TTL_HOURS: z.coerce
     .number()

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       SEED_ON_START: true,
       READ_REQUIRES_SIGN_IN: false,
       SESSION_TTL_HOURS: 12,
+      SIGN_IN_ATTEMPTS_PER_MINUTE: 5,
     });
   });
 
