@@ -1,6 +1,6 @@
 // `npm run users -- COMMAND`: local accounts for editors and admins (docs/curation.md).
 //   add NAME --role editor|admin [--password-stdin]   prints the first API token on its last line
-//   list | disable NAME | enable NAME | reset NAME [--password-stdin] | revoke-token ID
+//   list | tokens NAME | disable NAME | enable NAME | reset NAME [--password-stdin] | revoke-token ID
 // Passwords are asked for without echo on a terminal, or read from standard input with
 // --password-stdin (for scripts); never from the command line, where `ps` and shell history
 // would keep them.
@@ -9,13 +9,14 @@ import { Writable } from 'node:stream';
 import { z } from 'zod';
 import { connect, type Connection } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
-import { createUser, listUsers, resetPassword, revokeToken, setDisabled } from '../auth/accounts.ts';
+import { createUser, listTokens, listUsers, resetPassword, revokeToken, setDisabled } from '../auth/accounts.ts';
 import { Role, UserName } from '../auth/actor.ts';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import { parseFlags } from './args.ts';
 
 const USAGE = `usage: npm run users -- add NAME --role editor|admin [--password-stdin]
        npm run users -- list
+       npm run users -- tokens NAME                        (ids and labels, for revoke-token)
        npm run users -- disable NAME | enable NAME
        npm run users -- reset NAME [--password-stdin]     (new password; ends the account's sessions)
        npm run users -- revoke-token ID
@@ -83,10 +84,10 @@ function ask(question: string): Promise<string> {
 }
 
 if (flags.help || !command) usage();
-if (!['add', 'list', 'disable', 'enable', 'reset', 'revoke-token'].includes(command)) usage(`Unknown command "${command}".`);
+if (!['add', 'list', 'tokens', 'disable', 'enable', 'reset', 'revoke-token'].includes(command)) usage(`Unknown command "${command}".`);
 
 // Everything about the arguments is checked, and the password read, before Neo4j is started.
-const name = ['add', 'disable', 'enable', 'reset'].includes(command) ? accountName() : '';
+const name = ['add', 'tokens', 'disable', 'enable', 'reset'].includes(command) ? accountName() : '';
 const tokenId = command === 'revoke-token' ? need('a token id') : '';
 if (command === 'add' && !flags.role) usage('add needs --role editor or --role admin.');
 const password = command === 'add' || command === 'reset' ? await readPassword() : '';
@@ -116,6 +117,16 @@ try {
         const state = u.disabled ? 'disabled' : 'active';
         process.stdout.write(
           `${u.name}\t${u.role}\t${state}\t${u.tokens} token(s)\t${u.sessions} session(s)\tsince ${u.createdAt.slice(0, 10)}\n`,
+        );
+      }
+      break;
+    }
+    case 'tokens': {
+      const tokens = await listTokens(db, name);
+      if (!tokens.length) process.stdout.write(`No tokens for "${name}".\n`);
+      for (const t of tokens) {
+        process.stdout.write(
+          `${t.id}\t${t.revokedAt ? `revoked ${t.revokedAt.slice(0, 10)}` : 'active'}\tsince ${t.createdAt.slice(0, 10)}\t${t.label}\n`,
         );
       }
       break;

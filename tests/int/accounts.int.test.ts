@@ -120,9 +120,12 @@ describe('npm run users', { timeout: 120_000 }, () => {
     expect((await signIn(u.name, u.password)).res.status).toBe(401);
     expect((await signIn(u.name, 'the new password 1')).res.status).toBe(200);
 
-    const tokens = await request(app).get('/api/tokens').set('Authorization', `Bearer ${u.token}`);
-    const revoked = await usersCli(['revoke-token', tokens.body.tokens[0].id]);
+    const tokens = await usersCli(['tokens', u.name]);
+    const [id, state, , label] = tokens.stdout.trim().split('\t');
+    expect([state, label]).toEqual(['active', 'first token']);
+    const revoked = await usersCli(['revoke-token', id!]);
     expect(revoked.code, revoked.stderr).toBe(0);
+    expect((await usersCli(['tokens', u.name])).stdout).toMatch(/^tok_\S+\trevoked \d{4}-\d\d-\d\d\t/);
     expect((await request(app).get('/api/tokens').set('Authorization', `Bearer ${u.token}`)).status).toBe(401);
     expect((await usersCli(['disable', `${PREFIX}nobody`])).code).toBe(1);
   });
