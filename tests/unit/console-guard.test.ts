@@ -1,7 +1,7 @@
 // The console's keyword guard on its own, without Neo4j: what it refuses, why, and what it
 // lets through. Fast, so mutation testing can judge the guard (npm run mutate).
 import { describe, expect, it } from 'vitest';
-import { checkConsoleQuery, stripLiterals } from '../../server/graph/console-guard.ts';
+import { checkConsoleQuery, planReachesAccounts, stripLiterals } from '../../server/graph/console-guard.ts';
 
 const refusedFor = (cypher: string) => checkConsoleQuery(cypher).reason;
 
@@ -136,5 +136,34 @@ describe('checkConsoleQuery lets through', () => {
     'RETURN db.labels()',
   ])('%s', (cypher) => {
     expect(checkConsoleQuery(cypher)).toEqual({ ok: true });
+  });
+});
+
+describe('planReachesAccounts', () => {
+  const op = (type: string, details = '') => ({ type, details });
+  it.each([
+    [[op('AllNodesScan', 'n')], 'AllNodesScan'],
+    [[op('PartitionedAllNodesScan', 'n')], 'PartitionedAllNodesScan'],
+    [[op('NodeByIdSeek', 'n WHERE id(n) = $autoint_0')], 'NodeByIdSeek'],
+    [[op('NodeByElementIdSeek', 'n WHERE elementId(n) = $x')], 'NodeByElementIdSeek'],
+    [[op('ProduceResults', 'n'), op('NodeByLabelScan', 'n:User')], 'accounts'],
+    [[op('UnionNodeByLabelsScan', 'n:Entity|ApiToken')], 'accounts'],
+    [[op('NodeUniqueIndexSeek', 'UNIQUE s:Session(idHash) WHERE idHash = $autostring_0')], 'accounts'],
+    [[op('NodeCountFromCountStore', 'count( (:User) ) AS c')], 'accounts'],
+    [[op('Filter', 'NOT n:`User`')], 'accounts'],
+    [[op('Filter', 'n: Session')], 'accounts'],
+  ])('refuses %j', (operators, reason) => {
+    expect(planReachesAccounts(operators)).toContain(reason);
+  });
+
+  it.each([
+    [[op('ProduceResults', 'n'), op('NodeByLabelScan', 'n:Entity')]],
+    [[op('NodeByLabelScan', 'n:Source')]],
+    [[op('Expand(All)', '(a)-[r]->(b)'), op('NodeByLabelScan', 'a:Entity')]],
+    [[op('DirectedAllRelationshipsScan', '(anon_0)-[r]->(anon_1)')]],
+    [[op('Filter', "a.name = 'User'"), op('NodeByLabelScan', 'a:UserGroup')]],
+    [[]],
+  ])('lets %j through', (operators) => {
+    expect(planReachesAccounts(operators)).toBeNull();
   });
 });
