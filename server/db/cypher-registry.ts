@@ -17,6 +17,7 @@ export const QUERY_NAMES = [
   'bulk/get-marker',
   'bulk/list-deferrable-indexes',
   'bulk/save-marker',
+  'common/inference-grounds',
   'common/shared-neighbours',
   'export/all-nodes',
   'export/all-relationships',

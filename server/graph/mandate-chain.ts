@@ -8,7 +8,8 @@ import type { Database, Row } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import { edgeData, type EdgeData, ElementSet, type GraphElements, type NodeData, nodeData } from './elements.ts';
 import { asTimeStatus, type Basis, basisOf, isAct, type TimeStatus, type Trust, trustOf } from './trust.ts';
-import { chainSummary, type Lang, type Summary } from './summary.ts';
+import { readGrounds } from './grounds.ts';
+import { chainSentenceHops, chainSummary, type Lang, type Summary } from './summary.ts';
 
 export const HOP_ROLES = ['held-by', 'holds-post', 'act', 'mandate', 'answers-to', 'basis', 'candidate', 'authority'] as const;
 export type HopRole = (typeof HOP_ROLES)[number];
@@ -88,13 +89,22 @@ export async function mandateChain(db: Database, q: MandateChainQuery): Promise<
   const walk = q.direction === 'up' ? walkUp : walkDown;
   const { hops, truncated } = await walk(db, q, set, rootRead);
   const root = await rootRead;
+  const elements = set.toElements();
+  const inferring = chainSentenceHops(hops).filter((h) => h.certainty === 'inferred' && h.inferredFrom.length && h.relationship);
+  const grounds = inferring.length
+    ? await readGrounds(
+        db,
+        inferring.map((h) => ({ inferredFrom: h.inferredFrom, source: h.relationship!.source, target: h.relationship!.target })),
+        { nodes: elements.nodes.map((n) => n.data), edges: elements.edges.map((e) => e.data) },
+      )
+    : undefined;
   return {
     root,
     direction: q.direction,
     hops,
-    elements: set.toElements(),
+    elements,
     truncated,
-    summary: chainSummary(root, q.direction, hops, q.lang),
+    summary: chainSummary(root, q.direction, hops, q.lang, grounds),
   };
 }
 

@@ -1,9 +1,10 @@
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
-import type { Row } from '../../db/database.ts';
+import type { Database, Row } from '../../db/database.ts';
 import { edgeData, ElementSet, nodeData, type NodeData as NodeDataT } from '../../graph/elements.ts';
+import { readGrounds } from '../../graph/grounds.ts';
 import { pickRoutes, type Route, toRoute } from '../../graph/routes.ts';
-import { factsSentence, nameOf, words, type Fact } from '../../graph/summary.ts';
+import { assignmentName, factsSentence, nameOf, words, type Fact } from '../../graph/summary.ts';
 import { trustOf } from '../../graph/trust.ts';
 import { NotFoundError } from '../../errors.ts';
 import { asOfSpan } from '../../model/dates.ts';
@@ -154,18 +155,24 @@ export function pathRoutes(router: Router, services: Services): void {
         paths: routes,
         groups,
         elements: set.toElements(),
-        summary: routeSummary(fromNode, toNode, routes, query.lang),
+        summary: await routeSummary(db, fromNode, toNode, routes, query.lang),
       };
     },
   });
 }
 
 /** "3 routes from A to B; the first: the named process …: A forwards requests to C; …" */
-function routeSummary(from: NodeDataT, to: NodeDataT, routes: Route[], lang: 'en' | 'sv') {
+async function routeSummary(db: Database, from: NodeDataT, to: NodeDataT, routes: Route[], lang: 'en' | 'sv') {
   const w = words(lang);
   if (!routes.length) return { text: w.noPaths(nameOf(from, lang), nameOf(to, lang)), citations: [] };
   const first = routes[0]!;
   const byId = new Map(first.nodes.map((n) => [n.id, n]));
+  const inferring = first.relationships
+    .map((e) => ({ ...trustOf(e), source: e.source, target: e.target }))
+    .filter((t) => t.certainty === 'inferred' && t.inferredFrom.length);
+  const grounds = inferring.length
+    ? await readGrounds(db, inferring, { nodes: routes.flatMap((r) => r.nodes), edges: routes.flatMap((r) => r.relationships) })
+    : undefined;
   const facts: Fact[] = first.relationships.map((e) => {
     const t = trustOf(e);
     return {
@@ -175,10 +182,12 @@ function routeSummary(from: NodeDataT, to: NodeDataT, routes: Route[], lang: 'en
       certainty: t.certainty,
       hedge: t.hedge,
       inferredFrom: t.inferredFrom,
+      ...(grounds ? { grounds } : {}),
       outsideKnowledge: t.outsideKnowledge,
       validFrom: t.validFrom,
       validTo: t.validTo,
       attested: t.attested,
+      task: e.type === 'MANDATES' ? assignmentName(e) : null,
       ...(e.timeStatus === 'valid' || e.timeStatus === 'attested' || e.timeStatus === 'undated' ? { timeStatus: e.timeStatus } : {}),
       sources: t.sources,
     };
