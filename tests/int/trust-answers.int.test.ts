@@ -236,7 +236,7 @@ describe('representation says on whose mandate', () => {
 
 type Route = {
   nodes: Array<{ id: string }>;
-  relationships: Array<{ type: string }>;
+  relationships: Array<{ type: string; source: string; target: string }>;
   kinds: string[];
   named: { chain: string; reversed: boolean } | null;
 };
@@ -285,6 +285,26 @@ describe('routes', () => {
     expect(res.status).toBe(200);
     const firstThree = (res.body.paths as Route[]).slice(0, 3).map((p) => p.nodes.map((n) => n.id));
     expect(firstThree).toContainEqual(['ukraine', 'eu-civil-protection-mechanism', 'msb', 'socialstyrelsen', 'swedish-regions']);
+  });
+
+  it('asked with no type, offers longer routes than the shortest too, each in the group of its kinds of ties', async () => {
+    const res = await request(app).get('/api/paths').query({ from: 'ukraine', to: 'swedish-regions' });
+    expect(res.status).toBe(200);
+    const unnamed = (res.body.paths as Route[]).filter((p) => !p.named);
+    const shortest = Math.min(...unnamed.map((p) => p.nodes.length));
+    const longer = unnamed.filter((p) => p.nodes.length > shortest);
+    expect(longer.length).toBeGreaterThan(0);
+    // A longer route is a real walk from one end to the other, each tie joining its neighbours.
+    for (const p of longer) {
+      expect(p.nodes[0]!.id).toBe('ukraine');
+      expect(p.nodes.at(-1)!.id).toBe('swedish-regions');
+      p.relationships.forEach((r, i) => {
+        expect([r.source, r.target].sort()).toEqual([p.nodes[i]!.id, p.nodes[i + 1]!.id].sort());
+      });
+    }
+    const groups = res.body.groups as Array<{ kinds: string[]; paths: number[] }>;
+    const paths = res.body.paths as Route[];
+    for (const g of groups) for (const i of g.paths) expect(paths[i]!.kinds).toEqual(g.kinds);
   });
 });
 
