@@ -24,6 +24,8 @@ CALL (a, b) {
 // where both u and v have at most 50 ties: their neighbours are read once each and met in memory,
 // so no hub's ties are read (a detour around a hub says little anyway).
 CALL (found) {
+  // When the shortest paths alone fill the answer ($limit routes), none is sought.
+  WITH found WHERE size(found) < $limit
   UNWIND found[0..4] AS sp
   WITH sp WHERE length(sp) < $maxDepth
   UNWIND range(0, length(sp) - 1) AS i

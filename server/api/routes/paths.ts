@@ -113,6 +113,7 @@ export function pathRoutes(router: Router, services: Services): void {
         to: query.to,
         types: query.types ?? null,
         maxDepth: query.maxDepth,
+        limit: query.limit,
         stated,
         named,
         ...span,
