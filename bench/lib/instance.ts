@@ -15,7 +15,8 @@ export interface BenchInstance {
 }
 
 export interface InstanceOptions {
-  port: (typeof BENCH_PORTS)[number];
+  /** One of BENCH_PORTS in `npm run bench`; bench/ab.ts takes a port of the caller's. */
+  port: number;
   name: string;
   /** Delete the store first: loads are measured into an empty database. */
   fresh: boolean;

@@ -2,7 +2,7 @@
 // end on MANDATES, APPOINTS and ESTABLISHES (the start gives the mandate) and from end to
 // start on UNDER, PART_OF and HOLDS_POST (the start answers to the end). With $direction
 // 'up' we climb to whoever holds authority over the frontier; with 'down' we descend.
-// The chain above a node follows bases instead (mandates/chain-step, chain-bases); this step
+// The chain above a node follows bases instead (mandates/chain-level); this step
 // serves 'down': what an actor's mandates and acts lead to. Dated out of the as-of span →
 // left out; otherwise each tie carries its timeStatus, and $stated drops hedged and inferred.
 UNWIND $frontier AS fid

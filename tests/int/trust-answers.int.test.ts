@@ -74,7 +74,7 @@ describe('mandate chain follows bases', () => {
     expect(top).toMatchObject({ role: 'answers-to', certainty: 'inferred' });
     for (const h of hops) expect(h.sources.length).toBeGreaterThan(0);
     expect(summary.text).toMatch(/Fixture Board appoints Fixture Chief Officer/);
-    expect(summary.text).toMatch(/on Fixture government's assignment to appoint the chief officers/);
+    expect(summary.text).toMatch(/on Fixture government's assignment “appoint the chief officers”/);
     expect(summary.citations).toContain('001_fixture.txt#L3-L3');
   });
 
@@ -205,7 +205,7 @@ describe('representation says on whose mandate', () => {
 
     const seat = byKind('represents', 't-api12-holder');
     expect(seat).toMatchObject({ forum: { id: 't-api12-who' }, certainty: 'stated', basisMandate: { giver: { id: 't-api12-gov' } } });
-    expect(seat!.basisText).toBe("Fixture government's assignment to appoint the chief officers");
+    expect(seat!.basisText).toBe("Fixture government's assignment “appoint the chief officers”");
     // The forum asked about is on the canvas even when a row reaches it through a Group.
     expect(elements.nodes.map((n) => n.data.id)).toContain('t-api12-who');
   });
@@ -236,7 +236,7 @@ describe('representation says on whose mandate', () => {
 
 type Route = {
   nodes: Array<{ id: string }>;
-  relationships: Array<{ type: string }>;
+  relationships: Array<{ type: string; source: string; target: string }>;
   kinds: string[];
   named: { chain: string; reversed: boolean } | null;
 };
@@ -257,8 +257,21 @@ describe('routes', () => {
     expect(groups.flatMap((g) => g.paths).sort((a, b) => a - b)).toEqual(paths.map((_, i) => i));
     expect(res.body.summary.text).toMatch(/named process “requests for supplies”/);
     expect(res.body.summary.text).toMatch(
-      /Fixture Board forwards requests to Fixture regions \(inferred, not stated in the source: rests on forwards-t-api12-3\)/,
+      /Fixture Board forwards requests to Fixture regions \(inferred, not stated in the source: rests on Fixture Preparedness Agency forwards requests to Fixture Board\)/,
     );
+    // Grounds in words, never the fact id.
+    expect(res.body.summary.text).not.toMatch(/forwards-t-api12-3/);
+  });
+
+  it('names what an inferred tie rests on in words, also when that fact is not in the answer', async () => {
+    // One route only: the fact the membership was inferred from is read from the graph.
+    const res = await request(app).get('/api/paths').query({ from: 'baltic-states', to: 'cbss', limit: 1 });
+    expect(res.status).toBe(200);
+    expect(res.body.paths).toHaveLength(1);
+    expect(res.body.summary.text).toMatch(
+      /inferred, not stated in the source: rests on outside knowledge: .* and .* cooperates with Baltic states/,
+    );
+    expect(res.body.summary.text).not.toMatch(/cooperates-with-socialstyrelsen-baltic-states/);
   });
 
   it('finds the named route asked the other way round, marked reversed', async () => {
@@ -272,6 +285,26 @@ describe('routes', () => {
     expect(res.status).toBe(200);
     const firstThree = (res.body.paths as Route[]).slice(0, 3).map((p) => p.nodes.map((n) => n.id));
     expect(firstThree).toContainEqual(['ukraine', 'eu-civil-protection-mechanism', 'msb', 'socialstyrelsen', 'swedish-regions']);
+  });
+
+  it('asked with no type, offers longer routes than the shortest too, each in the group of its kinds of ties', async () => {
+    const res = await request(app).get('/api/paths').query({ from: 'ukraine', to: 'swedish-regions' });
+    expect(res.status).toBe(200);
+    const unnamed = (res.body.paths as Route[]).filter((p) => !p.named);
+    const shortest = Math.min(...unnamed.map((p) => p.nodes.length));
+    const longer = unnamed.filter((p) => p.nodes.length > shortest);
+    expect(longer.length).toBeGreaterThan(0);
+    // A longer route is a real walk from one end to the other, each tie joining its neighbours.
+    for (const p of longer) {
+      expect(p.nodes[0]!.id).toBe('ukraine');
+      expect(p.nodes.at(-1)!.id).toBe('swedish-regions');
+      p.relationships.forEach((r, i) => {
+        expect([r.source, r.target].sort()).toEqual([p.nodes[i]!.id, p.nodes[i + 1]!.id].sort());
+      });
+    }
+    const groups = res.body.groups as Array<{ kinds: string[]; paths: number[] }>;
+    const paths = res.body.paths as Route[];
+    for (const g of groups) for (const i of g.paths) expect(paths[i]!.kinds).toEqual(g.kinds);
   });
 });
 

@@ -1,9 +1,10 @@
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
-import type { Row } from '../../db/database.ts';
+import type { Database, Row } from '../../db/database.ts';
 import { edgeData, ElementSet, nodeData, type NodeData as NodeDataT } from '../../graph/elements.ts';
+import { readGrounds } from '../../graph/grounds.ts';
 import { pickRoutes, type Route, toRoute } from '../../graph/routes.ts';
-import { factsSentence, nameOf, words, type Fact } from '../../graph/summary.ts';
+import { assignmentName, factsSentence, nameOf, words, type Fact } from '../../graph/summary.ts';
 import { trustOf } from '../../graph/trust.ts';
 import { NotFoundError } from '../../errors.ts';
 import { asOfSpan } from '../../model/dates.ts';
@@ -73,7 +74,7 @@ export function pathRoutes(router: Router, services: Services): void {
     tag: 'questions',
     summary: 'Routes between two nodes: named processes, then the k shortest paths with variety',
     description:
-      'Named processes (a chain of “forwards requests to” hops that joins the two ends) come first without choosing a type; then a varied pick from the shortest paths, grouped by the kinds of ties they use: all the shortest when nothing is filtered, the 24 shortest (SHORTEST k, longer ones too) when `types`, `asOf` or `certainty=stated` narrow the question. From a node to itself the answer is one route of length 0: the node alone. With `asOf`, ties dated out of that time take no part and the rest carry timeStatus; with `directed=true`, only paths that follow each tie’s direction; `certainty=stated` uses stated facts only.',
+      'Named processes (a chain of “forwards requests to” hops that joins the two ends) come first without choosing a type; then a varied pick from the shortest paths, grouped by the kinds of ties they use: all the shortest when nothing is filtered, with detours one tie longer around them (a tie u–v replaced by u–w–v, where neither u nor v is a hub of more than 50 ties), the 24 shortest (SHORTEST k, longer ones too) when `types`, `asOf` or `certainty=stated` narrow the question. From a node to itself the answer is one route of length 0: the node alone. With `asOf`, ties dated out of that time take no part and the rest carry timeStatus; with `directed=true`, only paths that follow each tie’s direction; `certainty=stated` uses stated facts only.',
     query: PathsQuery,
     errors: { 404: 'No node with the id in `from` or `to`; `details` says which.' },
     response: { description: 'The routes, each as ordered nodes and relationships, plus their union as elements', schema: Paths },
@@ -112,6 +113,7 @@ export function pathRoutes(router: Router, services: Services): void {
         to: query.to,
         types: query.types ?? null,
         maxDepth: query.maxDepth,
+        limit: query.limit,
         stated,
         named,
         ...span,
@@ -154,18 +156,24 @@ export function pathRoutes(router: Router, services: Services): void {
         paths: routes,
         groups,
         elements: set.toElements(),
-        summary: routeSummary(fromNode, toNode, routes, query.lang),
+        summary: await routeSummary(db, fromNode, toNode, routes, query.lang),
       };
     },
   });
 }
 
 /** "3 routes from A to B; the first: the named process …: A forwards requests to C; …" */
-function routeSummary(from: NodeDataT, to: NodeDataT, routes: Route[], lang: 'en' | 'sv') {
+async function routeSummary(db: Database, from: NodeDataT, to: NodeDataT, routes: Route[], lang: 'en' | 'sv') {
   const w = words(lang);
   if (!routes.length) return { text: w.noPaths(nameOf(from, lang), nameOf(to, lang)), citations: [] };
   const first = routes[0]!;
   const byId = new Map(first.nodes.map((n) => [n.id, n]));
+  const inferring = first.relationships
+    .map((e) => ({ ...trustOf(e), source: e.source, target: e.target }))
+    .filter((t) => t.certainty === 'inferred' && t.inferredFrom.length);
+  const grounds = inferring.length
+    ? await readGrounds(db, inferring, { nodes: routes.flatMap((r) => r.nodes), edges: routes.flatMap((r) => r.relationships) })
+    : undefined;
   const facts: Fact[] = first.relationships.map((e) => {
     const t = trustOf(e);
     return {
@@ -175,10 +183,12 @@ function routeSummary(from: NodeDataT, to: NodeDataT, routes: Route[], lang: 'en
       certainty: t.certainty,
       hedge: t.hedge,
       inferredFrom: t.inferredFrom,
+      ...(grounds ? { grounds } : {}),
       outsideKnowledge: t.outsideKnowledge,
       validFrom: t.validFrom,
       validTo: t.validTo,
       attested: t.attested,
+      task: e.type === 'MANDATES' ? assignmentName(e) : null,
       ...(e.timeStatus === 'valid' || e.timeStatus === 'attested' || e.timeStatus === 'undated' ? { timeStatus: e.timeStatus } : {}),
       sources: t.sources,
     };

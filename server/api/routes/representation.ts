@@ -2,7 +2,8 @@ import type { Router } from 'express';
 import { z } from '../../zod.ts';
 import type { Row } from '../../db/database.ts';
 import { edgeData, ElementSet, type NodeData as NodeDataT, nodeData } from '../../graph/elements.ts';
-import { factsSentence, type Fact } from '../../graph/summary.ts';
+import { readGrounds } from '../../graph/grounds.ts';
+import { assignmentName, factsSentence, type Fact } from '../../graph/summary.ts';
 import { asTimeStatus, basisOf, trustOf } from '../../graph/trust.ts';
 import { asOfSpan } from '../../model/dates.ts';
 import { RepresentationCapacity } from '../../model/vocabulary.ts';
@@ -159,12 +160,26 @@ export function representationRoutes(router: Router, services: Services): void {
           basisMandate,
           basisNode,
           relationship: rel,
-          summary: factsSentence([fact], query.lang, 1),
           ...t,
           ...(timeStatus ? { timeStatus } : {}),
         };
       });
-      return { representations, elements: set.toElements(), summary: factsSentence(facts, query.lang, 3) };
+      const elements = set.toElements();
+      const inferring = facts
+        .filter((f) => f.certainty === 'inferred' && f.inferredFrom?.length)
+        .map((f) => ({ inferredFrom: f.inferredFrom ?? [], source: f.subject.id, target: f.object?.id ?? f.subject.id }));
+      if (inferring.length) {
+        const grounds = await readGrounds(db, inferring, {
+          nodes: elements.nodes.map((n) => n.data),
+          edges: elements.edges.map((e) => e.data),
+        });
+        for (const f of facts) f.grounds = grounds;
+      }
+      return {
+        representations: representations.map((r, i) => ({ ...r, summary: factsSentence([facts[i]!], query.lang, 1) })),
+        elements,
+        summary: factsSentence(facts, query.lang, 3),
+      };
     },
   });
 }
@@ -176,10 +191,10 @@ function basisText(f: Fact, lang: Lng): string {
   const name = (n: NodeDataT) => (lang === 'en' ? (typeof n.nameEn === 'string' ? n.nameEn : n.name) : n.name);
   if (b.kind === 'mandate') {
     if (!f.basisMandate) return b.ref ?? notStated;
-    const task = typeof f.basisMandate.relationship.task === 'string' ? f.basisMandate.relationship.task : null;
+    const task = assignmentName(f.basisMandate.relationship);
     const giver = name(f.basisMandate.giver);
-    if (lang === 'en') return task ? `${giver}'s assignment to ${task}` : `an assignment from ${giver}`;
-    return task ? `uppdrag från ${giver} att ${task}` : `uppdrag från ${giver}`;
+    if (lang === 'en') return task ? `${giver}'s assignment “${task}”` : `an assignment from ${giver}`;
+    return task ? `uppdrag från ${giver}: ”${task}”, som bara finns på engelska` : `uppdrag från ${giver}`;
   }
   const n = f.basisNode ? name(f.basisNode) : (b.ref ?? b.kind);
   return b.note ? `${n} (${b.note})` : n;
