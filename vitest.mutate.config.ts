@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/console-guard.test.ts', 'tests/unit/config.test.ts', 'tests/unit/import-parse.test.ts'],
+    include: [
+      'tests/unit/console-guard.test.ts',
+      'tests/unit/console-route.test.ts',
+      'tests/unit/console-elements.test.ts',
+      'tests/unit/config.test.ts',
+      'tests/unit/import-parse.test.ts',
+    ],
     setupFiles: ['tests/setup/fast-check.ts'],
   },
 });
