@@ -1,7 +1,7 @@
 // The pure parts of import and restore, without Neo4j: which format a file is read as, and how
 // a whole-graph backup file is checked before anything is written.
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../../server/data-io/import.ts';
+import { detectFormat } from '../../server/data-io/import-parse.ts';
 import { graphFileToRows } from '../../server/data-io/graph-file.ts';
 
 describe('detectFormat', () => {
