@@ -97,7 +97,9 @@ describe('a new file', () => {
 
   it('read from CSV when its name says so, and from JSON lines', async () => {
     const csv = `id,label,name,sources,evidence,certainty,outsideKnowledge\nx-c,Agency,C,${SOURCE},A body made up for the test.,inferred,outside knowledge: made up\n`;
-    expect((await importFacts(standIn().db, csv, { name: 'facts.csv' })).nodes.added).toBe(1);
+    const { db, transactions } = standIn();
+    expect(await importFacts(db, csv, { name: 'facts.csv' })).toMatchObject({ nodes: { added: 1 }, written: true });
+    expect(transactions.map((runs) => runs.map((run) => run.name))).toEqual([['seed/merge-nodes']]);
     const lines = `${json(node('x-d'))}\n${json(node('x-e'))}\n`;
     expect((await importFacts(standIn().db, lines)).nodes.added).toBe(2);
     expect((await importFacts(standIn().db, lines, { format: 'jsonl' })).nodes.added).toBe(2);
@@ -116,6 +118,13 @@ describe('a new file', () => {
 });
 
 describe('a file with problems writes nothing', () => {
+  it('names a file that does not parse by the name it was sent under', async () => {
+    const { db, transactions } = standIn();
+    expect((await refusal(importFacts(db, '{"nodes": [', { name: 'facts.json' }))).message).toMatch(/^facts\.json is not valid JSON: /);
+    expect((await refusal(importFacts(db, '{"nodes": ['))).message).toMatch(/^the file is not valid JSON: /);
+    expect(transactions).toEqual([]);
+  });
+
   it('names a relationship to a node neither the file nor the graph holds, at its place in the file', async () => {
     const { db, transactions } = standIn({ nodes: [stored('held-agency')] });
     const err = await refusal(

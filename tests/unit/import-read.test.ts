@@ -131,6 +131,14 @@ describe('CSV', () => {
     });
   });
 
+  it('with blank lines between rows, and a byte-order mark before a quoted header', () => {
+    const out = parseImportText('\uFEFF"id","label"\n\n"a","Agency"\n\n\nb,Ministry\n', 'csv', '');
+    expect(out.nodes).toEqual([
+      { id: 'a', label: 'Agency', aliases: [] },
+      { id: 'b', label: 'Ministry', aliases: [] },
+    ]);
+  });
+
   it('of relationships: the step is a number and nothing gets aliases', () => {
     const text = 'id,type,from,to,step,sources\nf1,MEMBER_OF,a,b,2,s1\nf2,MEMBER_OF,a,c,,\n';
     expect(parseImportText(text, 'csv', 'ties.csv')).toEqual({
