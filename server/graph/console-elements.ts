@@ -10,7 +10,8 @@ export function elementsIn(rows: Row[]): GraphElements {
   const nodes = new Map<string, PlainNode>();
   const rels: PlainRelationship[] = [];
   // Lists, maps and paths ({kind: 'path', nodes, relationships}) are all searched through
-  // their values; a node's or relationship's properties never hold another element.
+  // their values (a map built to look like a path, without nodes, then simply holds none); a
+  // node's or relationship's properties never hold another element.
   const visit = (v: unknown): void => {
     if (!v || typeof v !== 'object') return;
     const kind = (v as { kind?: unknown }).kind;
@@ -23,11 +24,13 @@ export function elementsIn(rows: Row[]): GraphElements {
   // Only our entities (they have a string id) can be drawn and linked to the rest of the app.
   for (const n of nodes.values())
     if (typeof n.properties.id === 'string') set.addNode({ label: n.labels.find((l) => l !== 'Entity') ?? 'Entity', ...n.properties });
-  // An edge whose ends are not both drawn is left out by toElements.
   for (const r of rels) {
     const source = nodes.get(r.startElementId)?.properties.id;
     const target = nodes.get(r.endElementId)?.properties.id;
-    set.addEdge({ ...r.properties, type: r.type, source, target, key: r.properties.key ?? r.elementId });
+    // Checked before the relationship is read: a map the statement built to look like one
+    // (RETURN {kind: 'relationship'}) has no properties, and is shown as a row only.
+    if (typeof source === 'string' && typeof target === 'string')
+      set.addEdge({ ...r.properties, type: r.type, source, target, key: r.properties.key ?? r.elementId });
   }
   return set.toElements();
 }

@@ -92,4 +92,17 @@ describe('the console leaves out', () => {
     // The same relationship is drawn once both ends are in the rows, in any column or row.
     expect(ids(elementsIn([{ r: ab }, { a }, { b }])).edges).toEqual(['k-ab']);
   });
+
+  it('maps the statement built to look like a relationship or a path, which stay rows', () => {
+    const lookalikes = [
+      { kind: 'relationship' },
+      { kind: 'relationship', startElementId: '4:x:1', endElementId: 'nowhere' },
+      { kind: 'relationship', startElementId: 'nowhere', endElementId: '4:x:1' },
+      { kind: 'path' },
+    ];
+    expect(elementsIn([{ a, lookalikes }])).toEqual({
+      nodes: [{ data: { label: 'Agency', id: 'agency-a', name: 'Agency A' } }],
+      edges: [],
+    });
+  });
 });
