@@ -1,13 +1,12 @@
 // Backup and restore of the whole graph through the whole-graph JSON file. A backup streams;
 // a restore validates the entire file before it touches the database.
 import { once } from 'node:events';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import type { Database } from '../db/database.ts';
-import { ValidationError } from '../errors.ts';
 import { exportSource } from '../export/subgraph.ts';
 import { writeExport } from '../export/write.ts';
 import { writeRows, type LoadProgress, type LoadReport } from '../../seed/load.ts';
-import { graphFileToRows } from './graph-file.ts';
+import { readGraphFile } from './graph-file.ts';
 
 export async function backupGraph(db: Database, file: string): Promise<void> {
   const out = createWriteStream(file);
@@ -23,19 +22,7 @@ export interface RestoreOptions {
 
 /** Replaces the graph with the file's content: check all, wipe, then load in batches. */
 export async function restoreGraph(db: Database, file: string, options: RestoreOptions = {}): Promise<LoadReport> {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ValidationError(`${file} is not valid JSON: ${(err as Error).message}`, [{ path: 'file', message: 'expected JSON' }]);
-  }
-  const rows = graphFileToRows(json);
-  if (rows.problems.length) {
-    throw new ValidationError(
-      `${file} is not a Mandate Explorer graph file (${rows.problems.length} problem(s)); nothing was changed.`,
-      rows.problems,
-    );
-  }
+  const rows = readGraphFile(file);
   let deleted = 0;
   for (;;) {
     const [row] = await db.write('admin/delete-batch', { batch: 10_000 });

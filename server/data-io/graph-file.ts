@@ -1,10 +1,11 @@
 // The whole-graph JSON file (what `export --format json` and `backup` write) read back into
 // rows the merge queries take. Validated as a whole before anything is written.
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { PartialDate, firstDay, lastDay } from '../model/dates.ts';
 import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
 import type { NodeRow, RelationshipRow } from '../../seed/rows.ts';
-import type { ErrorDetail } from '../errors.ts';
+import { ValidationError, type ErrorDetail } from '../errors.ts';
 
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id');
 const Props = z.record(z.string(), z.unknown());
@@ -83,4 +84,26 @@ export function graphFileToRows(input: unknown): GraphRows {
     };
   });
   return { nodes, relationships, problems };
+}
+
+/**
+ * A backup file's text as rows to load, or a ValidationError naming every problem: a restore
+ * calls this before it touches the database, so a broken file changes nothing.
+ */
+export function readGraphFile(file: string): Omit<GraphRows, 'problems'> {
+  let json: unknown;
+  try {
+    // A file that cannot be read is reported like one that does not parse.
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ValidationError(`${file} is not valid JSON: ${(err as Error).message}`, [{ path: 'file', message: 'expected JSON' }]);
+  }
+  const { nodes, relationships, problems } = graphFileToRows(json);
+  if (problems.length) {
+    throw new ValidationError(
+      `${file} is not a Mandate Explorer graph file (${problems.length} problem(s)); nothing was changed.`,
+      problems,
+    );
+  }
+  return { nodes, relationships };
 }

@@ -151,4 +151,14 @@ describe('loadConfig', () => {
   it('accepts a database name of 63 characters', () => {
     expect(loadConfig({ NEO4J_DATABASE: 'a'.repeat(63) }).NEO4J_DATABASE).toHaveLength(63);
   });
+
+  it('takes SOURCES_DIR only as an existing folder, and names it otherwise', () => {
+    const here = import.meta.dirname;
+    expect(loadConfig({ SOURCES_DIR: here }).SOURCES_DIR).toBe(here);
+    for (const wrong of [`${here}/no-such-folder`, import.meta.filename]) {
+      expect(fails({ SOURCES_DIR: wrong })).toBe(
+        `Invalid configuration: SOURCES_DIR: expected an existing folder of source documents (got "${wrong}")`,
+      );
+    }
+  });
 });

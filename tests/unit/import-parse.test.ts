@@ -1,10 +1,43 @@
 // The pure parts of import and restore, without Neo4j: which format a file is read as, and how
 // a whole-graph backup file is checked before anything is written.
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../../server/data-io/import.ts';
+import { detectFormat } from '../../server/data-io/import-parse.ts';
 import { graphFileToRows } from '../../server/data-io/graph-file.ts';
 
 describe('detectFormat', () => {
+  it('knows FollowTheMoney and Popolo by the name, with or without .json', () => {
+    for (const name of ['x.ftm', 'x.FTM.json', 'x.ftm.json']) expect(detectFormat('[]', name)).toBe('ftm');
+    for (const name of ['x.popolo', 'x.Popolo.JSON', 'x.popolo.json']) expect(detectFormat('[]', name)).toBe('popolo');
+    for (const name of ['x.ftmx', 'x.ftm.json.bak', 'x.popolox', 'x.popolo.json.bak']) expect(detectFormat('[]', name)).toBe('json');
+    expect(detectFormat('[]', 'x.ftm.jsonl')).toBe('jsonl');
+    expect(detectFormat('[]', 'x.popolo.csv')).toBe('csv');
+  });
+
+  it('knows an FtM entity and a Popolo file by how the text begins, spaced as writers space it', () => {
+    expect(detectFormat('{"id":"x","schema":"Person"}')).toBe('ftm');
+    expect(detectFormat(' \n{ "id" : "a-b" , "schema" : "Person", "properties": {}}\n{"id": "y", "schema": "Person"}')).toBe('ftm');
+    expect(detectFormat('{\n\t"id"\t:\t""\n,\n"schema"\n:\n"Person"}')).toBe('ftm');
+    for (const key of ['persons', 'organizations', 'posts', 'memberships']) {
+      expect(detectFormat(`{"${key}":[]}`)).toBe('popolo');
+      expect(detectFormat(`\n {\n  "${key}" : []}`)).toBe('popolo');
+    }
+    // The same keys further in, or another key first, are records of our own format.
+    expect(detectFormat('[{"id": "x", "schema": "Person"}]')).toBe('json');
+    expect(detectFormat('{"nodes": [], "persons": []}')).toBe('json');
+    expect(detectFormat('{"x": {"persons": []}}')).toBe('json');
+    expect(detectFormat('{"id": "x", "label": "Agency", "schema": "Person"}')).toBe('json');
+    expect(detectFormat('{"id": 5, "schema": "Person"}')).toBe('json');
+    expect(detectFormat('{"ids": "x", "schema": "Person"}')).toBe('json');
+    expect(detectFormat('{x"id": "x", "schema": "Person"}')).toBe('json');
+    expect(detectFormat('{"id"x: "x", "schema": "Person"}')).toBe('json');
+    expect(detectFormat('{"id": x"x", "schema": "Person"}')).toBe('json');
+    expect(detectFormat('{"id": "x"x, "schema": "Person"}')).toBe('json');
+    expect(detectFormat('{"id": "x", x"schema": "Person"}')).toBe('json');
+    expect(detectFormat('{"id": "x", "schema"x: "Person"}')).toBe('json');
+    expect(detectFormat('{x"persons": []}')).toBe('json');
+    expect(detectFormat('{"persons"x: []}')).toBe('json');
+  });
+
   it('goes by the file name first', () => {
     expect(detectFormat('{"nodes": []}', 'facts.CSV')).toBe('csv');
     expect(detectFormat('[1]', 'facts.jsonl')).toBe('jsonl');

@@ -1,7 +1,7 @@
 // Popolo and FtM files written by other tools (no `mandate_explorer` extension, no role JSON)
 // import what their standard fields say, and the model's validator names what they lack.
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../../server/data-io/import.ts';
+import { detectFormat } from '../../server/data-io/import-parse.ts';
 import { parseFtm, parsePopolo } from '../../server/data-io/standard-formats.ts';
 import { ValidationError } from '../../server/errors.ts';
 import { validateSeedText } from '../../seed/validate.ts';

@@ -1,10 +1,8 @@
 import type { ZodOpenAPIMetadata } from '@asteasolutions/zod-to-openapi';
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
-import type { Row } from '../../db/database.ts';
-import type { PlainNode, PlainPath, PlainRelationship } from '../../db/values.ts';
 import { checkConsoleQuery, checkPlanIsReadOnly } from '../../graph/console-guard.ts';
-import { ElementSet } from '../../graph/elements.ts';
+import { elementsIn } from '../../graph/console-elements.ts';
 import { QueryRejectedError } from '../../errors.ts';
 import { GraphElementsSchema } from '../schemas.ts';
 import { defineRoute } from '../route.ts';
@@ -74,32 +72,4 @@ export function queryRoutes(router: Router, services: Services): void {
       return { columns: rows[0] ? Object.keys(rows[0]) : [], rows, truncated, elements: elementsIn(rows) };
     },
   });
-}
-
-/** Nodes, relationships and paths anywhere in the rows, as elements keyed by entity id. */
-function elementsIn(rows: Row[]) {
-  const nodes = new Map<string, PlainNode>();
-  const rels: PlainRelationship[] = [];
-  const visit = (v: unknown): void => {
-    if (!v || typeof v !== 'object') return;
-    if (Array.isArray(v)) return v.forEach(visit);
-    const kind = (v as { kind?: unknown }).kind;
-    if (kind === 'node') nodes.set((v as PlainNode).elementId, v as PlainNode);
-    else if (kind === 'relationship') rels.push(v as PlainRelationship);
-    else if (kind === 'path') {
-      (v as PlainPath).nodes.forEach(visit);
-      (v as PlainPath).relationships.forEach(visit);
-    } else Object.values(v).forEach(visit);
-  };
-  rows.forEach(visit);
-  const set = new ElementSet();
-  for (const n of nodes.values())
-    if (typeof n.properties.id === 'string') set.addNode({ label: n.labels.find((l) => l !== 'Entity') ?? 'Entity', ...n.properties });
-  for (const r of rels) {
-    const source = nodes.get(r.startElementId)?.properties.id;
-    const target = nodes.get(r.endElementId)?.properties.id;
-    if (typeof source === 'string' && typeof target === 'string')
-      set.addEdge({ ...r.properties, type: r.type, source, target, key: r.properties.key ?? r.elementId });
-  }
-  return set.toElements();
 }
