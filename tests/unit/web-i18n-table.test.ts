@@ -59,6 +59,9 @@ describe('the language', () => {
         '.toolbar.formats.ftm.0',
         '.toolbar.formats.popolo.0',
         '.toolbar.formats.turtle.0',
+        // Swedish words spelled as the English ones.
+        '.curation.kinds.import',
+        '.curation.version',
       ].sort(),
     );
   });

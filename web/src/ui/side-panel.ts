@@ -6,10 +6,13 @@ import { h } from './dom.ts';
 
 const TABS: Array<[ToolPanel, string, string]> = [
   ['details', ...t.tabs.details],
+  ['history', ...t.curation.tabs.history],
+  ['edit', ...t.curation.tabs.edit],
   ['representation', ...t.tabs.representation],
   ['paths', ...t.tabs.paths],
   ['chain', ...t.tabs.chain],
   ['common', ...t.tabs.common],
+  ['changes', ...t.curation.tabs.changes],
   ['table', t.toolbar.viewTable, t.table.intro],
 ];
 
@@ -19,7 +22,11 @@ export class SidePanel {
   private readonly bodies = new Map<ToolPanel, HTMLElement>();
   private current: ToolPanel = 'details';
 
-  constructor(contents: Record<ToolPanel, HTMLElement>) {
+  constructor(
+    contents: Record<ToolPanel, HTMLElement>,
+    /** Told when a tab opens: panels that load on first sight (the changes feed) start then. */
+    private readonly onOpen: (name: ToolPanel) => void = () => undefined,
+  ) {
     const tabList = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t.tabs.panels });
     const bodies: HTMLElement[] = [];
     for (const [name, label, title] of TABS) {
@@ -71,5 +78,6 @@ export class SidePanel {
     }
     for (const [n, body] of this.bodies) body.hidden = n !== name;
     document.body.classList.add('panel-open');
+    this.onOpen(name);
   }
 }
