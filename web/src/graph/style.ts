@@ -260,8 +260,9 @@ export function buildStyle(theme: ThemeColors, options: { transitions?: boolean 
         selector: `edge.diff-${mark}`,
         style: {
           'underlay-color': DIFF_COLOR[mark],
-          'underlay-opacity': 0.45,
-          'underlay-padding': 5,
+          'underlay-opacity': 0.55,
+          'underlay-padding': 6,
+          width: 3,
           'text-opacity': 1,
           'min-zoomed-font-size': 0,
           'z-index': 15,

@@ -518,7 +518,6 @@ export const en = {
     pickSource: 'Pick the document',
     lines: 'Lines',
     linesHint: 'The cited lines, e.g. 18-20',
-    linesShort: 'lines',
     reasonShort: 'Say why in at least 10 characters.',
     sourceNeeded: 'Every change needs a source document.',
     linesBad: 'Give the cited lines as a number or a range, e.g. 18-20.',
@@ -591,9 +590,9 @@ export const en = {
     reverting: 'reverting',
     reverted: (v: number, now: number) => `Version ${v} undone, as version ${now}.`,
     compareTitle: 'Compare',
-    compareBy: 'Compare',
-    byDates: 'two dates (what held then)',
-    byVersions: 'two versions of the record',
+    compareBy: 'Compare by',
+    byDates: 'date: what held then',
+    byVersions: 'version of the record',
     fromDate: 'First date',
     toDate: 'Second date',
     fromVersion: 'Earlier version',
@@ -617,6 +616,7 @@ export const en = {
         ? { added: 'held only at the second date', gone: 'held only at the first date', changed: 'changed' }
         : { added: 'added', gone: 'retired', changed: 'changed' }) as Record<'added' | 'gone' | 'changed', string>,
     showOnCanvas: 'Select',
+    eg: (x: string) => `e.g. ${x}`,
     canvasLegend: 'Comparison',
   },
   search: {

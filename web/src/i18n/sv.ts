@@ -513,7 +513,6 @@ export const sv: Catalogue = {
     pickSource: 'Välj dokumentet',
     lines: 'Rader',
     linesHint: 'De citerade raderna, t.ex. 18-20',
-    linesShort: 'rader',
     reasonShort: 'Ange skälet med minst 10 tecken.',
     sourceNeeded: 'Varje ändring behöver ett källdokument.',
     linesBad: 'Ange de citerade raderna som ett tal eller ett intervall, t.ex. 18-20.',
@@ -586,9 +585,9 @@ export const sv: Catalogue = {
     reverting: 'ångrar',
     reverted: (v: number, now: number) => `Version ${v} ångrad, som version ${now}.`,
     compareTitle: 'Jämför',
-    compareBy: 'Jämför',
-    byDates: 'två datum (vad som gällde då)',
-    byVersions: 'två versioner av registret',
+    compareBy: 'Jämför efter',
+    byDates: 'datum: vad som gällde då',
+    byVersions: 'version av registret',
     fromDate: 'Första datum',
     toDate: 'Andra datum',
     fromVersion: 'Tidigare version',
@@ -612,6 +611,7 @@ export const sv: Catalogue = {
         ? { added: 'gällde bara vid andra datumet', gone: 'gällde bara vid första datumet', changed: 'ändrat' }
         : { added: 'tillagt', gone: 'avvecklat', changed: 'ändrat' }) as Record<'added' | 'gone' | 'changed', string>,
     showOnCanvas: 'Välj',
+    eg: (x: string) => `t.ex. ${x}`,
     canvasLegend: 'Jämförelse',
   },
   search: {

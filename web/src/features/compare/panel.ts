@@ -5,7 +5,7 @@ import type { ApiClient } from '../../api/client.ts';
 import type { CurationApi, DiffQuery } from '../../api/curation.ts';
 import { errorMessage } from '../../api/messages.ts';
 import type { EventBus } from '../../events.ts';
-import { typeColor, DIFF_COLOR } from '../../graph/style.ts';
+import { DIFF_COLOR } from '../../graph/style.ts';
 import type { ElementCache } from '../../graph/view.ts';
 import { t } from '../../i18n/index.ts';
 import { formatSpan } from '../../graph/dates.ts';
@@ -55,8 +55,8 @@ export class ComparePanel {
       const dates = this.byDates.checked;
       this.aLabel.textContent = dates ? t.curation.fromDate : t.curation.fromVersion;
       this.bLabel.textContent = dates ? t.curation.toDate : t.curation.toVersion;
-      this.a.placeholder = dates ? '2016' : '1';
-      this.b.placeholder = dates ? '2024' : '2';
+      this.a.placeholder = dates ? t.curation.eg('2016') : t.curation.eg('11');
+      this.b.placeholder = dates ? t.curation.eg('2024') : t.curation.eg('12');
     };
     this.byDates.addEventListener('change', relabel);
     byVersions.addEventListener('change', relabel);
@@ -186,7 +186,7 @@ export class ComparePanel {
       h(
         'ul',
         { class: 'diff-legend', 'aria-label': t.curation.diffLegend },
-        (['added', 'gone', 'changed'] as const).map((m) =>
+        (q.kind === 'dates' ? (['added', 'gone'] as const) : (['added', 'gone', 'changed'] as const)).map((m) =>
           h(
             'li',
             {},
@@ -208,7 +208,6 @@ export class ComparePanel {
                   { class: `diff-badge diff-${row.mark}`, style: `--mark:${DIFF_COLOR[row.mark]}` },
                   t.curation.marks(q.kind === 'dates')[row.mark],
                 ),
-                row.type ? h('span', { class: 'type-chip', style: `--chip:${typeColor(row.type)}` }) : null,
                 h('span', { class: 'diff-text' }, this.rowText(row)),
                 row.fields.length ? h('span', { class: 'muted' }, ` (${row.fields.join(', ')})`) : null,
                 button(t.curation.showOnCanvas, () => this.bus.emit('view:act', { type: 'select', ids: [row.elementId] }), {

@@ -130,7 +130,9 @@ export class Curation {
         h(
           'ul',
           {},
-          DIFF_MARKS.map((m) => h('li', {}, h('span', { class: `diff-swatch diff-${m}`, style: `--mark:${DIFF_COLOR[m]}` }), names[m])),
+          DIFF_MARKS.filter((m) => !dates || m !== 'changed').map((m) =>
+            h('li', {}, h('span', { class: `diff-swatch diff-${m}`, style: `--mark:${DIFF_COLOR[m]}` }), names[m]),
+          ),
         ),
         button(t.curation.clearCompare, () => this.compare.clear(), { class: 'small' }),
       );

@@ -147,7 +147,7 @@ export class EditPanel {
       new SearchBox(this.api, {
         id,
         label,
-        placeholder: t.tools.fromPlaceholder,
+        placeholder: end === 'from' ? t.tools.fromPlaceholder : t.tools.toPlaceholder,
         keepValue: true,
         onPick: (hit) => {
           ends[end] = this.cache.nodes.get(hit.id)?.label ?? null;

@@ -8,7 +8,9 @@ import { t } from '../../i18n/index.ts';
 import { button, clear, h } from '../../ui/dom.ts';
 import type { Feedback } from '../../ui/feedback.ts';
 import { showBusy } from '../common/ui.ts';
+import { parseLines } from '../edit/model.ts';
 import { conflictView } from '../edit/panel.ts';
+import { parseSource } from '../../ui/sources.ts';
 import type { SessionState } from '../session/state.ts';
 import { changeSetLine, changeTable } from './entries.ts';
 
@@ -84,9 +86,12 @@ export class ChangesFeed {
   private item(c: ChangeSetSummary): HTMLElement {
     const details = h('div', { class: 'change-ops' });
     const revertBox = h('div', { class: 'revert-box' });
-    const sources = c.sources.map((s) =>
-      typeof s === 'string' ? s : `${s.file}${s.lines ? `, ${t.curation.linesShort} ${s.lines}` : ''}`,
-    );
+    // Named as the details panel names citations: the document, then its lines.
+    const sources = c.sources.map((s) => {
+      const span = typeof s === 'string' ? null : s.lines ? parseLines(s.lines) : null;
+      const ref = parseSource(typeof s === 'string' ? s : span ? `${s.file}#L${span.from}-L${span.to}` : s.file);
+      return `${ref.document}${span || typeof s === 'string' ? `, ${ref.lines}` : ''}`;
+    });
     const open = h('details', { class: 'change-details' }, h('summary', {}, t.curation.operations(c.opCount)), details);
     open.addEventListener('toggle', () => {
       if (open.open && !details.childElementCount) void this.loadOps(c.id, details);

@@ -43,7 +43,11 @@ export class SessionControl {
     clear(
       this.element,
       h('span', { class: 'session-user', title: t.curation.signedInAs(user.name, t.curation.roles[user.role]) }, user.name),
-      button(t.curation.signOut, () => void this.signOut(), { class: 'tool-button', id: 'sign-out' }),
+      button(t.curation.signOut, () => void this.signOut(), {
+        class: 'tool-button',
+        id: 'sign-out',
+        title: t.curation.signedInAs(user.name, t.curation.roles[user.role]),
+      }),
     );
   }
 
