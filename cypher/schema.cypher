@@ -29,3 +29,12 @@ CREATE INDEX mandates_id IF NOT EXISTS FOR ()-[r:MANDATES]-() ON (r.id);
 
 // "Whose delegation?" asked by principal.
 CREATE INDEX leads_delegation_principal IF NOT EXISTS FOR ()-[r:LEADS_DELEGATION]-() ON (r.principal);
+
+// Accounts, API tokens and sessions (docs/curation.md): none is an :Entity. Tokens and
+// sessions are found by the SHA-256 of the secret a request presents.
+CREATE CONSTRAINT user_name IF NOT EXISTS FOR (u:User) REQUIRE u.name IS UNIQUE;
+CREATE CONSTRAINT api_token_id IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.id IS UNIQUE;
+CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash IS UNIQUE;
+CREATE INDEX api_token_user IF NOT EXISTS FOR (t:ApiToken) ON (t.userName);
+CREATE CONSTRAINT session_id_hash IF NOT EXISTS FOR (s:Session) REQUIRE s.idHash IS UNIQUE;
+CREATE INDEX session_user IF NOT EXISTS FOR (s:Session) ON (s.userName);

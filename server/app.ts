@@ -23,6 +23,8 @@ import { sourceRoutes } from './api/routes/sources.ts';
 import { exportRoutes } from './api/routes/export.ts';
 import { queryRoutes } from './api/routes/query.ts';
 import { importRoutes } from './api/routes/import.ts';
+import { sessionRoutes } from './api/routes/session.ts';
+import { tokenRoutes } from './api/routes/tokens.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = join(ROOT, 'web', 'dist');
@@ -81,6 +83,8 @@ export function createApp(services: Services): Express {
     config.CORS_ORIGINS?.split(',')
       .map((s) => s.trim())
       .filter(Boolean) ?? [];
+  // Credentials (the session cookie) are never allowed cross-origin: another site's page may
+  // read the graph where CORS_ORIGINS allows it, but not as a signed-in user.
   app.use(cors({ origin: origins.length ? origins : false, methods: ['GET', 'POST'], maxAge: 600 }));
 
   app.use(
@@ -111,6 +115,8 @@ export function createApp(services: Services): Express {
     exportRoutes,
     queryRoutes,
     importRoutes,
+    sessionRoutes,
+    tokenRoutes,
   ]) {
     routes(api, services);
   }

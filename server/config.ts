@@ -28,6 +28,20 @@ export const ConfigSchema = z.object({
   CONSOLE_ROW_LIMIT: z.coerce.number().int().min(1).max(100_000).default(1000),
   /** Token that unlocks write endpoints (import); unset means they are off. */
   WRITE_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
+  /**
+   * Reading needs a session or an API token too; only health, the session endpoints and the
+   * OpenAPI document stay open (docs/curation.md, "Who may do what").
+   */
+  READ_REQUIRES_SIGN_IN: flag.default(false),
+  /** Failed sign-ins per name and client in a minute before 429. */
+  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+  /** How long a sign-in lasts before the browser must sign in again. */
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   /** Comma-separated origins allowed by CORS; unset means same-origin only. */
   CORS_ORIGINS: z.string().optional(),
   /** Requests per minute per client before 429. */

@@ -46,7 +46,7 @@ export class UnauthorizedError extends AppError {
   readonly status = 401;
   readonly code = 'UNAUTHORIZED';
   /** RFC 9110 asks a 401 to say how to authenticate. */
-  readonly wwwAuthenticate = 'Bearer realm="mandate-explorer-writes"';
+  readonly wwwAuthenticate = 'Bearer realm="mandate-explorer"';
 }
 
 export class ForbiddenError extends AppError {
@@ -99,4 +99,10 @@ export class QueryRejectedError extends AppError {
 export class InternalError extends AppError {
   readonly status = 500;
   readonly code = 'INTERNAL';
+}
+
+/** A cookie-authenticated write without the session's CSRF token in X-CSRF-Token. */
+export class CsrfError extends AppError {
+  readonly status = 403;
+  readonly code = 'CSRF_FAILED';
 }

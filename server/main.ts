@@ -28,7 +28,25 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = pino({ level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'NEO4J_PASSWORD', 'WRITE_TOKEN'] });
+  // The request serializer (server/app.ts) already logs no headers or bodies; this catches a
+  // secret that a later log line might carry by mistake.
+  const log = pino({
+    level: config.LOG_LEVEL,
+    redact: [
+      'req.headers.authorization',
+      'req.headers.cookie',
+      'req.headers["x-csrf-token"]',
+      'res.headers["set-cookie"]',
+      'NEO4J_PASSWORD',
+      'WRITE_TOKEN',
+      'password',
+      'token',
+      'csrfToken',
+      '*.password',
+      '*.token',
+      '*.csrfToken',
+    ],
+  });
 
   const dbStep = progress(config.NEO4J_URI ? `Connecting to ${config.NEO4J_URI}` : 'Starting the local Neo4j');
   let connection: Connection;

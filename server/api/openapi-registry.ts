@@ -5,12 +5,24 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 
 export const registry = new OpenAPIRegistry();
 
-/** The bearer token that write routes need (WRITE_TOKEN); see server/api/write-guard.ts. */
-export const WRITE_TOKEN_SCHEME = 'writeToken';
-registry.registerComponent('securitySchemes', WRITE_TOKEN_SCHEME, {
+/**
+ * Routes that need a role take either of these (server/auth/identify.ts, docs/curation.md):
+ * a bearer token, or the session cookie with X-CSRF-Token on writes.
+ */
+export const BEARER_SCHEME = 'bearerToken';
+registry.registerComponent('securitySchemes', BEARER_SCHEME, {
   type: 'http',
   scheme: 'bearer',
-  description: 'The server’s WRITE_TOKEN. With none configured, write routes are off and answer 403.',
+  description:
+    'A personal API token (`me_…`, made with POST /api/tokens or `npm run users -- add`) or the server’s WRITE_TOKEN, which acts as an admin. With no WRITE_TOKEN configured, any other token that is not a personal one answers 403.',
+});
+export const COOKIE_SCHEME = 'sessionCookie';
+registry.registerComponent('securitySchemes', COOKIE_SCHEME, {
+  type: 'apiKey',
+  in: 'cookie',
+  name: 'me_session',
+  description:
+    'The session cookie set by POST /api/session. Writes with it also need the session’s CSRF token (from POST or GET /api/session) in the X-CSRF-Token header, else 403 CSRF_FAILED.',
 });
 
 // 405 belongs to no operation (it answers the methods a path does not have), so it is

@@ -1,23 +1,49 @@
 // A route is defined once: its zod schemas validate the request, type the handler's input and
 // describe the endpoint in the OpenAPI document. The framework, not each route, decides what
-// every route shares — body parsing, the write guard, the error statuses it can answer with and
-// 405 for methods a path does not have — so a new route is as honest in the document as the
+// every route shares — body parsing, who may call it (docs/curation.md), the error statuses it
+// can answer with and 405 for methods a path does not have — so a new route is as honest in the document as the
 // old ones without having to remember any of it (docs/api-contract.md).
-import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from '../zod.ts';
-import { AppError, ValidationError, type ErrorDetail } from '../errors.ts';
-import { registry, WRITE_TOKEN_SCHEME } from './openapi-registry.ts';
+import { AppError, CsrfError, ForbiddenError, ValidationError, type ErrorDetail } from '../errors.ts';
+import { hasRole, type Actor, type Role } from '../auth/actor.ts';
+import type { Holder } from '../auth/accounts.ts';
+import { CSRF_HEADER, identify, SESSION_COOKIE } from '../auth/identify.ts';
+import { sameSecret } from '../auth/secrets.ts';
+import { BEARER_SCHEME, COOKIE_SCHEME, registry } from './openapi-registry.ts';
 import { ErrorBody } from './schemas.ts';
 import type { Services } from './services.ts';
-import { requireWriteToken } from './write-guard.ts';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
 /** The largest request body any route reads; larger ones get 413 before a handler runs. */
 export const BODY_LIMIT = '5mb';
 
-export interface RouteSpec<Q extends AnyObject, P extends AnyObject, B extends z.ZodType> {
+/**
+ * What a route needs from its caller. 'editor' and 'admin' need an account with that role (an
+ * admin may do what an editor may), or the WRITE_TOKEN, which acts as an admin; 'write' is
+ * 'editor'. 'optional' gives the handler the caller's actor when valid credentials come, and
+ * refuses nobody.
+ */
+export type RouteAuth = 'write' | 'editor' | 'admin';
+
+/** The handler's actor: always there on routes that need a role, maybe null elsewhere. */
+export type ActorFor<A> = A extends RouteAuth ? Actor : Actor | null;
+
+export interface RouteContext<A> {
+  req: Request;
+  res: Response;
+  services: Services;
+  actor: ActorFor<A>;
+}
+
+export interface RouteSpec<
+  Q extends AnyObject,
+  P extends AnyObject,
+  B extends z.ZodType,
+  A extends RouteAuth | 'optional' | undefined = undefined,
+> {
   method: 'get' | 'post';
   /** Express-style path, e.g. /api/nodes/:id */
   path: string;
@@ -30,20 +56,73 @@ export interface RouteSpec<Q extends AnyObject, P extends AnyObject, B extends z
   body?: B;
   /** A body the handler reads itself from req.body (text for the text types, parsed JSON otherwise). */
   rawBody?: { description: string; contentTypes: Record<string, z.ZodType> };
-  /** 'write': needs the write token; checked before the body is even read. */
-  auth?: 'write';
+  /** Who may call it (RouteAuth); checked before the body is even read. */
+  auth?: A;
+  /**
+   * Open even when the server requires sign-in to read (READ_REQUIRES_SIGN_IN): health and the
+   * session endpoints, without which nobody could sign in.
+   */
+  public?: boolean;
+  /** Run after the body is parsed and before it is validated (e.g. the sign-in rate limit). */
+  middleware?: RequestHandler[];
   /**
    * Statuses this route answers with besides those the framework documents for every route,
    * each with what it means here, e.g. { 404: 'No node with that id.' }. A 400 given here
    * replaces the general wording, for a route that refuses more than malformed input.
    */
-  errors?: Partial<Record<400 | 404 | 409, string>>;
-  /** JSON response schema, or a non-JSON content type for downloads. */
-  response: { description: string; schema?: z.ZodType; contentTypes?: string[] };
-  handler: (
-    input: { query: z.infer<Q>; params: z.infer<P>; body: z.infer<B> },
-    ctx: { req: Request; res: Response; services: Services },
-  ) => Promise<unknown>;
+  errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 429, string>>;
+  /**
+   * JSON response schema, or a non-JSON content type for downloads; `status` when success is
+   * not 200 (201 created, 204 with no body).
+   */
+  response: { description: string; schema?: z.ZodType; contentTypes?: string[]; status?: 201 | 204 };
+  handler: (input: { query: z.infer<Q>; params: z.infer<P>; body: z.infer<B> }, ctx: RouteContext<A>) => Promise<unknown>;
+}
+
+const neededRole = (auth: RouteAuth | 'optional' | undefined): Role | null =>
+  auth === 'admin' ? 'admin' : auth === 'write' || auth === 'editor' ? 'editor' : null;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Finds the caller before anything else runs. A route that needs a role refuses the wrong one
+ * (403), and a cookie-authenticated write without the session's CSRF token (403 CSRF_FAILED):
+ * another site's page can make the browser send the cookie, but cannot read the token.
+ */
+function guard(
+  spec: { auth?: RouteAuth | 'optional' | undefined; public?: boolean | undefined },
+  services: Services,
+): RequestHandler | null {
+  const role = neededRole(spec.auth);
+  const signInToRead = services.config.READ_REQUIRES_SIGN_IN && !spec.public;
+  if (!role && !signInToRead && spec.auth !== 'optional') return null;
+  return (req: Request, res: Response, next: NextFunction) => {
+    const check = async (): Promise<Holder | null> => {
+      // 'optional': a stale cookie or a wrong token only means "nobody signed in".
+      if (!role && !signInToRead) return identify(req, services.config, services.db).catch(() => null);
+      const holder = await identify(req, services.config, services.db);
+      if (!role) return holder;
+      if (!hasRole(holder.actor, role)) {
+        throw new ForbiddenError(`This needs the ${role} role; the account "${holder.actor.name}" is an ${holder.actor.role}.`);
+      }
+      if (holder.actor.via === 'session' && !SAFE_METHODS.has(req.method)) {
+        const sent = req.headers[CSRF_HEADER];
+        if (typeof sent !== 'string' || !holder.csrfToken || !sameSecret(sent, holder.csrfToken)) {
+          throw new CsrfError(
+            `A write signed in by the ${SESSION_COOKIE} cookie needs the session's CSRF token in X-CSRF-Token (GET /api/session gives it).`,
+            [{ path: 'headers.x-csrf-token', message: typeof sent === 'string' ? "not this session's token" : 'missing' }],
+          );
+        }
+      }
+      return holder;
+    };
+    check().then((holder) => {
+      res.locals.actor = holder?.actor ?? null;
+      // GET /api/session hands it to the web app, which cannot read the httpOnly cookie.
+      res.locals.csrfToken = holder?.csrfToken ?? null;
+      next();
+    }, next);
+  };
 }
 
 /** application/json and its kin (application/ld+json …), with or without parameters. */
@@ -52,28 +131,26 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/;
 /** Methods per path, per router, so that the others can be answered with 405 and Allow. */
 const methodsByRouter = new WeakMap<Router, Map<string, Set<string>>>();
 
-export function defineRoute<Q extends AnyObject = AnyObject, P extends AnyObject = AnyObject, B extends z.ZodType = z.ZodUnknown>(
-  router: Router,
-  services: Services,
-  spec: RouteSpec<Q, P, B>,
-): void {
-  register(spec);
+export function defineRoute<
+  Q extends AnyObject = AnyObject,
+  P extends AnyObject = AnyObject,
+  B extends z.ZodType = z.ZodUnknown,
+  A extends RouteAuth | 'optional' | undefined = undefined,
+>(router: Router, services: Services, spec: RouteSpec<Q, P, B, A>): void {
+  register(spec as RouteSpec<AnyObject, AnyObject, z.ZodType, RouteAuth | 'optional' | undefined>);
   const paths = methodsByRouter.get(router) ?? new Map<string, Set<string>>();
   methodsByRouter.set(router, paths);
   paths.set(spec.path, (paths.get(spec.path) ?? new Set()).add(spec.method.toUpperCase()));
 
   const before: RequestHandler[] = [];
-  if (spec.auth === 'write') {
-    before.push((req, _res, next) => {
-      requireWriteToken(req, services.config);
-      next();
-    });
-  }
+  const check = guard(spec, services);
+  if (check) before.push(check);
   // Bodies are read only by routes that take one: elsewhere a body is ignored, so it can
   // neither be too large nor malformed there, and the document need not say so.
   if (spec.body || spec.rawBody) before.push(express.json({ limit: BODY_LIMIT }));
   const textTypes = Object.keys(spec.rawBody?.contentTypes ?? {}).filter((t) => !JSON_TYPE.test(t));
   if (textTypes.length) before.push(express.text({ type: textTypes, limit: BODY_LIMIT }));
+  before.push(...(spec.middleware ?? []));
 
   router[spec.method](spec.path, ...before, async (req, res, next) => {
     try {
@@ -83,8 +160,12 @@ export function defineRoute<Q extends AnyObject = AnyObject, P extends AnyObject
       const body = parsePart(spec.body, req.body, 'body', details);
       if (details.length)
         throw new ValidationError('The request is not valid: ' + details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
-      const result = await spec.handler({ query, params, body } as never, { req, res, services });
-      if (result !== undefined && !res.headersSent) res.json(result);
+      const actor = (res.locals.actor ?? null) as ActorFor<A>;
+      const result = await spec.handler({ query, params, body } as never, { req, res, services, actor });
+      if (res.headersSent) return;
+      if (spec.response.status) res.status(spec.response.status);
+      if (result !== undefined) res.json(result);
+      else if (spec.response.status === 204) res.end();
     } catch (err) {
       next(err);
     }
@@ -144,7 +225,9 @@ const retryAfter = (description: string): ResponseConfig['headers'] => ({
  * (408), find Neo4j gone (503), meet the rate limit (429) or fail in a way we did not foresee
  * (500); the rest depends on what the route takes.
  */
-function responses(spec: RouteSpec<AnyObject, AnyObject, z.ZodType>): Record<number, ResponseConfig> {
+type AnySpec = RouteSpec<AnyObject, AnyObject, z.ZodType, RouteAuth | 'optional' | undefined>;
+
+function responses(spec: AnySpec): Record<number, ResponseConfig> {
   // A download in a JSON type is any JSON document; in any other type, bytes.
   const content = spec.response.schema
     ? { 'application/json': { schema: spec.response.schema } }
@@ -156,20 +239,40 @@ function responses(spec: RouteSpec<AnyObject, AnyObject, z.ZodType>): Record<num
       );
   const takesInput = Boolean(spec.query || spec.params || spec.body || spec.rawBody);
   const takesBody = Boolean(spec.body || spec.rawBody);
-  const all: Record<number, ResponseConfig> = { 200: { description: spec.response.description, content } };
+  const success = spec.response.status ?? 200;
+  const all: Record<number, ResponseConfig> = {
+    [success]: success === 204 ? { description: spec.response.description } : { description: spec.response.description, content },
+  };
   if (takesInput) all[400] = error(spec.errors?.[400] ?? 'The request is not valid: `details` says which field and what was expected.');
-  if (spec.auth === 'write') {
-    all[401] = error('No write token, or a wrong one: send "Authorization: Bearer <WRITE_TOKEN>". Nothing was written.', {
-      'WWW-Authenticate': { description: 'how to authenticate: Bearer', required: true, schema: { type: 'string' } },
-    });
-    all[403] = error('A token was sent but writes are off: the server has no WRITE_TOKEN configured. Nothing was written.');
+  const role = neededRole(spec.auth);
+  const wwwAuthenticate: ResponseConfig['headers'] = {
+    'WWW-Authenticate': { description: 'how to authenticate: Bearer', required: true, schema: { type: 'string' } },
+  };
+  if (role) {
+    all[401] = error(
+      'No credentials, or wrong, revoked or expired ones: sign in (POST /api/session) or send "Authorization: Bearer <token>" with a personal API token or the WRITE_TOKEN. Nothing was written.',
+      wwwAuthenticate,
+    );
+    all[403] = error(
+      spec.errors?.[403] ??
+        `FORBIDDEN: the account is not ${role === 'admin' ? 'an admin' : 'an editor or admin'}, or it is disabled, or a token that is not a personal one came to a server with no WRITE_TOKEN. CSRF_FAILED: signed in by the session cookie, but without the session's token in X-CSRF-Token. Nothing was written.`,
+    );
+  } else if (!spec.public) {
+    all[401] = error(
+      'Only on a server that requires sign-in to read (READ_REQUIRES_SIGN_IN=1): no session or token, or an expired or revoked one.',
+      wwwAuthenticate,
+    );
+    all[403] = error('Only on a server that requires sign-in to read (READ_REQUIRES_SIGN_IN=1): the account is disabled.');
+  } else {
+    if (spec.errors?.[401]) all[401] = error(spec.errors[401], wwwAuthenticate);
+    if (spec.errors?.[403]) all[403] = error(spec.errors[403]);
   }
   if (spec.errors?.[404]) all[404] = error(spec.errors[404]);
   all[408] = error('A query ran past the time limit (QUERY_TIMEOUT_MS) and was stopped; nothing was changed.');
   if (spec.errors?.[409]) all[409] = error(spec.errors[409]);
   if (takesBody) all[413] = error(`The request body is larger than ${BODY_LIMIT.toUpperCase()}.`);
   all[429] = error(
-    'Too many requests from this client; retry after the seconds in Retry-After.',
+    spec.errors?.[429] ?? 'Too many requests from this client; retry after the seconds in Retry-After.',
     retryAfter('seconds until the window resets'),
   );
   all[500] = error('Something went wrong on our side; the error was logged with the request id.');
@@ -177,7 +280,7 @@ function responses(spec: RouteSpec<AnyObject, AnyObject, z.ZodType>): Record<num
   return all;
 }
 
-function register(spec: RouteSpec<AnyObject, AnyObject, z.ZodType>): void {
+function register(spec: AnySpec): void {
   // A body is required unless its schema accepts none: the handler sees a missing body as {}.
   const body = spec.body
     ? { required: !spec.body.safeParse({}).success, content: { 'application/json': { schema: spec.body } } }
@@ -194,7 +297,7 @@ function register(spec: RouteSpec<AnyObject, AnyObject, z.ZodType>): void {
     tags: [spec.tag],
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
-    ...(spec.auth === 'write' ? { security: [{ [WRITE_TOKEN_SCHEME]: [] }] } : {}),
+    ...(neededRole(spec.auth) ? { security: [{ [BEARER_SCHEME]: [] }, { [COOKIE_SCHEME]: [] }] } : {}),
     request: {
       ...(spec.query ? { query: spec.query } : {}),
       ...(spec.params ? { params: spec.params } : {}),

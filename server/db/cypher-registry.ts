@@ -6,6 +6,19 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const QUERY_NAMES = [
+  'accounts/create-session',
+  'accounts/create-token',
+  'accounts/create-user',
+  'accounts/delete-prefixed',
+  'accounts/delete-session',
+  'accounts/get-session-actor',
+  'accounts/get-token-actor',
+  'accounts/get-user',
+  'accounts/list-tokens',
+  'accounts/list-users',
+  'accounts/save-token-revoked',
+  'accounts/save-user-disabled',
+  'accounts/save-user-password',
   'admin/delete-batch',
   'bulk/create-batch-marker',
   'bulk/create-nodes',

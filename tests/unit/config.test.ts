@@ -28,6 +28,9 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_MINUTE: 600,
       SERVE_WEB: true,
       SEED_ON_START: true,
+      READ_REQUIRES_SIGN_IN: false,
+      SESSION_TTL_HOURS: 12,
+      SIGN_IN_ATTEMPTS_PER_MINUTE: 5,
     });
   });
 

@@ -19,6 +19,7 @@ export function healthRoutes(router: Router, services: Services): void {
     path: '/api/health',
     tag: 'system',
     summary: 'Whether the API and its database answer',
+    public: true,
     description: '200 with the Neo4j version and graph counts; 503 when Neo4j cannot be reached.',
     response: { description: 'Healthy', schema: Health },
     handler: async (_input, { services: { db, version } }) => {

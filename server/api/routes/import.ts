@@ -25,10 +25,10 @@ export function importRoutes(router: Router, services: Services): void {
     method: 'post',
     path: '/api/import',
     tag: 'write',
-    summary: 'Add facts in the seed format, FollowTheMoney or Popolo (needs the write token)',
+    summary: 'Add facts in the seed format, FollowTheMoney or Popolo (admins and the write token)',
     description:
-      'Body: JSON {nodes, relationships} or an array of records, JSON lines, CSV (text/csv) with the documented headers, FollowTheMoney entities as JSON lines (format=ftm, application/x-ndjson) or Popolo JSON (format=popolo); docs/formats.md says what each carries. Unknown FtM schemata and properties are reported with their line. The whole file is checked first and every bad record is reported with its position (400); a fact that conflicts with the graph is reported (409) unless replace=true; then everything is written in one transaction. Needs "Authorization: Bearer <WRITE_TOKEN>", checked before the body is read; with no token configured the endpoint is off (403).',
-    auth: 'write',
+      'Body: JSON {nodes, relationships} or an array of records, JSON lines, CSV (text/csv) with the documented headers, FollowTheMoney entities as JSON lines (format=ftm, application/x-ndjson) or Popolo JSON (format=popolo); docs/formats.md says what each carries. Unknown FtM schemata and properties are reported with their line. The whole file is checked first and every bad record is reported with its position (400); a fact that conflicts with the graph is reported (409) unless replace=true; then everything is written in one transaction. Needs an admin: a personal API token or session of an admin account, or "Authorization: Bearer <WRITE_TOKEN>", checked before the body is read.',
+    auth: 'admin',
     query: ImportQuery,
     rawBody: {
       description: 'The records: JSON ({nodes, relationships} or an array of records), JSON lines, or CSV with the documented headers.',

@@ -1,0 +1,22 @@
+// API tokens, session ids and CSRF tokens: 32 random bytes each. Tokens and session ids are
+// stored only as their SHA-256, so a copy of the database lets nobody sign in; a random
+// 256-bit value needs no salt or slow hash, since it cannot be guessed from a dictionary.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** Personal API tokens start with this, so the server can tell them from the WRITE_TOKEN. */
+export const TOKEN_PREFIX = 'me_';
+
+export const newApiToken = (): string => TOKEN_PREFIX + randomBytes(32).toString('base64url');
+export const newSessionId = (): string => randomBytes(32).toString('base64url');
+export const newCsrfToken = (): string => randomBytes(32).toString('base64url');
+/** A token's public handle, shown in lists and used to revoke it; not a secret. */
+export const newTokenId = (): string => 'tok_' + randomBytes(9).toString('base64url');
+
+export const hashSecret = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
+
+/** Compares two strings in time that does not depend on where they differ. */
+export function sameSecret(a: string, b: string): boolean {
+  const da = createHash('sha256').update(a, 'utf8').digest();
+  const db = createHash('sha256').update(b, 'utf8').digest();
+  return timingSafeEqual(da, db);
+}
