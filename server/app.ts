@@ -23,6 +23,7 @@ import { sourceRoutes } from './api/routes/sources.ts';
 import { exportRoutes } from './api/routes/export.ts';
 import { queryRoutes } from './api/routes/query.ts';
 import { importRoutes } from './api/routes/import.ts';
+import { changeRoutes } from './api/routes/changes.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = join(ROOT, 'web', 'dist');
@@ -111,6 +112,7 @@ export function createApp(services: Services): Express {
     exportRoutes,
     queryRoutes,
     importRoutes,
+    changeRoutes,
   ]) {
     routes(api, services);
   }

@@ -39,7 +39,12 @@ export interface RouteSpec<Q extends AnyObject, P extends AnyObject, B extends z
    */
   errors?: Partial<Record<400 | 404 | 409, string>>;
   /** JSON response schema, or a non-JSON content type for downloads. */
-  response: { description: string; schema?: z.ZodType; contentTypes?: string[] };
+  response: {
+    description: string;
+    schema?: z.ZodType;
+    contentTypes?: string[];
+    /** 201 for routes that create a record. */ status?: 200 | 201;
+  };
   handler: (
     input: { query: z.infer<Q>; params: z.infer<P>; body: z.infer<B> },
     ctx: { req: Request; res: Response; services: Services },
@@ -84,7 +89,7 @@ export function defineRoute<Q extends AnyObject = AnyObject, P extends AnyObject
       if (details.length)
         throw new ValidationError('The request is not valid: ' + details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
       const result = await spec.handler({ query, params, body } as never, { req, res, services });
-      if (result !== undefined && !res.headersSent) res.json(result);
+      if (result !== undefined && !res.headersSent) (spec.response.status ? res.status(spec.response.status) : res).json(result);
     } catch (err) {
       next(err);
     }
@@ -156,7 +161,7 @@ function responses(spec: RouteSpec<AnyObject, AnyObject, z.ZodType>): Record<num
       );
   const takesInput = Boolean(spec.query || spec.params || spec.body || spec.rawBody);
   const takesBody = Boolean(spec.body || spec.rawBody);
-  const all: Record<number, ResponseConfig> = { 200: { description: spec.response.description, content } };
+  const all: Record<number, ResponseConfig> = { [spec.response.status ?? 200]: { description: spec.response.description, content } };
   if (takesInput) all[400] = error(spec.errors?.[400] ?? 'The request is not valid: `details` says which field and what was expected.');
   if (spec.auth === 'write') {
     all[401] = error('No write token, or a wrong one: send "Authorization: Bearer <WRITE_TOKEN>". Nothing was written.', {
