@@ -66,7 +66,7 @@ describe('citations and refusals', () => {
 
   it('writes the change set citation and the fact source reference', () => {
     expect(citation('001_1c1597dd7120e666.txt', '18-20')).toEqual({
-      citation: { file: '001_1c1597dd7120e666.txt', lines: '18-20' },
+      citation: { file: '001_1c1597dd7120e666.txt', lines: 'L18-L20' },
       ref: '001_1c1597dd7120e666.txt#L18-L20',
     });
     expect(citation('001_1c1597dd7120e666.txt', '5')?.ref).toBe('001_1c1597dd7120e666.txt#L5');

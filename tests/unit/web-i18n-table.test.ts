@@ -60,6 +60,7 @@ describe('the language', () => {
         '.toolbar.formats.popolo.0',
         '.toolbar.formats.turtle.0',
         // Swedish words spelled as the English ones.
+        '.curation.fieldNames.forum',
         '.curation.kinds.import',
         '.curation.version',
       ].sort(),

@@ -1,6 +1,16 @@
 // The curation answers as the web app reads them (docs/curation.md): sessions, change sets,
-// history, diffs. Written out from the contract while the server's schemas are being built;
-// when they land in server/api, these become `z.infer` of them (type-only, as types.ts does).
+// history, diffs. Change sets come from the server's zod schemas as types only (erased, as
+// types.ts does); the session and diff answers are declared in route files that do not
+// export them, so they are written out here from the contract.
+import type { z } from 'zod';
+import type {
+  ChangeSetDetail as ChangeSetDetailSchema,
+  ChangeSetInput as ChangeSetInputSchema,
+  ChangeSetResult as ChangeSetResultSchema,
+  ChangeSetSummary as ChangeSetSummarySchema,
+  Citation as CitationSchema,
+  Operation as OperationSchema,
+} from '../../../server/curation/schemas.ts';
 import type { NodeLabel, RelationshipType } from './types.ts';
 
 export type Role = 'editor' | 'admin';
@@ -23,12 +33,8 @@ export interface SignedIn {
   csrfToken: string;
 }
 
-/** A change set's citation: a registered source file and, optionally, its lines ("18-20"). */
-export interface Citation {
-  file: string;
-  lines?: string;
-  note?: string;
-}
+/** A change set's citation: a registered source file and, optionally, its lines (L18-L20). */
+export type Citation = z.infer<typeof CitationSchema>;
 
 /** An element's full state as a change set records it (`Op.before` / `Op.after`). */
 export interface ElementState {
@@ -43,34 +49,13 @@ export interface ElementState {
   [key: string]: unknown;
 }
 
-export type ChangeKind = 'seed' | 'import' | 'edit' | 'revert';
-
-export interface ChangeSetSummary {
-  id: string;
-  version: number;
-  author: string;
-  at: string;
-  reason: string;
-  kind: ChangeKind;
-  sources: Array<Citation | string>;
-  opCount: number;
-  revertOf?: string | null;
-}
+export type ChangeSetSummary = z.infer<typeof ChangeSetSummarySchema>;
+export type ChangeKind = ChangeSetSummary['kind'];
 
 export type OpAction = 'addNode' | 'addTie' | 'updateNode' | 'updateTie' | 'retireNode' | 'retireTie' | 'addSource' | string;
 
-export interface OpRecord {
-  seq: number;
-  elementId: string;
-  elementKind: 'node' | 'tie' | 'source' | string;
-  action: OpAction;
-  before: ElementState | null;
-  after: ElementState | null;
-}
-
-export interface ChangeSetDetail extends ChangeSetSummary {
-  ops: OpRecord[];
-}
+export type ChangeSetDetail = z.infer<typeof ChangeSetDetailSchema>;
+export type OpRecord = ChangeSetDetail['ops'][number];
 
 export interface ChangeLog {
   changes: ChangeSetSummary[];
@@ -108,21 +93,6 @@ export interface CurrentVersion {
 }
 
 /** One operation of a change set, as POST /api/changes takes it. */
-export type Operation =
-  | { op: 'addNode'; node: Record<string, unknown> }
-  | { op: 'addTie'; tie: Record<string, unknown> }
-  | { op: 'updateNode'; id: string; rev: number; set: Record<string, unknown> }
-  | { op: 'updateTie'; id: string; rev: number; set: Record<string, unknown> }
-  | { op: 'retireNode'; id: string; rev: number; reason: string }
-  | { op: 'retireTie'; id: string; rev: number; reason: string };
-
-export interface ChangeRequest {
-  reason: string;
-  sources: Citation[];
-  ops: Operation[];
-}
-
-export interface ChangeWritten {
-  changeSet: ChangeSetSummary;
-  elements?: unknown;
-}
+export type Operation = z.infer<typeof OperationSchema>;
+export type ChangeRequest = z.infer<typeof ChangeSetInputSchema>;
+export type ChangeWritten = z.infer<typeof ChangeSetResultSchema>;

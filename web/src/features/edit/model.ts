@@ -48,7 +48,7 @@ export function citation(file: string, lines: string): { citation: Citation; ref
   const span = parseLines(lines);
   if (!file || !span) return null;
   const anchor = span.from === span.to ? `L${span.from}` : `L${span.from}-L${span.to}`;
-  return { citation: { file, lines: `${span.from}-${span.to}` }, ref: `${file}#${anchor}` };
+  return { citation: { file, lines: anchor }, ref: `${file}#${anchor}` };
 }
 
 /**

@@ -39,6 +39,8 @@ export class EditPanel {
   private rules: TypeRule[] = [];
   private sources: Array<{ file: string; title?: string }> = [];
   private selectedKey = '';
+  /** "Saved as version N": kept above the form drawn again after the view reloads. */
+  private notice = '';
   private state: ViewState | null = null;
 
   constructor(
@@ -82,6 +84,7 @@ export class EditPanel {
 
   setMode(mode: EditMode): void {
     this.mode = mode;
+    this.notice = '';
     this.render();
   }
 
@@ -102,7 +105,11 @@ export class EditPanel {
       clear(
         signedOut,
         h('p', { class: 'muted' }, t.curation.signInToEdit),
-        button(t.curation.signIn, () => document.querySelector<HTMLElement>('#sign-in')?.click(), { class: 'primary' }),
+        h(
+          'div',
+          { class: 'actions' },
+          button(t.curation.signIn, () => document.querySelector<HTMLElement>('#sign-in')?.click(), { class: 'primary' }),
+        ),
       );
       return;
     }
@@ -110,6 +117,7 @@ export class EditPanel {
     if (this.mode === 'tie') this.tieForm();
     else if (this.mode === 'node') this.nodeForm();
     else this.selectedForm(this.mode);
+    if (this.notice) this.body.prepend(h('p', { class: 'ok-text edit-saved', role: 'status' }, this.notice));
   }
 
   // --------------------------------------------------------------------------- the forms
@@ -197,7 +205,9 @@ export class EditPanel {
       if (basisAllowed(ty)) for (const b of ['basisKind', 'basisRef', 'basisCertainty', 'basisNote']) if (f.value(b)) tie[b] = f.value(b);
       Object.assign(tie, this.trustFields(f));
       return {
-        ops: (ref: string) => [{ op: 'addTie', tie: { ...tie, sources: [ref] } }] as Operation[],
+        ops: (ref: string): Operation[] => [
+          { op: 'addTie', tie: { ...tie, type: ty, from: from.value!.id, to: to.value!.id, sources: [ref] } },
+        ],
         show: [from.value.id, to.value.id],
         select: { factId: String(tie.id) },
       };
@@ -266,7 +276,9 @@ export class EditPanel {
       for (const k of ['nameEn', 'description']) if (f.value(k)) node[k] = f.value(k);
       Object.assign(node, this.trustFields(f));
       return {
-        ops: (ref: string) => [{ op: 'addNode', node: { ...node, sources: [ref] } }] as Operation[],
+        ops: (ref: string): Operation[] => [
+          { op: 'addNode', node: { ...node, label: label.value as NodeLabel, name: f.value('name'), sources: [ref] } },
+        ],
         show: [String(node.id)],
         select: { id: String(node.id) },
       };
@@ -415,6 +427,8 @@ export class EditPanel {
       ev.preventDefault();
       void (async () => {
         clear(status);
+        this.notice = '';
+        this.body.querySelector('.edit-saved')?.remove();
         const built = build();
         const local = 'local' in built ? [...built.local] : [];
         const reason = f.value('reason');
@@ -434,8 +448,9 @@ export class EditPanel {
             t.curation.saving,
             this.cur.write({ reason, sources: [cite.citation], ops: built.ops(cite.ref) }),
           );
-          clear(status, h('p', { class: 'ok-text' }, t.curation.saved(written.changeSet.version)));
-          this.feedback.notify('info', t.curation.saved(written.changeSet.version), 'edit');
+          this.notice = t.curation.saved(written.changeSet.version);
+          clear(status, h('p', { class: 'ok-text' }, this.notice));
+          this.feedback.notify('info', this.notice, 'edit');
           await this.afterWrite(written, { show: built.show, select: built.select });
           if (this.mode === 'tie' || this.mode === 'node') element.reset();
         } catch (err) {
@@ -510,9 +525,9 @@ function fieldLabel(k: string): string {
 
 /** A conflict: the element changed since it was read. What it says now, field by field. */
 export function conflictView(err: ApiError, reload: () => void): HTMLElement {
-  const body = err.body ?? {};
-  const current = (body.current ?? body.elements ?? (err.details.length ? null : body)) as unknown;
-  const list = Array.isArray(current) ? current : current ? [current] : [];
+  // Each conflicting element's state now rides in its detail (`details[].current`).
+  const details = Array.isArray(err.body?.details) ? (err.body.details as Array<{ current?: unknown }>) : [];
+  const list = details.map((d) => d.current).filter((c): c is Record<string, unknown> => !!c && typeof c === 'object');
   return h(
     'div',
     { class: 'conflict', role: 'alert', tabindex: '-1' },
