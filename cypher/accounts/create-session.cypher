@@ -1,5 +1,6 @@
 // A session after a correct password; the same account's expired sessions are removed on the
-// way, so they do not pile up. Only the session id's SHA-256 is stored.
+// way, so they do not pile up. Only the session id's SHA-256 is stored; the CSRF token is
+// derived from the id (server/auth/secrets.ts), so it is not stored either.
 MATCH (u:User {name: $userName})
 CALL (u) {
   MATCH (old:Session {userName: u.name})
@@ -9,7 +10,6 @@ CALL (u) {
 CREATE (s:Session {
   idHash: $idHash,
   userName: u.name,
-  csrfToken: $csrfToken,
   createdAt: datetime(),
   expiresAt: datetime() + duration({hours: $ttlHours})
 })

@@ -2,4 +2,4 @@
 MATCH (s:Session {idHash: $idHash})
 WHERE s.expiresAt > datetime()
 MATCH (u:User {name: s.userName})
-RETURN u.name AS name, u.role AS role, u.disabled AS disabled, s.csrfToken AS csrfToken
+RETURN u.name AS name, u.role AS role, u.disabled AS disabled

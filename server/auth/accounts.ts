@@ -4,7 +4,7 @@
 import type { Database } from '../db/database.ts';
 import type { Actor, Role } from './actor.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { hashSecret, newApiToken, newCsrfToken, newSessionId, newTokenId } from './secrets.ts';
+import { csrfTokenFor, hashSecret, newApiToken, newSessionId, newTokenId } from './secrets.ts';
 
 export interface UserSummary {
   name: string;
@@ -86,9 +86,8 @@ export interface NewSession {
 
 export async function createSession(db: Database, userName: string, ttlHours: number): Promise<NewSession> {
   const sessionId = newSessionId();
-  const csrfToken = newCsrfToken();
-  const [row] = await db.write('accounts/create-session', { userName, idHash: hashSecret(sessionId), csrfToken, ttlHours });
-  return { sessionId, csrfToken, expiresAt: String(row?.expiresAt) };
+  const [row] = await db.write('accounts/create-session', { userName, idHash: hashSecret(sessionId), ttlHours });
+  return { sessionId, csrfToken: csrfTokenFor(sessionId), expiresAt: String(row?.expiresAt) };
 }
 
 export async function endSession(db: Database, sessionId: string): Promise<void> {
@@ -109,7 +108,7 @@ export async function sessionHolder(db: Database, sessionId: string): Promise<Ho
   return {
     actor: { name: String(row.name), role: row.role as Role, via: 'session' },
     disabled: row.disabled === true,
-    csrfToken: String(row.csrfToken),
+    csrfToken: csrfTokenFor(sessionId),
   };
 }
 

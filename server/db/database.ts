@@ -138,6 +138,30 @@ export class Database {
     );
   }
 
+  /**
+   * The query type and every operator of the plan Neo4j would run, with its details (labels,
+   * index seeks): the console reads them to refuse a statement before it runs.
+   */
+  explainPlan(cypher: string, params: Params): Promise<{ queryType: string; operators: Array<{ type: string; details: string }> }> {
+    return this.withSession('READ', (s) =>
+      s.executeRead(
+        async (tx) => {
+          const result = await tx.run(`EXPLAIN ${cypher}`, toNeo4jParams(params));
+          const operators: Array<{ type: string; details: string }> = [];
+          const walk = (plan: unknown) => {
+            if (!plan || typeof plan !== 'object') return;
+            const p = plan as { operatorType?: string; arguments?: Record<string, unknown>; children?: unknown[] };
+            operators.push({ type: String(p.operatorType ?? '').replace(/@.*$/, ''), details: String(p.arguments?.Details ?? '') });
+            for (const child of p.children ?? []) walk(child);
+          };
+          walk(result.summary.plan);
+          return { queryType: String(result.summary.queryType), operators };
+        },
+        { timeout: 5_000 },
+      ),
+    );
+  }
+
   /** Runs one statement from a trusted file (an export script, a backup) in a write transaction. */
   replayStatement(cypher: string): Promise<void> {
     return this.withSession('WRITE', (s) => s.executeWrite(async (tx) => void (await tx.run(cypher))));

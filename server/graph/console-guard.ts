@@ -21,10 +21,31 @@ export interface ConsoleLayers {
   planCheck: (db: Database, cypher: string, params: Params) => Promise<GuardVerdict>;
 }
 
+/**
+ * Accounts, API tokens and sessions share the store with the graph (docs/curation.md) but are
+ * nobody's to read: they hold password hashes and the hashes of live secrets. They have no
+ * relationships, so a plan can only reach them by scanning every node, seeking a node by id,
+ * or naming their labels; those plans are refused.
+ */
+const PRIVATE_LABEL = /[:|&!]\s*`?(User|ApiToken|Session)\b/;
+const ANY_NODE_OPERATORS = new Set(['AllNodesScan', 'PartitionedAllNodesScan', 'NodeByIdSeek', 'NodeByElementIdSeek']);
+
+export function planReachesAccounts(operators: Array<{ type: string; details: string }>): string | null {
+  for (const op of operators) {
+    if (ANY_NODE_OPERATORS.has(op.type)) {
+      return `${op.type} may reach accounts, which the console does not show: start from labelled nodes, e.g. MATCH (n:Entity)`;
+    }
+    if (PRIVATE_LABEL.test(op.details)) return 'accounts, API tokens and sessions are not shown in the console';
+  }
+  return null;
+}
+
 /** Neo4j's query type of the plan: 'r' read-only, 'rw' read-write, 'w' write-only, 's' schema. */
 export async function checkPlanIsReadOnly(db: Database, cypher: string, params: Params): Promise<GuardVerdict> {
-  const queryType = await db.explainText(cypher, params);
-  return queryType === 'r' ? { ok: true } : { ok: false, reason: `query type "${queryType}" is not read-only` };
+  const { queryType, operators } = await db.explainPlan(cypher, params);
+  if (queryType !== 'r') return { ok: false, reason: `query type "${queryType}" is not read-only` };
+  const reach = planReachesAccounts(operators);
+  return reach ? { ok: false, reason: reach } : { ok: true };
 }
 
 /** Procedures a reader may call: catalogue look-ups and our full-text search. */

@@ -75,3 +75,22 @@ export const OTHER = [
   "MATCH (n) WHERE n.id = 'x' CALL db.createProperty('y') RETURN n",
   ':begin',
 ];
+
+/**
+ * Reads of accounts, API tokens and sessions (password and secret hashes): only the plan check
+ * stops them, since they write nothing and name no forbidden word. Accounts have no
+ * relationships, so these are all the ways to reach them.
+ */
+export const ACCOUNT_READS = [
+  'MATCH (u:User) RETURN u.passwordHash',
+  'MATCH (t:ApiToken) RETURN t',
+  "MATCH (s:Session {idHash: 'x'}) RETURN s",
+  'MATCH (n:Entity|User) RETURN properties(n)',
+  'MATCH (n) RETURN properties(n) LIMIT 5',
+  'MATCH (n:!Entity) RETURN n',
+  "MATCH (n:$('Us' + 'er')) RETURN n",
+  'MATCH (n) WHERE n.passwordHash IS NOT NULL RETURN n',
+  'MATCH (n) WHERE id(n) = 0 RETURN n',
+  "MATCH (n) WHERE elementId(n) = '4:x:0' RETURN n",
+  'MATCH (e:Entity) RETURN COLLECT { MATCH (u:User) RETURN u.name } AS names LIMIT 1',
+];

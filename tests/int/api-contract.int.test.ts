@@ -33,7 +33,13 @@ interface Report {
 
 // Writes are off: the environment's token, if any, is not handed to this server.
 const { WRITE_TOKEN: _ignored, ...env } = process.env;
-const config = loadConfig({ ...env, RATE_LIMIT_PER_MINUTE: '1000000', SERVE_WEB: '0', QUERY_TIMEOUT_MS: '5000' });
+const config = loadConfig({
+  ...env,
+  RATE_LIMIT_PER_MINUTE: '1000000',
+  SIGN_IN_ATTEMPTS_PER_MINUTE: '1000000',
+  SERVE_WEB: '0',
+  QUERY_TIMEOUT_MS: '5000',
+});
 const db = testDatabase();
 const app = createApp({ db, config, log: pino({ level: 'silent' }), version: 'test' });
 let server: Server;

@@ -3,7 +3,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/api.ts';
-import { ADMIN, KEYWORD_GUARD_ONLY, OTHER, PLAN_CHECK_ONLY, SCHEMA, WRITES } from '../helpers/console-corpus.ts';
+import { ACCOUNT_READS, ADMIN, KEYWORD_GUARD_ONLY, OTHER, PLAN_CHECK_ONLY, SCHEMA, WRITES } from '../helpers/console-corpus.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
 
 const { app, db } = testApp({ QUERY_TIMEOUT_MS: '1500', CONSOLE_ROW_LIMIT: '500' });
@@ -23,14 +23,14 @@ afterAll(async () => {
 });
 
 /** Statements that must be refused before or by Neo4j, every layer in place. */
-const refused = [...WRITES, ...SCHEMA, ...ADMIN, ...PLAN_CHECK_ONLY, ...KEYWORD_GUARD_ONLY, ...OTHER];
+const refused = [...WRITES, ...SCHEMA, ...ADMIN, ...PLAN_CHECK_ONLY, ...KEYWORD_GUARD_ONLY, ...OTHER, ...ACCOUNT_READS];
 
 /** Runaway reads: they must stop at the time limit or the row cap, never hang or flood. */
 const runaway = [
-  'MATCH (a), (b), (c), (d) WHERE a.name < b.name AND c.name < d.name RETURN count(*)',
-  'MATCH p = (a)-[*]-(b) RETURN count(p)',
+  'MATCH (a:Entity), (b:Entity), (c:Entity), (d:Entity) WHERE a.name < b.name AND c.name < d.name RETURN count(*)',
+  'MATCH p = (a:Entity)-[*]-(b) RETURN count(p)',
   'UNWIND range(1, 100000000) AS x RETURN x',
-  'MATCH (a), (b) RETURN a.id, b.id',
+  'MATCH (a:Entity), (b:Entity) RETURN a.id, b.id',
   'UNWIND range(1, 10000000) AS x WITH x ORDER BY x DESC RETURN x',
 ];
 

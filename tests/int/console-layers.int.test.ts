@@ -7,7 +7,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkConsoleQuery, type GuardVerdict } from '../../server/graph/console-guard.ts';
 import { testApp } from '../helpers/api.ts';
-import { ADMIN, KEYWORD_GUARD_ONLY, PLAN_CHECK_ONLY, SCHEMA, WRITES } from '../helpers/console-corpus.ts';
+import { ACCOUNT_READS, ADMIN, KEYWORD_GUARD_ONLY, PLAN_CHECK_ONLY, SCHEMA, WRITES } from '../helpers/console-corpus.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
 
 const pass = (): GuardVerdict => ({ ok: true });
@@ -42,6 +42,26 @@ describe('with the keyword guard off, Neo4j’s plan refuses', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expect(res.body.error.code).toBe('QUERY_REJECTED');
     expect(res.body.error.details[0].message).toMatch(new RegExp(`${PLANNED_AS_WRITE.source}|${UNPLANNABLE.source}`));
+  });
+});
+
+describe('with the keyword guard off, the plan check alone keeps accounts out of sight', () => {
+  it.each(ACCOUNT_READS)('%s', async (cypher) => {
+    expect(checkConsoleQuery(cypher).ok).toBe(true);
+    const res = await request(planLayer.app).post('/api/query').send({ cypher });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error.code).toBe('QUERY_REJECTED');
+    expect(res.body.error.details[0].message).toMatch(/accounts/);
+  });
+
+  it('still runs reads that start from labelled nodes', async () => {
+    for (const cypher of [
+      'MATCH (n:Entity) RETURN n.id LIMIT 3',
+      'MATCH (s:Source) RETURN count(s) AS c',
+      'MATCH ()-[r]->() RETURN type(r) LIMIT 1',
+    ]) {
+      expect((await request(planLayer.app).post('/api/query').send({ cypher })).status, cypher).toBe(200);
+    }
   });
 });
 

@@ -68,8 +68,14 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       NEO4J_USER: 'reader',
       NEO4J_PASSWORD: 'pw',
+      READ_REQUIRES_SIGN_IN: 'yes',
+      SESSION_TTL_HOURS: '2160',
+      SIGN_IN_ATTEMPTS_PER_MINUTE: '1',
     });
     expect(c).toMatchObject({
+      READ_REQUIRES_SIGN_IN: true,
+      SESSION_TTL_HOURS: 2160,
+      SIGN_IN_ATTEMPTS_PER_MINUTE: 1,
       PORT: 8080,
       NEO4J_LOCAL_PORT: 1,
       QUERY_TIMEOUT_MS: 100,
@@ -116,6 +122,10 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ NEO4J_DATABASE: '1db' }, 'NEO4J_DATABASE'],
     [{ NEO4J_DATABASE: 'a'.repeat(64) }, 'NEO4J_DATABASE'],
+    [{ READ_REQUIRES_SIGN_IN: 'maybe' }, 'READ_REQUIRES_SIGN_IN'],
+    [{ SESSION_TTL_HOURS: '0' }, 'SESSION_TTL_HOURS'],
+    [{ SESSION_TTL_HOURS: '2161' }, 'SESSION_TTL_HOURS'],
+    [{ SIGN_IN_ATTEMPTS_PER_MINUTE: '0' }, 'SIGN_IN_ATTEMPTS_PER_MINUTE'],
   ])('names the variable in %j', (env, name) => {
     const message = fails(env);
     expect(message.split('\n')).toHaveLength(1);

@@ -47,10 +47,10 @@ export function queryRoutes(router: Router, services: Services): void {
     tag: 'console',
     summary: 'Read-only Cypher console',
     description:
-      'Runs one statement in a READ transaction with a time limit and a row cap, and returns its rows plus any nodes and relationships in them as graph elements. Writes, schema and administration commands, LOAD CSV, USE and procedures outside a read-only list are refused with 400.',
+      'Runs one statement in a READ transaction with a time limit and a row cap, and returns its rows plus any nodes and relationships in them as graph elements. Writes, schema and administration commands, LOAD CSV, USE and procedures outside a read-only list are refused with 400, and so are statements that could read accounts, tokens or sessions: naming their labels, scanning every node or seeking a node by id (start from labelled nodes, e.g. MATCH (n:Entity)).',
     body: ConsoleRequest,
     errors: {
-      400: 'The request is not valid (BAD_REQUEST), or the statement is not one the console runs (QUERY_REJECTED: not Cypher, a write, schema or administration, LOAD CSV, USE, a procedure outside the read-only list), or it needed more memory than one transaction may have (QUERY_TOO_LARGE). `details` says what.',
+      400: 'The request is not valid (BAD_REQUEST), or the statement is not one the console runs (QUERY_REJECTED: not Cypher, a write, schema or administration, LOAD CSV, USE, a procedure outside the read-only list, a plan that could reach accounts), or it needed more memory than one transaction may have (QUERY_TOO_LARGE). `details` says what.',
     },
     response: { description: 'Rows and graph elements', schema: ConsoleResult },
     handler: async ({ body }, { services: { db, config } }) => {
@@ -62,9 +62,10 @@ export function queryRoutes(router: Router, services: Services): void {
       }
       const plan = await planCheck(db, body.cypher, body.params);
       if (!plan.ok) {
-        throw new QueryRejectedError('The console only reads: Neo4j plans this statement as a write or schema change.', [
-          { path: 'body.cypher', message: plan.reason ?? 'not read-only' },
-        ]);
+        throw new QueryRejectedError(
+          `The console only reads the graph: ${plan.reason ?? 'Neo4j does not plan this statement as a read'}.`,
+          [{ path: 'body.cypher', message: plan.reason ?? 'not read-only' }],
+        );
       }
       const { rows, truncated } = await db.readText(body.cypher, body.params, {
         rowLimit: config.CONSOLE_ROW_LIMIT,

@@ -9,6 +9,7 @@ import { Role } from '../../auth/actor.ts';
 import { presented, SESSION_COOKIE } from '../../auth/identify.ts';
 import { ForbiddenError, RateLimitedError, UnauthorizedError } from '../../errors.ts';
 import { defineRoute } from '../route.ts';
+import { orNull } from '../schemas.ts';
 import type { Services } from '../services.ts';
 
 const SignIn = z
@@ -26,7 +27,7 @@ const SignedIn = z.object({ user: SessionUser, csrfToken: z.string() }).openapi(
 
 const SessionState = z
   .object({
-    user: SessionUser.nullable(),
+    user: orNull(SessionUser),
     csrfToken: z.string().nullable().openapi({ description: 'For X-CSRF-Token on writes; null unless signed in by the cookie.' }),
     readRequiresSignIn: z.boolean(),
   })
