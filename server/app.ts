@@ -24,6 +24,7 @@ import { exportRoutes } from './api/routes/export.ts';
 import { queryRoutes } from './api/routes/query.ts';
 import { importRoutes } from './api/routes/import.ts';
 import { changeRoutes } from './api/routes/changes.ts';
+import { diffRoutes } from './api/routes/diffs.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = join(ROOT, 'web', 'dist');
@@ -113,6 +114,7 @@ export function createApp(services: Services): Express {
     queryRoutes,
     importRoutes,
     changeRoutes,
+    diffRoutes,
   ]) {
     routes(api, services);
   }
