@@ -26,6 +26,7 @@ import { importRoutes } from './api/routes/import.ts';
 import { sessionRoutes } from './api/routes/session.ts';
 import { tokenRoutes } from './api/routes/tokens.ts';
 import { changeRoutes } from './api/routes/changes.ts';
+import { diffRoutes } from './api/routes/diffs.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = join(ROOT, 'web', 'dist');
@@ -119,6 +120,7 @@ export function createApp(services: Services): Express {
     sessionRoutes,
     tokenRoutes,
     changeRoutes,
+    diffRoutes,
   ]) {
     routes(api, services);
   }

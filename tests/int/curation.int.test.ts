@@ -217,3 +217,71 @@ describe('revert', () => {
     expect((await revert('cs-999999')).status).toBe(404);
   });
 });
+
+describe('diffs and saved views', () => {
+  it('lists what was added, retired and changed between two versions, around a node', async () => {
+    const v0 = (await request(app).get('/api/versions/current')).body.version;
+    const add = await post([agency('d1'), agency('d2'), cooperates('d1-who', P + 'd1', 'who', { validFrom: '2012' })]);
+    expect(add.status).toBe(201);
+    const v1 = add.body.changeSet.version;
+    const edit = await post([
+      { op: 'updateTie', id: P + 'd1-who', rev: v1, set: { validTo: '2020' } },
+      { op: 'retireNode', id: P + 'd2', rev: v1, reason: 'Duplicate of another test agency' },
+    ]);
+    expect(edit.status, JSON.stringify(edit.body)).toBe(201);
+    const v2 = edit.body.changeSet.version;
+
+    const ids = (items: Array<{ id: string }>) => items.map((i) => i.id).sort();
+    const whole = await request(app).get('/api/diff').query({ from: v0, to: v2 });
+    expect(whole.status).toBe(200);
+    // Added and retired within the span: d2 is in neither list, since it did not exist before
+    // and does not now.
+    expect(ids(whole.body.added)).toEqual([P + 'd1', P + 'd1-who']);
+    expect(whole.body.retired).toEqual([]);
+    const later = await request(app)
+      .get('/api/diff')
+      .query({ from: v1, around: P + 'd1' });
+    expect(later.body.to).toBe((await request(app).get('/api/versions/current')).body.version);
+    expect(later.body.changed).toHaveLength(1);
+    expect(later.body.changed[0]).toMatchObject({ id: P + 'd1-who', kind: 'tie', fields: ['validTo'] });
+    expect(later.body.retired).toEqual([]);
+    const retired = await request(app).get('/api/diff').query({ from: v1, to: v2 });
+    expect(ids(retired.body.retired)).toEqual([P + 'd2']);
+  });
+
+  it('compares 2016 with 2024 around Socialstyrelsen: only dated ties that hold at one date and not the other', async () => {
+    const res = await request(app).get('/api/diff').query({ fromDate: '2016', toDate: '2024', around: 'socialstyrelsen' });
+    expect(res.status).toBe(200);
+    expect(res.body.mode).toBe('dates');
+    const listed = [...res.body.added, ...res.body.retired];
+    expect(listed.length).toBeGreaterThan(0);
+    expect(res.body.added.map((t: { id: string }) => t.id)).toContain('authored-socialstyrelsen-socialstyrelsen-2024');
+    for (const t of listed) {
+      const tie = t.after ?? t.before;
+      expect([tie.from, tie.to]).toContain('socialstyrelsen');
+      expect(tie.validFrom ?? tie.validTo).toBeTruthy();
+    }
+    // A tie for 2017–2019 holds at neither date, so it is not a difference between them.
+    expect(listed.map((t: { id: string }) => t.id)).not.toContain('cooperates-with-socialstyrelsen-who-2018');
+    const missing = await request(app).get('/api/diff').query({ fromDate: '2016', toDate: '2024' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details[0].path).toBe('query.around');
+  });
+
+  it('a saved view is pinned to its version and counts the change sets since', async () => {
+    const saved = await request(app)
+      .post('/api/views')
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .send({ name: `${P}view <b>WHO</b>`, link: '/?focus=who&asOf=2020' });
+    expect(saved.status).toBe(201);
+    const opened = await request(app).get(`/api/views/${saved.body.id}`);
+    expect(opened.body).toMatchObject({ name: `${P}view <b>WHO</b>`, link: '/?focus=who&asOf=2020', changesSince: 0 });
+    expect((await post([agency('v')])).status).toBe(201);
+    const later = await request(app).get(`/api/views/${saved.body.id}`);
+    expect(later.body.changesSince).toBe(1);
+    expect(later.body.diff).toBe(`/api/diff?from=${saved.body.version}&to=${saved.body.version + 1}`);
+    const list = await request(app).get('/api/views');
+    expect(list.body.views.find((v: { id: string }) => v.id === saved.body.id).changesSince).toBe(1);
+    expect((await request(app).get('/api/views/view-000000000000')).status).toBe(404);
+  });
+});
