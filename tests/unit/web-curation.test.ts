@@ -129,14 +129,32 @@ describe('a diff on the canvas', () => {
     },
     { id: 'MEMBER_OF|socialstyrelsen|oecd|||2016|', source: 'socialstyrelsen', target: 'oecd', type: 'MEMBER_OF', validFrom: '2016' },
   ];
+  // As GET /api/diff answers: each item with its state on either side.
   const answer: DiffAnswer = {
-    added: [{ id: 'sos-in-who', type: 'PARTICIPATES_IN', from: 'socialstyrelsen', to: 'who', properties: {} }],
+    mode: 'versions',
+    from: 11,
+    to: 12,
+    around: null,
+    added: [
+      {
+        id: 'sos-in-who',
+        kind: 'tie',
+        before: null,
+        after: { type: 'PARTICIPATES_IN', from: 'socialstyrelsen', to: 'who', properties: {} },
+      },
+    ],
     retired: [
-      { id: 'sos-coop-gone', type: 'COOPERATES_WITH', from: 'socialstyrelsen', to: 'moldova-moh', properties: { validFrom: '2010' } },
+      {
+        id: 'sos-coop-gone',
+        kind: 'tie',
+        before: { type: 'COOPERATES_WITH', from: 'socialstyrelsen', to: 'moldova-moh', properties: { validFrom: '2010' } },
+        after: null,
+      },
     ],
     changed: [
       {
         id: 'sos-member-oecd',
+        kind: 'tie',
         before: { type: 'MEMBER_OF', from: 'socialstyrelsen', to: 'oecd', properties: { validFrom: '2016' } },
         after: { type: 'MEMBER_OF', from: 'socialstyrelsen', to: 'oecd', properties: { validFrom: '2016', validTo: '2024' } },
         fields: ['validTo'],

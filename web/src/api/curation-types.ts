@@ -74,17 +74,25 @@ export interface ElementHistory {
   entries: HistoryEntry[];
 }
 
-export interface DiffChange {
+/** One difference: the element's state at the first side and at the second (null: not there). */
+export interface DiffItem {
   id: string;
+  kind: 'node' | 'tie';
   before: ElementState | null;
   after: ElementState | null;
-  fields: string[];
+  /** The fields that differ (changed elements only). */
+  fields?: string[];
 }
 
+/** GET /api/diff (server/api/routes/diffs.ts). */
 export interface DiffAnswer {
-  added: ElementState[];
-  retired: ElementState[];
-  changed: DiffChange[];
+  mode: 'versions' | 'dates';
+  from: number | string;
+  to: number | string;
+  around: string | null;
+  added: DiffItem[];
+  retired: DiffItem[];
+  changed: DiffItem[];
 }
 
 export interface CurrentVersion {

@@ -6,12 +6,13 @@ import { h } from './dom.ts';
 
 const TABS: Array<[ToolPanel, string, string]> = [
   ['details', ...t.tabs.details],
-  ['history', ...t.curation.tabs.history],
-  ['edit', ...t.curation.tabs.edit],
   ['representation', ...t.tabs.representation],
   ['paths', ...t.tabs.paths],
   ['chain', ...t.tabs.chain],
   ['common', ...t.tabs.common],
+  // Curation's tabs after the questions', so the questions keep their places (and arrow keys).
+  ['history', ...t.curation.tabs.history],
+  ['edit', ...t.curation.tabs.edit],
   ['changes', ...t.curation.tabs.changes],
   ['table', t.toolbar.viewTable, t.table.intro],
 ];

@@ -87,9 +87,11 @@ export function canvasDiff(diff: DiffAnswer, edges: readonly EdgeData[], nodes: 
       rows.push({ mark, kind: 'node', elementId: id, id, fields, state });
     }
   };
-  for (const s of diff.added) add('added', s, []);
-  for (const s of diff.retired) add('gone', s, []);
-  for (const c of diff.changed) add('changed', c.after ?? c.before, c.fields, c.before);
+  // A tie's state does not always carry its fact id: the item's id is it.
+  const withId = (s: ElementState | null, id: string): ElementState | null => (s ? { ...s, id: s.id ?? id } : s);
+  for (const i of diff.added) add('added', withId(i.after ?? i.before, i.id), []);
+  for (const i of diff.retired) add('gone', withId(i.before ?? i.after, i.id), []);
+  for (const i of diff.changed) add('changed', withId(i.after ?? i.before, i.id), i.fields ?? [], i.before);
   // Ties first (they are what a comparison is usually about), then by kind of change.
   const order: Record<DiffMark, number> = { added: 0, gone: 1, changed: 2 };
   rows.sort((a, b) => (a.kind === b.kind ? order[a.mark] - order[b.mark] : a.kind === 'tie' ? -1 : 1));
