@@ -92,11 +92,17 @@ const curation = new Curation(api, session, bus, cache, feedback, {
     if (ids.every((id) => cache.nodes.has(id))) return;
     cache.add(await feedback.track(t.app.loading, api.subgraph(wanted)));
   },
-  showNodes: (ids, near) => {
-    const fresh = ids.filter((id) => cache.nodes.has(id) && !store.state.nodes.includes(id));
-    if (fresh.length) store.dispatch({ type: 'addNodes', ids: fresh, near: near ?? undefined });
-    else rerender();
-  },
+  showNodes: (ids, near) =>
+    void work(async () => {
+      const fresh = ids.filter((id) => cache.nodes.has(id) && !store.state.nodes.includes(id));
+      if (fresh.length) store.dispatch({ type: 'addNodes', ids: fresh, near: near ?? undefined });
+      else rerender();
+      await rendering;
+      // The comparison framed, so its ties can be read where they are.
+      const wanted = new Set(ids);
+      const shown = view.cy.nodes().filter((n) => wanted.has(n.id()));
+      if (shown.length > 1) view.fit(shown.union(shown.edgesWith(shown)));
+    }),
   openPanel: (p) => bus.emit('panel:open', { panel: p }),
 });
 const panel = new SidePanel(

@@ -12,7 +12,8 @@ export function fieldChanges(
 ): Array<{ field: string; before: string; after: string }> {
   const a = flat(before);
   const b = flat(after);
-  const skip = new Set(['rev', 'retiredIn']);
+  // Bookkeeping: the version counter and the store's merge key say nothing to a reader.
+  const skip = new Set(['rev', 'retiredIn', 'key']);
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !skip.has(k)).sort();
   const show = (v: unknown) =>
     v === undefined || v === null ? '' : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v);

@@ -80,7 +80,8 @@ export class HistoryPanel {
                 changeSetLine(e.changeSet),
                 h('p', { class: 'history-action' }, t.curation.actions[e.action as keyof typeof t.curation.actions] ?? e.action),
                 h('p', { class: 'change-reason' }, h('span', { class: 'muted' }, `${t.curation.reason}: `), e.changeSet.reason),
-                changeTable(e.before, e.after),
+                // A retirement keeps the whole record: its reason says more than every field struck out.
+                e.action.startsWith('retire') ? null : changeTable(e.before, e.after),
                 e.changeSet.version > 1
                   ? button(
                       t.curation.compareBefore,
