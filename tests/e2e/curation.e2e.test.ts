@@ -25,13 +25,18 @@ const SOURCE = '003_1f946c82219b01d6.txt';
 let browser: Browser;
 const pageErrors: string[] = [];
 
+/** The editor's first API token, which `users add` prints on its last line. */
+let token = '';
+
 /** The editor, made with the product's own command against the test database. */
 function createEditor(): void {
-  execFileSync('npx', ['tsx', 'server/cli/users.ts', 'add', EDITOR, '--role', 'editor', '--password-stdin'], {
+  const out = execFileSync('npx', ['tsx', 'server/cli/users.ts', 'add', EDITOR, '--role', 'editor', '--password-stdin'], {
     input: `${PASSWORD}\n`,
     env: { ...process.env, NEO4J_URI: inject('neo4jUri') },
     stdio: ['pipe', 'pipe', 'pipe'],
+    encoding: 'utf8',
   });
+  token = out.trim().split('\n').at(-1)!.trim();
 }
 
 beforeAll(async () => {
@@ -85,6 +90,15 @@ async function pick(page: Page, fieldId: string, query: string, id: string): Pro
   const option = page.locator(`.search-box:has(#${fieldId}) .suggestion[data-id="${id}"]`);
   await option.waitFor({ state: 'visible' });
   await option.click();
+}
+
+/** Press Tab until the focused element matches, as a keyboard user does. */
+async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
 }
 
 async function axe(page: Page, state: string): Promise<void> {
@@ -178,7 +192,7 @@ describe('curation with history, in the browser', () => {
 
     await page.locator('#edit-tie-certainty').selectOption('stated');
     await page.locator('#panel-edit button[type="submit"]').click();
-    await text(page.locator('#panel-edit .edit-status')).toMatch(/Saved as version \d+/);
+    await text(page.locator('#panel-edit .edit-saved, #panel-edit .edit-status .ok-text')).toMatch(/Saved as version \d+/);
     await settle(page);
     const selected = await page.evaluate(() => window.mandateExplorer!.state().selected);
     expect(selected).toHaveLength(1);
@@ -189,10 +203,39 @@ describe('curation with history, in the browser', () => {
     // Correct its date: the tie stays selected, the form shows what it says.
     await page.locator('#panel-edit [data-mode="correct"]').click();
     await expect.poll(() => page.locator('#edit-correct-validFrom').inputValue()).toBe('2019');
+
+    // Meanwhile a script of the same editor sharpens the paraphrase (its API token, no cookie).
+    const rev = await page.evaluate((id) => Number(window.mandateExplorer!.cy().getElementById(id).data('rev') ?? 0), selected[0]!);
+    const meanwhile = await page.request.post(`${base}/api/changes`, {
+      headers: { Authorization: `Bearer ${token}` },
+      data: {
+        reason: 'A colleague sharpens the paraphrase',
+        sources: [{ file: SOURCE, lines: 'L41' }],
+        ops: [
+          { op: 'updateTie', id: factId, rev, set: { evidence: 'The chapter names this council among the forums the board works in.' } },
+        ],
+      },
+    });
+    expect(meanwhile.status()).toBe(201);
+
+    // The form was read before that: the server refuses it, and the page shows the tie as it is now.
     await page.locator('#edit-correct-validFrom').fill('2018');
     await fillWhy(page, 'edit-correct', 'The chapter dates the start a year earlier', '41');
     await page.locator('#panel-edit button[type="submit"]').click();
-    await text(page.locator('#panel-edit .edit-status')).toMatch(/Saved as version \d+/);
+    const conflict = page.locator('#panel-edit .conflict');
+    await visible(conflict);
+    await text(conflict).toContain('Someone changed this since you opened it');
+    await text(conflict).toContain('names this council among the forums');
+    await axe(page, 'edit conflict with the current state');
+    await shot(page, '4a-conflict');
+    await conflict.getByRole('button', { name: 'Load the current state' }).click();
+    await settle(page);
+    await expect.poll(() => page.locator('#edit-correct-evidence').inputValue()).toContain('names this council');
+    await expect.poll(() => page.locator('#edit-correct-validFrom').inputValue()).toBe('2019');
+    await page.locator('#edit-correct-validFrom').fill('2018');
+    await fillWhy(page, 'edit-correct', 'The chapter dates the start a year earlier', '41');
+    await page.locator('#panel-edit button[type="submit"]').click();
+    await text(page.locator('#panel-edit .edit-saved, #panel-edit .edit-status .ok-text')).toMatch(/Saved as version \d+/);
     await settle(page);
     const [corrected] = await edgesWithFact(page, factId);
     expect(await page.evaluate((id) => window.mandateExplorer!.cy().getElementById(id).data('validFrom'), corrected!)).toBe('2018');
@@ -203,7 +246,7 @@ describe('curation with history, in the browser', () => {
     await page.locator('#edit-retire-retireReason').fill('Added to try the editor; the source does not say this');
     await fillWhy(page, 'edit-retire', 'Retiring the tie added in this test run', '41');
     await page.locator('#panel-edit button[type="submit"]').click();
-    await text(page.locator('#panel-edit .edit-status')).toMatch(/Saved as version \d+/);
+    await text(page.locator('#panel-edit .edit-saved, #panel-edit .edit-status .ok-text')).toMatch(/Saved as version \d+/);
     await settle(page);
     expect(await edgesWithFact(page, factId)).toEqual([]);
     await shot(page, '5-tie-retired');
@@ -219,13 +262,14 @@ describe('curation with history, in the browser', () => {
     await visible(items);
     // Newest first: the retirement, the correction, the addition, all by the editor.
     const top = await items.evaluateAll((li) =>
-      li.slice(0, 3).map((l) => ({ v: Number((l as HTMLElement).dataset.version), text: l.textContent ?? '' })),
+      li.slice(0, 4).map((l) => ({ v: Number((l as HTMLElement).dataset.version), text: l.textContent ?? '' })),
     );
     versions = top.map((x) => x.v);
     expect(versions).toEqual([...versions].sort((a, b) => b - a));
     expect(top[0]!.text).toContain('Retiring the tie added in this test run');
     expect(top[1]!.text).toContain('The chapter dates the start a year earlier');
-    expect(top[2]!.text).toContain('Found in the chapter on international work');
+    expect(top[2]!.text).toContain('A colleague sharpens the paraphrase');
+    expect(top[3]!.text).toContain('Found in the chapter on international work');
     for (const x of top) expect(x.text).toContain(EDITOR);
     // Not signed in: nothing to revert with.
     expect(await page.locator('.change-item [data-action="revert"]').count()).toBe(0);
@@ -259,10 +303,11 @@ describe('curation with history, in the browser', () => {
     await settle(page);
     await page.locator('#tab-history').click();
     const entries = page.locator('#panel-history .history-entry');
-    await expect.poll(() => entries.count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => entries.count(), { timeout: 15_000 }).toBe(4);
     await text(entries.nth(0)).toContain('Retired the tie');
     await text(entries.nth(1)).toMatch(/Corrected the tie[\s\S]*2019[\s\S]*2018/);
-    await text(entries.nth(2)).toContain('Added the tie');
+    await text(entries.nth(2)).toContain('A colleague sharpens the paraphrase');
+    await text(entries.nth(3)).toContain('Added the tie');
     await axe(page, 'history tab');
     await shot(page, '7-history');
     await context.close();
@@ -271,11 +316,20 @@ describe('curation with history, in the browser', () => {
   it('compares 2016 with 2024 for Socialstyrelsen: the ties that differ, listed and marked on the canvas', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const page = await open(context);
-    await page.locator('#tab-changes').click();
-    await page.locator('#compare-a').fill('2016');
-    await page.locator('#compare-b').fill('2024');
-    await pick(page, 'compare-around', 'Socialstyrelsen', 'socialstyrelsen');
-    await page.locator('#compare-run').click();
+    // By keyboard alone: the tab, both dates, the node from the suggestions, Compare.
+    await page.locator('#tab-changes').focus();
+    await page.keyboard.press('Enter');
+    await tabTo(page, '#compare-a');
+    await page.keyboard.type('2016');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2024');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Socialstyrelsen', { delay: 20 });
+    await page.locator('.search-box:has(#compare-around) .suggestion[data-id="socialstyrelsen"]').waitFor({ state: 'visible' });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await tabTo(page, '#compare-run');
+    await page.keyboard.press('Enter');
     await settle(page);
     const rows = page.locator('.diff-row');
     await visible(rows);
@@ -294,6 +348,38 @@ describe('curation with history, in the browser', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await settle(page);
     await shot(page, '9-compare-phone');
+    await context.close();
+  });
+
+  it('an editor reverts the retirement, recorded as a change set of its own', async () => {
+    expect(factId).not.toBe('');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await open(context);
+    await page.locator('#sign-in').click();
+    await page.locator('#sign-in-name').fill(EDITOR);
+    await page.locator('#sign-in-password').fill(PASSWORD);
+    await page.keyboard.press('Enter');
+    await text(page.locator('.session-user')).toBe(EDITOR);
+    await page.locator('#tab-changes').click();
+    const retirement = page.locator('.change-item', { hasText: 'Retiring the tie added in this test run' }).first();
+    await visible(retirement);
+    const version = Number(await retirement.getAttribute('data-version'));
+    await retirement.locator('[data-action="revert"]').click();
+    // The reason is asked for, beside the field, before anything is sent.
+    await retirement.getByRole('button', { name: 'Revert this change' }).click();
+    await text(retirement.locator('.field-error')).toMatch(/at least 10 characters/);
+    await retirement.locator('textarea').fill('The tie was right after all: bring it back');
+    await retirement.getByRole('button', { name: 'Revert this change' }).click();
+    const top = page.locator('.change-item').first();
+    await text(top).toContain('The tie was right after all');
+    expect(Number(await top.getAttribute('data-version'))).toBeGreaterThan(version);
+    await text(top.locator('.change-kind')).toBe('revert');
+    // The tie is back: its history now ends in the revert.
+    const history = (await (await page.request.get(`${base}/api/history/${factId}`)).json()) as {
+      entries: Array<{ changeSet: { kind: string } }>;
+    };
+    expect(history.entries.map((e) => e.changeSet.kind)).toContain('revert');
+    await shot(page, '10-reverted');
     await context.close();
   });
 });

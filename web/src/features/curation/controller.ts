@@ -109,6 +109,7 @@ export class Curation {
   }
 
   private afterChange(): void {
+    this.edit.redraw();
     if (this.state) this.history.update(this.state, true);
     if (this.feedLoaded) void this.feed.load();
   }

@@ -88,6 +88,11 @@ export class EditPanel {
     this.render();
   }
 
+  /** After the graph changed: a correction or retirement form shows the element (and its rev) as it is now. */
+  redraw(): void {
+    if (this.mode === 'correct' || this.mode === 'retire') this.render();
+  }
+
   /** The selection decides what "correct" and "retire" work on. */
   update(state: ViewState): void {
     this.state = state;
