@@ -185,6 +185,7 @@ describe('curation with history, in the browser', () => {
     await page.locator('#edit-tie-validFrom').fill('2019');
     await fillWhy(page, 'edit-tie', 'Found in the chapter on international work', '40-42');
     await page.locator('#panel-edit button[type="submit"]').click();
+    await text(page.locator('#panel-edit .edit-status')).toMatch(/nothing was written/i);
     await visible(page.locator('#edit-tie-hedge-error'));
     await text(page.locator('#edit-tie-hedge-error')).toMatch(/hedge/i);
     await axe(page, 'edit form with a refusal beside the field');

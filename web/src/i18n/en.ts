@@ -524,7 +524,6 @@ export const en = {
     nothingChanged: 'Nothing was changed: edit a field first.',
     fixFields: (n: number) => `Nothing was written. ${n} ${plural(n, 'field needs', 'fields need')} a look (marked below).`,
     refused: (message: string) => `Not accepted: ${message}`,
-    refusedAll: 'Nothing was written.',
     saving: 'saving the change',
     saved: (v: number) => `Saved as version ${v}.`,
     conflict: 'Someone changed this since you opened it, so nothing was written. This is what it says now:',

@@ -519,7 +519,6 @@ export const sv: Catalogue = {
     nothingChanged: 'Inget ändrades: ändra ett fält först.',
     fixFields: (n: number) => `Inget skrevs. ${n} ${plural(n, 'fält behöver', 'fält behöver')} ses över (markerade nedan).`,
     refused: (message: string) => `Godtogs inte: ${message}`,
-    refusedAll: 'Inget skrevs.',
     saving: 'sparar ändringen',
     saved: (v: number) => `Sparat som version ${v}.`,
     conflict: 'Någon har ändrat detta sedan du öppnade det, så inget skrevs. Så här ser det ut nu:',

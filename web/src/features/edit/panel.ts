@@ -474,7 +474,8 @@ export class EditPanel {
       const rest = f.showErrors(err.details);
       clear(
         status,
-        h('p', { class: 'error-text', role: 'alert' }, t.curation.refusedAll, ' ', err.message),
+        // The server's message already says that nothing was written.
+        h('p', { class: 'error-text', role: 'alert' }, err.message),
         rest.length
           ? h(
               'ul',
