@@ -535,6 +535,7 @@ export const en = {
     retireReason: 'Why it is retired',
     retireReasonHint: 'At least 10 characters, e.g. the source says the cooperation ended',
     fieldNames: {
+      attested: 'First attested',
       capacity: 'Capacity',
       forum: 'Forum',
       principal: 'Principal',

@@ -530,6 +530,7 @@ export const sv: Catalogue = {
     retireReason: 'Varför den avvecklas',
     retireReasonHint: 'Minst 10 tecken, t.ex. källan säger att samarbetet upphörde',
     fieldNames: {
+      attested: 'Först belagd',
       capacity: 'Egenskap',
       forum: 'Forum',
       principal: 'Huvudman',

@@ -542,7 +542,7 @@ export function conflictView(err: ApiError, reload: () => void): HTMLElement {
       ? h(
           'ul',
           { class: 'error-list' },
-          err.details.map((d) => h('li', {}, `${d.path}: ${d.message}`)),
+          err.details.map((d) => h('li', {}, d.message)),
         )
       : null,
     list.map((c) => stateList(c as Record<string, unknown>)),
@@ -555,7 +555,8 @@ export function stateList(s: Record<string, unknown> | null | undefined): HTMLEl
   if (!s) return null;
   const flat: Record<string, unknown> = { ...s, ...((s.properties as Record<string, unknown> | undefined) ?? {}) };
   delete flat.properties;
-  const rows = Object.entries(flat).filter(([, v]) => v !== null && v !== undefined && v !== '');
+  // The store's merge key and revision are bookkeeping, not what the element says.
+  const rows = Object.entries(flat).filter(([k, v]) => k !== 'key' && k !== 'rev' && v !== null && v !== undefined && v !== '');
   return h(
     'dl',
     { class: 'facts state-list' },
