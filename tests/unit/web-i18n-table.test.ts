@@ -63,6 +63,7 @@ describe('the language', () => {
         '.curation.fieldNames.forum',
         '.curation.kinds.import',
         '.curation.version',
+        '.curation.versionLower',
       ].sort(),
     );
   });

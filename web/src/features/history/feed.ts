@@ -102,7 +102,7 @@ export class ChangesFeed {
       changeSetLine(c),
       h('p', { class: 'change-reason' }, c.reason),
       sources.length ? h('p', { class: 'change-sources muted' }, `${t.curation.sources}: `, sources.join('; ')) : null,
-      c.revertOf ? h('p', { class: 'muted' }, t.curation.revertOf(c.revertOf)) : null,
+      c.revertOf ? h('p', { class: 'muted' }, t.curation.revertOf(revertedWhat(c.revertOf))) : null,
       open,
       h(
         'div',
@@ -196,4 +196,10 @@ export class ChangesFeed {
     clear(box, form);
     reason.focus();
   }
+}
+
+/** Change set ids are `cs-<version>`: a reader knows versions, so name that. */
+function revertedWhat(id: string): string {
+  const m = /^cs-(\d+)$/.exec(id);
+  return m ? t.curation.versionLower(Number(m[1])) : id;
 }
