@@ -18,7 +18,10 @@ mkdirSync(SHOTS, { recursive: true });
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 // A user of this run only, so a second run on the same store does not meet the first one's.
-const EDITOR = `e2e-editor-${randomBytes(3).toString('hex')}`;
+const RUN = randomBytes(3).toString('hex');
+const EDITOR = `e2e-editor-${RUN}`;
+/** A forum of this run's own, so the tie it gets never meets one from an earlier run on a kept store. */
+const FORUM = { name: `E2E forum ${RUN}`, id: `e2e-forum-${RUN}` };
 const PASSWORD = `pw-${randomBytes(12).toString('hex')}`;
 const SOURCE = '003_1f946c82219b01d6.txt';
 
@@ -85,10 +88,18 @@ const text = (l: Locator) => expect.poll(async () => ((await l.first().textConte
 
 async function pick(page: Page, fieldId: string, query: string, id: string): Promise<void> {
   const input = page.locator(`#${fieldId}`);
-  await input.fill('');
-  await input.pressSequentially(query, { delay: 20 });
   const option = page.locator(`.search-box:has(#${fieldId}) .suggestion[data-id="${id}"]`);
-  await option.waitFor({ state: 'visible' });
+  // A node added a moment ago reaches the search index shortly after: type again, as a person would.
+  for (let attempt = 1; ; attempt++) {
+    await input.fill('');
+    await input.pressSequentially(query, { delay: 20 });
+    try {
+      await option.waitFor({ state: 'visible', timeout: attempt < 4 ? 5_000 : 15_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 4) throw err;
+    }
+  }
   await option.click();
 }
 
@@ -160,10 +171,23 @@ describe('curation with history, in the browser', () => {
     await page.keyboard.press('Enter');
     await text(page.locator('.session-user')).toBe(EDITOR);
 
-    // Add a tie: the type picker offers only what the model allows from an Agency to an Organisation.
+    // Add a node: its id is made from its name.
     await page.locator('#tab-edit').click();
+    await page.locator('#panel-edit [data-mode="node"]').click();
+    await page.locator('#edit-node-label').selectOption('Organisation');
+    await page.locator('#edit-node-name').fill(FORUM.name);
+    await expect.poll(() => page.locator('#edit-node-id').inputValue()).toBe(FORUM.id);
+    await page.locator('#edit-node-evidence').fill('The chapter names a forum of this kind among those the board works in.');
+    await fillWhy(page, 'edit-node', 'A forum the chapter names, for this test run', '40-42');
+    await page.locator('#panel-edit button[type="submit"]').click();
+    await text(page.locator('#panel-edit .edit-saved, #panel-edit .edit-status .ok-text')).toMatch(/Saved as version \d+/);
+    await settle(page);
+    expect(await page.evaluate(() => window.mandateExplorer!.state().selected)).toEqual([FORUM.id]);
+
+    // Add a tie: the type picker offers only what the model allows from an Agency to an Organisation.
+    await page.locator('#panel-edit [data-mode="tie"]').click();
     await pick(page, 'edit-tie-from', 'Socialstyrelsen', 'socialstyrelsen');
-    await pick(page, 'edit-tie-to', 'Arctic Council', 'arctic-council');
+    await pick(page, 'edit-tie-to', FORUM.name, FORUM.id);
     await text(page.locator('#edit-tie-type-fit')).toMatch(/kinds? fits? a tie from Agency to Organisation/);
     const offered = await page
       .locator('#edit-tie-type option')
@@ -381,6 +405,37 @@ describe('curation with history, in the browser', () => {
     };
     expect(history.entries.map((e) => e.changeSet.kind)).toContain('revert');
     await shot(page, '10-reverted');
+
+    // A revert is a change set like any other: reverting it retires the tie again.
+    const revertVersion = Number(await top.getAttribute('data-version'));
+    await top.locator('[data-action="revert"]').click();
+    await top.locator('textarea').fill('Retire it again: this run leaves the graph as it found it');
+    await top.getByRole('button', { name: 'Revert this change' }).click();
+    await text(page.locator('.change-item').first()).toContain('Retire it again');
+    await text(page.locator('.change-item').first()).toContain(`Undoes version ${revertVersion}`);
+    await context.close();
+  });
+
+  it('speaks Swedish in every curation tab, and passes axe there', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'sv-SE' });
+    const page = await open(context, '/?lang=sv');
+    await page.locator('#tab-edit').click();
+    await text(page.locator('#panel-edit .edit-signed-out')).toContain('Logga in som redaktör');
+    await page.locator('#sign-in').click();
+    await page.locator('#sign-in-name').fill(EDITOR);
+    await page.locator('#sign-in-password').fill(PASSWORD);
+    await page.keyboard.press('Enter');
+    await text(page.locator('.session-user')).toBe(EDITOR);
+    await page.locator('#tab-edit').click();
+    await text(page.locator('#edit-tie-type-fit')).toContain('Välj båda ändarna');
+    await text(page.locator('#panel-edit button[type="submit"]')).toBe('Lägg till bandet');
+    await axe(page, 'edit tab in Swedish');
+    await shot(page, '11-swedish-edit');
+    await page.locator('#tab-changes').click();
+    await text(page.locator('#compare-title')).toBe('Jämför');
+    await text(page.locator('#changes-title')).toBe('Senaste ändringarna');
+    await visible(page.locator('.change-item'));
+    await axe(page, 'changes tab in Swedish');
     await context.close();
   });
 });
