@@ -38,3 +38,39 @@ CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash I
 CREATE INDEX api_token_user IF NOT EXISTS FOR (t:ApiToken) ON (t.userName);
 CREATE CONSTRAINT session_id_hash IF NOT EXISTS FOR (s:Session) REQUIRE s.idHash IS UNIQUE;
 CREATE INDEX session_user IF NOT EXISTS FOR (s:Session) ON (s.userName);
+
+// Curation (docs/curation.md). The version counter, change sets and their operations, retired
+// records and saved views are not :Entity, so no read of the current graph sees them.
+CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (g:GraphVersion) REQUIRE g.id IS UNIQUE;
+CREATE CONSTRAINT change_set_id IF NOT EXISTS FOR (c:ChangeSet) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT change_set_version IF NOT EXISTS FOR (c:ChangeSet) REQUIRE c.version IS UNIQUE;
+CREATE INDEX op_element IF NOT EXISTS FOR (o:Op) ON (o.elementId);
+CREATE CONSTRAINT retired_id IF NOT EXISTS FOR (n:Retired) REQUIRE n.id IS UNIQUE;
+CREATE INDEX retired_tie_id IF NOT EXISTS FOR (t:RetiredTie) ON (t.id);
+CREATE CONSTRAINT view_id IF NOT EXISTS FOR (v:View) REQUIRE v.id IS UNIQUE;
+
+// A tie is edited by its fact id: one index per type, since Neo4j indexes relationship
+// properties per type (MANDATES has mandates_id above). cypher/curation/tie-states.cypher seeks them.
+CREATE INDEX tie_id_part_of IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.id);
+CREATE INDEX tie_id_under IF NOT EXISTS FOR ()-[r:UNDER]-() ON (r.id);
+CREATE INDEX tie_id_member_of IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() ON (r.id);
+CREATE INDEX tie_id_participates_in IF NOT EXISTS FOR ()-[r:PARTICIPATES_IN]-() ON (r.id);
+CREATE INDEX tie_id_represents IF NOT EXISTS FOR ()-[r:REPRESENTS]-() ON (r.id);
+CREATE INDEX tie_id_appoints IF NOT EXISTS FOR ()-[r:APPOINTS]-() ON (r.id);
+CREATE INDEX tie_id_holds_post IF NOT EXISTS FOR ()-[r:HOLDS_POST]-() ON (r.id);
+CREATE INDEX tie_id_chairs IF NOT EXISTS FOR ()-[r:CHAIRS]-() ON (r.id);
+CREATE INDEX tie_id_leads_delegation IF NOT EXISTS FOR ()-[r:LEADS_DELEGATION]-() ON (r.id);
+CREATE INDEX tie_id_contact_point_for IF NOT EXISTS FOR ()-[r:CONTACT_POINT_FOR]-() ON (r.id);
+CREATE INDEX tie_id_cooperates_with IF NOT EXISTS FOR ()-[r:COOPERATES_WITH]-() ON (r.id);
+CREATE INDEX tie_id_forwards_requests_to IF NOT EXISTS FOR ()-[r:FORWARDS_REQUESTS_TO]-() ON (r.id);
+CREATE INDEX tie_id_funds IF NOT EXISTS FOR ()-[r:FUNDS]-() ON (r.id);
+CREATE INDEX tie_id_supports IF NOT EXISTS FOR ()-[r:SUPPORTS]-() ON (r.id);
+CREATE INDEX tie_id_has_agreement_with IF NOT EXISTS FOR ()-[r:HAS_AGREEMENT_WITH]-() ON (r.id);
+CREATE INDEX tie_id_based_on IF NOT EXISTS FOR ()-[r:BASED_ON]-() ON (r.id);
+CREATE INDEX tie_id_party_to IF NOT EXISTS FOR ()-[r:PARTY_TO]-() ON (r.id);
+CREATE INDEX tie_id_establishes IF NOT EXISTS FOR ()-[r:ESTABLISHES]-() ON (r.id);
+CREATE INDEX tie_id_coordinates IF NOT EXISTS FOR ()-[r:COORDINATES]-() ON (r.id);
+CREATE INDEX tie_id_works_at IF NOT EXISTS FOR ()-[r:WORKS_AT]-() ON (r.id);
+CREATE INDEX tie_id_directs IF NOT EXISTS FOR ()-[r:DIRECTS]-() ON (r.id);
+CREATE INDEX tie_id_authored IF NOT EXISTS FOR ()-[r:AUTHORED]-() ON (r.id);
+CREATE INDEX tie_id_includes IF NOT EXISTS FOR ()-[r:INCLUDES]-() ON (r.id);

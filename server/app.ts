@@ -25,6 +25,8 @@ import { queryRoutes } from './api/routes/query.ts';
 import { importRoutes } from './api/routes/import.ts';
 import { sessionRoutes } from './api/routes/session.ts';
 import { tokenRoutes } from './api/routes/tokens.ts';
+import { changeRoutes } from './api/routes/changes.ts';
+import { diffRoutes } from './api/routes/diffs.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = join(ROOT, 'web', 'dist');
@@ -117,6 +119,8 @@ export function createApp(services: Services): Express {
     importRoutes,
     sessionRoutes,
     tokenRoutes,
+    changeRoutes,
+    diffRoutes,
   ]) {
     routes(api, services);
   }

@@ -5,6 +5,8 @@ export interface ErrorDetail {
   /** Where the problem is: "query.depth", "body.cypher", "record 12" … */
   path: string;
   message: string;
+  /** On a conflict: the element's current state, so the client can show it and edit again. */
+  current?: unknown;
 }
 
 export abstract class AppError extends Error {

@@ -11,7 +11,14 @@ export const ErrorBody = z
     error: z.object({
       code: z.string().openapi({ example: 'BAD_REQUEST' }),
       message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })),
+      details: z.array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          /** On a conflict: the element's state now (null when retired), to edit again from. */
+          current: z.unknown().optional(),
+        }),
+      ),
     }),
   })
   .openapi('Error');

@@ -45,9 +45,15 @@ async function rows(db: Database, name: string): Promise<Row[]> {
 /**
  * `entities: true` digests the entity graph only, leaving out the :Source registry, for
  * comparing a store with a copy made by an export or backup (which carry entities and ties).
+ * `history: false` (with `entities`) also leaves out the change log's links and each
+ * element's `rev`, which a revert moves forward although it restores everything else: what
+ * is left is the graph a reader sees.
  */
-export async function graphDigest(db: Database, options: { entities?: boolean } = {}): Promise<GraphDigest> {
-  const nodeRows = await rows(db, options.entities ? 'digest-entity-nodes' : 'digest-nodes');
+export async function graphDigest(db: Database, options: { entities?: boolean; history?: boolean } = {}): Promise<GraphDigest> {
+  const withoutHistory = options.entities === true && options.history === false;
+  const nodeRows = (await rows(db, options.entities ? 'digest-entity-nodes' : 'digest-nodes')).map((r) =>
+    withoutHistory ? dropRev(r) : r,
+  );
   const nodeKey = new Map<string, string>();
   const nodeLines: string[] = [];
   for (const r of nodeRows) {
@@ -55,7 +61,8 @@ export async function graphDigest(db: Database, options: { entities?: boolean } 
     nodeKey.set(String(r.eid), sha(line));
     nodeLines.push(line);
   }
-  const relLines = (await rows(db, 'digest-relationships')).map((r) =>
+  const relRows = withoutHistory ? (await rows(db, 'digest-entity-relationships')).map(dropRev) : await rows(db, 'digest-relationships');
+  const relLines = relRows.map((r) =>
     canonical({
       type: r.type,
       props: r.props,
@@ -79,4 +86,9 @@ export async function graphDigest(db: Database, options: { entities?: boolean } 
     constraints: constraints.length,
     parts,
   };
+}
+
+function dropRev(r: Row): Row {
+  const { rev: _rev, ...props } = r.props as Record<string, unknown>;
+  return { ...r, props, types: (r.types as string[]).filter((t) => !t.startsWith('rev:')) };
 }

@@ -59,6 +59,11 @@ describe('the language', () => {
         '.toolbar.formats.ftm.0',
         '.toolbar.formats.popolo.0',
         '.toolbar.formats.turtle.0',
+        // Swedish words spelled as the English ones.
+        '.curation.fieldNames.forum',
+        '.curation.kinds.import',
+        '.curation.version',
+        '.curation.versionLower',
       ].sort(),
     );
   });

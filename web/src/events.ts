@@ -1,6 +1,7 @@
 // Every message between UI modules, as a name → payload map. Modules never call each other:
 // they emit here and the controller (main.ts) answers.
 import type { ChainDirection, Direction, ExportFormat, RelationshipType } from './api/types.ts';
+import type { CanvasDiff } from './features/compare/model.ts';
 import type { LayoutName, ViewAction } from './state/view-state.ts';
 
 export type ImageFormat = 'png' | 'svg';
@@ -38,9 +39,13 @@ export interface AppEvents {
   'representation:prefill': { role: 'agent' | 'principal' | 'forum'; node: { id: string; name: string } };
   'common:prefill': { a?: { id: string; name: string }; b?: { id: string; name: string } };
   'renderer:set': { webgl: boolean };
+  /** The graph changed on the server (an edit, a revert, a conflict): fetch these elements again. */
+  'curation:reload': { ids: string[] };
+  /** Show a comparison on the canvas (null: stop showing one). */
+  'compare:show': { diff: CanvasDiff | null; around: string | null };
 }
 
-export type ToolPanel = 'details' | 'paths' | 'representation' | 'chain' | 'common' | 'table';
+export type ToolPanel = 'details' | 'paths' | 'representation' | 'chain' | 'common' | 'table' | 'edit' | 'history' | 'changes';
 
 type Handler<T> = (payload: T) => void;
 

@@ -15,6 +15,8 @@ import { repAnswer } from './features/representation/answer.ts';
 import { RepresentationPanel } from './features/representation/panel.ts';
 import { commonAnswer } from './features/shared/answer.ts';
 import { CommonPanel } from './features/shared/panel.ts';
+import { Curation } from './features/curation/controller.ts';
+import { SessionState } from './features/session/state.ts';
 import { TableView } from './features/table/table-view.ts';
 import { ElementCache, GraphView } from './graph/view.ts';
 import { announceLang, lang, localiseNames, t } from './i18n/index.ts';
@@ -46,7 +48,9 @@ document.title = t.app.title;
 const bus = new EventBus();
 const feedback = new Feedback();
 let statedOnly = false;
+const session = new SessionState();
 const api = new ApiClient({
+  csrfToken: () => session.csrfToken,
   onRetry: (n) => feedback.notify('error', retryMessage(n), 'retry'),
   // Success: the "retrying" notice has done its job. Failure: the caller says what failed.
   onRetryEnd: () => feedback.dismiss('retry'),
@@ -81,14 +85,40 @@ const questionPanels: Record<Focus['kind'], { error(message: string): void; resu
   representation: repPanel,
   common: commonPanel,
 };
-const panel = new SidePanel({
-  details: details.element,
-  representation: repPanel.element,
-  paths: pathsPanel.element,
-  chain: chainPanel.element,
-  common: commonPanel.element,
-  table: table.element,
+const curation = new Curation(api, session, bus, cache, feedback, {
+  reload: (show, select) => reloadAfterChange(show, select),
+  loadNodes: async (ids) => {
+    const wanted = [...new Set([...store.state.nodes, ...ids])];
+    if (ids.every((id) => cache.nodes.has(id))) return;
+    cache.add(await feedback.track(t.app.loading, api.subgraph(wanted)));
+  },
+  showNodes: (ids, near) =>
+    void work(async () => {
+      const fresh = ids.filter((id) => cache.nodes.has(id) && !store.state.nodes.includes(id));
+      if (fresh.length) store.dispatch({ type: 'addNodes', ids: fresh, near: near ?? undefined });
+      else rerender();
+      await rendering;
+      // The comparison framed, so its ties can be read where they are.
+      const wanted = new Set(ids);
+      const shown = view.cy.nodes().filter((n) => wanted.has(n.id()));
+      if (shown.length > 1) view.fit(shown.union(shown.edgesWith(shown)));
+    }),
+  openPanel: (p) => bus.emit('panel:open', { panel: p }),
 });
+const panel = new SidePanel(
+  {
+    details: details.element,
+    history: curation.history.element,
+    edit: curation.edit.element,
+    changes: curation.changesTab,
+    representation: repPanel.element,
+    paths: pathsPanel.element,
+    chain: chainPanel.element,
+    common: commonPanel.element,
+    table: table.element,
+  },
+  (name) => curation.onTabOpen(name),
+);
 
 const touch = isTouch();
 const cyContainer = h('div', {
@@ -135,6 +165,7 @@ document.body.append(
     h('h1', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), t.app.title),
     h('div', { class: 'search-wrap', role: 'search' }, search.element),
     toolbar.element,
+    curation.session.element,
     legendToggle,
     panelToggle,
     feedback.busyElement,
@@ -150,6 +181,7 @@ document.body.append(
       hint,
       emptyState,
       canvasBusy,
+      curation.canvasLegend,
       slider.element,
     ),
     h('aside', { id: 'side', class: 'side-pane', 'aria-label': t.app.sideRegion, tabindex: '-1' }, panel.element),
@@ -307,7 +339,8 @@ async function render(state: ViewState, previous: ViewState, cause: ChangeCause,
     } else if (previous.focus?.kind === 'chain') chainPanel.idle();
     lastFocusKey = answer?.key ?? '';
     if (state.webgl !== view.webgl) view.setRenderer(state.webgl);
-    const { unplaced } = view.render(state, answer?.highlight ?? null, { animate: cause !== 'load' });
+    // A comparison shown marks the canvas over the question's own highlight.
+    const { unplaced } = view.render(state, curation.highlight() ?? answer?.highlight ?? null, { animate: cause !== 'load' });
     // An opened link: frame the picture for this window (its size may differ from the sender's).
     if (cause === 'load' && !unplaced.length) view.fit(undefined, false);
     updateChrome(state);
@@ -332,6 +365,7 @@ async function render(state: ViewState, previous: ViewState, cause: ChangeCause,
 function updateChrome(state: ViewState): void {
   toolbar.update(state, store.canUndo, store.canRedo);
   details.update(state);
+  curation.update(state);
   table.update(state);
   const counts: CanvasCounts = { labels: new Map(), types: new Map() };
   for (const id of state.nodes) {
@@ -689,6 +723,7 @@ async function startingView(): Promise<void> {
 
 void work(async () => {
   const schema = await api.schema();
+  curation.setRules(schema);
   legend.setDescriptions(
     new Map<string, string>([
       ...schema.labels.map((l) => [l.label, l.description] as const),
@@ -697,6 +732,48 @@ void work(async () => {
   );
   updateChrome(store.state);
 });
+
+void work(() => curation.start(null));
+
+/** Render the current state again (new data for the same view, or a comparison shown). */
+function rerender(): void {
+  rendering = render(store.state, store.state, 'action', null);
+}
+
+/**
+ * After a change set: the canvas's nodes and ties are fetched afresh (a retired tie is gone,
+ * a corrected one may be stored under a new key), answers asked again, `show` added and
+ * `select` selected.
+ */
+async function reloadAfterChange(show: string[], select?: { factId: string } | { id: string }): Promise<void> {
+  await work(async () => {
+    const ids = [...new Set([...store.state.nodes, ...show])];
+    const wanted = new Set(ids);
+    const g = await feedback.track(t.app.loading, api.subgraph(ids));
+    for (const [id, e] of cache.edges) if (wanted.has(e.source) && wanted.has(e.target)) cache.edges.delete(id);
+    const found = new Set(g.nodes.map((n) => n.data.id));
+    for (const id of ids) if (!found.has(id)) cache.nodes.delete(id);
+    cache.add(g);
+    covered = new Set(ids.filter((id) => found.has(id)));
+    answers.clear();
+    pathResults.clear();
+    // Elements are drawn from the cache when added: take them off so they come back with the new data.
+    view.cy.elements().remove();
+    const gone = store.state.nodes.filter((id) => !found.has(id));
+    if (gone.length) store.dispatch({ type: 'removeNodes', ids: gone }, { record: false });
+    const fresh = show.filter((id) => found.has(id) && !store.state.nodes.includes(id));
+    if (fresh.length) store.dispatch({ type: 'addNodes', ids: fresh, near: show[0] });
+    const target =
+      select && 'factId' in select
+        ? [...cache.edges.values()].find((e) => e.factId === select.factId)?.id
+        : select && found.has(select.id)
+          ? select.id
+          : undefined;
+    if (target) store.dispatch({ type: 'select', ids: [target] });
+    else if (!gone.length && !fresh.length) rerender();
+    await rendering;
+  });
+}
 
 if (decoded) {
   if (decoded.problems.length) feedback.notify('error', t.notices.linkProblems(decoded.problems.slice(0, 3).join('; ')), 'link');

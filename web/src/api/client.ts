@@ -28,6 +28,8 @@ export class ApiError extends Error {
     message: string,
     readonly details: Array<{ path: string; message: string }> = [],
     readonly retryAfterSeconds: number | null = null,
+    /** The error object as the server sent it: a 409 carries the current state here. */
+    readonly body: Record<string, unknown> | null = null,
   ) {
     super(message);
   }
@@ -58,6 +60,8 @@ export interface ClientOptions {
   transform?: <T>(body: T) => T;
   /** Added to every question's query: the language of summaries, "stated only". */
   answerParams?: () => Record<string, string | undefined>;
+  /** The session's CSRF token, sent as X-CSRF-Token on every POST (docs/curation.md). */
+  csrfToken?: () => string | null;
 }
 
 export interface CallOptions {
@@ -134,6 +138,7 @@ export class ApiClient {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly transform: <T>(body: T) => T;
   private readonly answerParams: () => Record<string, string | undefined>;
+  private readonly csrfToken: () => string | null;
 
   constructor(options: ClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? '';
@@ -145,6 +150,17 @@ export class ApiClient {
     this.sleep = options.sleep ?? defaultSleep;
     this.transform = options.transform ?? ((b) => b);
     this.answerParams = options.answerParams ?? (() => ({}));
+    this.csrfToken = options.csrfToken ?? (() => null);
+  }
+
+  /**
+   * A call of the curation API (features/session, edit, history, compare): JSON in, JSON out.
+   * Writes are tried once: a change set sent twice after a lost answer could apply twice.
+   */
+  async call<T>(method: 'GET' | 'POST', path: string, body?: unknown, opts: CallOptions = {}): Promise<T> {
+    const res = await this.request(method, path, body, opts, method === 'GET');
+    if (res.status === 204) return undefined as T;
+    return (await res.json()) as T;
   }
 
   health(opts: CallOptions = {}): Promise<Health> {
@@ -248,13 +264,17 @@ export class ApiClient {
     return this.transform((await res.json()) as T);
   }
 
-  private async request(method: 'GET' | 'POST', path: string, body: unknown, opts: CallOptions): Promise<Response> {
+  private async request(method: 'GET' | 'POST', path: string, body: unknown, opts: CallOptions, retry = true): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const csrf = method === 'POST' ? this.csrfToken() : null;
+    if (csrf) headers['X-CSRF-Token'] = csrf;
     for (let attempt = 1; ; attempt++) {
       let error: ApiError;
       try {
         const res = await this.fetchImpl(this.baseUrl + path, {
           method,
-          headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+          headers,
           body: body === undefined ? null : JSON.stringify(body),
           signal: opts.signal ?? null,
         });
@@ -268,7 +288,7 @@ export class ApiClient {
         if (err instanceof ApiError) error = err;
         else error = new ApiError(0, 'NETWORK', 'The server could not be reached.');
       }
-      if (!RETRYABLE.has(error.status) || attempt >= this.attempts) {
+      if (!retry || !RETRYABLE.has(error.status) || attempt >= this.attempts) {
         if (attempt > 1) this.onRetryEnd(false);
         throw error;
       }
@@ -286,7 +306,14 @@ async function errorFrom(res: Response): Promise<ApiError> {
   try {
     const body = (await res.json()) as Partial<ErrorBody>;
     if (body.error && typeof body.error.message === 'string') {
-      return new ApiError(res.status, body.error.code ?? 'ERROR', body.error.message, body.error.details ?? [], retryAfterSeconds);
+      return new ApiError(
+        res.status,
+        body.error.code ?? 'ERROR',
+        body.error.message,
+        body.error.details ?? [],
+        retryAfterSeconds,
+        body.error as Record<string, unknown>,
+      );
     }
   } catch {
     // Not JSON (a proxy's HTML page, say): fall through to a message from the status.

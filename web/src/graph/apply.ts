@@ -24,6 +24,8 @@ export interface Highlight {
   nodes: ReadonlySet<string>;
   edges: ReadonlySet<string>;
   root: string | null;
+  /** A comparison: how each differing element differs (added, gone, changed). */
+  marks?: ReadonlyMap<string, 'added' | 'gone' | 'changed'>;
 }
 
 export const MANAGED_CLASSES = [
@@ -38,6 +40,9 @@ export const MANAGED_CLASSES = [
   'major',
   'bundle',
   'bundled',
+  'diff-added',
+  'diff-gone',
+  'diff-changed',
 ] as const;
 export type ManagedClass = (typeof MANAGED_CLASSES)[number];
 
@@ -120,6 +125,8 @@ export function classesFor(
   const root = highlight?.root ?? (state.layout === 'concentric' ? state.layoutRoot : null);
   for (const e of elements) {
     const classes: ManagedClass[] = [];
+    const mark = highlight?.marks?.get(e.id);
+    if (mark) classes.push(`diff-${mark}`);
     if (e.group === 'nodes') {
       if (hiddenNodes.has(e.id)) classes.push('hidden');
       if (!validAt(e.validFrom, e.validTo, state.asOf)) classes.push('out-of-time');

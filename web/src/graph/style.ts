@@ -117,6 +117,10 @@ export const TEXT = {
   nodeTextMaxWidth: 130,
 };
 
+export const DIFF_MARKS = ['added', 'gone', 'changed'] as const;
+/** Green, red, blue: apart for red-green colour blindness by lightness too, and named in words. */
+export const DIFF_COLOR: Record<(typeof DIFF_MARKS)[number], string> = { added: '#1f9d55', gone: '#d0312d', changed: '#3b6fd8' };
+
 /** `transitions: false` for headless use, where nothing would play them out. */
 export function buildStyle(theme: ThemeColors, options: { transitions?: boolean } = {}): StylesheetJson {
   const fade = options.transitions === false ? {} : { 'transition-property': 'opacity', 'transition-duration': 150 };
@@ -249,6 +253,27 @@ export function buildStyle(theme: ThemeColors, options: { transitions?: boolean 
         'min-zoomed-font-size': 0,
       },
     },
+    // A comparison: added, gone and changed each get a halo of their own colour (and the list
+    // and legend say it in words); a gone tie is drawn faint, as what was there.
+    ...DIFF_MARKS.flatMap((mark) => [
+      {
+        selector: `edge.diff-${mark}`,
+        style: {
+          'underlay-color': DIFF_COLOR[mark],
+          'underlay-opacity': 0.55,
+          'underlay-padding': 6,
+          width: 3,
+          'text-opacity': 1,
+          'min-zoomed-font-size': 0,
+          'z-index': 15,
+          ...(mark === 'gone' ? { opacity: 0.75, 'line-style': 'dashed' as const, 'line-dash-pattern': [3, 5] } : {}),
+        },
+      },
+      {
+        selector: `node.diff-${mark}`,
+        style: { 'underlay-color': DIFF_COLOR[mark], 'underlay-opacity': 0.45, 'underlay-padding': 8 },
+      },
+    ]),
     // Printing for export: no dimmed ties, no selection glow.
     { selector: '.export-hidden', style: { display: 'none' } },
   );

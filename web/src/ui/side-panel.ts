@@ -10,6 +10,10 @@ const TABS: Array<[ToolPanel, string, string]> = [
   ['paths', ...t.tabs.paths],
   ['chain', ...t.tabs.chain],
   ['common', ...t.tabs.common],
+  // Curation's tabs after the questions', so the questions keep their places (and arrow keys).
+  ['history', ...t.curation.tabs.history],
+  ['edit', ...t.curation.tabs.edit],
+  ['changes', ...t.curation.tabs.changes],
   ['table', t.toolbar.viewTable, t.table.intro],
 ];
 
@@ -19,7 +23,11 @@ export class SidePanel {
   private readonly bodies = new Map<ToolPanel, HTMLElement>();
   private current: ToolPanel = 'details';
 
-  constructor(contents: Record<ToolPanel, HTMLElement>) {
+  constructor(
+    contents: Record<ToolPanel, HTMLElement>,
+    /** Told when a tab opens: panels that load on first sight (the changes feed) start then. */
+    private readonly onOpen: (name: ToolPanel) => void = () => undefined,
+  ) {
     const tabList = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t.tabs.panels });
     const bodies: HTMLElement[] = [];
     for (const [name, label, title] of TABS) {
@@ -71,5 +79,6 @@ export class SidePanel {
     }
     for (const [n, body] of this.bodies) body.hidden = n !== name;
     document.body.classList.add('panel-open');
+    this.onOpen(name);
   }
 }

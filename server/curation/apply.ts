@@ -1,0 +1,444 @@
+// Applying a change set: everything happens in one executeWrite transaction — lock the version
+// counter, read the touched elements, refuse stale revs (409) and invalid records (400), write,
+// and record the change set with an Op per element — so it lands whole or not at all.
+import type { Database, NamedTransaction, Row } from '../db/database.ts';
+import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../errors.ts';
+import { NodeLabel, type RelationshipType } from '../model/vocabulary.ts';
+import { toNodeRow, toRelationshipRow, writtenDates, type WrittenDates } from '../../seed/rows.ts';
+import { NodeRecord, RelationshipRecord } from '../../seed/schema.ts';
+import { readSourceRecords, validateSeedText } from '../../seed/validate.ts';
+import { DEFAULT_DATA_DIR } from '../../seed/cli/args.ts';
+import type { Actor } from './actor.ts';
+import type { ChangeSetInput, ChangeSetSummary, Citation, Operation } from './schemas.ts';
+import {
+  nodeRecordOf,
+  revOf,
+  rowOf,
+  stateProperties,
+  tieRecordOf,
+  type ElementKind,
+  type ElementState,
+  type NodeState,
+  type TieState,
+} from './state.ts';
+
+export interface Transition {
+  kind: ElementKind | 'source';
+  id: string;
+  action: string;
+  before: ElementState | Record<string, unknown> | null;
+  after: ElementState | Record<string, unknown> | null;
+  /** Why a retirement happened, kept on the retired record. */
+  reason?: string;
+}
+
+interface Stored<S> {
+  state: S;
+  rev: number;
+  retired: boolean;
+}
+
+export interface AppliedChangeSet {
+  changeSet: ChangeSetSummary;
+  elements: Array<{ id: string; kind: ElementKind | 'source'; action: string; rev: number }>;
+}
+
+/**
+ * A change set may hold thousands of operations and waits for the one before it (the version
+ * lock), so it gets longer than a read's time limit.
+ */
+export const CHANGE_SET_TIMEOUT_MS = 120_000;
+
+let writtenCache: WrittenDates | undefined;
+const written = (): WrittenDates => (writtenCache ??= writtenDates(readSourceRecords(DEFAULT_DATA_DIR)));
+
+// ---- reading states inside the transaction
+
+export async function nodeStates(tx: NamedTransaction, ids: string[]): Promise<Map<string, Stored<NodeState>>> {
+  const out = new Map<string, Stored<NodeState>>();
+  if (!ids.length) return out;
+  for (const row of await tx.run('curation/node-states', { ids: [...new Set(ids)] })) {
+    const props = row.props as Row;
+    out.set(String(row.id), {
+      state: { label: String(props.label), id: String(row.id), properties: stateProperties(props) },
+      rev: revOf(props),
+      retired: row.retired === true,
+    });
+  }
+  return out;
+}
+
+export function tieOf(row: Row, props: Row): TieState {
+  return { type: String(row.type), id: String(row.id), from: String(row.from), to: String(row.to), properties: stateProperties(props) };
+}
+
+export async function tieStates(tx: NamedTransaction, ids: string[]): Promise<Map<string, Stored<TieState>>> {
+  const out = new Map<string, Stored<TieState>>();
+  if (!ids.length) return out;
+  const unique = [...new Set(ids)];
+  for (const row of await tx.run('curation/retired-tie-states', { ids: unique })) {
+    const props = JSON.parse(String(row.properties)) as Row;
+    out.set(String(row.id), { state: tieOf(row, props), rev: Number(row.rev ?? 0), retired: true });
+  }
+  for (const row of await tx.run('curation/tie-states', { ids: unique })) {
+    const props = row.props as Row;
+    out.set(String(row.id), { state: tieOf(row, props), rev: revOf(props), retired: false });
+  }
+  return out;
+}
+
+// ---- writing transitions
+
+/**
+ * Writes each element's new state. Order matters: ties leave before their nodes do, and nodes
+ * come back before their ties.
+ */
+export async function writeTransitions(tx: NamedTransaction, transitions: Transition[], version: number): Promise<void> {
+  const tie = (t: Transition) => t.kind === 'tie';
+  const node = (t: Transition) => t.kind === 'node';
+  const retiredTies = transitions.filter((t) => tie(t) && t.before && !t.after);
+  const liveNodes = transitions.filter((t) => node(t) && t.after);
+  const liveTies = transitions.filter((t) => tie(t) && t.after);
+  const retiredNodes = transitions.filter((t) => node(t) && t.before && !t.after);
+  const sources = transitions.filter((t) => t.kind === 'source' && t.after);
+  if (sources.length) await tx.run('curation/merge-registered-sources', { rows: sources.map((t) => t.after) });
+  if (retiredTies.length)
+    await tx.run('curation/save-retired-ties', {
+      version,
+      rows: retiredTies.map((t) => {
+        const s = t.before as TieState;
+        return { ...s, properties: JSON.stringify(s.properties), reason: t.reason ?? null };
+      }),
+    });
+  if (liveNodes.length) await tx.run('curation/merge-nodes', { version, rows: liveNodes.map((t) => rowOf(t.after as NodeState)) });
+  if (liveTies.length) await tx.run('curation/merge-ties', { version, rows: liveTies.map((t) => rowOf(t.after as TieState)) });
+  if (retiredNodes.length)
+    await tx.run('curation/save-retired-nodes', {
+      version,
+      rows: retiredNodes.map((t) => ({ id: t.id, reason: t.reason ?? null })),
+    });
+}
+
+export async function recordChangeSet(
+  tx: NamedTransaction,
+  input: { version: number; actor: Actor; reason: string; kind: ChangeSetSummary['kind']; sources: Citation[]; revertOf?: string },
+  transitions: Transition[],
+): Promise<AppliedChangeSet> {
+  const id = `cs-${input.version}`;
+  const summary: ChangeSetSummary = {
+    id,
+    version: input.version,
+    author: input.actor.name,
+    authorRole: input.actor.role,
+    via: input.actor.via,
+    at: new Date().toISOString(),
+    reason: input.reason,
+    kind: input.kind,
+    sources: input.sources,
+    opCount: transitions.length,
+    ...(input.revertOf ? { revertOf: input.revertOf } : {}),
+  };
+  await tx.run('curation/create-change-set', {
+    changeSet: { ...summary, sources: JSON.stringify(summary.sources) },
+    ops: transitions.map((t, seq) => ({
+      changeSet: id,
+      version: input.version,
+      seq,
+      elementId: t.id,
+      elementKind: t.kind,
+      action: t.action,
+      before: t.before ? JSON.stringify(t.before) : null,
+      after: t.after ? JSON.stringify(t.after) : null,
+    })),
+  });
+  return {
+    changeSet: summary,
+    elements: transitions.map((t) => ({ id: t.id, kind: t.kind, action: t.action, rev: input.version })),
+  };
+}
+
+// ---- the change set
+
+const slug = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '') || 'element';
+
+function refsOf(c: Citation[]): string[] {
+  return c.filter((s) => s.lines).map((s) => `${s.file}#${s.lines}`);
+}
+
+const opPath = (i: number) => `body.ops[${i}]`;
+
+export async function applyChangeSet(
+  db: Database,
+  input: ChangeSetInput,
+  actor: Actor,
+  kind: ChangeSetSummary['kind'] = 'edit',
+): Promise<AppliedChangeSet> {
+  return db.writeTransaction(
+    async (tx) => {
+      const base = Number((await tx.run('curation/merge-version-lock'))[0]?.version ?? 0);
+      const version = base + 1;
+      const ops = input.ops;
+
+      // Everything the operations name or point at, read once the counter is locked.
+      const nodeIds = new Set<string>();
+      const tieIds = new Set<string>();
+      for (const op of ops) {
+        if (op.op === 'updateNode' || op.op === 'retireNode') nodeIds.add(op.id);
+        if (op.op === 'updateTie' || op.op === 'retireTie') tieIds.add(op.id);
+        if (op.op === 'addNode' && op.node.id) nodeIds.add(op.node.id);
+        if (op.op === 'addTie') {
+          if (op.tie.id) tieIds.add(op.tie.id);
+          for (const f of ['from', 'to', 'forum', 'principal']) if (typeof op.tie[f] === 'string') nodeIds.add(op.tie[f] as string);
+          if (typeof op.tie.basisRef === 'string') tieIds.add(op.tie.basisRef);
+          if (Array.isArray(op.tie.inferredFrom)) for (const x of op.tie.inferredFrom) if (typeof x === 'string') tieIds.add(x);
+        }
+      }
+      for (const op of ops)
+        if (op.op === 'updateTie' || op.op === 'updateNode') {
+          for (const f of ['forum', 'principal']) if (typeof op.set[f] === 'string') nodeIds.add(op.set[f] as string);
+          if (typeof op.set.basisRef === 'string') tieIds.add(op.set.basisRef);
+          if (Array.isArray(op.set.inferredFrom)) for (const x of op.set.inferredFrom) tieIds.add(x);
+        }
+      const ties = await tieStates(tx, [...tieIds]);
+      // An edited tie is checked again as a whole, so its ends and references must be known too.
+      for (const op of ops)
+        if (op.op === 'updateTie' || op.op === 'retireTie') {
+          const t = ties.get(op.id)?.state;
+          if (t) for (const v of [t.from, t.to, t.properties.forum, t.properties.principal]) if (typeof v === 'string') nodeIds.add(v);
+          if (t && typeof t.properties.basisRef === 'string') nodeIds.add(t.properties.basisRef);
+          if (t && Array.isArray(t.properties.inferredFrom)) for (const x of t.properties.inferredFrom) nodeIds.add(String(x));
+        }
+      // An inference or a basis may name a fact or a node: ask for both.
+      for (const op of ops)
+        if (op.op === 'addTie' && Array.isArray(op.tie.inferredFrom)) for (const x of op.tie.inferredFrom) nodeIds.add(String(x));
+      const referencedFacts = [...nodeIds].filter((id) => !ties.has(id));
+      for (const [id, s] of await tieStates(tx, referencedFacts)) ties.set(id, s);
+      const nodes = await nodeStates(tx, [...nodeIds]);
+
+      // Stale revs first: an edit based on an old read is refused whatever else it says.
+      const conflicts: ErrorDetail[] = [];
+      const missing: ErrorDetail[] = [];
+      ops.forEach((op, i) => {
+        if (!('rev' in op)) return;
+        const stored = op.op === 'updateNode' || op.op === 'retireNode' ? nodes.get(op.id) : ties.get(op.id);
+        const what = op.op.endsWith('Node') ? 'node' : 'tie';
+        if (!stored) missing.push({ path: `${opPath(i)}.id`, message: `no ${what} "${op.id}"` });
+        else if (stored.retired)
+          conflicts.push({ path: `${opPath(i)}.id`, message: `${what} "${op.id}" was retired in version ${stored.rev}`, current: null });
+        else if (stored.rev !== op.rev)
+          conflicts.push({
+            path: `${opPath(i)}.rev`,
+            message: `${what} "${op.id}" was changed in version ${stored.rev} after the version ${op.rev} this edit was based on`,
+            current: { ...stored.state, rev: stored.rev },
+          });
+      });
+      if (missing.length) throw new NotFoundError(`${missing.length} element(s) not found; nothing was written.`, missing);
+      if (conflicts.length)
+        throw new ConflictError(
+          `${conflicts.length} element(s) changed since they were read; nothing was written. Edit again from their current state.`,
+          conflicts,
+        );
+
+      const problems: ErrorDetail[] = [];
+      const refs = refsOf(input.sources);
+
+      // Citations name registered documents, or ones this change set registers.
+      const adding = new Set(ops.flatMap((op) => (op.op === 'addSource' ? [op.source.file] : [])));
+      const cited = [...new Set(input.sources.map((s) => s.file))].filter((f) => !adding.has(f));
+      const registered = new Set((await tx.run('curation/known-sources', { files: cited })).map((r) => String(r.file)));
+      input.sources.forEach((s, i) => {
+        if (!adding.has(s.file) && !registered.has(s.file))
+          problems.push({
+            path: `body.sources[${i}].file`,
+            message: `"${s.file}" is not a registered source; add it with addSource first`,
+          });
+      });
+
+      // Records for the seed's validator: new ones as sent, edited ones as they will be.
+      const nodeRecords: Array<{ op: number; where: string; record: Record<string, unknown> }> = [];
+      const tieRecords: Array<{ op: number; where: string; record: Record<string, unknown> }> = [];
+      const usedNodeIds = new Set([...nodes.keys()]);
+      const usedTieIds = new Set([...ties.keys()]);
+      const withDefaults = (r: Record<string, unknown>) => ({
+        ...r,
+        // The citation's lines stand for the record's sources, and the reason for its evidence,
+        // when the editor gives none of their own.
+        ...(r.sources === undefined && refs.length ? { sources: refs } : {}),
+        ...(r.evidence === undefined ? { evidence: input.reason } : {}),
+      });
+      ops.forEach((op, i) => {
+        if (op.op === 'addNode') {
+          let id = op.node.id;
+          if (id && usedNodeIds.has(id)) problems.push({ path: `${opPath(i)}.node.id`, message: `the id "${id}" is already used` });
+          if (!id) {
+            const stem = slug(op.node.name);
+            id = stem;
+            for (let n = 2; usedNodeIds.has(id); n++) id = `${stem}-${n}`;
+          }
+          usedNodeIds.add(id);
+          nodeRecords.push({ op: i, where: `${opPath(i)}.node`, record: withDefaults({ aliases: [], ...op.node, id }) });
+        } else if (op.op === 'addTie') {
+          let id = op.tie.id;
+          if (id && usedTieIds.has(id)) problems.push({ path: `${opPath(i)}.tie.id`, message: `the fact id "${id}" is already used` });
+          if (!id) {
+            const stem = slug(`${op.tie.from}-${op.tie.type}-${op.tie.to}`);
+            id = stem;
+            for (let n = 2; usedTieIds.has(id); n++) id = `${stem}-${n}`;
+          }
+          usedTieIds.add(id);
+          tieRecords.push({ op: i, where: `${opPath(i)}.tie`, record: withDefaults({ ...op.tie, id }) });
+        } else if (op.op === 'updateNode' || op.op === 'updateTie') {
+          const isNode = op.op === 'updateNode';
+          const stored = (isNode ? nodes : ties).get(op.id) as Stored<ElementState>;
+          const record = isNode ? nodeRecordOf(stored.state as NodeState) : tieRecordOf(stored.state as TieState);
+          const fixed = isNode ? ['id', 'label'] : ['id', 'type', 'from', 'to'];
+          const fields = isNode ? NODE_RECORD_FIELDS : TIE_RECORD_FIELDS;
+          for (const [field, value] of Object.entries(op.set)) {
+            if (fixed.includes(field)) {
+              problems.push({
+                path: `${opPath(i)}.set.${field}`,
+                message: `"${field}" cannot be changed; retire the element and add a new one`,
+              });
+              continue;
+            }
+            const target = fields.has(field) ? record : isNode ? (record.properties as Record<string, unknown>) : undefined;
+            if (!target) {
+              problems.push({ path: `${opPath(i)}.set.${field}`, message: `"${field}" is not a field of a tie` });
+              continue;
+            }
+            if (value === null) delete target[field];
+            else target[field] = value;
+          }
+          (isNode ? nodeRecords : tieRecords).push({ op: i, where: `${opPath(i)}.set`, record });
+        }
+      });
+
+      // What ties may point at besides the nodes in this change set: nodes in the graph.
+      const recordNodeIds = new Set(nodeRecords.map((r) => String(r.record.id)));
+      const known = new Map<string, NodeLabel>();
+      for (const [id, s] of nodes)
+        if (!s.retired && !recordNodeIds.has(id) && NodeLabel.safeParse(s.state.label).success) known.set(id, s.state.label as NodeLabel);
+      const knownFacts = new Map<string, RelationshipType>();
+      for (const [id, s] of ties) if (!s.retired) knownFacts.set(id, s.state.type as RelationshipType);
+
+      const validation = validateSeedText({
+        nodesText: nodeRecords.map((r) => JSON.stringify(r.record)).join('\n'),
+        relationshipsText: tieRecords.map((r) => JSON.stringify(r.record)).join('\n'),
+        nodesFile: 'nodes',
+        relationshipsFile: 'ties',
+        known,
+        knownFacts,
+      });
+      for (const p of validation.problems) {
+        const rec = (p.file === 'nodes' ? nodeRecords : tieRecords)[p.line - 1];
+        const where = rec ? rec.where : 'body.ops';
+        problems.push({ path: p.path ? `${where}.${p.path}` : where, message: p.message });
+      }
+      if (problems.length) throw new ValidationError(`The change set has ${problems.length} problem(s); nothing was written.`, problems);
+
+      // The checked records, by their position in the texts.
+      const nodeByLine = new Map(validation.located.nodes.map((l) => [l.line, l.record]));
+      const tieByLine = new Map(validation.located.relationships.map((l) => [l.line, l.record]));
+      const afterNode = new Map<number, NodeState>();
+      nodeRecords.forEach((r, k) => {
+        const rec = nodeByLine.get(k + 1) as NodeRecord;
+        afterNode.set(r.op, { label: rec.label, id: rec.id, properties: toNodeRow(rec, written()).properties });
+      });
+      const afterTie = new Map<number, TieState>();
+      tieRecords.forEach((r, k) => {
+        const rec = tieByLine.get(k + 1) as RelationshipRecord;
+        afterTie.set(r.op, {
+          type: rec.type,
+          id: rec.id,
+          from: rec.from,
+          to: rec.to,
+          properties: toRelationshipRow(rec, written()).properties,
+        });
+      });
+
+      // Retiring a node retires its ties with it, each recorded as an operation of its own.
+      const retiring = ops.flatMap((op) => (op.op === 'retireNode' ? [op.id] : []));
+      const tiesOfRetired = new Map<string, TieState>();
+      if (retiring.length)
+        for (const row of await tx.run('curation/node-ties', { ids: retiring }))
+          tiesOfRetired.set(String(row.id), tieOf(row, row.props as Row));
+
+      const transitions: Transition[] = [];
+      const explicitTieRetirements = new Set(ops.flatMap((op) => (op.op === 'retireTie' ? [op.id] : [])));
+      ops.forEach((op: Operation, i) => {
+        switch (op.op) {
+          case 'addNode':
+          case 'updateNode': {
+            const after = afterNode.get(i) as NodeState;
+            transitions.push({
+              kind: 'node',
+              id: after.id,
+              action: op.op,
+              before: op.op === 'addNode' ? null : nodes.get(op.id)!.state,
+              after,
+            });
+            break;
+          }
+          case 'addTie':
+          case 'updateTie': {
+            const after = afterTie.get(i) as TieState;
+            transitions.push({
+              kind: 'tie',
+              id: after.id,
+              action: op.op,
+              before: op.op === 'addTie' ? null : ties.get(op.id)!.state,
+              after,
+            });
+            break;
+          }
+          case 'retireTie':
+            transitions.push({ kind: 'tie', id: op.id, action: op.op, before: ties.get(op.id)!.state, after: null, reason: op.reason });
+            break;
+          case 'retireNode':
+            for (const [tid, t] of tiesOfRetired)
+              if ((t.from === op.id || t.to === op.id) && !explicitTieRetirements.has(tid)) {
+                explicitTieRetirements.add(tid);
+                transitions.push({ kind: 'tie', id: tid, action: 'retireTie', before: t, after: null, reason: op.reason });
+              }
+            transitions.push({ kind: 'node', id: op.id, action: op.op, before: nodes.get(op.id)!.state, after: null, reason: op.reason });
+            break;
+          case 'addSource':
+            transitions.push({
+              kind: 'source',
+              id: op.source.file,
+              action: op.op,
+              before: null,
+              after: { ...op.source, ...(op.text !== undefined ? { text: op.text } : {}), registeredIn: version },
+            });
+            break;
+        }
+      });
+
+      // One operation per element: a second edit of the same element in one change set would
+      // need the rev the first one gives it, which the editor cannot know.
+      const seen = new Map<string, number>();
+      transitions.forEach((t, k) => {
+        const key = `${t.kind}:${t.id}`;
+        if (seen.has(key))
+          problems.push({ path: `body.ops`, message: `${t.kind} "${t.id}" is changed twice in one change set; combine the two edits` });
+        seen.set(key, k);
+      });
+      if (problems.length) throw new ValidationError(`The change set has ${problems.length} problem(s); nothing was written.`, problems);
+
+      await writeTransitions(tx, transitions, version);
+      return recordChangeSet(tx, { version, actor, reason: input.reason, kind, sources: input.sources }, transitions);
+    },
+    { timeoutMs: CHANGE_SET_TIMEOUT_MS },
+  );
+}
+
+const NODE_RECORD_FIELDS = new Set(Object.keys(NodeRecord.shape));
+const TIE_RECORD_FIELDS = new Set(Object.keys(RelationshipRecord.shape));

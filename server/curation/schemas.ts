@@ -1,0 +1,110 @@
+// The change-set API's shapes (docs/curation.md, "Change sets"). The request schemas check
+// the envelope; each operation's record is then checked by the seed's own schemas and the
+// vocabulary (apply.ts), which name the field that is wrong.
+import { z } from '../zod.ts';
+import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
+import { EntityId } from '../../seed/schema.ts';
+
+const SourceFile = z.string().regex(/^[\w.-]+\.txt$/, 'expected a source file name such as 001_1c1597dd7120e666.txt');
+
+export const Citation = z
+  .object({
+    file: SourceFile,
+    lines: z
+      .string()
+      .regex(/^L\d+(-L\d+)?$/, 'expected lines as L12 or L12-L15')
+      .optional(),
+    note: z.string().max(1000).optional(),
+  })
+  .strict()
+  .openapi('Citation');
+export type Citation = z.infer<typeof Citation>;
+
+const SetValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
+const Rev = z.number().int().min(0).openapi({ description: 'the `rev` of the element as it was read; a later change is a conflict' });
+const RetireReason = z.string().trim().min(10, 'say why in at least 10 characters').max(2000);
+
+export const Operation = z
+  .discriminatedUnion('op', [
+    z.object({
+      op: z.literal('addNode'),
+      node: z.object({ id: EntityId.optional(), label: NodeLabel, name: z.string().min(1) }).catchall(z.unknown()),
+    }),
+    z.object({
+      op: z.literal('addTie'),
+      tie: z.object({ id: EntityId.optional(), type: RelationshipType, from: EntityId, to: EntityId }).catchall(z.unknown()),
+    }),
+    z.object({ op: z.literal('updateNode'), id: EntityId, rev: Rev, set: z.record(z.string(), SetValue) }),
+    z.object({ op: z.literal('updateTie'), id: EntityId, rev: Rev, set: z.record(z.string(), SetValue) }),
+    z.object({ op: z.literal('retireNode'), id: EntityId, rev: Rev, reason: RetireReason }),
+    z.object({ op: z.literal('retireTie'), id: EntityId, rev: Rev, reason: RetireReason }),
+    z.object({
+      op: z.literal('addSource'),
+      source: z
+        .object({
+          file: SourceFile,
+          title: z.string().min(1).max(500),
+          publisher: z.string().min(1).max(500).optional(),
+          date: z.string().max(40).optional(),
+          url: z.url().max(2000).optional(),
+        })
+        .strict(),
+      text: z.string().max(2_000_000, 'a source text may be at most 2 MB').optional(),
+    }),
+  ])
+  .openapi('ChangeOperation');
+export type Operation = z.infer<typeof Operation>;
+
+export const ChangeSetInput = z
+  .object({
+    reason: z.string().trim().min(10, 'say why in at least 10 characters').max(2000),
+    sources: z.array(Citation).min(1, 'cite at least one registered source').max(100),
+    ops: z.array(Operation).min(1).max(5000),
+  })
+  .strict()
+  .openapi('ChangeSetInput');
+export type ChangeSetInput = z.infer<typeof ChangeSetInput>;
+
+export const CHANGE_KINDS = ['edit', 'revert', 'seed', 'import'] as const;
+
+export const ChangeSetSummary = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    author: z.string(),
+    authorRole: z.string().optional(),
+    via: z.string().optional(),
+    at: z.string(),
+    reason: z.string(),
+    kind: z.enum(CHANGE_KINDS),
+    sources: z.array(Citation),
+    opCount: z.number().int(),
+    revertOf: z.string().optional(),
+  })
+  .openapi('ChangeSetSummary');
+export type ChangeSetSummary = z.infer<typeof ChangeSetSummary>;
+
+const State = z
+  .record(z.string(), z.unknown())
+  .nullable()
+  .openapi({ description: 'the element’s full state; null where it does not exist or is retired' });
+
+export const OpEntry = z
+  .object({
+    seq: z.number().int(),
+    elementId: z.string(),
+    elementKind: z.enum(['node', 'tie', 'source']),
+    action: z.string(),
+    before: State,
+    after: State,
+  })
+  .openapi('ChangeOperationRecord');
+
+export const ChangeSetDetail = ChangeSetSummary.extend({ ops: z.array(OpEntry) }).openapi('ChangeSet');
+
+export const ChangeSetResult = z
+  .object({
+    changeSet: ChangeSetSummary,
+    elements: z.array(z.object({ id: z.string(), kind: z.enum(['node', 'tie', 'source']), action: z.string(), rev: z.number().int() })),
+  })
+  .openapi('ChangeSetResult');

@@ -1,0 +1,287 @@
+// Curation with history on the real Neo4j: change sets are checked by the model's rules,
+// applied whole or not at all, recorded with every element's before and after, undone by a
+// revert that is itself recorded, and two editors never overwrite each other.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../helpers/api.ts';
+import { graphDigest } from '../helpers/graph-digest.ts';
+
+const TOKEN = 'test-write-token-curation-0123456789';
+const { app, db } = testApp({ WRITE_TOKEN: TOKEN });
+const P = 'test-cur-';
+const SOURCE = { file: '001_1c1597dd7120e666.txt', lines: 'L3-L4' };
+const REASON = 'Added while testing curation: an invented agency';
+let startVersion = 0;
+
+const agency = (id: string, extra: Record<string, unknown> = {}) => ({
+  op: 'addNode',
+  node: {
+    id: P + id,
+    label: 'Agency',
+    name: `Test agency ${id}`,
+    certainty: 'inferred',
+    outsideKnowledge: 'outside knowledge: invented for the curation tests',
+    ...extra,
+  },
+});
+const cooperates = (id: string, from: string, to: string, extra: Record<string, unknown> = {}) => ({
+  op: 'addTie',
+  tie: {
+    id: P + id,
+    type: 'COOPERATES_WITH',
+    from,
+    to,
+    certainty: 'inferred',
+    outsideKnowledge: 'outside knowledge: invented for the curation tests',
+    ...extra,
+  },
+});
+
+const post = (ops: unknown[], extra: Record<string, unknown> = {}) =>
+  request(app)
+    .post('/api/changes')
+    .set('Authorization', `Bearer ${TOKEN}`)
+    .send({ reason: REASON, sources: [SOURCE], ops, ...extra });
+const revert = (id: string) =>
+  request(app).post(`/api/changes/${id}/revert`).set('Authorization', `Bearer ${TOKEN}`).send({ reason: 'Undone in the curation tests' });
+
+async function cleanUp() {
+  await db.replayStatement(`MATCH (n) WHERE (n:Entity OR n:Retired OR n:RetiredTie) AND n.id STARTS WITH '${P}' DETACH DELETE n`);
+  await db.replayStatement(`MATCH (c:ChangeSet) WHERE c.version > ${startVersion} OPTIONAL MATCH (c)-[:HAS_OP]->(o) DETACH DELETE c, o`);
+  await db.replayStatement(`MATCH (v:View) WHERE v.name STARTS WITH '${P}' DETACH DELETE v`);
+  await db.replayStatement(`MATCH (g:GraphVersion {id: 'graph'}) SET g.version = ${startVersion}`);
+}
+
+beforeAll(async () => {
+  startVersion = (await request(app).get('/api/versions/current')).body.version;
+  await cleanUp();
+});
+afterAll(async () => {
+  await cleanUp();
+  await db.close();
+});
+
+describe('change sets', () => {
+  it('adds a node and a tie with a citation, and both carry the new version as rev', async () => {
+    const res = await post([agency('a'), cooperates('a-who', P + 'a', 'who', { validFrom: '2019' })]);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const v = res.body.changeSet.version;
+    expect(res.body.changeSet).toMatchObject({ kind: 'edit', author: 'automation', reason: REASON, sources: [SOURCE], opCount: 2 });
+    expect(res.body.elements).toEqual([
+      { id: P + 'a', kind: 'node', action: 'addNode', rev: v },
+      { id: P + 'a-who', kind: 'tie', action: 'addTie', rev: v },
+    ]);
+    const current = await request(app).get('/api/versions/current');
+    expect(current.body.version).toBe(v);
+    const node = await request(app).get(`/api/nodes/${P}a`);
+    expect(node.status).toBe(200);
+    // The citation stands for the record's sources and the reason for its evidence.
+    const history = await request(app).get(`/api/history/${P}a-who`);
+    expect(history.body.entries[0].after.properties).toMatchObject({
+      sources: ['001_1c1597dd7120e666.txt#L3-L4'],
+      evidence: REASON,
+      validFrom: '2019',
+    });
+    expect(history.body.entries[0].before).toBeNull();
+  });
+
+  it('corrects a date, retires a tie, and the history and change log show each step', async () => {
+    const before = (await request(app).get(`/api/history/${P}a-who`)).body.entries[0].changeSet.version;
+    const corrected = await post([{ op: 'updateTie', id: P + 'a-who', rev: before, set: { validFrom: '2020-03' } }], {
+      reason: 'The cited lines give March 2020, not 2019',
+    });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBe(201);
+    const v2 = corrected.body.changeSet.version;
+    const retired = await post([{ op: 'retireTie', id: P + 'a-who', rev: v2, reason: 'The cooperation was a one-off visit' }], {
+      reason: 'Retiring a tie the source does not support',
+    });
+    expect(retired.status, JSON.stringify(retired.body)).toBe(201);
+
+    const history = await request(app).get(`/api/history/${P}a-who`);
+    expect(history.body.entries.map((e: { action: string }) => e.action)).toEqual(['retireTie', 'updateTie', 'addTie']);
+    expect(history.body.entries[1].before.properties.validFrom).toBe('2019');
+    expect(history.body.entries[1].after.properties.validFrom).toBe('2020-03');
+    expect(history.body.entries[0].after).toBeNull();
+
+    // The retired tie is gone from the current graph, and its node's neighbourhood.
+    const hood = await request(app).get(`/api/nodes/${P}a/neighborhood`);
+    expect(JSON.stringify(hood.body)).not.toContain(P + 'a-who');
+
+    const log = await request(app).get('/api/changes').query({ limit: 2 });
+    expect(log.body.changes.map((c: { version: number }) => c.version)).toEqual([v2 + 1, v2]);
+    expect(log.body.next).toBe(v2);
+    const one = await request(app).get(`/api/changes/cs-${v2}`);
+    expect(one.body.ops).toHaveLength(1);
+    expect(one.body.ops[0]).toMatchObject({ elementId: P + 'a-who', elementKind: 'tie', action: 'updateTie' });
+    const byElement = await request(app)
+      .get('/api/changes')
+      .query({ element: P + 'a-who' });
+    expect(byElement.body.changes).toHaveLength(3);
+  });
+
+  it('refuses a change set with one bad op, names the field, and writes nothing', async () => {
+    const digest = await graphDigest(db);
+    const res = await post([agency('b'), cooperates('b-who', P + 'b', 'who', { certainty: 'probably' })]);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain('body.ops[1].tie.certainty');
+    const wrongType = await post([{ op: 'addTie', tie: { type: 'REPRESENTS', from: 'who', to: 'socialstyrelsen', certainty: 'stated' } }]);
+    expect(wrongType.status).toBe(400);
+    expect((await graphDigest(db)).digest).toBe(digest.digest);
+  });
+
+  it('refuses a citation of a document that is not registered, and a change without reason', async () => {
+    const unregistered = await post([agency('c')], { sources: [{ file: 'no-such-document.txt' }] });
+    expect(unregistered.status).toBe(400);
+    expect(unregistered.body.error.details[0].path).toBe('body.sources[0].file');
+    const short = await post([agency('c')], { reason: 'because' });
+    expect(short.status).toBe(400);
+    expect(short.body.error.details[0].path).toBe('body.reason');
+  });
+
+  it('needs the write token', async () => {
+    const res = await request(app)
+      .post('/api/changes')
+      .send({ reason: REASON, sources: [SOURCE], ops: [agency('d')] });
+    expect(res.status).toBe(401);
+  });
+
+  it('keeps script text in names and reasons as data, verbatim', async () => {
+    const name = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
+    const reason = 'Testing that <b>markup</b> in a reason stays "text" & nothing else';
+    const res = await post([agency('script', { name })], { reason });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.changeSet.reason).toBe(reason);
+    const node = await request(app).get(`/api/history/${P}script`);
+    expect(node.body.entries[0].after.properties.name).toBe(name);
+    expect(node.body.entries[0].changeSet.reason).toBe(reason);
+  });
+});
+
+describe('conflicts', () => {
+  it('two concurrent edits of one element: one lands, the other gets 409 with the current state, nothing is lost', async () => {
+    const add = await post([agency('e')]);
+    const rev = add.body.changeSet.version;
+    const [one, two] = await Promise.all([
+      post([{ op: 'updateNode', id: P + 'e', rev, set: { description: 'first editor' } }]),
+      post([{ op: 'updateNode', id: P + 'e', rev, set: { description: 'second editor' } }]),
+    ]);
+    const statuses = [one.status, two.status].sort();
+    expect(statuses).toEqual([201, 409]);
+    const [won, lost] = one.status === 201 ? [one, two] : [two, one];
+    const winner = won === one ? 'first editor' : 'second editor';
+    expect(lost.body.error.code).toBe('CONFLICT');
+    expect(lost.body.error.details[0].current.properties.description).toBe(winner);
+    expect(lost.body.error.details[0].current.rev).toBe(won.body.changeSet.version);
+    const node = await request(app).get(`/api/nodes/${P}e`);
+    expect(JSON.stringify(node.body)).toContain(winner);
+  });
+});
+
+describe('revert', () => {
+  it('restores the entity graph exactly (digest), step by step, and is itself a change set', async () => {
+    const d0 = await graphDigest(db, { entities: true, history: false });
+    const add = await post([agency('r'), cooperates('r-who', P + 'r', 'who', { validFrom: '2015' })]);
+    expect(add.status).toBe(201);
+    const d1 = await graphDigest(db, { entities: true, history: false });
+    expect(d1.digest).not.toBe(d0.digest);
+
+    const edit = await post([
+      { op: 'updateTie', id: P + 'r-who', rev: add.body.changeSet.version, set: { validFrom: '2016', validTo: '2024' } },
+    ]);
+    expect(edit.status).toBe(201);
+    const r1 = await revert(edit.body.changeSet.id);
+    expect(r1.status, JSON.stringify(r1.body)).toBe(201);
+    expect(r1.body.changeSet).toMatchObject({ kind: 'revert', revertOf: edit.body.changeSet.id });
+    expect((await graphDigest(db, { entities: true, history: false })).digest).toBe(d1.digest);
+
+    // Retiring the node retires its tie with it; the revert brings both back, same ids.
+    const retire = await post([{ op: 'retireNode', id: P + 'r', rev: add.body.changeSet.version, reason: 'Merged into another agency' }]);
+    expect(retire.status, JSON.stringify(retire.body)).toBe(201);
+    expect(retire.body.elements.map((e: { action: string }) => e.action)).toEqual(['retireTie', 'retireNode']);
+    expect((await request(app).get(`/api/nodes/${P}r`)).status).toBe(404);
+    expect((await revert(retire.body.changeSet.id)).status).toBe(201);
+    expect((await graphDigest(db, { entities: true, history: false })).digest).toBe(d1.digest);
+
+    // An edit reverted earlier is older than the revert: reverting the first change set now
+    // conflicts (the revert touched its elements), while reverting in order works.
+    const again = await revert(add.body.changeSet.id);
+    expect(again.status).toBe(409);
+    const latest = (await request(app).get('/api/changes').query({ limit: 1 })).body.changes[0].id;
+    expect((await revert(latest)).status).toBe(201);
+    // Now the node and tie are retired again (the revert of the restore); the add's revert
+    // still sees later versions on them, so the graph is back to d0 by this route.
+    expect((await graphDigest(db, { entities: true, history: false })).digest).toBe(d0.digest);
+  });
+
+  it('a revert of an unknown change set is 404', async () => {
+    expect((await revert('cs-999999')).status).toBe(404);
+  });
+});
+
+describe('diffs and saved views', () => {
+  it('lists what was added, retired and changed between two versions, around a node', async () => {
+    const v0 = (await request(app).get('/api/versions/current')).body.version;
+    const add = await post([agency('d1'), agency('d2'), cooperates('d1-who', P + 'd1', 'who', { validFrom: '2012' })]);
+    expect(add.status).toBe(201);
+    const v1 = add.body.changeSet.version;
+    const edit = await post([
+      { op: 'updateTie', id: P + 'd1-who', rev: v1, set: { validTo: '2020' } },
+      { op: 'retireNode', id: P + 'd2', rev: v1, reason: 'Duplicate of another test agency' },
+    ]);
+    expect(edit.status, JSON.stringify(edit.body)).toBe(201);
+    const v2 = edit.body.changeSet.version;
+
+    const ids = (items: Array<{ id: string }>) => items.map((i) => i.id).sort();
+    const whole = await request(app).get('/api/diff').query({ from: v0, to: v2 });
+    expect(whole.status).toBe(200);
+    // Added and retired within the span: d2 is in neither list, since it did not exist before
+    // and does not now.
+    expect(ids(whole.body.added)).toEqual([P + 'd1', P + 'd1-who']);
+    expect(whole.body.retired).toEqual([]);
+    const later = await request(app)
+      .get('/api/diff')
+      .query({ from: v1, around: P + 'd1' });
+    expect(later.body.to).toBe((await request(app).get('/api/versions/current')).body.version);
+    expect(later.body.changed).toHaveLength(1);
+    expect(later.body.changed[0]).toMatchObject({ id: P + 'd1-who', kind: 'tie', fields: ['validTo'] });
+    expect(later.body.retired).toEqual([]);
+    const retired = await request(app).get('/api/diff').query({ from: v1, to: v2 });
+    expect(ids(retired.body.retired)).toEqual([P + 'd2']);
+  });
+
+  it('compares 2016 with 2024 around Socialstyrelsen: only dated ties that hold at one date and not the other', async () => {
+    const res = await request(app).get('/api/diff').query({ fromDate: '2016', toDate: '2024', around: 'socialstyrelsen' });
+    expect(res.status).toBe(200);
+    expect(res.body.mode).toBe('dates');
+    const listed = [...res.body.added, ...res.body.retired];
+    expect(listed.length).toBeGreaterThan(0);
+    expect(res.body.added.map((t: { id: string }) => t.id)).toContain('authored-socialstyrelsen-socialstyrelsen-2024');
+    for (const t of listed) {
+      const tie = t.after ?? t.before;
+      expect([tie.from, tie.to]).toContain('socialstyrelsen');
+      expect(tie.validFrom ?? tie.validTo).toBeTruthy();
+    }
+    // A tie for 2017–2019 holds at neither date, so it is not a difference between them.
+    expect(listed.map((t: { id: string }) => t.id)).not.toContain('cooperates-with-socialstyrelsen-who-2018');
+    const missing = await request(app).get('/api/diff').query({ fromDate: '2016', toDate: '2024' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details[0].path).toBe('query.around');
+  });
+
+  it('a saved view is pinned to its version and counts the change sets since', async () => {
+    const saved = await request(app)
+      .post('/api/views')
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .send({ name: `${P}view <b>WHO</b>`, link: '/?focus=who&asOf=2020' });
+    expect(saved.status).toBe(201);
+    const opened = await request(app).get(`/api/views/${saved.body.id}`);
+    expect(opened.body).toMatchObject({ name: `${P}view <b>WHO</b>`, link: '/?focus=who&asOf=2020', changesSince: 0 });
+    expect((await post([agency('v')])).status).toBe(201);
+    const later = await request(app).get(`/api/views/${saved.body.id}`);
+    expect(later.body.changesSince).toBe(1);
+    expect(later.body.diff).toBe(`/api/diff?from=${saved.body.version}&to=${saved.body.version + 1}`);
+    const list = await request(app).get('/api/views');
+    expect(list.body.views.find((v: { id: string }) => v.id === saved.body.id).changesSince).toBe(1);
+    expect((await request(app).get('/api/views/view-000000000000')).status).toBe(404);
+  });
+});

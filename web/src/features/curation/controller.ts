@@ -1,0 +1,143 @@
+// Curation's wiring, kept out of main.ts: the session control, the edit, history and changes
+// tabs, the compare control and the comparison drawn on the canvas. main.ts hands it a host
+// (reload the view, put nodes on the canvas, render) and asks it for the canvas highlight.
+import type { ApiClient } from '../../api/client.ts';
+import { CurationApi, type DiffQuery } from '../../api/curation.ts';
+import type { GraphSchema } from '../../api/types.ts';
+import type { EventBus, ToolPanel } from '../../events.ts';
+import type { Highlight } from '../../graph/apply.ts';
+import { DIFF_COLOR, DIFF_MARKS } from '../../graph/style.ts';
+import type { ElementCache } from '../../graph/view.ts';
+import { t } from '../../i18n/index.ts';
+import type { ViewState } from '../../state/view-state.ts';
+import { button, h } from '../../ui/dom.ts';
+import type { Feedback } from '../../ui/feedback.ts';
+import { ComparePanel } from '../compare/panel.ts';
+import type { CanvasDiff } from '../compare/model.ts';
+import { EditPanel } from '../edit/panel.ts';
+import { ChangesFeed } from '../history/feed.ts';
+import { HistoryPanel } from '../history/panel.ts';
+import { SessionControl } from '../session/control.ts';
+import type { SessionState } from '../session/state.ts';
+
+export interface CurationHost {
+  /** Fetch the view again after the graph changed: `show` joins the canvas, `select` is selected. */
+  reload(show: string[], select?: { factId: string } | { id: string }): Promise<void>;
+  /** Fetch nodes and their ties to the canvas into the cache. */
+  loadNodes(ids: string[]): Promise<void>;
+  /** Put nodes on the canvas (near `near`), or render again when they are there. */
+  showNodes(ids: string[], near: string | null): void;
+  openPanel(panel: ToolPanel): void;
+}
+
+export class Curation {
+  readonly session: SessionControl;
+  readonly edit: EditPanel;
+  readonly history: HistoryPanel;
+  readonly compare: ComparePanel;
+  readonly feed: ChangesFeed;
+  readonly changesTab: HTMLElement;
+  /** The comparison's legend, on the canvas while one is shown. */
+  readonly canvasLegend: HTMLElement;
+  private readonly cur: CurationApi;
+  private diff: { data: CanvasDiff; around: string | null } | null = null;
+  private ghosts: string[] = [];
+  private feedLoaded = false;
+  private state: ViewState | null = null;
+
+  constructor(
+    api: ApiClient,
+    sessionState: SessionState,
+    bus: EventBus,
+    private readonly cache: ElementCache,
+    feedback: Feedback,
+    private readonly host: CurationHost,
+  ) {
+    this.cur = new CurationApi(api);
+    this.session = new SessionControl(this.cur, sessionState, feedback);
+    const compareAt = (q: DiffQuery) => {
+      host.openPanel('changes');
+      void this.compare.run(q);
+    };
+    this.edit = new EditPanel(api, this.cur, sessionState, bus, cache, feedback, async (_written, what) => {
+      await host.reload(what.show, what.select);
+      this.afterChange();
+    });
+    this.history = new HistoryPanel(this.cur, cache, compareAt);
+    this.compare = new ComparePanel(api, this.cur, bus, cache, feedback, (ids) => host.loadNodes(ids));
+    this.feed = new ChangesFeed(this.cur, sessionState, feedback, compareAt, async () => {
+      await host.reload([]);
+      this.afterChange();
+    });
+    this.changesTab = h('div', { class: 'changes-tab' }, this.compare.element, this.feed.element);
+    this.canvasLegend = h('div', { class: 'diff-canvas-legend', hidden: true, role: 'note', 'aria-label': t.curation.canvasLegend });
+    bus.on('compare:show', ({ diff, around }) => this.showDiff(diff, around));
+    bus.on('curation:reload', () => void host.reload([]).then(() => this.afterChange()));
+  }
+
+  async start(schema: GraphSchema | null): Promise<void> {
+    if (schema) this.edit.setRules(schema.relationshipTypes);
+    await this.session.load();
+    await this.edit.loadSources();
+  }
+
+  setRules(schema: GraphSchema): void {
+    this.edit.setRules(schema.relationshipTypes);
+  }
+
+  onTabOpen(name: ToolPanel): void {
+    if (name === 'changes' && !this.feedLoaded) {
+      this.feedLoaded = true;
+      void this.feed.load();
+    }
+  }
+
+  update(state: ViewState): void {
+    this.state = state;
+    this.edit.update(state);
+    this.history.update(state);
+    const [first] = state.selected;
+    const node = first ? this.cache.nodes.get(first) : undefined;
+    if (node) this.compare.prefillAround({ id: node.id, name: node.name });
+  }
+
+  /** What the canvas highlights for a comparison; null when none is shown. */
+  highlight(): Highlight | null {
+    if (!this.diff) return null;
+    const { data, around } = this.diff;
+    return { kind: 'focus', nodes: new Set(data.nodes), edges: new Set(data.marks.keys()), root: around, marks: data.marks };
+  }
+
+  private afterChange(): void {
+    this.edit.redraw();
+    if (this.state) this.history.update(this.state, true);
+    if (this.feedLoaded) void this.feed.load();
+  }
+
+  private showDiff(diff: CanvasDiff | null, around: string | null): void {
+    for (const id of this.ghosts) this.cache.edges.delete(id);
+    this.ghosts = [];
+    this.diff = diff ? { data: diff, around } : null;
+    this.canvasLegend.hidden = !diff;
+    if (diff) {
+      for (const g of diff.ghosts) {
+        this.cache.edges.set(g.id, g);
+        this.ghosts.push(g.id);
+      }
+      const dates = this.compare.element.querySelector<HTMLInputElement>('#compare-dates')?.checked ?? true;
+      const names = t.curation.marks(dates);
+      this.canvasLegend.replaceChildren(
+        h('strong', {}, t.curation.canvasLegend),
+        h(
+          'ul',
+          {},
+          DIFF_MARKS.filter((m) => !dates || m !== 'changed').map((m) =>
+            h('li', {}, h('span', { class: `diff-swatch diff-${m}`, style: `--mark:${DIFF_COLOR[m]}` }), names[m]),
+          ),
+        ),
+        button(t.curation.clearCompare, () => this.compare.clear(), { class: 'small' }),
+      );
+    }
+    this.host.showNodes(diff?.nodes ?? [], around);
+  }
+}

@@ -1,0 +1,568 @@
+// Edit mode: add a node, add a tie, correct the selected element, retire it. Every change
+// carries a reason and a citation; the forms speak the model (the type picker offers only
+// the types the vocabulary allows between the two ends), and a refusal is shown beside the
+// field it names. A conflict (someone changed the element since it was read) shows what
+// the element says now, and nothing is overwritten.
+import type { ApiClient } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import type { CurationApi } from '../../api/curation.ts';
+import type { ChangeWritten, Operation } from '../../api/curation-types.ts';
+import { errorMessage } from '../../api/messages.ts';
+import type { EdgeData, NodeData, NodeLabel, RelationshipType } from '../../api/types.ts';
+import type { EventBus } from '../../events.ts';
+import type { ElementCache } from '../../graph/view.ts';
+import { t } from '../../i18n/index.ts';
+import type { ViewState } from '../../state/view-state.ts';
+import { button, clear, h } from '../../ui/dom.ts';
+import type { Feedback } from '../../ui/feedback.ts';
+import { SearchBox } from '../../ui/search-box.ts';
+import { LABELS, LABEL_NAMES, TYPE_PHRASES } from '../../vocabulary.ts';
+import type { SessionState } from '../session/state.ts';
+import { FormFields, input, select, textarea } from './form.ts';
+import { allowedTypes, basisAllowed, changedFields, citation, isAct, newFactId, nodeIdFrom, type TypeRule } from './model.ts';
+
+export type EditMode = 'tie' | 'node' | 'correct' | 'retire';
+const MODES: EditMode[] = ['tie', 'node', 'correct', 'retire'];
+
+/** What the controller does after a change set is written: reload the view, bring in `show`. */
+export type AfterWrite = (written: ChangeWritten, what: { show: string[]; select?: { factId: string } | { id: string } }) => Promise<void>;
+
+const CERTAINTIES = ['stated', 'hedged', 'inferred'] as const;
+const BASIS_KINDS = ['mandate', 'treaty', 'law', 'not-stated'] as const;
+const CAPACITIES = ['government', 'expert-authority', 'delegate'] as const;
+
+export class EditPanel {
+  readonly element: HTMLElement;
+  private readonly body: HTMLElement;
+  private readonly modeButtons = new Map<EditMode, HTMLButtonElement>();
+  private mode: EditMode = 'tie';
+  private rules: TypeRule[] = [];
+  private sources: Array<{ file: string; title?: string }> = [];
+  private selectedKey = '';
+  /** "Saved as version N": kept above the form drawn again after the view reloads. */
+  private notice = '';
+  private state: ViewState | null = null;
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly cur: CurationApi,
+    private readonly session: SessionState,
+    private readonly bus: EventBus,
+    private readonly cache: ElementCache,
+    private readonly feedback: Feedback,
+    private readonly afterWrite: AfterWrite,
+  ) {
+    const modes = h('div', { class: 'edit-modes', role: 'group', 'aria-label': t.curation.editWhat });
+    for (const m of MODES) {
+      const b = button(t.curation.modes[m], () => this.setMode(m), { class: 'small', 'aria-pressed': 'false', 'data-mode': m });
+      this.modeButtons.set(m, b);
+      modes.append(b);
+    }
+    this.body = h('div', { class: 'edit-body' });
+    this.element = h(
+      'div',
+      { class: 'tool edit-tool' },
+      h('div', { class: 'edit-signed-in' }, modes, this.body),
+      h('div', { class: 'edit-signed-out' }),
+    );
+    session.subscribe(() => this.render());
+    this.render();
+  }
+
+  setRules(rules: TypeRule[]): void {
+    this.rules = rules;
+    if (this.mode === 'tie') this.render();
+  }
+
+  async loadSources(): Promise<void> {
+    try {
+      this.sources = (await this.cur.sources()).sources;
+    } catch {
+      // The citation field then takes a typed file name.
+    }
+  }
+
+  setMode(mode: EditMode): void {
+    this.mode = mode;
+    this.notice = '';
+    this.render();
+  }
+
+  /** After the graph changed: a correction or retirement form shows the element (and its rev) as it is now. */
+  redraw(): void {
+    if (this.mode === 'correct' || this.mode === 'retire') this.render();
+  }
+
+  /** The selection decides what "correct" and "retire" work on. */
+  update(state: ViewState): void {
+    this.state = state;
+    const key = state.selected.join(',');
+    if (key === this.selectedKey) return;
+    this.selectedKey = key;
+    if (this.mode === 'correct' || this.mode === 'retire') this.render();
+  }
+
+  private render(): void {
+    const [signedIn, signedOut] = [this.element.firstElementChild as HTMLElement, this.element.lastElementChild as HTMLElement];
+    signedIn.hidden = !this.session.canEdit;
+    signedOut.hidden = this.session.canEdit;
+    if (!this.session.canEdit) {
+      clear(
+        signedOut,
+        h('p', { class: 'muted' }, t.curation.signInToEdit),
+        h(
+          'div',
+          { class: 'actions' },
+          button(t.curation.signIn, () => document.querySelector<HTMLElement>('#sign-in')?.click(), { class: 'primary' }),
+        ),
+      );
+      return;
+    }
+    for (const [m, b] of this.modeButtons) b.setAttribute('aria-pressed', String(m === this.mode));
+    if (this.mode === 'tie') this.tieForm();
+    else if (this.mode === 'node') this.nodeForm();
+    else this.selectedForm(this.mode);
+    if (this.notice) this.body.prepend(h('p', { class: 'ok-text edit-saved', role: 'status' }, this.notice));
+  }
+
+  // --------------------------------------------------------------------------- the forms
+
+  private tieForm(): void {
+    const f = new FormFields('edit-tie');
+    const ends: { from: NodeLabel | null; to: NodeLabel | null } = { from: null, to: null };
+    const type = select([]);
+    const typeHint = h('p', { class: 'field-hint', id: 'edit-tie-type-fit' });
+    const qualifiers = h('div', { class: 'edit-qualifiers' });
+    const refreshTypes = () => {
+      const allowed = allowedTypes(this.rules, ends.from, ends.to);
+      const keep = type.value;
+      type.replaceChildren(
+        h('option', { value: '' }, t.curation.pickType),
+        ...allowed.map((ty) => h('option', { value: ty }, `${TYPE_PHRASES[ty]} (${ty})`)),
+      );
+      type.value = allowed.includes(keep as RelationshipType) ? keep : '';
+      typeHint.textContent =
+        ends.from && ends.to ? t.curation.typesFit(allowed.length, LABEL_NAMES[ends.from], LABEL_NAMES[ends.to]) : t.curation.pickEndsFirst;
+      refreshQualifiers();
+    };
+    const refreshQualifiers = () => {
+      const ty = type.value as RelationshipType | '';
+      const rule = this.rules.find((r) => r.type === ty);
+      const q = new Set(rule?.qualifiers ?? []);
+      for (const name of ['forum', 'capacity', 'principal', 'task', 'role', 'subject', 'agreement', 'chain', 'step'])
+        f.show(name, q.has(name));
+      const basis = ty !== '' && basisAllowed(ty);
+      for (const name of ['basisKind', 'basisRef', 'basisCertainty', 'basisNote']) f.show(name, basis);
+      const kind = f.control('basisKind') as HTMLSelectElement | undefined;
+      if (kind) kind.required = ty !== '' && isAct(ty);
+    };
+    const picker = (id: string, label: string, end: 'from' | 'to') =>
+      new SearchBox(this.api, {
+        id,
+        label,
+        placeholder: end === 'from' ? t.tools.fromPlaceholder : t.tools.toPlaceholder,
+        keepValue: true,
+        onPick: (hit) => {
+          ends[end] = this.cache.nodes.get(hit.id)?.label ?? null;
+          refreshTypes();
+          // Labels of nodes not yet fetched: ask, then offer the types again.
+          if (!ends[end])
+            void this.api.node(hit.id).then(
+              (d) => {
+                ends[end] = d.node.label;
+                refreshTypes();
+              },
+              () => undefined,
+            );
+        },
+      });
+    const from = picker('edit-tie-from', t.curation.fromNode, 'from');
+    const to = picker('edit-tie-to', t.curation.toNode, 'to');
+    from.input.addEventListener('input', () => ((ends.from = null), refreshTypes()));
+    to.input.addEventListener('input', () => ((ends.to = null), refreshTypes()));
+    // The pickers' own inputs are the fields a refusal of `from` or `to` is shown beside.
+    const endField = (name: 'from' | 'to', label: string, box: SearchBox) => {
+      const wrap = f.field(name, label, box.input);
+      wrap.querySelector('label')?.after(box.element);
+      box.element.querySelector('label.visually-hidden')?.remove();
+      box.element.prepend(box.input);
+      return wrap;
+    };
+    type.addEventListener('change', refreshQualifiers);
+    const form = this.formShell(f, t.curation.addTie, () => {
+      const ty = type.value as RelationshipType | '';
+      const local: Array<{ path: string; message: string }> = [];
+      if (!from.value) local.push({ path: 'from', message: t.curation.pickFromList });
+      if (!to.value) local.push({ path: 'to', message: t.curation.pickFromList });
+      if (!ty) local.push({ path: 'type', message: t.curation.pickType });
+      if (local.length || !ty || !from.value || !to.value) return { local };
+      const tie: Record<string, unknown> = {
+        id: newFactId(ty, from.value.id, to.value.id),
+        type: ty,
+        from: from.value.id,
+        to: to.value.id,
+      };
+      const rule = this.rules.find((r) => r.type === ty);
+      for (const q of rule?.qualifiers ?? []) {
+        const v = f.value(q);
+        if (v) tie[q] = q === 'step' ? Number(v) : v;
+      }
+      if (basisAllowed(ty)) for (const b of ['basisKind', 'basisRef', 'basisCertainty', 'basisNote']) if (f.value(b)) tie[b] = f.value(b);
+      Object.assign(tie, this.trustFields(f));
+      return {
+        ops: (ref: string): Operation[] => [
+          { op: 'addTie', tie: { ...tie, type: ty, from: from.value!.id, to: to.value!.id, sources: [ref] } },
+        ],
+        show: [from.value.id, to.value.id],
+        select: { factId: String(tie.id) },
+      };
+    });
+    clear(
+      form.element,
+      endField('from', t.curation.fromNode, from),
+      endField('to', t.curation.toNode, to),
+      f.field('type', t.curation.type, type),
+      typeHint,
+      qualifiers,
+      f.field('forum', t.keys.forum ?? 'Forum', input({ placeholder: 'who' }), t.curation.nodeIdHint),
+      f.field('capacity', t.details.capacity, select([['', '—'], ...CAPACITIES.map((c) => [c, t.capacities[c] ?? c] as [string, string])])),
+      f.field('principal', t.curation.principal, input(), t.curation.nodeIdHint),
+      f.field('task', t.curation.task, input()),
+      f.field('role', t.curation.role, input()),
+      f.field('subject', t.curation.subject, input()),
+      f.field('agreement', t.curation.agreement, input()),
+      f.field('chain', t.curation.chain, input()),
+      f.field('step', t.curation.step, input({ type: 'number', min: 1 })),
+      this.trustBlock(f),
+      h(
+        'fieldset',
+        { class: 'edit-basis' },
+        h('legend', {}, t.certainty.basis),
+        f.field(
+          'basisKind',
+          t.curation.basisKind,
+          select([['', '—'], ...BASIS_KINDS.map((b) => [b, t.curation.basisKinds[b]] as [string, string])]),
+        ),
+        f.field('basisRef', t.curation.basisRef, input(), t.curation.basisRefHint),
+        f.field(
+          'basisCertainty',
+          t.curation.basisCertainty,
+          select([['', '—'], ...CERTAINTIES.map((c) => [c, t.certainty[c]] as [string, string])]),
+        ),
+        f.field('basisNote', t.curation.basisNote, input()),
+      ),
+      ...form.footer,
+    );
+    clear(this.body, form.element);
+    refreshTypes();
+    // The basis fieldset disappears when the type takes no basis.
+    const basisSet = this.body.querySelector<HTMLElement>('.edit-basis');
+    type.addEventListener('change', () => {
+      if (basisSet) basisSet.hidden = !(type.value && basisAllowed(type.value as RelationshipType));
+    });
+    if (basisSet) basisSet.hidden = true;
+  }
+
+  private nodeForm(): void {
+    const f = new FormFields('edit-node');
+    const label = select(
+      LABELS.map((l) => [l, LABEL_NAMES[l]] as [string, string]),
+      'Organisation',
+    );
+    const name = input({ maxlength: 300 });
+    const id = input({ maxlength: 120 });
+    let idTouched = false;
+    id.addEventListener('input', () => (idTouched = true));
+    name.addEventListener('input', () => {
+      if (!idTouched) id.value = nodeIdFrom(name.value);
+    });
+    const form = this.formShell(f, t.curation.addNode, () => {
+      const node: Record<string, unknown> = { id: f.value('id'), label: label.value, name: f.value('name') };
+      for (const k of ['nameEn', 'description']) if (f.value(k)) node[k] = f.value(k);
+      Object.assign(node, this.trustFields(f));
+      return {
+        ops: (ref: string): Operation[] => [
+          { op: 'addNode', node: { ...node, label: label.value as NodeLabel, name: f.value('name'), sources: [ref] } },
+        ],
+        show: [String(node.id)],
+        select: { id: String(node.id) },
+      };
+    });
+    clear(
+      form.element,
+      f.field('label', t.curation.label, label),
+      f.field('name', t.curation.nodeName, name, t.curation.nodeNameHint),
+      f.field('nameEn', t.curation.nameEn, input()),
+      f.field('id', t.curation.nodeId, id, t.curation.nodeIdNew),
+      f.field('description', t.curation.description, input()),
+      this.trustBlock(f),
+      ...form.footer,
+    );
+    clear(this.body, form.element);
+  }
+
+  /** Correct or retire the selected node or tie. */
+  private selectedForm(mode: 'correct' | 'retire'): void {
+    const selected = this.state?.selected ?? [];
+    const [first] = selected;
+    const node = first ? this.cache.nodes.get(first) : undefined;
+    const edge = first && !node ? this.cache.edges.get(first) : undefined;
+    if (selected.length !== 1 || (!node && !edge)) {
+      clear(this.body, h('p', { class: 'muted edit-pick' }, t.curation.selectOne));
+      return;
+    }
+    const what = node ? node.name : this.tieName(edge!);
+    const target = node
+      ? { kind: 'node' as const, id: node.id, rev: revOf(node), data: node as unknown as Record<string, unknown> }
+      : { kind: 'tie' as const, id: String(edge!.factId ?? edge!.id), rev: revOf(edge!), data: edge as unknown as Record<string, unknown> };
+    const f = new FormFields(`edit-${mode}`);
+    const heading = h('p', { class: 'edit-target' }, node ? t.curation.theNode : t.curation.theTie, h('strong', {}, what));
+    if (mode === 'retire') {
+      const form = this.formShell(f, t.curation.retire, () => {
+        const reason = f.value('retireReason');
+        if (reason.length < 10) return { local: [{ path: 'retireReason', message: t.curation.reasonShort }] };
+        const op: Operation =
+          target.kind === 'node'
+            ? { op: 'retireNode', id: target.id, rev: target.rev, reason }
+            : { op: 'retireTie', id: target.id, rev: target.rev, reason };
+        return { ops: () => [op], show: [] };
+      });
+      clear(form.element, f.field('retireReason', t.curation.retireReason, textarea(2), t.curation.retireReasonHint), ...form.footer);
+      clear(this.body, heading, h('p', { class: 'muted' }, t.curation.retireExplain), form.element);
+      return;
+    }
+    const editable =
+      target.kind === 'node'
+        ? ['name', 'nameEn', 'description', 'validFrom', 'validTo']
+        : ['validFrom', 'validTo', ...(this.rules.find((r) => r.type === edge!.type)?.qualifiers ?? []), 'certainty', 'hedge', 'evidence'];
+    const controls = editable.map((k) => {
+      const value = target.data[k] === undefined || target.data[k] === null ? '' : String(target.data[k]);
+      const control =
+        k === 'certainty'
+          ? select(
+              CERTAINTIES.map((c) => [c, t.certainty[c]] as [string, string]),
+              value,
+            )
+          : k === 'evidence'
+            ? Object.assign(textarea(3), { value })
+            : input({ value });
+      return f.field(k, fieldLabel(k), control, k === 'validFrom' || k === 'validTo' ? t.curation.dateHint : undefined);
+    });
+    const form = this.formShell(f, t.curation.saveCorrection, () => {
+      const now: Record<string, string> = {};
+      for (const k of editable) now[k] = f.value(k);
+      const set = changedFields(target.data, now);
+      if (!Object.keys(set).length) return { local: [{ path: editable[0]!, message: t.curation.nothingChanged }] };
+      const op: Operation =
+        target.kind === 'node'
+          ? { op: 'updateNode', id: target.id, rev: target.rev, set }
+          : { op: 'updateTie', id: target.id, rev: target.rev, set };
+      return { ops: () => [op], show: [], select: target.kind === 'tie' ? { factId: target.id } : { id: target.id } };
+    });
+    clear(form.element, ...controls, ...form.footer);
+    clear(this.body, heading, form.element);
+  }
+
+  // ------------------------------------------------------------------ shared form parts
+
+  /** Certainty, its hedge or grounds, dates and the paraphrase: the trust model's fields. */
+  private trustBlock(f: FormFields): HTMLElement {
+    const certainty = select(
+      CERTAINTIES.map((c) => [c, `${t.certainty[c]} — ${certaintyTitle(c)}`] as [string, string]),
+      'stated',
+    );
+    const block = h(
+      'fieldset',
+      { class: 'edit-trust' },
+      h('legend', {}, t.curation.howSure),
+      f.field('certainty', t.curation.certainty, certainty),
+      f.field('hedge', t.curation.hedge, input(), t.curation.hedgeHint),
+      f.field('outsideKnowledge', t.curation.outsideKnowledge, input({ placeholder: 'outside knowledge: …' }), t.curation.outsideHint),
+      f.field('validFrom', t.curation.validFrom, input({ inputmode: 'numeric', placeholder: 'YYYY[-MM[-DD]]' }), t.curation.dateHint),
+      f.field('validTo', t.curation.validTo, input({ inputmode: 'numeric', placeholder: 'YYYY[-MM[-DD]]' }), t.curation.dateHint),
+      f.field('evidence', t.curation.evidence, textarea(3), t.curation.evidenceHint),
+    );
+    const follow = () => {
+      f.show('hedge', certainty.value === 'hedged');
+      f.show('outsideKnowledge', certainty.value === 'inferred');
+    };
+    certainty.addEventListener('change', follow);
+    follow();
+    return block;
+  }
+
+  private trustFields(f: FormFields): Record<string, string> {
+    const out: Record<string, string> = { certainty: f.value('certainty') };
+    if (out.certainty === 'hedged' && f.value('hedge')) out.hedge = f.value('hedge');
+    if (out.certainty === 'inferred' && f.value('outsideKnowledge')) out.outsideKnowledge = f.value('outsideKnowledge');
+    for (const k of ['validFrom', 'validTo', 'evidence']) if (f.value(k)) out[k] = f.value(k);
+    return out;
+  }
+
+  /**
+   * The reason and citation every change set needs, the submit button and the place for
+   * what the server says; `build` turns the fields into operations (or local refusals).
+   */
+  private formShell(
+    f: FormFields,
+    submitLabel: string,
+    build: () =>
+      | { local: Array<{ path: string; message: string }> }
+      | { ops: (ref: string) => Operation[]; show: string[]; select?: { factId: string } | { id: string } },
+  ): { element: HTMLFormElement; footer: HTMLElement[] } {
+    const files = this.sources.length
+      ? select([['', t.curation.pickSource], ...this.sources.map((s) => [s.file, `${s.title ?? s.file} (${s.file})`] as [string, string])])
+      : input({ placeholder: '001_1c1597dd7120e666.txt' });
+    const status = h('div', { class: 'edit-status', role: 'status', 'aria-live': 'polite' });
+    const submit = h('button', { type: 'submit', class: 'primary' }, submitLabel);
+    const element = h('form', { class: 'edit-form', novalidate: true });
+    const footer = [
+      h(
+        'fieldset',
+        { class: 'edit-why' },
+        h('legend', {}, t.curation.whyAndSource),
+        f.field('reason', t.curation.reason, textarea(2), t.curation.reasonHint),
+        f.field('file', t.curation.sourceFile, files),
+        f.field('lines', t.curation.lines, input({ placeholder: '18-20', inputmode: 'numeric' }), t.curation.linesHint),
+      ),
+      h('div', { class: 'actions' }, submit),
+      status,
+    ];
+    element.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      void (async () => {
+        clear(status);
+        this.notice = '';
+        this.body.querySelector('.edit-saved')?.remove();
+        const built = build();
+        const local = 'local' in built ? [...built.local] : [];
+        const reason = f.value('reason');
+        if (reason.length < 10) local.push({ path: 'reason', message: t.curation.reasonShort });
+        const cite = citation(f.value('file'), f.value('lines'));
+        if (!f.value('file')) local.push({ path: 'file', message: t.curation.sourceNeeded });
+        else if (!cite) local.push({ path: 'lines', message: t.curation.linesBad });
+        if (local.length || 'local' in built || !cite) {
+          f.showErrors(local);
+          clear(status, h('p', { class: 'error-text' }, t.curation.fixFields(local.length)));
+          return;
+        }
+        f.clearErrors();
+        submit.disabled = true;
+        try {
+          const written = await this.feedback.track(
+            t.curation.saving,
+            this.cur.write({ reason, sources: [cite.citation], ops: built.ops(cite.ref) }),
+          );
+          this.notice = t.curation.saved(written.changeSet.version);
+          clear(status, h('p', { class: 'ok-text' }, this.notice));
+          this.feedback.notify('info', this.notice, 'edit');
+          await this.afterWrite(written, { show: built.show, select: built.select });
+          if (this.mode === 'tie' || this.mode === 'node') element.reset();
+        } catch (err) {
+          this.showRefusal(err, f, status);
+        } finally {
+          submit.disabled = false;
+        }
+      })();
+    });
+    return { element, footer };
+  }
+
+  /** 400 beside the fields; 409 with what the element says now; the rest in words. */
+  private showRefusal(err: unknown, f: FormFields, status: HTMLElement): void {
+    if (err instanceof ApiError && err.status === 400 && err.details.length) {
+      const rest = f.showErrors(err.details);
+      clear(
+        status,
+        // The server's message already says that nothing was written.
+        h('p', { class: 'error-text', role: 'alert' }, err.message),
+        rest.length
+          ? h(
+              'ul',
+              { class: 'error-list' },
+              rest.map((d) => h('li', {}, `${d.path}: ${d.message}`)),
+            )
+          : null,
+      );
+      return;
+    }
+    if (err instanceof ApiError && err.status === 409) {
+      clear(
+        status,
+        conflictView(err, () => this.bus.emit('curation:reload', { ids: this.state?.selected ?? [] })),
+      );
+      status.querySelector<HTMLElement>('.conflict')?.focus();
+      return;
+    }
+    if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
+      clear(
+        status,
+        h(
+          'p',
+          { class: 'error-text', role: 'alert' },
+          err.code === 'CSRF_FAILED' || err.status === 401 ? t.curation.signInAgain : t.curation.notAllowed,
+        ),
+      );
+      return;
+    }
+    clear(status, h('p', { class: 'error-text', role: 'alert' }, errorMessage(err, t.curation.saving)));
+  }
+
+  private tieName(e: EdgeData): string {
+    const name = (id: string) => this.cache.nodes.get(id)?.name ?? id;
+    return `${name(e.source)} ${TYPE_PHRASES[e.type]} ${name(e.target)}`;
+  }
+}
+
+/** The revision an element was read at; elements from before curation have none (0). */
+function revOf(d: NodeData | EdgeData): number {
+  const rev = (d as unknown as { rev?: unknown }).rev;
+  return typeof rev === 'number' ? rev : Number(rev ?? 0) || 0;
+}
+
+function certaintyTitle(c: (typeof CERTAINTIES)[number]): string {
+  return { stated: t.certainty.statedTitle, hedged: t.certainty.hedgedTitle, inferred: t.certainty.inferredTitle }[c];
+}
+
+function fieldLabel(k: string): string {
+  const own = (t.curation.fieldNames as Record<string, string>)[k];
+  return own ?? t.keys[k] ?? k;
+}
+
+/** A conflict: the element changed since it was read. What it says now, field by field. */
+export function conflictView(err: ApiError, reload: () => void): HTMLElement {
+  // Each conflicting element's state now rides in its detail (`details[].current`).
+  const details = Array.isArray(err.body?.details) ? (err.body.details as Array<{ current?: unknown }>) : [];
+  const list = details.map((d) => d.current).filter((c): c is Record<string, unknown> => !!c && typeof c === 'object');
+  return h(
+    'div',
+    { class: 'conflict', role: 'alert', tabindex: '-1' },
+    h('p', { class: 'error-text' }, t.curation.conflict),
+    err.details.length
+      ? h(
+          'ul',
+          { class: 'error-list' },
+          err.details.map((d) => h('li', {}, d.message)),
+        )
+      : null,
+    list.map((c) => stateList(c as Record<string, unknown>)),
+    button(t.curation.loadCurrent, reload, { class: 'small' }),
+  );
+}
+
+/** An element's state (as a change set records it) as a definition list, values as text. */
+export function stateList(s: Record<string, unknown> | null | undefined): HTMLElement | null {
+  if (!s) return null;
+  const flat: Record<string, unknown> = { ...s, ...((s.properties as Record<string, unknown> | undefined) ?? {}) };
+  delete flat.properties;
+  // The store's merge key and revision are bookkeeping, not what the element says.
+  const rows = Object.entries(flat).filter(([k, v]) => k !== 'key' && k !== 'rev' && v !== null && v !== undefined && v !== '');
+  return h(
+    'dl',
+    { class: 'facts state-list' },
+    rows.flatMap(([k, v]) => [
+      h('dt', {}, fieldLabel(k)),
+      h('dd', {}, Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v)),
+    ]),
+  );
+}
