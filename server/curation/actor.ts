@@ -9,6 +9,9 @@ export interface Actor {
   via: 'session' | 'token' | 'write-token';
 }
 
+/** The server's own writes (the seed load) and the WRITE_TOKEN's. */
+export const AUTOMATION: Actor = { name: 'automation', role: 'admin', via: 'write-token' };
+
 export function actorOf(_ctx: { req: Request }): Actor {
-  return { name: 'automation', role: 'admin', via: 'write-token' };
+  return AUTOMATION;
 }

@@ -12,6 +12,8 @@ import { BASIS_FIELDS, QUALIFIER_FIELDS } from '../../seed/schema.ts';
 import { readSourceRecords, validateSeedText } from '../../seed/validate.ts';
 import { DEFAULT_DATA_DIR } from '../../seed/cli/args.ts';
 import { parseFtm, parsePopolo } from './standard-formats.ts';
+import { AUTOMATION, type Actor } from '../curation/actor.ts';
+import { stateProperties } from '../curation/state.ts';
 
 export const IMPORT_FORMATS = ['json', 'jsonl', 'csv', 'ftm', 'popolo'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -170,6 +172,8 @@ export interface ImportOptions {
   replace?: boolean;
   /** Check everything, write nothing. */
   dryRun?: boolean;
+  /** Who imports, for the change set that records the import. */
+  actor?: Actor;
 }
 
 export interface ImportReport {
@@ -178,8 +182,8 @@ export interface ImportReport {
   written: boolean;
 }
 
-/** Stored properties that the loader derives; they do not take part in comparisons. */
-const DERIVED = new Set(['aliasText', 'validFromDate', 'validToDate', 'attestedDate']);
+/** Stored properties that the loader derives, and the change set's `rev`; they do not take part in comparisons. */
+const DERIVED = new Set(['aliasText', 'validFromDate', 'validToDate', 'attestedDate', 'rev']);
 
 function sameProps(stored: Record<string, unknown>, incoming: Record<string, unknown>): boolean {
   const a = Object.fromEntries(Object.entries(stored).filter(([k, v]) => !DERIVED.has(k) && v !== null));
@@ -267,7 +271,37 @@ export async function importFacts(db: Database, text: string, options: ImportOpt
     );
   }
   if (!options.dryRun && (nodeWrites.length || relWrites.length)) {
-    await writeRows(db, nodeWrites, relWrites, { atomic: true });
+    // The import is one change set: replaced elements keep their former state in its Ops.
+    const beforeNodes = new Map<string, Record<string, unknown>>();
+    for (const r of nodeWrites) {
+      const old = stored.get(r.id);
+      if (old) beforeNodes.set(r.id, { label: String(old.label), id: r.id, properties: stateProperties(old) });
+    }
+    const beforeTies = new Map<string, Record<string, unknown>>();
+    for (const r of relWrites) {
+      const old = existingRels.get(r.key);
+      if (old)
+        beforeTies.set(String(r.properties.id), {
+          type: r.type,
+          id: r.properties.id,
+          from: r.from,
+          to: r.to,
+          properties: stateProperties(old),
+        });
+    }
+    const cited = new Set(
+      [...nodeWrites, ...relWrites].flatMap((r) => (r.properties.sources as string[]).map((s) => s.split('#')[0] as string)),
+    );
+    await writeRows(db, nodeWrites, relWrites, {
+      atomic: true,
+      history: {
+        kind: 'import',
+        reason: `Imported ${options.name || 'a file'} (${format})${options.replace ? ', replacing facts that differed' : ''}`,
+        author: options.actor ?? AUTOMATION,
+        sources: [...cited].sort().map((file) => ({ file })),
+        before: (kind, id) => (kind === 'node' ? beforeNodes.get(id) : beforeTies.get(id)) ?? null,
+      },
+    });
     report.written = true;
   }
   return report;

@@ -285,3 +285,37 @@ describe('diffs and saved views', () => {
     expect((await request(app).get('/api/views/view-000000000000')).status).toBe(404);
   });
 });
+
+describe('loads recorded as change sets', () => {
+  it('the seed load is a change set: every seeded element has an Op with its state after', async () => {
+    const history = await request(app).get('/api/history/socialstyrelsen');
+    expect(history.status).toBe(200);
+    const seeded = history.body.entries.at(-1);
+    expect(seeded.changeSet.kind).toBe('seed');
+    expect(seeded).toMatchObject({ action: 'addNode', before: null, after: { label: 'Agency', id: 'socialstyrelsen' } });
+    const tie = await request(app).get('/api/history/authored-socialstyrelsen-socialstyrelsen-2024');
+    expect(tie.body.entries.at(-1).after).toMatchObject({ type: 'AUTHORED', from: 'socialstyrelsen' });
+  });
+
+  it('a file import is a change set that a revert undoes', async () => {
+    const d0 = await graphDigest(db, { entities: true, history: false });
+    const file = {
+      nodes: [
+        {
+          ...agency('imp').node,
+          aliases: [],
+          sources: ['001_1c1597dd7120e666.txt#L3-L3'],
+          evidence: 'An agency invented for the import test.',
+        },
+      ],
+    };
+    const res = await request(app).post('/api/import').set('Authorization', `Bearer ${TOKEN}`).send(file);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const log = await request(app).get('/api/changes').query({ limit: 1 });
+    const change = log.body.changes[0];
+    expect(change).toMatchObject({ kind: 'import', opCount: 1, sources: [{ file: '001_1c1597dd7120e666.txt' }] });
+    expect((await request(app).get(`/api/history/${P}imp`)).body.entries[0].action).toBe('addNode');
+    expect((await revert(change.id)).status).toBe(201);
+    expect((await graphDigest(db, { entities: true, history: false })).digest).toBe(d0.digest);
+  });
+});
