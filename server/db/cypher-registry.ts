@@ -37,6 +37,7 @@ export const QUERY_NAMES = [
   'curation/merge-version-lock',
   'curation/node-states',
   'curation/node-ties',
+  'curation/ops-after',
   'curation/ops-between',
   'curation/retired-tie-states',
   'curation/save-retired-nodes',

@@ -319,3 +319,36 @@ describe('loads recorded as change sets', () => {
     expect((await graphDigest(db, { entities: true, history: false })).digest).toBe(d0.digest);
   });
 });
+
+describe('as recorded at', () => {
+  it('answers a neighbourhood as the graph was at an earlier version, by version or moment', async () => {
+    const v0 = (await request(app).get('/api/versions/current')).body.version;
+    const add = await post([agency('h', { name: 'Old name' }), cooperates('h-who', P + 'h', 'who', { validFrom: '2011' })]);
+    const v1 = add.body.changeSet.version;
+    const at1 = add.body.changeSet.at;
+    expect(
+      (
+        await post([
+          { op: 'retireTie', id: P + 'h-who', rev: v1, reason: 'Not supported by the cited lines' },
+          { op: 'updateNode', id: P + 'h', rev: v1, set: { name: 'New name' } },
+        ])
+      ).status,
+    ).toBe(201);
+
+    const now = await request(app).get(`/api/nodes/${P}h/neighborhood`);
+    expect(now.body.edges).toEqual([]);
+    expect(now.body.recordedAt).toBeUndefined();
+    for (const recordedAt of [String(v1), at1]) {
+      const then = await request(app).get(`/api/nodes/${P}h/neighborhood`).query({ recordedAt });
+      expect(then.status, JSON.stringify(then.body)).toBe(200);
+      expect(then.body.recordedAt).toEqual({ version: v1, undone: 2 });
+      expect(then.body.nodes.find((n: { data: { id: string } }) => n.data.id === P + 'h').data.name).toBe('Old name');
+      expect(then.body.nodes.map((n: { data: { id: string } }) => n.data.id)).toContain('who');
+      expect(then.body.edges.map((e: { data: { factId: string } }) => e.data.factId)).toEqual([P + 'h-who']);
+    }
+    const before = await request(app)
+      .get(`/api/nodes/${P}h/neighborhood`)
+      .query({ recordedAt: String(v0) });
+    expect(before.status).toBe(404);
+  });
+});
