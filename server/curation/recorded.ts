@@ -16,20 +16,24 @@ export async function versionOf(db: Database, recordedAt: string): Promise<numbe
   return Number(row?.version ?? 0);
 }
 
-const nodeElement = (s: NodeState) => ({ data: nodeData({ ...s.properties, label: s.label, id: s.id }) });
-const edgeElement = (s: TieState) => ({ data: edgeData({ ...s.properties, type: s.type, source: s.from, target: s.to }) });
+const nodeElement = (s: NodeState) => ({ data: nodeData(storedNode(s)) });
+const edgeElement = (s: TieState) => ({ data: edgeData(storedTie(s)) });
 
 /**
  * Undoes the change sets after `version` on a graph answer around `focus`. A tie that comes
  * back is shown when one of its ends is in the answer, with its other end; the answer's
  * filters (types, dates, certainty, depth) are not applied again to what comes back.
  */
-export async function undoAfter<T extends GraphElements>(
-  db: Database,
-  answer: T | null,
-  focus: string,
-  version: number,
-): Promise<T & { recordedAt: { version: number; undone: number } }> {
+export interface Rewind {
+  version: number;
+  /** How many operations after `version` were undone. */
+  undone: number;
+  /** Each element touched since, with its state at `version` (null: not in the graph then). */
+  nodeAt: Map<string, NodeState | null>;
+  tieAt: Map<string, TieState | null>;
+}
+
+export async function rewindTo(db: Database, version: number): Promise<Rewind> {
   const ops = (await db.read('curation/ops-after', { version })).map((r) => opOf(r.op as Row));
   const nodeAt = new Map<string, NodeState | null>();
   const tieAt = new Map<string, TieState | null>();
@@ -38,6 +42,19 @@ export async function undoAfter<T extends GraphElements>(
     if (op.elementKind === 'node') nodeAt.set(op.elementId, op.before as NodeState | null);
     if (op.elementKind === 'tie') tieAt.set(op.elementId, op.before as TieState | null);
   }
+  return { version, undone: ops.length, nodeAt, tieAt };
+}
+
+export const storedNode = (s: NodeState): Row => ({ ...s.properties, label: s.label, id: s.id });
+export const storedTie = (s: TieState): Row => ({ ...s.properties, type: s.type, source: s.from, target: s.to });
+
+export async function undoAfter<T extends GraphElements>(
+  db: Database,
+  answer: T | null,
+  focus: string,
+  version: number,
+): Promise<T & { recordedAt: { version: number; undone: number } }> {
+  const { nodeAt, tieAt, undone } = await rewindTo(db, version);
   if (nodeAt.has(focus) && nodeAt.get(focus) === null)
     throw new NotFoundError(`"${focus}" was not in the graph at version ${version}.`, [
       { path: 'query.recordedAt', message: 'the node did not exist then' },
@@ -70,5 +87,5 @@ export async function undoAfter<T extends GraphElements>(
     if (state) nodes.set(id, nodeElement(state));
   }
   const keptEdges = [...edges.values()].filter((e) => nodes.has(String(e.data.source)) && nodes.has(String(e.data.target)));
-  return { ...base, nodes: [...nodes.values()], edges: keptEdges, recordedAt: { version, undone: ops.length } };
+  return { ...base, nodes: [...nodes.values()], edges: keptEdges, recordedAt: { version, undone } };
 }

@@ -352,3 +352,38 @@ describe('as recorded at', () => {
     expect(before.status).toBe(404);
   });
 });
+
+describe('exports as recorded at', () => {
+  it('a neighbourhood export and a whole-graph export give the graph of that version', async () => {
+    const add = await post([agency('x', { name: 'Export old name' }), cooperates('x-who', P + 'x', 'who', { validFrom: '2013' })]);
+    const v1 = add.body.changeSet.version;
+    const later = await post([
+      { op: 'retireTie', id: P + 'x-who', rev: v1, reason: 'Not supported by the cited lines' },
+      { op: 'updateNode', id: P + 'x', rev: v1, set: { name: 'Export new name' } },
+      agency('x2'),
+    ]);
+    expect(later.status).toBe(201);
+    const exported = async (body: Record<string, unknown>) => {
+      const res = await request(app)
+        .post('/api/export')
+        .send({ format: 'json', ...body })
+        .buffer(true);
+      expect(res.status).toBe(200);
+      return JSON.parse(res.text) as {
+        nodes: Array<{ id: string; properties: { name: string } }>;
+        relationships: Array<{ properties: { id: string } }>;
+      };
+    };
+    for (const scope of [{ root: P + 'x' }, {}]) {
+      const now = await exported(scope);
+      const then = await exported({ ...scope, recordedAt: String(v1) });
+      const ties = (g: typeof now) => g.relationships.map((r) => r.properties.id).filter((id) => id.startsWith(P + 'x'));
+      const name = (g: typeof now) => g.nodes.find((n) => n.id === P + 'x')?.properties.name;
+      expect(ties(now)).toEqual([]);
+      expect(ties(then)).toEqual([P + 'x-who']);
+      expect(name(now)).toBe('Export new name');
+      expect(name(then)).toBe('Export old name');
+      expect(then.nodes.some((n) => n.id === P + 'x2')).toBe(false);
+    }
+  });
+});
