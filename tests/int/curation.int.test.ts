@@ -83,6 +83,10 @@ describe('change sets', () => {
       validFrom: '2019',
     });
     expect(history.body.entries[0].before).toBeNull();
+    // Operations come in pages; opCount is the whole.
+    const page = await request(app).get(`/api/changes/cs-${v}`).query({ offset: 1, limit: 1 });
+    expect(page.body.opCount).toBe(2);
+    expect(page.body.ops.map((o: { seq: number; elementId: string }) => [o.seq, o.elementId])).toEqual([[1, P + 'a-who']]);
   });
 
   it('corrects a date, retires a tie, and the history and change log show each step', async () => {
