@@ -56,14 +56,19 @@ export async function loadSeed(db: Database, onProgress?: (done: number, total: 
     throw new Error(`The seed data has ${seed.problems.length} problem(s); run npm run seed:check.\n${first.join('\n')}`);
   }
   await loadSources(db, seed.sources);
+  // Only a first load is a change set: loading the seed again over it changes nothing.
+  const [row] = await db.read('seed/count-entities');
+  const first = Number(row?.nodes ?? 0) === 0;
   const report = await loadRecords(db, seed.nodes, seed.relationships, {
     written: writtenDates(seed.sources),
-    history: {
-      kind: 'seed',
-      reason: 'The seed graph (seed/data), loaded into an empty database',
-      author: AUTOMATION,
-      sources: seed.sources.map((s) => ({ file: s.file })),
-    },
+    history: first
+      ? {
+          kind: 'seed',
+          reason: 'The seed graph (seed/data), loaded into an empty database',
+          author: AUTOMATION,
+          sources: seed.sources.map((s) => ({ file: s.file })),
+        }
+      : undefined,
     ...(onProgress ? { onProgress: (p) => onProgress(p.done, p.total, p.phase) } : {}),
   });
   return { loaded: true, nodes: report.nodes, relationships: report.relationships };
