@@ -51,8 +51,7 @@ export interface TextSink {
 }
 
 /** Properties derived from others at load time; exports carry the originals only. */
-// `rev` belongs to this store's change log (docs/curation.md): a copy starts its own history.
-const DERIVED = new Set(['aliasText', 'validFromDate', 'validToDate', 'attestedDate', 'timeStatus', 'rev']);
+const DERIVED = new Set(['aliasText', 'validFromDate', 'validToDate', 'attestedDate', 'timeStatus']);
 
 export function storedToExportNode(props: Record<string, unknown>): ExportNode {
   const properties: Record<string, unknown> = {};
