@@ -82,12 +82,15 @@ export async function writeExport(format: ExportFormat, source: ExportSource, ou
 }
 
 function withoutRev(source: ExportSource): ExportSource {
-  async function* strip<T extends { properties: Record<string, unknown> }>(items: AsyncIterable<T> | Iterable<T>) {
-    for await (const item of items) {
-      const { rev: _rev, ...properties } = item.properties;
-      yield { ...item, properties };
-    }
-  }
+  // Re-iterable like the source: some writers read the nodes or ties more than once.
+  const strip = <T extends { properties: Record<string, unknown> }>(items: AsyncIterable<T> | Iterable<T>): AsyncIterable<T> => ({
+    async *[Symbol.asyncIterator]() {
+      for await (const item of items) {
+        const { rev: _rev, ...properties } = item.properties;
+        yield { ...item, properties };
+      }
+    },
+  });
   return { ...source, nodes: strip(source.nodes), relationships: strip(source.relationships) };
 }
 
