@@ -1,6 +1,6 @@
 // Writes seed records into Neo4j with batched UNWIND … MERGE. Loading is idempotent: the
 // same records loaded twice give the same graph.
-import type { Database } from '../server/db/database.ts';
+import type { Database, NamedTransaction } from '../server/db/database.ts';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../server/model/vocabulary.ts';
 import { type NodeRow, type RelationshipRow, toNodeRow, toRelationshipRow, type WrittenDates } from './rows.ts';
 import type { NodeRecord, RelationshipRecord, SourceRecord } from './schema.ts';
@@ -21,6 +21,17 @@ export interface LoadOptions {
   onProgress?: (p: LoadProgress) => void;
   /** Written dates of the source documents, from which each fact's `attested` is computed. */
   written?: WrittenDates;
+  /** Record the load as one change set (docs/curation.md): one Op per element, in the same batches. */
+  history?: LoadHistory;
+}
+
+export interface LoadHistory {
+  kind: 'seed' | 'import';
+  reason: string;
+  author: { name: string; role: string; via: string };
+  sources: Array<{ file: string; lines?: string; note?: string }>;
+  /** The state an element had before the load, when the load replaces it (imports). */
+  before?: (kind: 'node' | 'tie', id: string) => Record<string, unknown> | null;
 }
 
 export interface LoadReport {
@@ -77,14 +88,79 @@ export async function writeRows(
     options.onProgress?.({ phase, done: done[phase], total: total[phase] });
   };
 
-  if (options.atomic) {
-    await db.writeTransaction(async (tx) => {
-      for (const step of steps) await tx.run(step.name, { rows: step.rows });
+  const history = options.history;
+  let version = 0;
+  let seq = 0;
+  // The change set comes first (it takes the version lock), then each batch carries its
+  // elements' `rev` and writes their Ops beside them: only `after`, unless a load replaces.
+  const open = async (tx: NamedTransaction) => {
+    if (!history) return;
+    version = Number((await tx.run('curation/merge-version-lock'))[0]?.version ?? 0) + 1;
+    const { author, ...rest } = history;
+    await tx.run('curation/create-bulk-change-set', {
+      changeSet: {
+        id: `cs-${version}`,
+        version,
+        author: author.name,
+        authorRole: author.role,
+        via: author.via,
+        at: new Date().toISOString(),
+        reason: rest.reason,
+        kind: rest.kind,
+        sources: JSON.stringify(rest.sources),
+        opCount: nodeRows.length + relRows.length,
+      },
     });
+  };
+  const runStep = async (tx: NamedTransaction, step: (typeof steps)[number]) => {
+    if (!history) {
+      await tx.run(step.name, { rows: step.rows });
+      return;
+    }
+    const isNode = step.phase === 'nodes';
+    const rows = (step.rows as Array<NodeRow | RelationshipRow>).map((r) => ({ ...r, properties: { ...r.properties, rev: version } }));
+    await tx.run(step.name, { rows });
+    const ops = (step.rows as Array<NodeRow | RelationshipRow>).map((r) => {
+      const id = String(r.properties.id);
+      const after = isNode
+        ? { label: (r as NodeRow).label, id, properties: r.properties }
+        : {
+            type: (r as RelationshipRow).type,
+            id,
+            from: (r as RelationshipRow).from,
+            to: (r as RelationshipRow).to,
+            properties: r.properties,
+          };
+      const before = history.before?.(isNode ? 'node' : 'tie', id) ?? null;
+      return {
+        changeSet: `cs-${version}`,
+        version,
+        seq: seq++,
+        elementId: id,
+        elementKind: isNode ? 'node' : 'tie',
+        action: `${before ? 'update' : 'add'}${isNode ? 'Node' : 'Tie'}`,
+        before: before ? JSON.stringify(before) : null,
+        after: JSON.stringify(after),
+      };
+    });
+    await tx.run('curation/create-ops', { changeSet: `cs-${version}`, ops });
+  };
+
+  if (options.atomic) {
+    await db.writeTransaction(
+      async (tx) => {
+        seq = 0;
+        await open(tx);
+        for (const step of steps) await runStep(tx, step);
+      },
+      // A recorded import also writes an Op per element, in the one transaction.
+      history ? { timeoutMs: 300_000 } : {},
+    );
     for (const step of steps) report(step.phase, step.rows.length);
   } else {
+    if (history) await db.writeTransaction(open);
     for (const step of steps) {
-      await db.write(step.name, { rows: step.rows }, { timeoutMs: 120_000 });
+      await db.writeTransaction((tx) => runStep(tx, step), { timeoutMs: 120_000 });
       report(step.phase, step.rows.length);
     }
   }

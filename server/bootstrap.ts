@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { Database } from './db/database.ts';
 import { ensureLocalNeo4j, REPO_ROOT, type LocalNeo4jHandle } from '../neo4j-local/launcher.ts';
 import { loadRecords, loadSources } from '../seed/load.ts';
+import { AUTOMATION } from './curation/actor.ts';
 import { writtenDates } from '../seed/rows.ts';
 import { validateSeed } from '../seed/validate.ts';
 
@@ -55,8 +56,19 @@ export async function loadSeed(db: Database, onProgress?: (done: number, total: 
     throw new Error(`The seed data has ${seed.problems.length} problem(s); run npm run seed:check.\n${first.join('\n')}`);
   }
   await loadSources(db, seed.sources);
+  // Only a first load is a change set: loading the seed again over it changes nothing.
+  const [row] = await db.read('seed/count-entities');
+  const first = Number(row?.nodes ?? 0) === 0;
   const report = await loadRecords(db, seed.nodes, seed.relationships, {
     written: writtenDates(seed.sources),
+    history: first
+      ? {
+          kind: 'seed',
+          reason: 'The seed graph (seed/data), loaded into an empty database',
+          author: AUTOMATION,
+          sources: seed.sources.map((s) => ({ file: s.file })),
+        }
+      : undefined,
     ...(onProgress ? { onProgress: (p) => onProgress(p.done, p.total, p.phase) } : {}),
   });
   return { loaded: true, nodes: report.nodes, relationships: report.relationships };

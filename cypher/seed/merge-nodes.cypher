@@ -5,7 +5,10 @@
 // date of the documents cited) likewise as its first day.
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
+WITH n, row, n.rev AS rev
 SET n = row.properties
 SET n:$(row.label)
-SET n.validFromDate = date(row.validFromDay), n.validToDate = date(row.validToDay), n.attestedDate = date(row.attestedDay)
+SET n.validFromDate = date(row.validFromDay), n.validToDate = date(row.validToDay), n.attestedDate = date(row.attestedDay),
+    n.rev = coalesce(row.properties.rev, rev)
+// A load that is not recorded as a change set (a second `npm run seed`) keeps each node's `rev`.
 RETURN count(n) AS nodes

@@ -60,6 +60,13 @@ export const intParam = (min: number, max: number, fallback: number) => {
   return z.coerce.number(expected).int(expected).min(min, expected).max(max, expected).default(fallback);
 };
 
+/** The version of the change set that last wrote the element; an edit sends it back (docs/curation.md). */
+const REV = z
+  .number()
+  .int()
+  .optional()
+  .openapi({ description: 'version of the change set that last wrote this element; send it back with an edit' });
+
 const NodeDataSchema = z
   .object({
     id: z.string(),
@@ -74,6 +81,7 @@ const NodeDataSchema = z
     hedge: z.string().optional(),
     inferredFrom: z.array(z.string()).optional(),
     outsideKnowledge: z.string().optional(),
+    rev: REV,
   })
   .catchall(z.unknown())
   .openapi('NodeData');
@@ -100,6 +108,7 @@ const EdgeDataSchema = z
     scope: z.enum(['some', 'each']).optional(),
     attested: z.string().optional().openapi({ description: 'Earliest date a source document reports the fact' }),
     timeStatus: z.enum(TIME_STATUSES).optional().openapi({ description: 'In an as-of answer: valid, attested or undated' }),
+    rev: REV,
   })
   .catchall(z.unknown())
   .openapi('EdgeData');
@@ -119,6 +128,8 @@ export const CertaintyFilter = z
   .enum(['stated', 'any'])
   .default('any')
   .openapi({ description: '`stated`: only facts the sources state; hedged and inferred facts are left out' });
+
+export { RecordedAt } from '../curation/schemas.ts';
 
 export const Lang = z.enum(LANGS).default('en').openapi({ description: 'Language of the summary sentence' });
 

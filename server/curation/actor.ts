@@ -4,6 +4,8 @@
 import type { Actor } from '../auth/actor.ts';
 
 export type { Actor };
+/** The server's own writes (the seed load) and the WRITE_TOKEN's. */
+export { AUTOMATION } from '../auth/actor.ts';
 
 export function actorOf(ctx: { actor: Actor }): Actor {
   return ctx.actor;

@@ -209,18 +209,24 @@ export async function applyChangeSet(
         }
       const ties = await tieStates(tx, [...tieIds]);
       // An edited tie is checked again as a whole, so its ends and references must be known too.
-      for (const op of ops)
+      // A basis or an inference may name a fact or a node: those ids are asked for as both.
+      const factRefs = new Set<string>();
+      for (const op of ops) {
         if (op.op === 'updateTie' || op.op === 'retireTie') {
           const t = ties.get(op.id)?.state;
           if (t) for (const v of [t.from, t.to, t.properties.forum, t.properties.principal]) if (typeof v === 'string') nodeIds.add(v);
-          if (t && typeof t.properties.basisRef === 'string') nodeIds.add(t.properties.basisRef);
-          if (t && Array.isArray(t.properties.inferredFrom)) for (const x of t.properties.inferredFrom) nodeIds.add(String(x));
+          if (t && typeof t.properties.basisRef === 'string') factRefs.add(t.properties.basisRef);
+          if (t && Array.isArray(t.properties.inferredFrom)) for (const x of t.properties.inferredFrom) factRefs.add(String(x));
         }
-      // An inference or a basis may name a fact or a node: ask for both.
-      for (const op of ops)
-        if (op.op === 'addTie' && Array.isArray(op.tie.inferredFrom)) for (const x of op.tie.inferredFrom) nodeIds.add(String(x));
-      const referencedFacts = [...nodeIds].filter((id) => !ties.has(id));
-      for (const [id, s] of await tieStates(tx, referencedFacts)) ties.set(id, s);
+        if (op.op === 'updateTie' && Array.isArray(op.set.inferredFrom)) for (const x of op.set.inferredFrom) factRefs.add(x);
+        if (op.op === 'addTie' && Array.isArray(op.tie.inferredFrom)) for (const x of op.tie.inferredFrom) factRefs.add(String(x));
+      }
+      for (const [id, s] of await tieStates(
+        tx,
+        [...factRefs].filter((id) => !ties.has(id)),
+      ))
+        ties.set(id, s);
+      for (const id of factRefs) nodeIds.add(id);
       const nodes = await nodeStates(tx, [...nodeIds]);
 
       // Stale revs first: an edit based on an old read is refused whatever else it says.

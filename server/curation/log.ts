@@ -44,8 +44,12 @@ export async function listChanges(
   return { changes, next: rows.length > q.limit ? (changes.at(-1)?.version ?? null) : null };
 }
 
-export async function getChangeSet(db: Database, id: string): Promise<ChangeSetSummary & { ops: Omit<OpRecord, 'version'>[] }> {
-  const row = (await db.read('curation/get-change-set', { id }))[0];
+export async function getChangeSet(
+  db: Database,
+  id: string,
+  page: { offset: number; limit: number } = { offset: 0, limit: 1000 },
+): Promise<ChangeSetSummary & { ops: Omit<OpRecord, 'version'>[] }> {
+  const row = (await db.read('curation/get-change-set', { id, ...page }))[0];
   if (!row) throw new NotFoundError(`No change set "${id}".`, [{ path: 'params.id', message: 'unknown change set' }]);
   const ops = (row.ops as Row[]).map(opOf).map(({ version: _v, ...op }) => op);
   return { ...summaryOf(row.changeSet as Row), ops };

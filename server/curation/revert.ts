@@ -22,7 +22,7 @@ export async function revertChangeSet(db: Database, id: string, reason: string, 
     async (tx) => {
       const base = Number((await tx.run('curation/merge-version-lock'))[0]?.version ?? 0);
       const version = base + 1;
-      const row = (await tx.run('curation/get-change-set', { id }))[0];
+      const row = (await tx.run('curation/get-change-set', { id, offset: 0, limit: Number.MAX_SAFE_INTEGER }))[0];
       if (!row) throw new NotFoundError(`No change set "${id}".`, [{ path: 'params.id', message: 'unknown change set' }]);
       const original = summaryOf(row.changeSet as Row);
       const ops = (row.ops as Row[]).map(opOf).sort((a, b) => a.seq - b.seq);

@@ -108,3 +108,14 @@ export const ChangeSetResult = z
     elements: z.array(z.object({ id: z.string(), kind: z.enum(['node', 'tie', 'source']), action: z.string(), rev: z.number().int() })),
   })
   .openapi('ChangeSetResult');
+
+/** "As recorded at": a version number, or an ISO moment (the last version at or before it). */
+export const RecordedAt = z
+  .string()
+  .regex(
+    /^(\d{1,9}|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?)$/,
+    'expected a version number or an ISO moment such as 2026-11-30T12:00:00Z',
+  )
+  .refine((v) => /^\d+$/.test(v) || !Number.isNaN(Date.parse(v)), 'not a real moment')
+  .optional()
+  .openapi({ description: 'answer as the graph was recorded at this version (or ISO moment); later change sets are undone on the answer' });

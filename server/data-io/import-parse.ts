@@ -201,8 +201,8 @@ export function locateProblems(problems: Problem[], where: Parsed['where']): Err
   });
 }
 
-/** Stored properties that the loader derives; they do not take part in comparisons. */
-const DERIVED = new Set(['aliasText', 'validFromDate', 'validToDate', 'attestedDate']);
+/** Stored properties that the loader derives, and the change set's `rev`; they do not take part in comparisons. */
+const DERIVED = new Set(['aliasText', 'validFromDate', 'validToDate', 'attestedDate', 'rev']);
 
 function sameProps(stored: Record<string, unknown>, incoming: Record<string, unknown>): boolean {
   const a = Object.fromEntries(Object.entries(stored).filter(([k, v]) => !DERIVED.has(k) && v !== null));

@@ -20,6 +20,8 @@ import {
   type ImportCounts,
   type ImportFormat,
 } from './import-parse.ts';
+import { AUTOMATION, type Actor } from '../curation/actor.ts';
+import { stateProperties } from '../curation/state.ts';
 
 export { CSV_NODE_HEADERS, CSV_RELATIONSHIP_HEADERS, detectFormat, IMPORT_FORMATS, type ImportFormat } from './import-parse.ts';
 
@@ -31,6 +33,8 @@ export interface ImportOptions {
   replace?: boolean;
   /** Check everything, write nothing. */
   dryRun?: boolean;
+  /** Who imports, for the change set that records the import. */
+  actor?: Actor;
 }
 
 export interface ImportReport {
@@ -100,7 +104,37 @@ export async function importFacts(db: Database, text: string, options: ImportOpt
     );
   }
   if (!options.dryRun && (nodeWrites.length || relWrites.length)) {
-    await writeRows(db, nodeWrites, relWrites, { atomic: true });
+    // The import is one change set: replaced elements keep their former state in its Ops.
+    const beforeNodes = new Map<string, Record<string, unknown>>();
+    for (const r of nodeWrites) {
+      const old = stored.get(r.id);
+      if (old) beforeNodes.set(r.id, { label: String(old.label), id: r.id, properties: stateProperties(old) });
+    }
+    const beforeTies = new Map<string, Record<string, unknown>>();
+    for (const r of relWrites) {
+      const old = existingRels.get(r.key);
+      if (old)
+        beforeTies.set(String(r.properties.id), {
+          type: r.type,
+          id: r.properties.id,
+          from: r.from,
+          to: r.to,
+          properties: stateProperties(old),
+        });
+    }
+    const cited = new Set(
+      [...nodeWrites, ...relWrites].flatMap((r) => (r.properties.sources as string[]).map((s) => s.split('#')[0] as string)),
+    );
+    await writeRows(db, nodeWrites, relWrites, {
+      atomic: true,
+      history: {
+        kind: 'import',
+        reason: `Imported ${options.name || 'a file'} (${format})${options.replace ? ', replacing facts that differed' : ''}`,
+        author: options.actor ?? AUTOMATION,
+        sources: [...cited].sort().map((file) => ({ file })),
+        before: (kind, id) => (kind === 'node' ? beforeNodes.get(id) : beforeTies.get(id)) ?? null,
+      },
+    });
     report.written = true;
   }
   return report;

@@ -14,6 +14,9 @@ import {
   storedToExportRelationship,
 } from './formats.ts';
 import type { ExportDocument } from './formats/facts.ts';
+import { RecordedAt } from '../curation/schemas.ts';
+import { NotFoundError } from '../errors.ts';
+import { rewindTo, storedNode, storedTie, undoAfter, versionOf, type Rewind } from '../curation/recorded.ts';
 
 const Id = z
   .string()
@@ -31,6 +34,7 @@ export const ExportRequest = z
     direction: z.enum(['in', 'out', 'both']).default('both'),
     asOf: PartialDate.optional(),
     limit: z.number().int().min(1).max(200_000).default(50_000),
+    recordedAt: RecordedAt,
   })
   .refine((r) => !(r.ids && r.root), { message: 'give either ids or root, not both', path: ['root'] })
   .openapi('ExportRequest', {
@@ -48,16 +52,31 @@ async function sourceDocuments(db: Database): Promise<ExportDocument[]> {
 export async function exportSource(db: Database, req: ExportRequest): Promise<ExportSource & { name: string }> {
   const span = asOfSpan(req.asOf);
   const documents = () => sourceDocuments(db);
+  const version = req.recordedAt === undefined ? undefined : await versionOf(db, req.recordedAt);
   if (req.root) {
-    const graph = await neighborhood(db, {
-      id: req.root,
-      depth: req.depth,
-      labels: req.labels,
-      types: req.types,
-      direction: req.direction,
-      limit: req.limit,
-      ...span,
-    });
+    const read = () =>
+      neighborhood(db, {
+        id: req.root as string,
+        depth: req.depth,
+        labels: req.labels,
+        types: req.types,
+        direction: req.direction,
+        limit: req.limit,
+        ...span,
+      });
+    // As recorded at a version: the later change sets undone on the neighbourhood.
+    const graph =
+      version === undefined
+        ? await read()
+        : await undoAfter(
+            db,
+            await read().catch((err: unknown) => {
+              if (err instanceof NotFoundError) return null;
+              throw err;
+            }),
+            req.root,
+            version,
+          );
     return {
       name: `${req.root}-depth${req.depth}`,
       documents,
@@ -75,19 +94,60 @@ export async function exportSource(db: Database, req: ExportRequest): Promise<Ex
       limit: req.limit,
       ...span,
     });
-    return {
-      name: `selection-${nodes.length}`,
-      documents,
+    const selection: ExportSource = {
       nodes: nodes.sort((a, b) => a.id.localeCompare(b.id)),
       relationships: rels.map((r) => storedToExportRelationship(r.relationship as Row)),
     };
+    return {
+      name: `selection-${nodes.length}`,
+      documents,
+      ...(version === undefined ? selection : await rewound(db, selection, version, new Set(req.ids))),
+    };
   }
-  return {
-    name: 'graph',
-    documents,
+  const all: ExportSource = {
     nodes: streamAll(db, 'export/all-nodes', 'node', storedToExportNode),
     relationships: streamAll(db, 'export/all-relationships', 'relationship', storedToExportRelationship),
   };
+  return { name: 'graph', documents, ...(version === undefined ? all : await rewound(db, all, version, null)) };
+}
+
+/**
+ * A selection or the whole graph as recorded at a version: elements changed since take their
+ * state then, elements added since leave, and elements retired since come back — for a
+ * selection only the nodes it names, and ties only between nodes it holds.
+ */
+async function rewound(db: Database, source: ExportSource, version: number, ids: Set<string> | null): Promise<ExportSource> {
+  const rw: Rewind = await rewindTo(db, version);
+  // A tie cannot be older than its ends, so a current tie whose end came later came later too
+  // and is undone by its own operation; only ties that come back need their ends checked.
+  const endThen = (id: string) => (!ids || ids.has(id)) && rw.nodeAt.get(id) !== null;
+  async function* nodes() {
+    const seen = new Set<string>();
+    for await (const n of source.nodes) {
+      seen.add(n.id);
+      if (!rw.nodeAt.has(n.id)) yield n;
+      else {
+        const then = rw.nodeAt.get(n.id);
+        if (then) yield storedToExportNode(storedNode(then));
+      }
+    }
+    for (const [id, then] of rw.nodeAt) if (then && !seen.has(id) && (!ids || ids.has(id))) yield storedToExportNode(storedNode(then));
+  }
+  async function* relationships() {
+    const seen = new Set<string>();
+    for await (const r of source.relationships) {
+      const id = String(r.properties.id);
+      seen.add(id);
+      if (!rw.tieAt.has(id)) yield r;
+      else {
+        const then = rw.tieAt.get(id);
+        if (then && endThen(then.from) && endThen(then.to)) yield storedToExportRelationship(storedTie(then));
+      }
+    }
+    for (const [id, then] of rw.tieAt)
+      if (then && !seen.has(id) && endThen(then.from) && endThen(then.to)) yield storedToExportRelationship(storedTie(then));
+  }
+  return { nodes: nodes(), relationships: relationships() };
 }
 
 /**

@@ -63,19 +63,35 @@ export function streamSink(out: Writable, chunkChars = 64 * 1024): TextSink & { 
 export async function writeExport(format: ExportFormat, source: ExportSource, out: Writable): Promise<void> {
   if (format === 'csv') return writeCsvZip(source, out);
   const sink = streamSink(out);
+  // Our own formats keep `rev` (a backup restored beside its change log goes on from it); the
+  // standards carry the facts only, since `rev` means something only in this store's history.
+  const facts = withoutRev(source);
   const writers: Record<Exclude<ExportFormat, 'csv'>, () => Promise<void>> = {
     json: () => writeJson(source, sink),
     cytoscape: () => writeCytoscape(source, sink),
     graphml: () => writeGraphml(source, sink),
     cypher: () => writeCypher(source, sink, loadSchemaStatements()),
-    ftm: () => writeFtm(source, sink),
-    popolo: () => writePopolo(source, sink),
-    jsonld: () => writeJsonLd(source, sink),
-    turtle: () => writeTurtle(source, sink),
-    gexf: () => writeGexf(source, sink),
+    ftm: () => writeFtm(facts, sink),
+    popolo: () => writePopolo(facts, sink),
+    jsonld: () => writeJsonLd(facts, sink),
+    turtle: () => writeTurtle(facts, sink),
+    gexf: () => writeGexf(facts, sink),
   };
   await writers[format]();
   await sink.flush();
+}
+
+function withoutRev(source: ExportSource): ExportSource {
+  // Re-iterable like the source: some writers read the nodes or ties more than once.
+  const strip = <T extends { properties: Record<string, unknown> }>(items: AsyncIterable<T> | Iterable<T>): AsyncIterable<T> => ({
+    async *[Symbol.asyncIterator]() {
+      for await (const item of items) {
+        const { rev: _rev, ...properties } = item.properties;
+        yield { ...item, properties };
+      }
+    },
+  });
+  return { ...source, nodes: strip(source.nodes), relationships: strip(source.relationships) };
 }
 
 /** nodes.csv and relationships.csv in a zip, with headers neo4j-admin database import reads. */

@@ -43,8 +43,9 @@ async function rows(db: Database, name: string): Promise<Row[]> {
 }
 
 /**
- * `entities: true` digests the entity graph only, leaving out the :Source registry, for
- * comparing a store with a copy made by an export or backup (which carry entities and ties).
+ * `entities: true` digests the entity graph only, leaving out the :Source registry and the
+ * change log, for comparing a store with a copy made by an export or backup (which carry
+ * entities and ties).
  * `history: false` (with `entities`) also leaves out the change log's links and each
  * element's `rev`, which a revert moves forward although it restores everything else: what
  * is left is the graph a reader sees.
@@ -61,7 +62,10 @@ export async function graphDigest(db: Database, options: { entities?: boolean; h
     nodeKey.set(String(r.eid), sha(line));
     nodeLines.push(line);
   }
-  const relRows = withoutHistory ? (await rows(db, 'digest-entity-relationships')).map(dropRev) : await rows(db, 'digest-relationships');
+  // The entity graph's ties only: the change log's links (ChangeSet -HAS_OP-> Op) are not part of it.
+  const relRows = (await rows(db, options.entities ? 'digest-entity-relationships' : 'digest-relationships')).map((r) =>
+    withoutHistory ? dropRev(r) : r,
+  );
   const relLines = relRows.map((r) =>
     canonical({
       type: r.type,

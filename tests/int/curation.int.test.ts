@@ -83,6 +83,10 @@ describe('change sets', () => {
       validFrom: '2019',
     });
     expect(history.body.entries[0].before).toBeNull();
+    // Operations come in pages; opCount is the whole.
+    const page = await request(app).get(`/api/changes/cs-${v}`).query({ offset: 1, limit: 1 });
+    expect(page.body.opCount).toBe(2);
+    expect(page.body.ops.map((o: { seq: number; elementId: string }) => [o.seq, o.elementId])).toEqual([[1, P + 'a-who']]);
   });
 
   it('corrects a date, retires a tie, and the history and change log show each step', async () => {
@@ -283,5 +287,107 @@ describe('diffs and saved views', () => {
     const list = await request(app).get('/api/views');
     expect(list.body.views.find((v: { id: string }) => v.id === saved.body.id).changesSince).toBe(1);
     expect((await request(app).get('/api/views/view-000000000000')).status).toBe(404);
+  });
+});
+
+describe('loads recorded as change sets', () => {
+  it('the seed load is a change set: every seeded element has an Op with its state after', async () => {
+    const history = await request(app).get('/api/history/socialstyrelsen');
+    expect(history.status).toBe(200);
+    const seeded = history.body.entries.at(-1);
+    expect(seeded.changeSet.kind).toBe('seed');
+    expect(seeded).toMatchObject({ action: 'addNode', before: null, after: { label: 'Agency', id: 'socialstyrelsen' } });
+    const tie = await request(app).get('/api/history/authored-socialstyrelsen-socialstyrelsen-2024');
+    expect(tie.body.entries.at(-1).after).toMatchObject({ type: 'AUTHORED', from: 'socialstyrelsen' });
+  });
+
+  it('a file import is a change set that a revert undoes', async () => {
+    const d0 = await graphDigest(db, { entities: true, history: false });
+    const file = {
+      nodes: [
+        {
+          ...agency('imp').node,
+          aliases: [],
+          sources: ['001_1c1597dd7120e666.txt#L3-L3'],
+          evidence: 'An agency invented for the import test.',
+        },
+      ],
+    };
+    const res = await request(app).post('/api/import').set('Authorization', `Bearer ${TOKEN}`).send(file);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const log = await request(app).get('/api/changes').query({ limit: 1 });
+    const change = log.body.changes[0];
+    expect(change).toMatchObject({ kind: 'import', opCount: 1, sources: [{ file: '001_1c1597dd7120e666.txt' }] });
+    expect((await request(app).get(`/api/history/${P}imp`)).body.entries[0].action).toBe('addNode');
+    expect((await revert(change.id)).status).toBe(201);
+    expect((await graphDigest(db, { entities: true, history: false })).digest).toBe(d0.digest);
+  });
+});
+
+describe('as recorded at', () => {
+  it('answers a neighbourhood as the graph was at an earlier version, by version or moment', async () => {
+    const v0 = (await request(app).get('/api/versions/current')).body.version;
+    const add = await post([agency('h', { name: 'Old name' }), cooperates('h-who', P + 'h', 'who', { validFrom: '2011' })]);
+    const v1 = add.body.changeSet.version;
+    const at1 = add.body.changeSet.at;
+    expect(
+      (
+        await post([
+          { op: 'retireTie', id: P + 'h-who', rev: v1, reason: 'Not supported by the cited lines' },
+          { op: 'updateNode', id: P + 'h', rev: v1, set: { name: 'New name' } },
+        ])
+      ).status,
+    ).toBe(201);
+
+    const now = await request(app).get(`/api/nodes/${P}h/neighborhood`);
+    expect(now.body.edges).toEqual([]);
+    expect(now.body.recordedAt).toBeUndefined();
+    for (const recordedAt of [String(v1), at1]) {
+      const then = await request(app).get(`/api/nodes/${P}h/neighborhood`).query({ recordedAt });
+      expect(then.status, JSON.stringify(then.body)).toBe(200);
+      expect(then.body.recordedAt).toEqual({ version: v1, undone: 2 });
+      expect(then.body.nodes.find((n: { data: { id: string } }) => n.data.id === P + 'h').data.name).toBe('Old name');
+      expect(then.body.nodes.map((n: { data: { id: string } }) => n.data.id)).toContain('who');
+      expect(then.body.edges.map((e: { data: { factId: string } }) => e.data.factId)).toEqual([P + 'h-who']);
+    }
+    const before = await request(app)
+      .get(`/api/nodes/${P}h/neighborhood`)
+      .query({ recordedAt: String(v0) });
+    expect(before.status).toBe(404);
+  });
+});
+
+describe('exports as recorded at', () => {
+  it('a neighbourhood export and a whole-graph export give the graph of that version', async () => {
+    const add = await post([agency('x', { name: 'Export old name' }), cooperates('x-who', P + 'x', 'who', { validFrom: '2013' })]);
+    const v1 = add.body.changeSet.version;
+    const later = await post([
+      { op: 'retireTie', id: P + 'x-who', rev: v1, reason: 'Not supported by the cited lines' },
+      { op: 'updateNode', id: P + 'x', rev: v1, set: { name: 'Export new name' } },
+      agency('x2'),
+    ]);
+    expect(later.status).toBe(201);
+    const exported = async (body: Record<string, unknown>) => {
+      const res = await request(app)
+        .post('/api/export')
+        .send({ format: 'json', ...body })
+        .buffer(true);
+      expect(res.status).toBe(200);
+      return JSON.parse(res.text) as {
+        nodes: Array<{ id: string; properties: { name: string } }>;
+        relationships: Array<{ properties: { id: string } }>;
+      };
+    };
+    for (const scope of [{ root: P + 'x' }, {}]) {
+      const now = await exported(scope);
+      const then = await exported({ ...scope, recordedAt: String(v1) });
+      const ties = (g: typeof now) => g.relationships.map((r) => r.properties.id).filter((id) => id.startsWith(P + 'x'));
+      const name = (g: typeof now) => g.nodes.find((n) => n.id === P + 'x')?.properties.name;
+      expect(ties(now)).toEqual([]);
+      expect(ties(then)).toEqual([P + 'x-who']);
+      expect(name(now)).toBe('Export new name');
+      expect(name(then)).toBe('Export old name');
+      expect(then.nodes.some((n) => n.id === P + 'x2')).toBe(false);
+    }
   });
 });

@@ -65,9 +65,13 @@ export function changeRoutes(router: Router, services: Services): void {
     tag: 'curation',
     summary: 'One change set with its operations (each element’s state before and after)',
     params: z.object({ id: ChangeSetId }),
+    query: z.object({
+      offset: z.coerce.number().int().min(0).max(100_000_000).default(0),
+      limit: z.coerce.number().int().min(1).max(5000).default(1000).openapi({ description: 'operations per page; `opCount` is the total' }),
+    }),
     errors: { 404: 'No change set with that id.' },
-    response: { description: 'The change set', schema: ChangeSetDetail },
-    handler: ({ params }, { services: { db } }) => getChangeSet(db, params.id),
+    response: { description: 'The change set with a page of its operations', schema: ChangeSetDetail },
+    handler: ({ params, query }, { services: { db } }) => getChangeSet(db, params.id, query),
   });
 
   defineRoute(router, services, {

@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { z } from '../../zod.ts';
 import { detectFormat, IMPORT_FORMATS, importFacts } from '../../data-io/import.ts';
 import { ValidationError } from '../../errors.ts';
+import { actorOf } from '../../curation/actor.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
 
@@ -46,14 +47,18 @@ export function importRoutes(router: Router, services: Services): void {
     },
     errors: { 409: 'Facts that conflict with the graph, each in `details`; nothing was written. Send them again with replace=true.' },
     response: { description: 'What was added, replaced or already present', schema: ImportReport },
-    handler: async ({ query }, { req, services: { db } }) => {
+    handler: async ({ query }, ctx) => {
+      const {
+        req,
+        services: { db },
+      } = ctx;
       const body: unknown = req.body;
       const text =
         typeof body === 'string' ? body : body && typeof body === 'object' && Object.keys(body).length ? JSON.stringify(body) : '';
       if (!text.trim())
         throw new ValidationError('The request has no records.', [{ path: 'body', message: 'expected JSON, JSON lines or CSV records' }]);
       const format = query.format ?? (typeof body === 'string' ? undefined : detectFormat(text) === 'popolo' ? 'popolo' : 'json');
-      return importFacts(db, text, { replace: query.replace, dryRun: query.dryRun, ...(format ? { format } : {}) });
+      return importFacts(db, text, { replace: query.replace, dryRun: query.dryRun, actor: actorOf(ctx), ...(format ? { format } : {}) });
     },
   });
 }

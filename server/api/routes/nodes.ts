@@ -17,6 +17,7 @@ import {
   LabelList,
   Lang,
   NodeData,
+  RecordedAt,
   SummarySchema,
   TrustFields,
   TypeList,
@@ -26,6 +27,7 @@ import { HOP_ROLES } from '../../graph/mandate-chain.ts';
 import { hedgeWords, nameOf, shortCite } from '../../graph/summary.ts';
 import type { NodeData as NodeDataT } from '../../graph/elements.ts';
 import { trustOf } from '../../graph/trust.ts';
+import { undoAfter, versionOf } from '../../curation/recorded.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
 
@@ -53,11 +55,16 @@ const NeighborhoodQuery = z.object({
   asOf: AsOf,
   certainty: CertaintyFilter,
   limit: intParam(1, 5000, 300),
+  recordedAt: RecordedAt,
 });
 
 const Neighborhood = GraphElementsSchema.extend({
   truncated: z.boolean(),
   omitted: z.object({ relationships: z.number() }),
+  recordedAt: z
+    .object({ version: z.number().int(), undone: z.number().int() })
+    .optional()
+    .openapi({ description: 'with recordedAt: the version answered and how many later operations were undone' }),
 }).openapi('Neighborhood');
 
 const ChainQuery = z.object({
@@ -155,17 +162,26 @@ export function nodeRoutes(router: Router, services: Services): void {
     errors: { 404: 'No node with that id.' },
     query: NeighborhoodQuery,
     response: { description: 'Graph elements', schema: Neighborhood },
-    handler: async ({ params, query }, { services: { db } }) =>
-      neighborhood(db, {
-        id: params.id,
-        depth: query.depth,
-        labels: query.labels,
-        types: query.types,
-        direction: query.direction,
-        limit: query.limit,
-        statedOnly: query.certainty === 'stated',
-        ...asOfSpan(query.asOf),
-      }),
+    handler: async ({ params, query }, { services: { db } }) => {
+      const read = () =>
+        neighborhood(db, {
+          id: params.id,
+          depth: query.depth,
+          labels: query.labels,
+          types: query.types,
+          direction: query.direction,
+          limit: query.limit,
+          statedOnly: query.certainty === 'stated',
+          ...asOfSpan(query.asOf),
+        });
+      if (query.recordedAt === undefined) return read();
+      // A node retired since may still have been there at that version.
+      const current = await read().catch((err: unknown) => {
+        if (err instanceof NotFoundError) return null;
+        throw err;
+      });
+      return undoAfter(db, current, params.id, await versionOf(db, query.recordedAt));
+    },
   });
 
   defineRoute(router, services, {
