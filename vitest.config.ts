@@ -30,6 +30,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.test.ts'],
+          // After the int tier, not beside it: the curation stories write change sets, and the
+          // int tests' "nothing was written" digests must not see another tier's writes.
+          sequence: { groupOrder: 1 },
           globalSetup: ['tests/setup/database.ts', 'tests/setup/server.ts'],
           fileParallelism: false,
           testTimeout: 90_000,

@@ -347,7 +347,9 @@ async function carried(database: Database, keepExtras: boolean): Promise<string[
   await database.readStream('export/all-nodes', {}, (row) => {
     const n = row.node as Row;
     if (String(n.id).startsWith(P)) return;
-    lines.push('N' + (keepExtras ? JSON.stringify(Object.fromEntries(Object.entries(n).sort())) : pick(n, nodeKeys)));
+    // `rev` is the store's own bookkeeping (the version that last wrote it), not a fact a format carries.
+    const facts = Object.entries(n).filter(([k]) => k !== 'rev');
+    lines.push('N' + (keepExtras ? JSON.stringify(Object.fromEntries(facts.sort())) : pick(n, nodeKeys)));
   });
   await database.readStream('export/all-relationships', {}, (row) => {
     const r = row.relationship as Row;
