@@ -3,7 +3,9 @@
 // and time limit, as a user sees them on the real Neo4j.
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
 import { testApp } from '../helpers/api.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
 
@@ -163,6 +165,18 @@ describe('what the console answers', () => {
       truncated: false,
       elements: { nodes: [], edges: [] },
     });
+  });
+
+  it('is served by the app as the server builds it, with no layer replaced', async () => {
+    // Built here rather than at the top of the file, so that an app that cannot be built fails
+    // this test instead of stopping the file before any test runs.
+    const server = createApp({ db, config: capped.config, log: pino({ level: 'silent' }), version: 'test' });
+    const read = await query({ cypher: 'MATCH (n:Entity {id: $id}) RETURN n.id AS id', params: { id: 'socialstyrelsen' } }, server);
+    expect(read.status, JSON.stringify(read.body)).toBe(200);
+    expect(read.body.rows).toEqual([{ id: 'socialstyrelsen' }]);
+    const write = await query({ cypher: 'MATCH (n:Entity) SET n.x = 1' }, server);
+    expect(write.status).toBe(400);
+    expect(write.body.error.code).toBe('QUERY_REJECTED');
   });
 
   it('without parameters runs with none, and no rows give no columns', async () => {

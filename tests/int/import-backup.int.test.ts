@@ -4,11 +4,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalNeo4jHandle } from '../../neo4j-local/launcher.ts';
 import { prepareDatabase } from '../../server/bootstrap.ts';
 import { backupGraph, restoreGraph } from '../../server/data-io/backup.ts';
 import { importFacts } from '../../server/data-io/import.ts';
+import { loadQueries } from '../../server/db/cypher-registry.ts';
 import { Database } from '../../server/db/database.ts';
 import { ConflictError, ValidationError } from '../../server/errors.ts';
 import { testApp } from '../helpers/api.ts';
@@ -276,6 +277,25 @@ describe('an import as the command-line tool runs it', () => {
     expect(err.message).toBe('The file has 1 problem(s); nothing was written.');
     expect(err.details).toEqual([{ path: 'relationships[1].to', message: expect.stringContaining('nowhere') }]);
     expect((await graphDigest(db)).digest).toBe(before.digest);
+  });
+
+  it('writes nothing when Neo4j refuses the relationships after the nodes', async () => {
+    // The same Neo4j, with a relationship write that Neo4j stops at run time (division by
+    // zero): the nodes sent before it in the same import must not stay behind.
+    const failing = new Database(
+      { uri: inject('neo4jUri') },
+      { ...loadQueries(), 'seed/merge-relationships': 'UNWIND $rows AS row RETURN 1 / 0 AS boom' },
+    );
+    try {
+      const before = await graphDigest(db);
+      await expect(
+        importFacts(failing, json({ nodes: [node('f-h1'), node('f-h2')], relationships: [rel(id('h1'), id('h2'))] })),
+      ).rejects.toThrow('Neo4j rejected the statement');
+      expect((await graphDigest(db)).digest).toBe(before.digest);
+      expect((await request(app).get(`/api/nodes/${id('h1')}`)).status).toBe(404);
+    } finally {
+      await failing.close();
+    }
   });
 
   it('accepts an inference from a fact the graph holds and names one it does not hold', async () => {
