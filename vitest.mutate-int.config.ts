@@ -1,6 +1,7 @@
 // The tests `npm run mutate:int` runs against each mutant (stryker.int.config.json): the
-// console's layers and errors, import, backup and restore on the real Neo4j. Start one Neo4j
-// first and pass NEO4J_URI, so each mutant's run connects instead of starting a server.
+// console's layers and errors, import, backup and restore on the real Neo4j. Start a seeded
+// Neo4j and a throw-away one first and pass NEO4J_URI and SCRATCH_NEO4J_URI, so that no
+// mutant's run starts a server (docs/mutation-testing.md).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

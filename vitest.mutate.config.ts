@@ -12,6 +12,7 @@ export default defineConfig({
       'tests/unit/import-parse.test.ts',
       'tests/unit/import-read.test.ts',
       'tests/unit/auth-secrets.test.ts',
+      'tests/unit/backup-file.test.ts',
     ],
     setupFiles: ['tests/setup/fast-check.ts'],
   },

@@ -35,6 +35,7 @@ describe('with the keyword guard off, Neo4j’s plan refuses', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expect(res.body.error.code).toBe('QUERY_REJECTED');
     expect(res.body.error.details).toEqual([{ path: 'body.cypher', message: expect.stringMatching(PLANNED_AS_WRITE) }]);
+    expect(res.body.error.message).toBe(`The console only reads the graph: ${res.body.error.details[0].message}.`);
   });
 
   it.each([...kinds(ADMIN, 'admin'), ...kinds(PLAN_CHECK_ONLY, 'admin')])('%s: %s', async (_kind, cypher) => {

@@ -4,11 +4,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalNeo4jHandle } from '../../neo4j-local/launcher.ts';
 import { prepareDatabase } from '../../server/bootstrap.ts';
 import { backupGraph, restoreGraph } from '../../server/data-io/backup.ts';
+import { importFacts } from '../../server/data-io/import.ts';
+import { loadQueries } from '../../server/db/cypher-registry.ts';
 import { Database } from '../../server/db/database.ts';
+import { ConflictError, ValidationError } from '../../server/errors.ts';
 import { testApp } from '../helpers/api.ts';
 import { startNeo4jOnFreePort } from '../helpers/free-port.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
@@ -187,43 +190,202 @@ describe('good files', () => {
   });
 });
 
+describe('an import as the command-line tool runs it', () => {
+  // Its own ids, so it needs nothing the tests above left behind.
+  const id = (s: string) => `${PREFIX}f-${s}`;
+  const file = {
+    nodes: [node('f-a'), node('f-b')],
+    relationships: [rel(id('a'), id('b')), rel(id('a'), 'socialstyrelsen')],
+  };
+  const json = (body: unknown) => JSON.stringify(body);
+  const refusal = async (promise: Promise<unknown>) => {
+    const err = await promise.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    return err as ValidationError | ConflictError;
+  };
+  const none = { added: 0, replaced: 0, unchanged: 0 };
+  beforeAll(cleanUp);
+  afterAll(cleanUp);
+
+  it('writes a new file, tied to a node the graph already holds, and says what it added', async () => {
+    expect(await importFacts(db, json(file))).toEqual({
+      nodes: { ...none, added: 2 },
+      relationships: { ...none, added: 2 },
+      written: true,
+    });
+    const tie = await request(app).get(`/api/nodes/${id('a')}/neighborhood`);
+    expect(tie.body.nodes.map((n: { data: { id: string } }) => n.data.id).sort()).toEqual([id('a'), id('b'), 'socialstyrelsen'].sort());
+  });
+
+  it('the same file again is unchanged and writes nothing, with replace or without', async () => {
+    const before = await graphDigest(db);
+    const same = { nodes: { ...none, unchanged: 2 }, relationships: { ...none, unchanged: 2 }, written: false };
+    expect(await importFacts(db, json(file))).toEqual(same);
+    expect(await importFacts(db, json(file), { replace: true })).toEqual(same);
+    expect((await graphDigest(db)).digest).toBe(before.digest);
+  });
+
+  it('names every fact that conflicts, node and relationship, and writes nothing unless told to replace', async () => {
+    const before = await graphDigest(db);
+    const changed = {
+      nodes: [node('f-a', { name: 'Renamed agency' }), node('f-c')],
+      relationships: [rel(id('a'), id('b'), { certainty: 'stated', outsideKnowledge: undefined })],
+    };
+    const err = await refusal(importFacts(db, json(changed)));
+    expect(err).toBeInstanceOf(ConflictError);
+    expect(err.message).toBe('2 fact(s) conflict with the graph; nothing was written. Send them again with replace to overwrite.');
+    expect(err.details).toEqual([
+      { path: 'nodes[0]', message: `node "${id('a')}" already exists with other values` },
+      { path: 'relationships[0]', message: `COOPERATES_WITH ${id('a')} → ${id('b')} already exists with other values` },
+    ]);
+    expect((await graphDigest(db)).digest).toBe(before.digest);
+    expect(await importFacts(db, json(changed), { replace: true })).toEqual({
+      nodes: { ...none, added: 1, replaced: 1 },
+      relationships: { ...none, replaced: 1 },
+      written: true,
+    });
+    expect((await request(app).get(`/api/nodes/${id('a')}`)).body.node.name).toBe('Renamed agency');
+    expect((await request(app).get(`/api/nodes/${id('c')}`)).status).toBe(200);
+  });
+
+  it('reads CSV when the file name says so, and JSON lines', async () => {
+    const csv = [
+      'id,label,name,sources,evidence,certainty,outsideKnowledge',
+      `${id('csv')},Agency,C,001_1c1597dd7120e666.txt#L3-L3,A body invented for the import tests.,inferred,outside knowledge: invented`,
+    ].join('\n');
+    expect(await importFacts(db, csv, { name: 'facts.csv' })).toMatchObject({ nodes: { added: 1 }, relationships: none, written: true });
+    const lines = `${json(node('f-l1'))}\n${json(node('f-l2'))}\n`;
+    expect((await importFacts(db, lines, { dryRun: true })).nodes.added).toBe(2);
+    expect((await importFacts(db, lines, { format: 'jsonl', dryRun: true })).nodes.added).toBe(2);
+    expect((await request(app).get(`/api/nodes/${id('csv')}`)).body.node.name).toBe('C');
+    expect((await request(app).get(`/api/nodes/${id('l1')}`)).status).toBe(404);
+  });
+
+  it('names a file that does not parse by the name it was sent under, and writes nothing', async () => {
+    const before = await graphDigest(db);
+    expect((await refusal(importFacts(db, '{"nodes": [', { name: 'facts.json' }))).message).toMatch(/^facts\.json is not valid JSON: /);
+    expect((await refusal(importFacts(db, '{"nodes": ['))).message).toMatch(/^the file is not valid JSON: /);
+    expect((await graphDigest(db)).digest).toBe(before.digest);
+  });
+
+  it('names a relationship to a node neither the file nor the graph holds, at its place in the file, and writes nothing', async () => {
+    const before = await graphDigest(db);
+    const err = await refusal(
+      importFacts(db, json({ nodes: [node('f-d')], relationships: [rel('socialstyrelsen', id('d')), rel(id('d'), 'nowhere')] })),
+    );
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.message).toBe('The file has 1 problem(s); nothing was written.');
+    expect(err.details).toEqual([{ path: 'relationships[1].to', message: expect.stringContaining('nowhere') }]);
+    expect((await graphDigest(db)).digest).toBe(before.digest);
+  });
+
+  it('writes nothing when Neo4j refuses the relationships after the nodes', async () => {
+    // The same Neo4j, with a relationship write that Neo4j stops at run time (division by
+    // zero): the nodes sent before it in the same import must not stay behind.
+    const failing = new Database(
+      { uri: inject('neo4jUri') },
+      { ...loadQueries(), 'seed/merge-relationships': 'UNWIND $rows AS row RETURN 1 / 0 AS boom' },
+    );
+    try {
+      const before = await graphDigest(db);
+      await expect(
+        importFacts(failing, json({ nodes: [node('f-h1'), node('f-h2')], relationships: [rel(id('h1'), id('h2'))] })),
+      ).rejects.toThrow('Neo4j rejected the statement');
+      expect((await graphDigest(db)).digest).toBe(before.digest);
+      expect((await request(app).get(`/api/nodes/${id('h1')}`)).status).toBe(404);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('accepts an inference from a fact the graph holds and names one it does not hold', async () => {
+    const { rows } = await db.readText(
+      'MATCH (:Entity)-[r:COOPERATES_WITH]->(b:Entity) WHERE NOT b.id STARTS WITH $prefix RETURN r.id AS id LIMIT 1',
+      { prefix: PREFIX },
+      { rowLimit: 1 },
+    );
+    const held = rows[0];
+    const inferred = (basis: string) =>
+      json({ nodes: [node('f-i1'), node('f-i2')], relationships: [rel(id('i1'), id('i2'), { inferredFrom: [basis] })] });
+    const missing = await refusal(importFacts(db, inferred('no-such-fact'), { dryRun: true }));
+    expect(missing.details).toEqual([
+      { path: expect.stringMatching(/^relationships\[0\]\.inferredFrom/), message: expect.stringContaining('no-such-fact') },
+    ]);
+    expect(await importFacts(db, inferred(String(held!.id)), { dryRun: true })).toMatchObject({ relationships: { added: 1 } });
+  });
+});
+
 describe('backup and restore', () => {
-  let other: LocalNeo4jHandle;
+  // A restore wipes the store it runs on, so it never runs on the tests' shared Neo4j: a Neo4j
+  // of its own, started here, or the throw-away one SCRATCH_NEO4J_URI names (npm run mutate:int
+  // passes one, so that each mutant does not start a server; docs/mutation-testing.md).
+  let other: LocalNeo4jHandle | undefined;
+  let uri: string;
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mandate-backup-'));
-    other = await startNeo4jOnFreePort({ dataDir: join(dir, 'data') });
+    if (process.env.SCRATCH_NEO4J_URI) uri = process.env.SCRATCH_NEO4J_URI;
+    else {
+      other = await startNeo4jOnFreePort({ dataDir: join(dir, 'data') });
+      uri = other.uri;
+    }
   });
   afterAll(async () => {
     await other?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a round trip gives the same graph, and a broken backup changes nothing', { timeout: 240_000 }, async () => {
-    const copy = new Database({ uri: other.uri });
-    try {
-      await prepareDatabase(copy, { seed: true });
-      const original = await graphDigest(copy);
-      // A backup carries the entity graph; the :Source registry stays in place through a restore.
-      const entities = (await graphDigest(copy, { entities: true })).nodes;
-      const file = join(dir, 'backup.json');
-      await backupGraph(copy, file);
-      // Restoring over a changed graph brings back exactly the backup.
-      await copy.replayStatement("MATCH (n:Entity {id: 'who'}) SET n.name = 'changed'");
-      await copy.replayStatement("CREATE (:Entity:Agency {id: 'extra-node', label: 'Agency', name: 'Extra'})");
-      const report = await restoreGraph(copy, file);
-      expect(report.nodes).toBe(entities);
-      const restored = await graphDigest(copy);
-      expect(restored.digest).toBe(original.digest);
+  const count = async (copy: Database, cypher: string) => Number((await copy.readText(cypher, {}, { rowLimit: 1 })).rows[0]!.n);
 
-      const broken = join(dir, 'broken.json');
-      const json = JSON.parse(readFileSync(file, 'utf8'));
-      json.relationships.push({ type: 'MEMBER_OF', start: 'who', end: 'no-such-node', properties: { key: 'x' } });
-      writeFileSync(broken, JSON.stringify(json));
-      await expect(restoreGraph(copy, broken)).rejects.toThrow(/nothing was changed/);
-      expect((await graphDigest(copy)).digest).toBe(original.digest);
-    } finally {
-      await copy.close();
-    }
-  });
+  it(
+    'a restore over a full store wipes it and loads exactly the backup, reporting its progress; a broken backup changes nothing',
+    { timeout: 240_000 },
+    async () => {
+      const copy = new Database({ uri });
+      try {
+        // Whatever an earlier run left in a throw-away store goes first.
+        await copy.replayStatement('MATCH (n) DETACH DELETE n');
+        await prepareDatabase(copy, { seed: true });
+        const original = await graphDigest(copy);
+        // A backup carries the entity graph; the :Source registry stays in place through a restore.
+        const entities = (await graphDigest(copy, { entities: true })).nodes;
+        const ties = await count(copy, 'MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS n');
+        const file = join(dir, 'backup.json');
+        await backupGraph(copy, file);
+
+        // More than the 10,000 a wipe removes at a time, tied to each other and to the seed's nodes.
+        await copy.replayStatement("MATCH (n:Entity {id: 'who'}) SET n.name = 'changed'");
+        await copy.replayStatement(
+          "UNWIND range(1, 25000) AS i CREATE (n:Entity:Agency {id: 'extra-' + i, label: 'Agency', name: 'Extra ' + i}) WITH n, i WHERE i % 100 = 0 MATCH (w:Entity {id: 'who'}) CREATE (n)-[:MEMBER_OF {key: 'extra-' + i}]->(w)",
+        );
+        const full = await count(copy, 'MATCH (n:Entity) RETURN count(n) AS n');
+        expect(full).toBe(entities + 25_000);
+
+        const progress: Array<{ phase: string; done: number; total: number }> = [];
+        const report = await restoreGraph(copy, file, { onProgress: (p) => progress.push(p) });
+        expect(report).toMatchObject({ nodes: entities, relationships: ties });
+        expect((await graphDigest(copy)).digest).toBe(original.digest);
+        // The wipe reports the running count, batch by batch, up to every entity there was.
+        const wipe = progress.filter((p) => p.phase === 'wipe');
+        expect(wipe.map((p) => p.done)).toEqual([10_000, 20_000, full, full]);
+        expect(wipe.every((p) => p.total === p.done)).toBe(true);
+        expect(progress.filter((p) => p.phase !== 'wipe').at(-1)).toEqual({ phase: 'relationships', done: ties, total: ties });
+        expect(progress.filter((p) => p.phase === 'nodes').at(-1)).toEqual({ phase: 'nodes', done: entities, total: entities });
+
+        // Restoring into an empty store needs no watcher and gives the same graph.
+        await copy.replayStatement('MATCH (n:Entity) DETACH DELETE n');
+        expect(await restoreGraph(copy, file)).toMatchObject({ nodes: entities, relationships: ties });
+        expect((await graphDigest(copy)).digest).toBe(original.digest);
+
+        const broken = join(dir, 'broken.json');
+        const json = JSON.parse(readFileSync(file, 'utf8'));
+        json.relationships.push({ type: 'MEMBER_OF', start: 'who', end: 'no-such-node', properties: { key: 'x' } });
+        writeFileSync(broken, JSON.stringify(json));
+        await expect(restoreGraph(copy, broken)).rejects.toThrow(/nothing was changed/);
+        expect((await graphDigest(copy)).digest).toBe(original.digest);
+      } finally {
+        await copy.close();
+      }
+    },
+  );
 });

@@ -212,9 +212,10 @@ describe('what the graph is asked', () => {
       [
         { from: 'a', to: 'x', forum: 'y', principal: 'z' },
         { from: 'x', to: 7, forum: null },
+        { from: 'w', to: 'b' },
       ],
     );
-    expect(nodeIdsToLookUp(file)).toEqual(['a', 'b', 'x', 'y', 'z']);
+    expect(nodeIdsToLookUp(file)).toEqual(['a', 'b', 'x', 'y', 'z', 'w']);
   });
 
   it('which stored nodes the file leans on without bringing them, with their labels', () => {

@@ -54,9 +54,8 @@ export function queryRoutes(router: Router, services: Services): void {
     handler: async ({ body }, { services: { db, config } }) => {
       const verdict = keywordGuard(body.cypher);
       if (!verdict.ok) {
-        throw new QueryRejectedError(`The console only reads: ${verdict.reason}.`, [
-          { path: 'body.cypher', message: verdict.reason ?? 'refused' },
-        ]);
+        const reason = verdict.reason ?? 'refused';
+        throw new QueryRejectedError(`The console only reads: ${reason}.`, [{ path: 'body.cypher', message: reason }]);
       }
       const plan = await planCheck(db, body.cypher, body.params);
       if (!plan.ok) {
