@@ -240,6 +240,12 @@ describe('WCAG 2.1 AA, checked by axe on every screen and state', () => {
     await settle();
     await page.locator('button[data-action="theme"]').click();
     await settle();
+    // axe reads colours element by element over several frames: start it only once the answer's
+    // muted text has its dark colour, as a person would see it, not a frame of the switch.
+    await page.waitForFunction(() => {
+      const meta = document.querySelector('#panel-representation .rep-meta');
+      return document.documentElement.dataset.theme === 'dark' && !!meta && getComputedStyle(meta).color === 'rgb(154, 167, 182)';
+    });
     await axe('representation answer, dark theme');
     await shot('dark', 'dark');
   });
