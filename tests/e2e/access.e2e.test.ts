@@ -82,8 +82,35 @@ async function axe(state: string): Promise<void> {
     await page.waitForTimeout(500);
     violations = await runAxe();
   }
+  if (violations.length) {
+    // Kept for the next person: the page as axe saw it, and what the browser computed for each
+    // failing element and its ancestors (one CI run in three once saw a colour nobody could
+    // reproduce).
+    await page.screenshot({ path: join(SHOTS, `access-axe-failure-${state.replace(/\W+/g, '-')}.png`) });
+    console.error(`axe failure in "${state}":`, JSON.stringify(await computedAround(violations), null, 1));
+  }
   expect(violations, `axe: ${state}`).toEqual([]);
   axeStates.push(state);
+}
+
+/** For each failing element: the theme, and colour, background and opacity up its ancestors. */
+async function computedAround(violations: Array<{ targets: string[] }>) {
+  return page.evaluate(
+    (selectors) => {
+      return selectors.map((sel) => {
+        const chain: string[] = [];
+        for (let el = document.querySelector(sel); el; el = el.parentElement) {
+          const cs = getComputedStyle(el);
+          chain.push(
+            `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} color=${cs.color} bg=${cs.backgroundColor} opacity=${cs.opacity}`,
+          );
+          if (chain.length > 8) break;
+        }
+        return { sel, theme: document.documentElement.dataset.theme, chain };
+      });
+    },
+    violations.flatMap((v) => v.targets).slice(0, 4),
+  );
 }
 
 async function runAxe() {
@@ -104,6 +131,7 @@ async function runAxe() {
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`),
+      targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ')),
     }));
   });
 }
