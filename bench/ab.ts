@@ -1,12 +1,16 @@
 // `npm run bench:ab -- --old DIR`: old code against new code on the same synthetic graph, in
 // one process, request by request in alternation. On a shared, loaded machine absolute figures
 // move between runs by more than a change costs or saves; a ratio of two servers measured side
-// by side does not. DIR holds the old `server/` and `cypher/`, e.g.
-//   mkdir -p .ab-old && git archive main server cypher | tar -x -C .ab-old
+// by side does not. DIR holds the old `server/`, `cypher/` and `seed/`, e.g.
+//   mkdir -p .ab-old && git archive main server cypher seed | tar -x -C .ab-old
 // (inside the repository, so the old code finds node_modules). Both servers run the same
 // requests as `npm run bench` (bench/scenarios/cases.ts) against one Neo4j of the benchmark's.
 // With --compare, answers that differ between old and new are reported (for changes meant to
 // keep answers as they were).
+//
+// `npm run bench:ab -- --history`: the same code on two graphs, one loaded plainly and one
+// loaded as a recorded change set (an Op per element) and then edited by --edits change sets,
+// each on its own Neo4j: what reads of the current graph pay for the history kept beside it.
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -19,14 +23,19 @@ import { loadConfig } from '../server/config.ts';
 import * as newDb from '../server/db/database.ts';
 import type { Database } from '../server/db/database.ts';
 import { startInstance } from './lib/instance.ts';
-import { timedRequest, type RequestSpec } from './lib/http.ts';
-import { percentile } from './lib/stats.ts';
+import { alternate, type Side } from './lib/alternate.ts';
+import { synthRows } from './load/synth-rows.ts';
+import { AUTOMATION } from '../server/curation/actor.ts';
+import { applyChangeSet } from '../server/curation/apply.ts';
+import { writeRows, type LoadHistory } from '../seed/load.ts';
 import { bulkLoad } from './load/bulk-load.ts';
 import { buildCases, ENDPOINTS, type Endpoint } from './scenarios/cases.ts';
 import { parseCount, writeSynth } from './synth/write.ts';
 
 const Flags = z.object({
-  old: z.string(),
+  old: z.string().optional(),
+  history: z.boolean().default(false),
+  edits: z.coerce.number().int().min(0).max(10_000).default(200),
   sizes: z.string().default('10k,100k'),
   seed: z.coerce.number().int().min(0).default(1),
   iterations: z.coerce.number().int().min(1).max(10_000).default(100),
@@ -36,6 +45,8 @@ const Flags = z.object({
 });
 const flags = parseFlags(Flags, process.argv.slice(2), {
   old: { type: 'string' },
+  history: { type: 'boolean' },
+  edits: { type: 'string' },
   sizes: { type: 'string' },
   seed: { type: 'string' },
   iterations: { type: 'string' },
@@ -45,13 +56,15 @@ const flags = parseFlags(Flags, process.argv.slice(2), {
 });
 const endpoints = flags.endpoints.split(',') as Endpoint[];
 for (const e of endpoints) if (!ENDPOINTS.includes(e)) throw new Error(`--endpoints: unknown "${e}"; expected ${ENDPOINTS.join(', ')}`);
-const oldDir = resolve(flags.old);
-if (!existsSync(resolve(oldDir, 'server/app.ts'))) throw new Error(`--old: ${oldDir} holds no server/app.ts`);
+if (!flags.old === !flags.history)
+  throw new Error('give either --old DIR (old code against new) or --history (a graph with history against one without)');
+const oldDir = flags.old ? resolve(flags.old) : null;
+if (oldDir && !existsSync(resolve(oldDir, 'server/app.ts'))) throw new Error(`--old: ${oldDir} holds no server/app.ts`);
 
 type AppModule = typeof newApp;
 type DbModule = typeof newDb;
-const oldApp = (await import(pathToFileURL(resolve(oldDir, 'server/app.ts')).href)) as AppModule;
-const oldDb = (await import(pathToFileURL(resolve(oldDir, 'server/db/database.ts')).href)) as DbModule;
+const oldApp = oldDir ? ((await import(pathToFileURL(resolve(oldDir, 'server/app.ts')).href)) as AppModule) : newApp;
+const oldDb = oldDir ? ((await import(pathToFileURL(resolve(oldDir, 'server/db/database.ts')).href)) as DbModule) : newDb;
 
 const log = (line: string) => process.stderr.write(`[ab] ${line}\n`);
 
@@ -70,68 +83,97 @@ async function serve(make: AppModule['createApp'], db: Database, port: number): 
 }
 
 const lines: string[] = [];
+const sizing = (nodes: number) => (nodes >= 50_000 ? { heap: '2g', pageCache: '1g' } : { heap: '1g', pageCache: '512m' });
+
+/** A graph loaded through writeRows (the seed and import path), with or without its history. */
+async function loadThroughRows(db: Database, dir: string, recorded: boolean): Promise<void> {
+  const [row] = await db.read('seed/count-entities');
+  const { nodeRows, relRows } = synthRows(dir);
+  if (Number(row?.nodes ?? 0) === 0) {
+    const history: LoadHistory = {
+      kind: 'import',
+      reason: 'Benchmark: the synthetic graph',
+      author: AUTOMATION,
+      sources: [{ file: 'synthetic-1.txt' }],
+    };
+    log(`loading ${nodeRows.length.toLocaleString('en')} nodes ${recorded ? 'with' : 'without'} history`);
+    await writeRows(db, nodeRows, relRows, { batchSize: 1000, ...(recorded ? { history } : {}) });
+  }
+  if (!recorded) return;
+  // Edits spread over the graph, each its own change set: a rev and Ops on elements the reads
+  // meet. The load is version 1, so a store kept from an earlier run goes on where it stopped.
+  const [v] = await db.read('curation/graph-version');
+  const ids = nodeRows.map((n) => String(n.id));
+  for (let i = Math.max(0, Number(v?.version ?? 1) - 1); i < flags.edits; i++) {
+    const id = ids[Math.floor((i * ids.length) / Math.max(1, flags.edits))]!;
+    const [state] = await db.read('nodes/nodes-by-ids', { ids: [id] });
+    const rev = Number((state?.node as { rev?: number } | undefined)?.rev ?? 0);
+    const source = { op: 'addSource' as const, source: { file: 'synthetic-1.txt', title: 'Synthetic benchmark graph' } };
+    const edit = { op: 'updateNode' as const, id, rev, set: { description: `Edited by the benchmark (${i + 1})` } };
+    await applyChangeSet(
+      db,
+      {
+        reason: `Benchmark: edit ${i + 1} of ${flags.edits}`,
+        sources: [{ file: 'synthetic-1.txt', lines: 'L1-L2' }],
+        ops: i === 0 ? [source, edit] : [edit],
+      },
+      AUTOMATION,
+    );
+  }
+  log(`recorded the load and ${flags.edits} edits`);
+}
+
 for (const nodes of flags.sizes.split(',').map(parseCount)) {
   const { dir, manifest } = await writeSynth({ nodes, seed: flags.seed });
-  // A store of its own per size, kept between runs: the loader skips a load it finished before.
-  const instance = await startInstance({
+  // A store of its own per size (and per history), kept between runs.
+  const first = await startInstance({
     port: flags.port,
-    name: `ab-n${nodes}`,
+    name: flags.history ? `ab-plain-n${nodes}` : `ab-n${nodes}`,
     fresh: false,
-    ...(nodes >= 50_000 ? { heap: '2g', pageCache: '1g' } : { heap: '1g', pageCache: '512m' }),
+    ...sizing(nodes),
     onProgress: (l) => log(`neo4j: ${l}`),
   });
+  const second = flags.history
+    ? await startInstance({
+        port: flags.port + 10,
+        name: `ab-history-n${nodes}`,
+        fresh: false,
+        ...sizing(nodes),
+        onProgress: (l) => log(`neo4j 2: ${l}`),
+      })
+    : null;
   try {
-    await instance.db.applySchema();
-    await bulkLoad(instance.db, dir, {});
-    const dbNew = new newDb.Database({ uri: instance.uri });
-    const dbOld = new oldDb.Database({ uri: instance.uri });
-    const sNew = await serve(newApp.createApp, dbNew, flags.port + 1);
-    const sOld = await serve(oldApp.createApp, dbOld as unknown as Database, flags.port + 2);
+    await first.db.applySchema();
+    if (second) {
+      await second.db.applySchema();
+      await loadThroughRows(first.db, dir, false);
+      await loadThroughRows(second.db, dir, true);
+    } else await bulkLoad(first.db, dir, {});
+    const dbA = new oldDb.Database({ uri: first.uri }) as unknown as Database;
+    const dbB = new newDb.Database({ uri: (second ?? first).uri });
+    const sA = await serve(oldApp.createApp, dbA, flags.port + 2);
+    const sB = await serve(newApp.createApp, dbB, flags.port + 1);
+    const a: Side = { label: flags.history ? 'without history' : 'old', url: sA.url };
+    const b: Side = { label: flags.history ? 'with history' : 'new', url: sB.url };
     try {
       for (const c of buildCases(manifest.probes).filter((x) => endpoints.includes(x.endpoint))) {
-        const run = (base: string, v: RequestSpec) => timedRequest(base, v, { keepBody: flags.compare });
-        // Warm both sides (JIT, query plans) before anything is timed.
-        for (let i = 0; i < 3; i++) for (const v of c.variants) for (const base of [sNew.url, sOld.url]) await run(base, v);
-        const times = { old: [] as number[], new: [] as number[] };
-        let differ = 0;
-        for (let i = 0; i < flags.iterations; i++) {
-          for (const v of c.variants) {
-            // Alternate which side goes first, so neither always meets a warmer cache.
-            const order = (i + c.variants.indexOf(v)) % 2 ? (['old', 'new'] as const) : (['new', 'old'] as const);
-            const got: Partial<Record<'old' | 'new', string>> = {};
-            for (const side of order) {
-              const t = await run(side === 'old' ? sOld.url : sNew.url, v);
-              if (t.status !== 200) throw new Error(`${side} ${v.path}: HTTP ${t.status}`);
-              times[side].push(t.ms);
-              got[side] = t.body;
-            }
-            if (flags.compare && i === 0 && got.old !== got.new) {
-              differ++;
-              log(`${c.endpoint}: answers differ for ${v.path}`);
-            }
-          }
-        }
-        const f = (xs: number[], p: number) =>
-          percentile(
-            [...xs].sort((a, b) => a - b),
-            p,
-          );
-        const line =
-          `${nodes.toLocaleString('en')} nodes, ${c.endpoint} (${times.new.length} requests each): ` +
-          `p50 old ${f(times.old, 50).toFixed(2)} / new ${f(times.new, 50).toFixed(2)} ms (×${(f(times.new, 50) / f(times.old, 50)).toFixed(3)}), ` +
-          `p95 old ${f(times.old, 95).toFixed(2)} / new ${f(times.new, 95).toFixed(2)} ms (×${(f(times.new, 95) / f(times.old, 95)).toFixed(3)})` +
-          (flags.compare ? `; ${differ} of ${c.variants.length} answers differ` : '');
+        const line = await alternate(`${nodes.toLocaleString('en')} nodes`, c, a, b, {
+          iterations: flags.iterations,
+          compare: flags.compare,
+          log,
+        });
         log(line);
         lines.push(line);
       }
     } finally {
-      sNew.close();
-      sOld.close();
-      await dbNew.close();
-      await dbOld.close();
+      sA.close();
+      sB.close();
+      await dbA.close();
+      await dbB.close();
     }
   } finally {
-    await instance.stop();
+    await first.stop();
+    await second?.stop();
   }
 }
 process.stdout.write(`${lines.join('\n')}\n`);

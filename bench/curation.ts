@@ -3,8 +3,7 @@
 // the synthetic graph through the seed/import path (batched MERGE) twice, without and with a
 // change set (one Op per element, written in the same batches), and then applies one change
 // set of --ops operations and reverts it, each in a single transaction. Prints the times.
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { z } from 'zod';
 import { parseFlags } from '../server/cli/args.ts';
 import { AUTOMATION } from '../server/curation/actor.ts';
@@ -12,12 +11,11 @@ import { applyChangeSet } from '../server/curation/apply.ts';
 import { revertChangeSet } from '../server/curation/revert.ts';
 import type { ChangeSetInput } from '../server/curation/schemas.ts';
 import { writeRows, type LoadHistory } from '../seed/load.ts';
-import { toNodeRow, toRelationshipRow } from '../seed/rows.ts';
-import { NodeRecord, RelationshipRecord } from '../seed/schema.ts';
 import { Database } from '../server/db/database.ts';
 import { benchDataDir } from './lib/instance.ts';
 import { ensureLocalNeo4j, stopLocalNeo4j } from '../neo4j-local/launcher.ts';
 import { parseCount, writeSynth } from './synth/write.ts';
+import { synthRows } from './load/synth-rows.ts';
 
 const Flags = z.object({
   nodes: z.string().default('10k'),
@@ -36,13 +34,7 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 const { dir, manifest } = await writeSynth({ nodes, seed: 1 });
-const read = <T>(file: string, schema: z.ZodType<T>): T[] =>
-  readFileSync(join(dir, file), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => schema.parse(JSON.parse(l)));
-const nodeRows = read('nodes.jsonl', NodeRecord).map((n) => toNodeRow(n));
-const relRows = read('relationships.jsonl', RelationshipRecord).map((r) => toRelationshipRow(r));
+const { nodeRows, relRows } = synthRows(dir);
 log(`graph: ${manifest.nodes.toLocaleString('en')} nodes, ${manifest.relationships.toLocaleString('en')} relationships (${dir})`);
 
 const dataDir = benchDataDir('curation');
