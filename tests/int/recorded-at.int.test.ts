@@ -4,6 +4,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asRecorded, rewindGraph } from '../../server/curation/recorded.ts';
+import { ExportRequest, exportSource } from '../../server/export/subgraph.ts';
 import { testApp } from '../helpers/api.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
 
@@ -21,7 +22,9 @@ const NEW_NAME = 'Provkommittén Qwertzuiop';
 
 const get = (path: string, query: Record<string, string> = {}) => request(app).get(path).query(query);
 const reads: Record<string, [string, Record<string, string>]> = {
+  node: [`/api/nodes/${RENAMED}`, {}],
   neighbourhood: ['/api/nodes/who/neighborhood', { depth: '1' }],
+  common: ['/api/nodes/post-socialstyrelsen-director-general/common', { with: 'who' }],
   chain: ['/api/nodes/post-sweden-chief-nurse-officer/mandate-chain', { direction: 'up' }],
   representation: ['/api/representation', { principal: 'sweden', forum: 'who' }],
   paths: ['/api/paths', { from: 'who', to: 'swedish-regions' }],
@@ -70,6 +73,8 @@ const revOf = async (kind: 'node' | 'tie', id: string) =>
   );
 
 let start = { version: 0, at: '' };
+/** The counter's own moment, put back as found (another test file may have left it later than its version). */
+let counterAt = '';
 const before: Record<string, unknown> = {};
 const beforeExports: Record<string, unknown> = {};
 let entitiesBefore = '';
@@ -80,11 +85,15 @@ async function cleanUp() {
   await db.writeTransaction((tx) => rewindGraph(tx, start.version));
   await db.replayStatement(`MATCH (n) WHERE (n:Entity OR n:Retired OR n:RetiredTie) AND n.id STARTS WITH '${P}' DETACH DELETE n`);
   await db.replayStatement(`MATCH (c:ChangeSet) WHERE c.version > ${start.version} OPTIONAL MATCH (c)-[:HAS_OP]->(o) DETACH DELETE c, o`);
-  await db.replayStatement(`MATCH (g:GraphVersion {id: 'graph'}) SET g.version = ${start.version}, g.at = '${start.at}'`);
+  await db.replayStatement(`MATCH (g:GraphVersion {id: 'graph'}) SET g.version = ${start.version}, g.at = '${counterAt}'`);
 }
 
 beforeAll(async () => {
-  start = (await get('/api/versions/current')).body;
+  const counter = (await get('/api/versions/current')).body;
+  counterAt = counter.at;
+  // When the current version was made, as its change set says.
+  const [made] = await db.read('curation/version-made', { version: counter.version });
+  start = { version: counter.version, at: String(made?.at) };
   for (const [name, [path, query]] of Object.entries(reads)) {
     const res = await get(path, query);
     expect(res.status, name).toBe(200);
@@ -265,6 +274,27 @@ describe('nothing is committed, nothing is lost', () => {
     edited = res.body.changeSet.version;
   });
 
+  it('a whole-graph export as recorded is refused at its end when a change set landed during it', async () => {
+    const source = await exportSource(db, ExportRequest.parse({ format: 'json', recordedAt: String(start.version) }));
+    expect(source.recordedAt).toMatchObject({ version: start.version });
+    await expect(source.settled?.()).resolves.toBeUndefined();
+    const meanwhile = await post([
+      {
+        op: 'addNode',
+        node: {
+          id: P + 'during-export',
+          label: 'Agency',
+          name: 'Test agency during an export',
+          certainty: 'inferred',
+          outsideKnowledge: 'outside knowledge: invented for the recorded-at tests',
+        },
+      },
+    ]);
+    expect(meanwhile.status).toBe(201);
+    edited = meanwhile.body.changeSet.version;
+    await expect(source.settled?.()).rejects.toThrow(/change set landed/);
+  });
+
   it('the rewind, once committed, gives back the entity graph exactly as it was, each rev included', async () => {
     await cleanUp();
     expect((await graphDigest(db, { entities: true })).digest).toBe(entitiesBefore);
@@ -275,6 +305,8 @@ describe('the API document', () => {
   it('describes recordedAt on every read that takes it', async () => {
     const doc = (await get('/api/openapi.json')).body;
     for (const path of [
+      '/api/nodes/{id}',
+      '/api/nodes/{id}/common',
       '/api/nodes/{id}/neighborhood',
       '/api/nodes/{id}/mandate-chain',
       '/api/representation',

@@ -34,7 +34,7 @@ import type { Services } from '../services.ts';
 
 const IdParams = z.object({ id: EntityIdParam });
 
-const NodeQuery = z.object({ lang: Lang });
+const NodeQuery = z.object({ lang: Lang, recordedAt: RecordedAt });
 
 const NodeDetail = z
   .object({
@@ -45,6 +45,7 @@ const NodeDetail = z
     inferredFrom: z.array(z.string()),
     outsideKnowledge: z.string().nullable(),
     summary: SummarySchema,
+    recordedAt: RecordedAtAnswer.optional(),
   })
   .openapi('NodeDetail');
 
@@ -113,6 +114,7 @@ const CommonQuery = z.object({
   types: TypeList,
   asOf: AsOf,
   limit: intParam(1, 500, 100),
+  recordedAt: RecordedAt,
 });
 
 const Common = z
@@ -121,6 +123,7 @@ const Common = z
     b: NodeData,
     shared: z.array(z.object({ node: NodeData, fromA: z.array(EdgeData), fromB: z.array(EdgeData) })),
     elements: GraphElementsSchema,
+    recordedAt: RecordedAtAnswer.optional(),
   })
   .openapi('Common');
 
@@ -134,21 +137,25 @@ export function nodeRoutes(router: Router, services: Services): void {
     query: NodeQuery,
     errors: { 404: 'No node with that id.' },
     response: { description: 'The node', schema: NodeDetail },
-    handler: async ({ params, query }, { services: { db } }) => {
-      const [[row], degree] = await Promise.all([db.read('nodes/get-node', { id: params.id }), db.read('nodes/degree', { id: params.id })]);
-      if (!row) throw new NotFoundError(`No node with id "${params.id}".`, [{ path: 'params.id', message: 'unknown id' }]);
-      const node = nodeData(row.node as Row);
-      const t = trustOf(node);
-      return {
-        node,
-        degree: degree.map((d) => ({ type: String(d.type), direction: d.direction as 'in' | 'out', count: Number(d.count) })),
-        certainty: t.certainty,
-        hedge: t.hedge,
-        inferredFrom: t.inferredFrom,
-        outsideKnowledge: t.outsideKnowledge,
-        summary: nodeSummary(node, t, query.lang),
-      };
-    },
+    handler: async ({ params, query }, { services }) =>
+      asRecorded(services.db, query.recordedAt, 'query.recordedAt', async (db) => {
+        const [[row], degree] = await Promise.all([
+          db.read('nodes/get-node', { id: params.id }),
+          db.read('nodes/degree', { id: params.id }),
+        ]);
+        if (!row) throw new NotFoundError(`No node with id "${params.id}".`, [{ path: 'params.id', message: 'unknown id' }]);
+        const node = nodeData(row.node as Row);
+        const t = trustOf(node);
+        return {
+          node,
+          degree: degree.map((d) => ({ type: String(d.type), direction: d.direction as 'in' | 'out', count: Number(d.count) })),
+          certainty: t.certainty,
+          hedge: t.hedge,
+          inferredFrom: t.inferredFrom,
+          outsideKnowledge: t.outsideKnowledge,
+          summary: nodeSummary(node, t, query.lang),
+        };
+      }),
   });
 
   defineRoute(router, services, {
@@ -211,33 +218,34 @@ export function nodeRoutes(router: Router, services: Services): void {
     errors: { 404: 'No node with the id in the path or in `with`; `details` says which.' },
     query: CommonQuery,
     response: { description: 'Shared neighbours with the ties on each side', schema: Common },
-    handler: async ({ params, query }, { services: { db } }) => {
-      const ends = await db.read('nodes/nodes-by-ids', { ids: [params.id, query.with] });
-      const a = ends.find((r) => (r.node as Row).id === params.id);
-      const b = ends.find((r) => (r.node as Row).id === query.with);
-      if (!a || !b) {
-        const missing = !a ? { path: 'params.id', id: params.id } : { path: 'query.with', id: query.with };
-        throw new NotFoundError(`No node with id "${missing.id}".`, [{ path: missing.path, message: 'unknown id' }]);
-      }
-      const rows = await db.read('common/shared-neighbours', {
-        a: params.id,
-        b: query.with,
-        types: query.types ?? null,
-        limit: query.limit,
-        ...asOfSpan(query.asOf),
-      });
-      const set = new ElementSet();
-      set.addNode(a.node as Row);
-      set.addNode(b.node as Row);
-      const shared = rows.map((r) => {
-        set.addNode(r.node as Row);
-        const fromA = (r.fromA as Row[]).map(edgeData);
-        const fromB = (r.fromB as Row[]).map(edgeData);
-        for (const e of [...(r.fromA as Row[]), ...(r.fromB as Row[])]) set.addEdge(e);
-        return { node: nodeData(r.node as Row), fromA, fromB };
-      });
-      return { a: nodeData(a.node as Row), b: nodeData(b.node as Row), shared, elements: set.toElements() };
-    },
+    handler: async ({ params, query }, { services }) =>
+      asRecorded(services.db, query.recordedAt, 'query.recordedAt', async (db) => {
+        const ends = await db.read('nodes/nodes-by-ids', { ids: [params.id, query.with] });
+        const a = ends.find((r) => (r.node as Row).id === params.id);
+        const b = ends.find((r) => (r.node as Row).id === query.with);
+        if (!a || !b) {
+          const missing = !a ? { path: 'params.id', id: params.id } : { path: 'query.with', id: query.with };
+          throw new NotFoundError(`No node with id "${missing.id}".`, [{ path: missing.path, message: 'unknown id' }]);
+        }
+        const rows = await db.read('common/shared-neighbours', {
+          a: params.id,
+          b: query.with,
+          types: query.types ?? null,
+          limit: query.limit,
+          ...asOfSpan(query.asOf),
+        });
+        const set = new ElementSet();
+        set.addNode(a.node as Row);
+        set.addNode(b.node as Row);
+        const shared = rows.map((r) => {
+          set.addNode(r.node as Row);
+          const fromA = (r.fromA as Row[]).map(edgeData);
+          const fromB = (r.fromB as Row[]).map(edgeData);
+          for (const e of [...(r.fromA as Row[]), ...(r.fromB as Row[])]) set.addEdge(e);
+          return { node: nodeData(r.node as Row), fromA, fromB };
+        });
+        return { a: nodeData(a.node as Row), b: nodeData(b.node as Row), shared, elements: set.toElements() };
+      }),
   });
 }
 
