@@ -18,6 +18,7 @@ import {
   Lang,
   NodeData,
   RecordedAt,
+  RecordedAtAnswer,
   SummarySchema,
   TrustFields,
   TypeList,
@@ -27,13 +28,13 @@ import { HOP_ROLES } from '../../graph/mandate-chain.ts';
 import { hedgeWords, nameOf, shortCite } from '../../graph/summary.ts';
 import type { NodeData as NodeDataT } from '../../graph/elements.ts';
 import { trustOf } from '../../graph/trust.ts';
-import { undoAfter, versionOf } from '../../curation/recorded.ts';
+import { asRecorded } from '../../curation/recorded.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
 
 const IdParams = z.object({ id: EntityIdParam });
 
-const NodeQuery = z.object({ lang: Lang });
+const NodeQuery = z.object({ lang: Lang, recordedAt: RecordedAt });
 
 const NodeDetail = z
   .object({
@@ -44,6 +45,7 @@ const NodeDetail = z
     inferredFrom: z.array(z.string()),
     outsideKnowledge: z.string().nullable(),
     summary: SummarySchema,
+    recordedAt: RecordedAtAnswer.optional(),
   })
   .openapi('NodeDetail');
 
@@ -61,10 +63,7 @@ const NeighborhoodQuery = z.object({
 const Neighborhood = GraphElementsSchema.extend({
   truncated: z.boolean(),
   omitted: z.object({ relationships: z.number() }),
-  recordedAt: z
-    .object({ version: z.number().int(), undone: z.number().int() })
-    .optional()
-    .openapi({ description: 'with recordedAt: the version answered and how many later operations were undone' }),
+  recordedAt: RecordedAtAnswer.optional(),
 }).openapi('Neighborhood');
 
 const ChainQuery = z.object({
@@ -74,6 +73,7 @@ const ChainQuery = z.object({
   lang: Lang,
   maxLevels: intParam(1, 12, 8),
   limit: intParam(1, 2000, 200),
+  recordedAt: RecordedAt,
 });
 
 const MandateHop = z
@@ -105,6 +105,7 @@ const MandateChain = z
     elements: GraphElementsSchema,
     truncated: z.boolean(),
     summary: SummarySchema,
+    recordedAt: RecordedAtAnswer.optional(),
   })
   .openapi('MandateChain');
 
@@ -113,6 +114,7 @@ const CommonQuery = z.object({
   types: TypeList,
   asOf: AsOf,
   limit: intParam(1, 500, 100),
+  recordedAt: RecordedAt,
 });
 
 const Common = z
@@ -121,6 +123,7 @@ const Common = z
     b: NodeData,
     shared: z.array(z.object({ node: NodeData, fromA: z.array(EdgeData), fromB: z.array(EdgeData) })),
     elements: GraphElementsSchema,
+    recordedAt: RecordedAtAnswer.optional(),
   })
   .openapi('Common');
 
@@ -134,21 +137,25 @@ export function nodeRoutes(router: Router, services: Services): void {
     query: NodeQuery,
     errors: { 404: 'No node with that id.' },
     response: { description: 'The node', schema: NodeDetail },
-    handler: async ({ params, query }, { services: { db } }) => {
-      const [[row], degree] = await Promise.all([db.read('nodes/get-node', { id: params.id }), db.read('nodes/degree', { id: params.id })]);
-      if (!row) throw new NotFoundError(`No node with id "${params.id}".`, [{ path: 'params.id', message: 'unknown id' }]);
-      const node = nodeData(row.node as Row);
-      const t = trustOf(node);
-      return {
-        node,
-        degree: degree.map((d) => ({ type: String(d.type), direction: d.direction as 'in' | 'out', count: Number(d.count) })),
-        certainty: t.certainty,
-        hedge: t.hedge,
-        inferredFrom: t.inferredFrom,
-        outsideKnowledge: t.outsideKnowledge,
-        summary: nodeSummary(node, t, query.lang),
-      };
-    },
+    handler: async ({ params, query }, { services }) =>
+      asRecorded(services.db, query.recordedAt, 'query.recordedAt', async (db) => {
+        const [[row], degree] = await Promise.all([
+          db.read('nodes/get-node', { id: params.id }),
+          db.read('nodes/degree', { id: params.id }),
+        ]);
+        if (!row) throw new NotFoundError(`No node with id "${params.id}".`, [{ path: 'params.id', message: 'unknown id' }]);
+        const node = nodeData(row.node as Row);
+        const t = trustOf(node);
+        return {
+          node,
+          degree: degree.map((d) => ({ type: String(d.type), direction: d.direction as 'in' | 'out', count: Number(d.count) })),
+          certainty: t.certainty,
+          hedge: t.hedge,
+          inferredFrom: t.inferredFrom,
+          outsideKnowledge: t.outsideKnowledge,
+          summary: nodeSummary(node, t, query.lang),
+        };
+      }),
   });
 
   defineRoute(router, services, {
@@ -162,9 +169,9 @@ export function nodeRoutes(router: Router, services: Services): void {
     errors: { 404: 'No node with that id.' },
     query: NeighborhoodQuery,
     response: { description: 'Graph elements', schema: Neighborhood },
-    handler: async ({ params, query }, { services: { db } }) => {
-      const read = () =>
-        neighborhood(db, {
+    handler: async ({ params, query }, { services: { db } }) =>
+      asRecorded(db, query.recordedAt, 'query.recordedAt', (reader) =>
+        neighborhood(reader, {
           id: params.id,
           depth: query.depth,
           labels: query.labels,
@@ -173,15 +180,8 @@ export function nodeRoutes(router: Router, services: Services): void {
           limit: query.limit,
           statedOnly: query.certainty === 'stated',
           ...asOfSpan(query.asOf),
-        });
-      if (query.recordedAt === undefined) return read();
-      // A node retired since may still have been there at that version.
-      const current = await read().catch((err: unknown) => {
-        if (err instanceof NotFoundError) return null;
-        throw err;
-      });
-      return undoAfter(db, current, params.id, await versionOf(db, query.recordedAt));
-    },
+        }),
+      ),
   });
 
   defineRoute(router, services, {
@@ -196,15 +196,17 @@ export function nodeRoutes(router: Router, services: Services): void {
     query: ChainQuery,
     response: { description: 'Ordered hops and elements', schema: MandateChain },
     handler: async ({ params, query }, { services: { db } }) =>
-      mandateChain(db, {
-        id: params.id,
-        direction: query.direction,
-        maxLevels: query.maxLevels,
-        limit: query.limit,
-        statedOnly: query.certainty === 'stated',
-        lang: query.lang,
-        ...asOfSpan(query.asOf),
-      }),
+      asRecorded(db, query.recordedAt, 'query.recordedAt', (reader) =>
+        mandateChain(reader, {
+          id: params.id,
+          direction: query.direction,
+          maxLevels: query.maxLevels,
+          limit: query.limit,
+          statedOnly: query.certainty === 'stated',
+          lang: query.lang,
+          ...asOfSpan(query.asOf),
+        }),
+      ),
   });
 
   defineRoute(router, services, {
@@ -216,33 +218,34 @@ export function nodeRoutes(router: Router, services: Services): void {
     errors: { 404: 'No node with the id in the path or in `with`; `details` says which.' },
     query: CommonQuery,
     response: { description: 'Shared neighbours with the ties on each side', schema: Common },
-    handler: async ({ params, query }, { services: { db } }) => {
-      const ends = await db.read('nodes/nodes-by-ids', { ids: [params.id, query.with] });
-      const a = ends.find((r) => (r.node as Row).id === params.id);
-      const b = ends.find((r) => (r.node as Row).id === query.with);
-      if (!a || !b) {
-        const missing = !a ? { path: 'params.id', id: params.id } : { path: 'query.with', id: query.with };
-        throw new NotFoundError(`No node with id "${missing.id}".`, [{ path: missing.path, message: 'unknown id' }]);
-      }
-      const rows = await db.read('common/shared-neighbours', {
-        a: params.id,
-        b: query.with,
-        types: query.types ?? null,
-        limit: query.limit,
-        ...asOfSpan(query.asOf),
-      });
-      const set = new ElementSet();
-      set.addNode(a.node as Row);
-      set.addNode(b.node as Row);
-      const shared = rows.map((r) => {
-        set.addNode(r.node as Row);
-        const fromA = (r.fromA as Row[]).map(edgeData);
-        const fromB = (r.fromB as Row[]).map(edgeData);
-        for (const e of [...(r.fromA as Row[]), ...(r.fromB as Row[])]) set.addEdge(e);
-        return { node: nodeData(r.node as Row), fromA, fromB };
-      });
-      return { a: nodeData(a.node as Row), b: nodeData(b.node as Row), shared, elements: set.toElements() };
-    },
+    handler: async ({ params, query }, { services }) =>
+      asRecorded(services.db, query.recordedAt, 'query.recordedAt', async (db) => {
+        const ends = await db.read('nodes/nodes-by-ids', { ids: [params.id, query.with] });
+        const a = ends.find((r) => (r.node as Row).id === params.id);
+        const b = ends.find((r) => (r.node as Row).id === query.with);
+        if (!a || !b) {
+          const missing = !a ? { path: 'params.id', id: params.id } : { path: 'query.with', id: query.with };
+          throw new NotFoundError(`No node with id "${missing.id}".`, [{ path: missing.path, message: 'unknown id' }]);
+        }
+        const rows = await db.read('common/shared-neighbours', {
+          a: params.id,
+          b: query.with,
+          types: query.types ?? null,
+          limit: query.limit,
+          ...asOfSpan(query.asOf),
+        });
+        const set = new ElementSet();
+        set.addNode(a.node as Row);
+        set.addNode(b.node as Row);
+        const shared = rows.map((r) => {
+          set.addNode(r.node as Row);
+          const fromA = (r.fromA as Row[]).map(edgeData);
+          const fromB = (r.fromB as Row[]).map(edgeData);
+          for (const e of [...(r.fromA as Row[]), ...(r.fromB as Row[])]) set.addEdge(e);
+          return { node: nodeData(r.node as Row), fromA, fromB };
+        });
+        return { a: nodeData(a.node as Row), b: nodeData(b.node as Row), shared, elements: set.toElements() };
+      }),
   });
 }
 
