@@ -84,7 +84,11 @@ export class Curation {
       link: host.link,
       load: host.loadView,
       showDiff: (from, to) => compareAt({ kind: 'versions', from, to }),
-      showAsSaved: (version) => bus.emit('view:act', { type: 'setRecordedAt', recordedAt: String(version) }),
+      showAsSaved: (version) => {
+        // The diff's marks describe the graph now; on the graph as it was they would mislead.
+        this.compare.clear();
+        bus.emit('view:act', { type: 'setRecordedAt', recordedAt: String(version) });
+      },
     });
     this.changesTab = h(
       'div',
