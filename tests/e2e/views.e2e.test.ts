@@ -41,7 +41,11 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 
+/** Ties this file added, retired at the end even when a step failed: the graph is left as found. */
+const added: Array<{ id: string; rev: number }> = [];
+
 afterAll(async () => {
+  for (const tie of added) await retire(tie.id, tie.rev);
   await browser?.close();
   expect(pageErrors, 'uncaught errors in the pages').toEqual([]);
 });
@@ -126,14 +130,13 @@ async function api(path: string, data: unknown): Promise<{ status: number; body:
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-/** Retire a tie this file added, so the graph is left as it was found. */
 async function retire(factId: string, rev: number): Promise<void> {
   const res = await api('/api/changes', {
     reason: 'Retiring the tie the views test added',
     sources: [{ file: SOURCE, lines: 'L41' }],
     ops: [{ op: 'retireTie', id: factId, rev, reason: 'Added by the views browser test only' }],
   });
-  expect(res.status).toBe(201);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
 }
 
 describe('saved views and the graph as recorded at a version, in the browser', () => {
@@ -187,6 +190,7 @@ describe('saved views and the graph as recorded at a version, in the browser', (
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     tieRev = Number((res.body.changeSet as { version: number }).version);
+    added.push({ id: tieId, rev: tieRev });
     expect(tieRev).toBe(savedAt + 1);
     await context.close();
   });
@@ -318,10 +322,12 @@ describe('saved views and the graph as recorded at a version, in the browser', (
     await text(page.locator('#panel-edit .edit-saved, #panel-edit .edit-status .ok-text')).toMatch(/Saved as version \d+/);
     await settle(page);
     const [edgeId] = await page.evaluate(() => window.mandateExplorer!.state().selected);
-    const added = await page.evaluate((id) => {
-      const e = window.mandateExplorer!.cy().getElementById(id!);
-      return { factId: String(e.data('factId')), rev: Number(e.data('rev')) };
-    }, edgeId);
+    added.push(
+      await page.evaluate((id) => {
+        const e = window.mandateExplorer!.cy().getElementById(id!);
+        return { id: String(e.data('factId')), rev: Number(e.data('rev')) };
+      }, edgeId),
+    );
 
     // Its citation: the uploaded lines, the hostile one as plain text.
     await page.locator('#tab-details').click();
@@ -330,6 +336,8 @@ describe('saved views and the graph as recorded at a version, in the browser', (
     await cite.click();
     const dialog = page.locator('.citation-dialog');
     await visible(dialog.locator('.cited-lines'));
+    // Named by the title it was registered with.
+    await text(dialog.locator('.citation-where strong')).toBe(`Uploaded report ${RUN}`);
     await text(dialog.locator('li.cited .line-text')).toBe(HOSTILE);
     expect(await dialog.locator('img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -337,8 +345,5 @@ describe('saved views and the graph as recorded at a version, in the browser', (
     await shot(page, '8-uploaded-citation');
     await page.keyboard.press('Escape');
     await context.close();
-
-    await retire(added.factId, added.rev);
-    await retire(tieId, tieRev);
   });
 });

@@ -16,6 +16,7 @@ import type { ViewState } from '../../state/view-state.ts';
 import { button, clear, h } from '../../ui/dom.ts';
 import type { Feedback } from '../../ui/feedback.ts';
 import { SearchBox } from '../../ui/search-box.ts';
+import { setSourceTitles } from '../../ui/sources.ts';
 import { LABELS, LABEL_NAMES, TYPE_PHRASES } from '../../vocabulary.ts';
 import type { SessionState } from '../session/state.ts';
 import { FormFields, input, select, textarea } from './form.ts';
@@ -82,6 +83,7 @@ export class EditPanel {
   async loadSources(): Promise<void> {
     try {
       this.sources = (await this.cur.sources()).sources;
+      setSourceTitles(this.sources);
     } catch {
       // The citation field then takes a typed file name.
     }
