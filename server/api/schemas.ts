@@ -129,7 +129,7 @@ export const CertaintyFilter = z
   .default('any')
   .openapi({ description: '`stated`: only facts the sources state; hedged and inferred facts are left out' });
 
-export { RecordedAt } from '../curation/schemas.ts';
+export { RecordedAt, RecordedAtAnswer } from '../curation/schemas.ts';
 
 export const Lang = z.enum(LANGS).default('en').openapi({ description: 'Language of the summary sentence' });
 

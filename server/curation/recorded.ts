@@ -1,91 +1,175 @@
-// "As recorded at": an answer read from the current graph, taken back to an earlier version by
-// undoing the later change sets on it in memory, newest first. Reads of the current graph
-// stay as they are (no query filters on history); only a request with recordedAt pays.
-import type { Database, Row } from '../db/database.ts';
-import { NotFoundError } from '../errors.ts';
-import { edgeData, nodeData, type GraphElements } from '../graph/elements.ts';
+// "As recorded at": any read answered from the graph as it was at an earlier version. Inside a
+// write transaction that is always rolled back, the version counter is locked, every element
+// changed since is written back to its state then (by the same transition writer change sets
+// use) and then the very same read runs; nothing of it is ever committed. Reads of the current
+// graph do not come here and pay nothing for history.
+import type { Database, NamedTransaction, Reader, Row } from '../db/database.ts';
+import { ValidationError } from '../errors.ts';
+import { nodeStates, tieStates, writeTransitions, type Transition } from './apply.ts';
 import { opOf } from './log.ts';
-import { nodeStates } from './apply.ts';
-import type { NodeState, TieState } from './state.ts';
+import type { ElementKind, ElementState, NodeState, TieState } from './state.ts';
 
-/** A version number, or an ISO moment meaning the last version applied at or before it. */
-export async function versionOf(db: Database, recordedAt: string): Promise<number> {
-  if (/^\d+$/.test(recordedAt)) return Number(recordedAt);
-  const at = new Date(recordedAt).toISOString();
-  const [row] = await db.read('curation/version-at', { at });
+/** What an answer as recorded at a version says about itself. */
+export interface RecordedAtInfo {
+  version: number;
+  /** When that version was made; null for version 0 (before any change set). */
+  at: string | null;
+  /** How many operations made after that version were undone to answer. */
+  undone: number;
+}
+
+/**
+ * An as-recorded read locks the version counter, so change sets wait for it; it may write back
+ * many elements before the read itself runs, so it gets more time than a plain read.
+ */
+export const RECORDED_READ_TIMEOUT_MS = 30_000;
+
+/**
+ * The version a `recordedAt` names: a number as given, an ISO moment as the last version made
+ * at or before it. A version after the current one, or a moment still to come, is refused:
+ * the graph has no record of it.
+ */
+async function versionOf(tx: NamedTransaction, recordedAt: string, current: number, path: string): Promise<number> {
+  if (/^\d+$/.test(recordedAt)) {
+    const version = Number(recordedAt);
+    if (version > current)
+      throw new ValidationError(`Version ${version} has not been made; the current version is ${current}.`, [
+        { path, message: `at most ${current}, the current version` },
+      ]);
+    return version;
+  }
+  const at = new Date(recordedAt);
+  if (at.getTime() > Date.now())
+    throw new ValidationError('That moment has not come yet; nothing was recorded at it.', [{ path, message: 'a moment in the past' }]);
+  const [row] = await tx.run('curation/version-at', { at: at.toISOString() });
   return Number(row?.version ?? 0);
 }
 
-const nodeElement = (s: NodeState) => ({ data: nodeData(storedNode(s)) });
-const edgeElement = (s: TieState) => ({ data: edgeData(storedTie(s)) });
-
 /**
- * Undoes the change sets after `version` on a graph answer around `focus`. A tie that comes
- * back is shown when one of its ends is in the answer, with its other end; the answer's
- * filters (types, dates, certainty, depth) are not applied again to what comes back.
+ * Writes every element changed after `version` back to its state then: its `before` in the
+ * first operation after that version. Nodes added since leave :Entity, ties added since are
+ * removed, retired ones come back live, changed ones get their old properties and their old
+ * `rev`. Returns how many operations were undone. Only for a transaction that is rolled back.
  */
-export interface Rewind {
-  version: number;
-  /** How many operations after `version` were undone. */
-  undone: number;
-  /** Each element touched since, with its state at `version` (null: not in the graph then). */
-  nodeAt: Map<string, NodeState | null>;
-  tieAt: Map<string, TieState | null>;
+export async function rewindGraph(tx: NamedTransaction, version: number): Promise<number> {
+  const ops = (await tx.run('curation/ops-after', { version })).map((r) => opOf(r.op as Row));
+  // Newest first, so each element ends with its state before the first change after `version`.
+  // Registered source documents stay: no graph read meets them (docs/curation.md says so).
+  const then = new Map<string, { kind: ElementKind; id: string; state: ElementState | null }>();
+  for (const op of ops)
+    if (op.elementKind !== 'source')
+      then.set(`${op.elementKind}:${op.elementId}`, { kind: op.elementKind, id: op.elementId, state: op.before as ElementState | null });
+  const elements = [...then.values()];
+  const nodes = await nodeStates(
+    tx,
+    elements.filter((e) => e.kind === 'node').map((e) => e.id),
+  );
+  const ties = await tieStates(
+    tx,
+    elements.filter((e) => e.kind === 'tie').map((e) => e.id),
+  );
+  const transitions: Transition[] = [];
+  for (const e of elements) {
+    const stored = (e.kind === 'node' ? nodes : ties).get(e.id);
+    const now = stored && !stored.retired ? stored.state : null;
+    if (!now && !e.state) continue;
+    transitions.push({
+      kind: e.kind,
+      id: e.id,
+      action: 'rewind',
+      before: now,
+      after: e.state,
+      reason: `as recorded at version ${version}`,
+    });
+  }
+  await writeTransitions(tx, transitions, version);
+
+  // The writer gives every element the one version it is told; each gets back its own rev.
+  const live = transitions.filter((t) => t.after);
+  if (live.length) {
+    const revs = new Map(
+      (await tx.run('curation/revs-at', { version, elements: live.map((t) => ({ id: t.id, kind: t.kind })) })).map((r) => [
+        `${String(r.kind)}:${String(r.id)}`,
+        Number(r.rev),
+      ]),
+    );
+    const rev = (t: Transition) => revs.get(`${t.kind}:${t.id}`) ?? 0;
+    await tx.run('curation/save-revs', {
+      nodes: live.filter((t) => t.kind === 'node').map((t) => ({ id: t.id, rev: rev(t) })),
+      ties: live
+        .filter((t) => t.kind === 'tie')
+        .map((t) => {
+          const s = t.after as TieState;
+          return { id: s.id, type: s.type, from: s.from, to: s.to, rev: rev(t) };
+        }),
+    });
+  }
+  return ops.length;
 }
 
-export async function rewindTo(db: Database, version: number): Promise<Rewind> {
+/**
+ * Answers `read` from the current graph when `recordedAt` is absent (exactly as before: no
+ * extra query), and otherwise from the graph as recorded then, adding `recordedAt` to the
+ * answer. `path` names the parameter for a 400 (query.recordedAt, body.recordedAt).
+ */
+export async function asRecorded<T extends object>(
+  db: Database,
+  recordedAt: string | undefined,
+  path: string,
+  read: (reader: Reader) => Promise<T>,
+): Promise<T & { recordedAt?: RecordedAtInfo }> {
+  if (recordedAt === undefined) return read(db);
+  return db.readRolledBack(
+    async (tx) => {
+      // First the lock: no change set commits between reading the log and reading the graph.
+      const current = Number((await tx.run('curation/merge-version-lock'))[0]?.version ?? 0);
+      const version = await versionOf(tx, recordedAt, current, path);
+      const [made] = version > 0 ? await tx.run('curation/version-made', { version }) : [];
+      const undone = version < current ? await rewindGraph(tx, version) : 0;
+      const answer = await read(tx);
+      return { ...answer, recordedAt: { version, at: typeof made?.at === 'string' ? made.at : null, undone } };
+    },
+    { timeoutMs: RECORDED_READ_TIMEOUT_MS },
+  );
+}
+
+// ---- the whole-graph export, which streams and so cannot hold the version lock meanwhile
+
+/** The version a `recordedAt` names and when it was made, read outside a transaction of its own. */
+export async function recordedVersion(db: Database, recordedAt: string, path: string): Promise<Omit<RecordedAtInfo, 'undone'>> {
+  const reads: NamedTransaction = { run: (name, params) => db.read(name, params) };
+  const current = Number((await db.read('curation/graph-version'))[0]?.version ?? 0);
+  const version = await versionOf(reads, recordedAt, current, path);
+  const [made] = version > 0 ? await db.read('curation/version-made', { version }) : [];
+  return { version, at: typeof made?.at === 'string' ? made.at : null };
+}
+
+/** Each element changed after a version, with its state then (null: not in the graph) and its rev then. */
+export interface Rewind {
+  version: number;
+  undone: number;
+  nodeAt: Map<string, NodeState | null>;
+  tieAt: Map<string, TieState | null>;
+  revAt: Map<string, number>;
+}
+
+export async function changesSince(db: Database, version: number): Promise<Rewind> {
   const ops = (await db.read('curation/ops-after', { version })).map((r) => opOf(r.op as Row));
   const nodeAt = new Map<string, NodeState | null>();
   const tieAt = new Map<string, TieState | null>();
-  // Newest first, so each element ends with its state before the first change after `version`.
   for (const op of ops) {
     if (op.elementKind === 'node') nodeAt.set(op.elementId, op.before as NodeState | null);
     if (op.elementKind === 'tie') tieAt.set(op.elementId, op.before as TieState | null);
   }
-  return { version, undone: ops.length, nodeAt, tieAt };
+  const elements = [
+    ...[...nodeAt].flatMap(([id, s]) => (s ? [{ id, kind: 'node' }] : [])),
+    ...[...tieAt].flatMap(([id, s]) => (s ? [{ id, kind: 'tie' }] : [])),
+  ];
+  const revAt = new Map<string, number>();
+  if (elements.length)
+    for (const r of await db.read('curation/revs-at', { version, elements })) revAt.set(`${String(r.kind)}:${String(r.id)}`, Number(r.rev));
+  return { version, undone: ops.length, nodeAt, tieAt, revAt };
 }
 
-export const storedNode = (s: NodeState): Row => ({ ...s.properties, label: s.label, id: s.id });
-export const storedTie = (s: TieState): Row => ({ ...s.properties, type: s.type, source: s.from, target: s.to });
-
-export async function undoAfter<T extends GraphElements>(
-  db: Database,
-  answer: T | null,
-  focus: string,
-  version: number,
-): Promise<T & { recordedAt: { version: number; undone: number } }> {
-  const { nodeAt, tieAt, undone } = await rewindTo(db, version);
-  if (nodeAt.has(focus) && nodeAt.get(focus) === null)
-    throw new NotFoundError(`"${focus}" was not in the graph at version ${version}.`, [
-      { path: 'query.recordedAt', message: 'the node did not exist then' },
-    ]);
-  const base = answer ?? ({ nodes: [], edges: [], truncated: false, omitted: { relationships: 0 } } as unknown as T);
-  const nodes = new Map(base.nodes.map((n) => [n.data.id, n]));
-  if (!answer) {
-    const then = nodeAt.get(focus);
-    if (!then) throw new NotFoundError(`No node with id "${focus}".`, [{ path: 'params.id', message: 'unknown id' }]);
-    nodes.set(focus, nodeElement(then));
-  }
-  const edges = new Map(base.edges.map((e) => [String(e.data.factId ?? e.data.id), e]));
-  for (const [id, state] of nodeAt) {
-    if (!nodes.has(id)) continue;
-    if (state) nodes.set(id, nodeElement(state));
-    else nodes.delete(id);
-  }
-  const needed = new Set<string>();
-  for (const [id, state] of tieAt) {
-    if (!state) edges.delete(id);
-    else if (nodes.has(state.from) || nodes.has(state.to)) {
-      edges.set(id, edgeElement(state));
-      for (const end of [state.from, state.to]) if (!nodes.has(end)) needed.add(end);
-    }
-  }
-  const fetch = [...needed].filter((id) => !nodeAt.get(id));
-  const stored = await nodeStates({ run: (name, params) => db.read(name, params) }, fetch);
-  for (const id of needed) {
-    const state = nodeAt.get(id) ?? stored.get(id)?.state;
-    if (state) nodes.set(id, nodeElement(state));
-  }
-  const keptEdges = [...edges.values()].filter((e) => nodes.has(String(e.data.source)) && nodes.has(String(e.data.target)));
-  return { ...base, nodes: [...nodes.values()], edges: keptEdges, recordedAt: { version, undone } };
-}
+export const storedNode = (s: NodeState, rev: number): Row => ({ ...s.properties, label: s.label, id: s.id, rev });
+export const storedTie = (s: TieState, rev: number): Row => ({ ...s.properties, type: s.type, source: s.from, target: s.to, rev });

@@ -118,4 +118,21 @@ export const RecordedAt = z
   )
   .refine((v) => /^\d+$/.test(v) || !Number.isNaN(Date.parse(v)), 'not a real moment')
   .optional()
-  .openapi({ description: 'answer as the graph was recorded at this version (or ISO moment); later change sets are undone on the answer' });
+  .openapi({
+    description:
+      'Answer from the graph as it was recorded at this version, or at an ISO moment (the last version made at or before it). A version after the current one, or a moment to come, is a 400.',
+    example: '1',
+  });
+
+/** What an answer read as recorded at a version says about itself. */
+export const RecordedAtAnswer = z
+  .object({
+    version: z.number().int().openapi({ description: 'The version answered' }),
+    at: z.string().nullable().openapi({ description: 'When that version was made; null for version 0' }),
+    undone: z.number().int().openapi({ description: 'How many operations made after that version were undone to answer' }),
+    note: z
+      .string()
+      .optional()
+      .openapi({ description: 'Where the answer may differ from what was answered then, and how (search: scores)' }),
+  })
+  .openapi('RecordedAtAnswer', { description: 'Present when the request gave recordedAt' });

@@ -31,6 +31,20 @@ export interface NamedTransaction {
 }
 
 /**
+ * What a read of the graph needs: named read queries. The Database answers from the current
+ * graph; the reader inside readRolledBack answers from that transaction's (uncommitted) graph,
+ * so one read function serves both.
+ */
+export interface Reader {
+  read(name: QueryName, params?: Params, options?: QueryOptions): Promise<Row[]>;
+}
+
+/** Carries the work's result out of executeWrite, whose throw makes the driver roll back. */
+class RollBack<T> {
+  constructor(readonly value: T) {}
+}
+
+/**
  * After Neo4j was found unreachable, requests in the next second answer 503 at once instead
  * of each spending the driver's retry time on a database that is not there; the first request
  * after that tries again, so the server recovers by itself.
@@ -74,6 +88,28 @@ export class Database {
     return this.withSession('WRITE', (s) =>
       s.executeWrite((tx) => work({ run: (name, params = {}) => runIn(tx, this.queries[name], params) }), this.txConfig(options)),
     );
+  }
+
+  /**
+   * Runs `work` in a write transaction that is always rolled back, never committed: it may
+   * change the graph to read it changed (the graph as recorded at a version) and nobody else
+   * ever sees those changes. executeWrite rather than an explicit transaction, so the driver
+   * still retries transient faults and routes to the cluster's leader; the work's result
+   * leaves it in a thrown sentinel, which is what makes the driver roll back.
+   */
+  async readRolledBack<T>(work: (tx: NamedTransaction & Reader) => Promise<T>, options: QueryOptions = {}): Promise<T> {
+    try {
+      await this.withSession('WRITE', (s) =>
+        s.executeWrite(async (tx) => {
+          const run = (name: QueryName, params: Params = {}) => runIn(tx, this.queries[name], params);
+          throw new RollBack(await work({ run, read: run }));
+        }, this.txConfig(options)),
+      );
+    } catch (err) {
+      if (err instanceof RollBack) return err.value as T;
+      throw err;
+    }
+    throw new Error('unreachable: the rolled-back work always throws');
   }
 
   /**
@@ -203,6 +239,7 @@ export class Database {
     try {
       return await work(session);
     } catch (err) {
+      if (err instanceof RollBack) throw err;
       if (isUnreachable(err)) this.unreachableUntil = Date.now() + FAIL_FAST_MS;
       throw mapDriverError(err);
     } finally {

@@ -1,7 +1,7 @@
 // What an export contains: the whole graph (streamed from Neo4j), the nodes given by id with
 // the ties among them, or a root's neighbourhood with depth and filters.
 import { z } from '../zod.ts';
-import type { Database, Row } from '../db/database.ts';
+import type { Database, Reader, Row } from '../db/database.ts';
 import { neighborhood } from '../graph/neighborhood.ts';
 import { asOfSpan, PartialDate } from '../model/dates.ts';
 import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
@@ -14,9 +14,18 @@ import {
   storedToExportRelationship,
 } from './formats.ts';
 import type { ExportDocument } from './formats/facts.ts';
+import type { NodeState } from '../curation/state.ts';
 import { RecordedAt } from '../curation/schemas.ts';
-import { NotFoundError } from '../errors.ts';
-import { rewindTo, storedNode, storedTie, undoAfter, versionOf, type Rewind } from '../curation/recorded.ts';
+import { DatabaseUnavailableError } from '../errors.ts';
+import {
+  asRecorded,
+  changesSince,
+  recordedVersion,
+  storedNode,
+  storedTie,
+  type RecordedAtInfo,
+  type Rewind,
+} from '../curation/recorded.ts';
 
 const Id = z
   .string()
@@ -49,89 +58,105 @@ async function sourceDocuments(db: Database): Promise<ExportDocument[]> {
   return rows.map((r) => r.document as ExportDocument).filter((d) => typeof d.file === 'string');
 }
 
-export async function exportSource(db: Database, req: ExportRequest): Promise<ExportSource & { name: string }> {
-  const span = asOfSpan(req.asOf);
+/** An export's elements; with recordedAt, what it says about itself. */
+export type Export = ExportSource & {
+  name: string;
+  recordedAt?: RecordedAtInfo;
+  /** Called once the file is written: throws if it can no longer be trusted (see below). */
+  settled?: () => Promise<void>;
+};
+
+export async function exportSource(db: Database, req: ExportRequest): Promise<Export> {
   const documents = () => sourceDocuments(db);
-  const version = req.recordedAt === undefined ? undefined : await versionOf(db, req.recordedAt);
-  if (req.root) {
-    const read = () =>
-      neighborhood(db, {
-        id: req.root as string,
-        depth: req.depth,
-        labels: req.labels,
-        types: req.types,
-        direction: req.direction,
-        limit: req.limit,
-        ...span,
-      });
-    // As recorded at a version: the later change sets undone on the neighbourhood.
-    const graph =
-      version === undefined
-        ? await read()
-        : await undoAfter(
-            db,
-            await read().catch((err: unknown) => {
-              if (err instanceof NotFoundError) return null;
-              throw err;
-            }),
-            req.root,
-            version,
-          );
-    return {
-      name: `${req.root}-depth${req.depth}`,
-      documents,
-      nodes: graph.nodes.map((n) => storedToExportNode(n.data)),
-      // Element data names the MERGE key `id` and the fact id `factId`; stored, they are key and id.
-      relationships: graph.edges.map(({ data: { factId, ...data } }) => storedToExportRelationship({ ...data, key: data.id, id: factId })),
-    };
-  }
-  if (req.ids) {
-    const nodes = (await db.read('nodes/nodes-by-ids', { ids: req.ids })).map((r) => storedToExportNode(r.node as Row));
-    const rels = await db.read('nodes/relationships-among', {
-      ids: nodes.map((n) => n.id),
-      types: req.types ?? null,
-      stated: false,
-      limit: req.limit,
-      ...span,
-    });
-    const selection: ExportSource = {
-      nodes: nodes.sort((a, b) => a.id.localeCompare(b.id)),
-      relationships: rels.map((r) => storedToExportRelationship(r.relationship as Row)),
-    };
-    return {
-      name: `selection-${nodes.length}`,
-      documents,
-      ...(version === undefined ? selection : await rewound(db, selection, version, new Set(req.ids))),
-    };
+  // A root or a selection is read whole into memory anyway, so as recorded it is read exactly
+  // like any other read: inside the rolled-back transaction that undoes the later change sets.
+  if (req.root || req.ids) {
+    const picked = await asRecorded(db, req.recordedAt, 'body.recordedAt', (reader) =>
+      req.root ? rootSource(reader, req, req.root) : selectionSource(reader, req, req.ids ?? []),
+    );
+    return { documents, ...picked };
   }
   const all: ExportSource = {
     nodes: streamAll(db, 'export/all-nodes', 'node', storedToExportNode),
     relationships: streamAll(db, 'export/all-relationships', 'relationship', storedToExportRelationship),
   };
-  return { name: 'graph', documents, ...(version === undefined ? all : await rewound(db, all, version, null)) };
+  if (req.recordedAt === undefined) return { name: 'graph', documents, ...all };
+  // The whole graph streams at the client's pace, which may take minutes: holding the version
+  // lock that long would stop every edit. So it streams the current graph and swaps each
+  // element changed since for its state then; if a change set lands meanwhile, the file is cut
+  // off unfinished rather than left silently mixing two versions.
+  const { version, at } = await recordedVersion(db, req.recordedAt, 'body.recordedAt');
+  const before = await graphVersion(db);
+  const rw = await changesSince(db, version);
+  return {
+    name: 'graph',
+    documents,
+    recordedAt: { version, at, undone: rw.undone },
+    settled: async () => {
+      if ((await graphVersion(db)) !== before) throw new DatabaseUnavailableError('A change set landed during the export; export again.');
+    },
+    ...rewound(all, rw),
+  };
+}
+
+const graphVersion = async (db: Database) => Number((await db.read('curation/graph-version'))[0]?.version ?? 0);
+
+async function rootSource(reader: Reader, req: ExportRequest, root: string): Promise<ExportSource & { name: string }> {
+  const graph = await neighborhood(reader, {
+    id: root,
+    depth: req.depth,
+    labels: req.labels,
+    types: req.types,
+    direction: req.direction,
+    limit: req.limit,
+    ...asOfSpan(req.asOf),
+  });
+  return {
+    name: `${root}-depth${req.depth}`,
+    nodes: graph.nodes.map((n) => storedToExportNode(n.data)),
+    // Element data names the MERGE key `id` and the fact id `factId`; stored, they are key and id.
+    relationships: graph.edges.map(({ data: { factId, ...data } }) => storedToExportRelationship({ ...data, key: data.id, id: factId })),
+  };
+}
+
+async function selectionSource(reader: Reader, req: ExportRequest, ids: string[]): Promise<ExportSource & { name: string }> {
+  const nodes = (await reader.read('nodes/nodes-by-ids', { ids })).map((r) => storedToExportNode(r.node as Row));
+  const rels = await reader.read('nodes/relationships-among', {
+    ids: nodes.map((n) => n.id),
+    types: req.types ?? null,
+    stated: false,
+    limit: req.limit,
+    ...asOfSpan(req.asOf),
+  });
+  return {
+    name: `selection-${nodes.length}`,
+    nodes: nodes.sort((a, b) => a.id.localeCompare(b.id)),
+    relationships: rels.map((r) => storedToExportRelationship(r.relationship as Row)),
+  };
 }
 
 /**
- * A selection or the whole graph as recorded at a version: elements changed since take their
- * state then, elements added since leave, and elements retired since come back — for a
- * selection only the nodes it names, and ties only between nodes it holds.
+ * The whole graph as recorded at a version: elements changed since take their state (and rev)
+ * then, elements added since leave, and elements retired since come back. Nodes keep the
+ * stream's id order; ties that come back follow the others (the stream has no order for them).
  */
-async function rewound(db: Database, source: ExportSource, version: number, ids: Set<string> | null): Promise<ExportSource> {
-  const rw: Rewind = await rewindTo(db, version);
-  // A tie cannot be older than its ends, so a current tie whose end came later came later too
-  // and is undone by its own operation; only ties that come back need their ends checked.
-  const endThen = (id: string) => (!ids || ids.has(id)) && rw.nodeAt.get(id) !== null;
+function rewound(source: ExportSource, rw: Rewind): ExportSource {
+  const rev = (kind: string, id: string) => rw.revAt.get(`${kind}:${id}`) ?? 0;
+  // The stream comes in id order; nodes that come back are put in their place in it.
+  const back = [...rw.nodeAt].flatMap(([, then]) => (then ? [then] : [])).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const node = (then: NodeState) => storedToExportNode(storedNode(then, rev('node', then.id)));
   async function* nodes() {
-    const seen = new Set<string>();
+    let i = 0;
     for await (const n of source.nodes) {
-      seen.add(n.id);
+      while (i < back.length && back[i]!.id < n.id) yield node(back[i++]!);
+      if (back[i]?.id === n.id) i++;
       if (!rw.nodeAt.has(n.id)) yield n;
       else {
         const then = rw.nodeAt.get(n.id);
-        if (then) yield storedToExportNode(storedNode(then));
+        if (then) yield node(then);
       }
     }
-    for (const [id, then] of rw.nodeAt) if (then && !seen.has(id) && (!ids || ids.has(id))) yield storedToExportNode(storedNode(then));
+    while (i < back.length) yield node(back[i++]!);
   }
   async function* relationships() {
     const seen = new Set<string>();
@@ -141,11 +166,10 @@ async function rewound(db: Database, source: ExportSource, version: number, ids:
       if (!rw.tieAt.has(id)) yield r;
       else {
         const then = rw.tieAt.get(id);
-        if (then && endThen(then.from) && endThen(then.to)) yield storedToExportRelationship(storedTie(then));
+        if (then) yield storedToExportRelationship(storedTie(then, rev('tie', id)));
       }
     }
-    for (const [id, then] of rw.tieAt)
-      if (then && !seen.has(id) && endThen(then.from) && endThen(then.to)) yield storedToExportRelationship(storedTie(then));
+    for (const [id, then] of rw.tieAt) if (then && !seen.has(id)) yield storedToExportRelationship(storedTie(then, rev('tie', id)));
   }
   return { nodes: nodes(), relationships: relationships() };
 }

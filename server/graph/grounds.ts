@@ -2,7 +2,7 @@
 // was inferred from ("Socialstyrelsen cooperates with the Baltic states") instead of its id.
 // Most grounds are already in the answer; the rest are read in one query, and only when a shown
 // fact is inferred from something, so answers without such facts cost no extra round trip.
-import type { Database, Row } from '../db/database.ts';
+import type { Reader, Row } from '../db/database.ts';
 import { type EdgeData, edgeData, type NodeData, nodeData } from './elements.ts';
 
 export type Ground = { kind: 'node'; node: NodeData } | { kind: 'fact'; subject: NodeData; type: string; object: NodeData };
@@ -15,7 +15,7 @@ export interface Inferring {
   target: string;
 }
 
-export async function readGrounds(db: Database, facts: Inferring[], answer: { nodes: NodeData[]; edges: EdgeData[] }): Promise<Grounds> {
+export async function readGrounds(db: Reader, facts: Inferring[], answer: { nodes: NodeData[]; edges: EdgeData[] }): Promise<Grounds> {
   const grounds = new Map<string, Ground>();
   const nodes = new Map(answer.nodes.map((n) => [n.id, n]));
   const edges = new Map(answer.edges.filter((e) => typeof e.factId === 'string').map((e) => [e.factId as string, e]));

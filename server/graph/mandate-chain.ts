@@ -4,7 +4,7 @@
 // law, another assignment), and the givers' own superiors, level by level. A body's chain lists
 // the mandates it holds; a person's goes through the posts they hold. Below a node (`down`),
 // the chain is what its mandates and acts lead to.
-import type { Database, Row } from '../db/database.ts';
+import type { Reader, Row } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import { edgeData, type EdgeData, ElementSet, type GraphElements, type NodeData, nodeData } from './elements.ts';
 import { asTimeStatus, type Basis, basisOf, isAct, type TimeStatus, type Trust, trustOf } from './trust.ts';
@@ -77,7 +77,7 @@ interface PendingBasis {
   hop: MandateHop;
 }
 
-export async function mandateChain(db: Database, q: MandateChainQuery): Promise<MandateChainResult> {
+export async function mandateChain(db: Reader, q: MandateChainQuery): Promise<MandateChainResult> {
   const set = new ElementSet();
   // The node itself is read beside the first level rather than before it: one round trip less.
   // The walk waits for it before it adds anything, so the root stays the first element.
@@ -135,7 +135,7 @@ function makeHop(
 }
 
 async function walkUp(
-  db: Database,
+  db: Reader,
   q: MandateChainQuery,
   set: ElementSet,
   rootRead: Promise<unknown>,
@@ -242,7 +242,7 @@ async function walkUp(
 }
 
 async function walkDown(
-  db: Database,
+  db: Reader,
   q: MandateChainQuery,
   set: ElementSet,
   rootRead: Promise<unknown>,

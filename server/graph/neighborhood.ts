@@ -1,6 +1,6 @@
 // A node's neighbourhood, grown one level at a time so that the cap holds at every depth
 // and a hub's thousands of ties never leave the database.
-import type { Database, Row } from '../db/database.ts';
+import type { Reader, Row } from '../db/database.ts';
 import { NotFoundError } from '../errors.ts';
 import { ElementSet, type GraphElements } from './elements.ts';
 
@@ -23,7 +23,7 @@ export interface NeighborhoodResult extends GraphElements {
   omitted: { relationships: number };
 }
 
-export async function neighborhood(db: Database, q: NeighborhoodQuery): Promise<NeighborhoodResult> {
+export async function neighborhood(db: Reader, q: NeighborhoodQuery): Promise<NeighborhoodResult> {
   const [root] = await db.read('nodes/get-node', { id: q.id });
   if (!root) throw new NotFoundError(`No node with id "${q.id}".`, [{ path: 'params.id', message: 'unknown id' }]);
 

@@ -19,20 +19,25 @@ export function exportRoutes(router: Router, services: Services): void {
     body: ExportRequest.openapi({ not: { required: ['ids', 'root'] }, example: { format: 'graphml', root: 'socialstyrelsen', depth: 1 } }),
     errors: { 404: 'No node with the id given as `root`.' },
     response: {
-      description: 'The file',
+      description:
+        'The file. With `recordedAt`, the header X-Recorded-At carries {version, at, undone} as JSON and the file name ends in -v<version>.',
       contentTypes: Object.values(FORMAT_INFO).map((f) => f.contentType),
     },
     handler: async ({ body }, { res, services: { db } }) => {
       const source = await exportSource(db, body);
       const info = FORMAT_INFO[body.format];
       const day = new Date().toISOString().slice(0, 10);
-      const file = `mandate-explorer-${source.name}${body.asOf ? `-asof-${body.asOf}` : ''}-${day}.${info.extension}`;
+      const recorded = source.recordedAt ? `-v${source.recordedAt.version}` : '';
+      const file = `mandate-explorer-${source.name}${recorded}${body.asOf ? `-asof-${body.asOf}` : ''}-${day}.${info.extension}`;
       res.status(200);
       res.setHeader('Content-Type', info.contentType);
       res.setHeader('Content-Disposition', `attachment; filename="${file}"`);
       res.setHeader('X-Export-Filename', file);
+      // A file has no place of its own for it, so the answer's recordedAt travels as a header.
+      if (source.recordedAt) res.setHeader('X-Recorded-At', JSON.stringify(source.recordedAt));
       try {
         await writeExport(body.format, source, res);
+        await source.settled?.();
       } catch (err) {
         // Headers are gone; all we can do is cut the stream so the client sees it incomplete.
         res.destroy(err instanceof Error ? err : new DatabaseUnavailableError('export interrupted'));

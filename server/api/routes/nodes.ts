@@ -18,6 +18,7 @@ import {
   Lang,
   NodeData,
   RecordedAt,
+  RecordedAtAnswer,
   SummarySchema,
   TrustFields,
   TypeList,
@@ -27,7 +28,7 @@ import { HOP_ROLES } from '../../graph/mandate-chain.ts';
 import { hedgeWords, nameOf, shortCite } from '../../graph/summary.ts';
 import type { NodeData as NodeDataT } from '../../graph/elements.ts';
 import { trustOf } from '../../graph/trust.ts';
-import { undoAfter, versionOf } from '../../curation/recorded.ts';
+import { asRecorded } from '../../curation/recorded.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
 
@@ -61,10 +62,7 @@ const NeighborhoodQuery = z.object({
 const Neighborhood = GraphElementsSchema.extend({
   truncated: z.boolean(),
   omitted: z.object({ relationships: z.number() }),
-  recordedAt: z
-    .object({ version: z.number().int(), undone: z.number().int() })
-    .optional()
-    .openapi({ description: 'with recordedAt: the version answered and how many later operations were undone' }),
+  recordedAt: RecordedAtAnswer.optional(),
 }).openapi('Neighborhood');
 
 const ChainQuery = z.object({
@@ -74,6 +72,7 @@ const ChainQuery = z.object({
   lang: Lang,
   maxLevels: intParam(1, 12, 8),
   limit: intParam(1, 2000, 200),
+  recordedAt: RecordedAt,
 });
 
 const MandateHop = z
@@ -105,6 +104,7 @@ const MandateChain = z
     elements: GraphElementsSchema,
     truncated: z.boolean(),
     summary: SummarySchema,
+    recordedAt: RecordedAtAnswer.optional(),
   })
   .openapi('MandateChain');
 
@@ -162,9 +162,9 @@ export function nodeRoutes(router: Router, services: Services): void {
     errors: { 404: 'No node with that id.' },
     query: NeighborhoodQuery,
     response: { description: 'Graph elements', schema: Neighborhood },
-    handler: async ({ params, query }, { services: { db } }) => {
-      const read = () =>
-        neighborhood(db, {
+    handler: async ({ params, query }, { services: { db } }) =>
+      asRecorded(db, query.recordedAt, 'query.recordedAt', (reader) =>
+        neighborhood(reader, {
           id: params.id,
           depth: query.depth,
           labels: query.labels,
@@ -173,15 +173,8 @@ export function nodeRoutes(router: Router, services: Services): void {
           limit: query.limit,
           statedOnly: query.certainty === 'stated',
           ...asOfSpan(query.asOf),
-        });
-      if (query.recordedAt === undefined) return read();
-      // A node retired since may still have been there at that version.
-      const current = await read().catch((err: unknown) => {
-        if (err instanceof NotFoundError) return null;
-        throw err;
-      });
-      return undoAfter(db, current, params.id, await versionOf(db, query.recordedAt));
-    },
+        }),
+      ),
   });
 
   defineRoute(router, services, {
@@ -196,15 +189,17 @@ export function nodeRoutes(router: Router, services: Services): void {
     query: ChainQuery,
     response: { description: 'Ordered hops and elements', schema: MandateChain },
     handler: async ({ params, query }, { services: { db } }) =>
-      mandateChain(db, {
-        id: params.id,
-        direction: query.direction,
-        maxLevels: query.maxLevels,
-        limit: query.limit,
-        statedOnly: query.certainty === 'stated',
-        lang: query.lang,
-        ...asOfSpan(query.asOf),
-      }),
+      asRecorded(db, query.recordedAt, 'query.recordedAt', (reader) =>
+        mandateChain(reader, {
+          id: params.id,
+          direction: query.direction,
+          maxLevels: query.maxLevels,
+          limit: query.limit,
+          statedOnly: query.certainty === 'stated',
+          lang: query.lang,
+          ...asOfSpan(query.asOf),
+        }),
+      ),
   });
 
   defineRoute(router, services, {

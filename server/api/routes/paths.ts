@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
-import type { Database, Row } from '../../db/database.ts';
+import type { Reader, Row } from '../../db/database.ts';
 import { edgeData, ElementSet, nodeData, type NodeData as NodeDataT } from '../../graph/elements.ts';
 import { readGrounds } from '../../graph/grounds.ts';
 import { pickRoutes, type Route, toRoute } from '../../graph/routes.ts';
@@ -18,9 +18,12 @@ import {
   intParam,
   Lang,
   NodeData,
+  RecordedAt,
+  RecordedAtAnswer,
   SummarySchema,
   TypeList,
 } from '../schemas.ts';
+import { asRecorded } from '../../curation/recorded.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
 
@@ -38,6 +41,7 @@ const PathsQuery = z.object({
   certainty: CertaintyFilter,
   lang: Lang,
   limit: intParam(1, 100, 25),
+  recordedAt: RecordedAt,
 });
 
 const RouteSchema = z
@@ -64,6 +68,7 @@ const Paths = z
     }),
     elements: GraphElementsSchema,
     summary: SummarySchema,
+    recordedAt: RecordedAtAnswer.optional(),
   })
   .openapi('Paths');
 
@@ -78,92 +83,93 @@ export function pathRoutes(router: Router, services: Services): void {
     query: PathsQuery,
     errors: { 404: 'No node with the id in `from` or `to`; `details` says which.' },
     response: { description: 'The routes, each as ordered nodes and relationships, plus their union as elements', schema: Paths },
-    handler: async ({ query }, { services: { db } }) => {
-      // From a node to itself the one route is the node alone: no tie to follow, so types,
-      // direction and asOf cannot rule it out.
-      if (query.from === query.to) {
-        const [end] = await db.read('nodes/nodes-by-ids', { ids: [query.from] });
-        if (!end) throw new NotFoundError(`No node with id "${query.from}".`, [{ path: 'query.from', message: 'unknown id' }]);
-        const node = nodeData(end.node as Row);
-        const set = new ElementSet();
-        set.addNode(end.node as Row);
-        return {
-          from: node,
-          to: node,
-          paths: [toRoute([node], [], null)],
-          groups: [{ kinds: [], paths: [0] }],
-          elements: set.toElements(),
-          summary: { text: words(query.lang).samePlace(nameOf(node, query.lang)), citations: [] },
-        };
-      }
-      const span = asOfSpan(query.asOf);
-      const stated = query.certainty === 'stated';
-      const filtered = Boolean(query.types) || stated || span.asOfStart !== null;
-      const search = filtered
-        ? query.directed
-          ? 'paths/k-shortest-filtered-directed'
-          : 'paths/k-shortest-filtered'
-        : query.directed
-          ? 'paths/k-shortest-directed'
-          : 'paths/k-shortest';
-      // A named process is looked for only when the type filter lets its ties through.
-      const named = !query.types || query.types.includes('FORWARDS_REQUESTS_TO');
-      const [row] = await db.read(search, {
-        from: query.from,
-        to: query.to,
-        types: query.types ?? null,
-        maxDepth: query.maxDepth,
-        limit: query.limit,
-        stated,
-        named,
-        ...span,
-      });
-      if (!row?.from || !row.to) {
-        const [path, id] = !row?.from ? ['query.from', query.from] : ['query.to', query.to];
-        throw new NotFoundError(`No node with id "${id}".`, [{ path, message: 'unknown id' }]);
-      }
-      // Routes arrive as ids with each node and tie once beside them: pick on the ids, then
-      // fill in the picked routes.
-      type IdRoute = { nodes: string[]; relationships: string[]; chain?: string; subject?: string | null; reversed?: boolean };
-      const nodeById = new Map((row.nodes as Row[]).map((n) => [String(n.id), nodeData(n)]));
-      const edgeByElement = new Map((row.relationships as Row[]).map(({ elementId, ...r }) => [String(elementId), edgeData(r)]));
-      const full = (r: IdRoute, namedAs: Route['named'] = null) =>
-        toRoute(
-          r.nodes.map((id) => nodeById.get(id) ?? { id, label: '', name: id }),
-          r.relationships.map((id) => edgeByElement.get(id) ?? { id, type: '', source: '', target: '' }),
-          namedAs,
+    handler: async ({ query }, { services }) =>
+      asRecorded(services.db, query.recordedAt, 'query.recordedAt', async (db) => {
+        // From a node to itself the one route is the node alone: no tie to follow, so types,
+        // direction and asOf cannot rule it out.
+        if (query.from === query.to) {
+          const [end] = await db.read('nodes/nodes-by-ids', { ids: [query.from] });
+          if (!end) throw new NotFoundError(`No node with id "${query.from}".`, [{ path: 'query.from', message: 'unknown id' }]);
+          const node = nodeData(end.node as Row);
+          const set = new ElementSet();
+          set.addNode(end.node as Row);
+          return {
+            from: node,
+            to: node,
+            paths: [toRoute([node], [], null)],
+            groups: [{ kinds: [], paths: [0] }],
+            elements: set.toElements(),
+            summary: { text: words(query.lang).samePlace(nameOf(node, query.lang)), citations: [] },
+          };
+        }
+        const span = asOfSpan(query.asOf);
+        const stated = query.certainty === 'stated';
+        const filtered = Boolean(query.types) || stated || span.asOfStart !== null;
+        const search = filtered
+          ? query.directed
+            ? 'paths/k-shortest-filtered-directed'
+            : 'paths/k-shortest-filtered'
+          : query.directed
+            ? 'paths/k-shortest-directed'
+            : 'paths/k-shortest';
+        // A named process is looked for only when the type filter lets its ties through.
+        const named = !query.types || query.types.includes('FORWARDS_REQUESTS_TO');
+        const [row] = await db.read(search, {
+          from: query.from,
+          to: query.to,
+          types: query.types ?? null,
+          maxDepth: query.maxDepth,
+          limit: query.limit,
+          stated,
+          named,
+          ...span,
+        });
+        if (!row?.from || !row.to) {
+          const [path, id] = !row?.from ? ['query.from', query.from] : ['query.to', query.to];
+          throw new NotFoundError(`No node with id "${id}".`, [{ path, message: 'unknown id' }]);
+        }
+        // Routes arrive as ids with each node and tie once beside them: pick on the ids, then
+        // fill in the picked routes.
+        type IdRoute = { nodes: string[]; relationships: string[]; chain?: string; subject?: string | null; reversed?: boolean };
+        const nodeById = new Map((row.nodes as Row[]).map((n) => [String(n.id), nodeData(n)]));
+        const edgeByElement = new Map((row.relationships as Row[]).map(({ elementId, ...r }) => [String(elementId), edgeData(r)]));
+        const full = (r: IdRoute, namedAs: Route['named'] = null) =>
+          toRoute(
+            r.nodes.map((id) => nodeById.get(id) ?? { id, label: '', name: id }),
+            r.relationships.map((id) => edgeByElement.get(id) ?? { id, type: '', source: '', target: '' }),
+            namedAs,
+          );
+        const namedRoutes = (row.named as IdRoute[])
+          .filter((r) => !(query.directed && r.reversed))
+          .map((r) => full(r, { chain: String(r.chain), subject: r.subject ?? null, reversed: Boolean(r.reversed) }));
+        const picked = pickRoutes(
+          namedRoutes,
+          (row.candidates as IdRoute[]).map((r) => full(r)),
+          query.limit,
         );
-      const namedRoutes = (row.named as IdRoute[])
-        .filter((r) => !(query.directed && r.reversed))
-        .map((r) => full(r, { chain: String(r.chain), subject: r.subject ?? null, reversed: Boolean(r.reversed) }));
-      const picked = pickRoutes(
-        namedRoutes,
-        (row.candidates as IdRoute[]).map((r) => full(r)),
-        query.limit,
-      );
-      const routes = picked.routes;
-      const groups = picked.groups;
-      const set = new ElementSet();
-      for (const route of routes) {
-        for (const n of route.nodes) set.addNode(n as Row);
-        for (const e of route.relationships) set.addEdgeData(e);
-      }
-      const fromNode = nodeData(row.from as Row);
-      const toNode = nodeData(row.to as Row);
-      return {
-        from: fromNode,
-        to: toNode,
-        paths: routes,
-        groups,
-        elements: set.toElements(),
-        summary: await routeSummary(db, fromNode, toNode, routes, query.lang),
-      };
-    },
+        const routes = picked.routes;
+        const groups = picked.groups;
+        const set = new ElementSet();
+        for (const route of routes) {
+          for (const n of route.nodes) set.addNode(n as Row);
+          for (const e of route.relationships) set.addEdgeData(e);
+        }
+        const fromNode = nodeData(row.from as Row);
+        const toNode = nodeData(row.to as Row);
+        return {
+          from: fromNode,
+          to: toNode,
+          paths: routes,
+          groups,
+          elements: set.toElements(),
+          summary: await routeSummary(db, fromNode, toNode, routes, query.lang),
+        };
+      }),
   });
 }
 
 /** "3 routes from A to B; the first: the named process …: A forwards requests to C; …" */
-async function routeSummary(db: Database, from: NodeDataT, to: NodeDataT, routes: Route[], lang: 'en' | 'sv') {
+async function routeSummary(db: Reader, from: NodeDataT, to: NodeDataT, routes: Route[], lang: 'en' | 'sv') {
   const w = words(lang);
   if (!routes.length) return { text: w.noPaths(nameOf(from, lang), nameOf(to, lang)), citations: [] };
   const first = routes[0]!;

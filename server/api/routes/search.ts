@@ -2,7 +2,8 @@ import type { Router } from 'express';
 import { z } from '../../zod.ts';
 import { luceneQuery, MATCH_KINDS, rankHits, SearchCandidate } from '../../graph/search.ts';
 import { LABEL_DESCRIPTIONS, NodeLabel } from '../../model/vocabulary.ts';
-import { intParam, LabelList } from '../schemas.ts';
+import { intParam, LabelList, RecordedAt, RecordedAtAnswer } from '../schemas.ts';
+import { asRecorded } from '../../curation/recorded.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
 
@@ -10,6 +11,7 @@ const SearchQuery = z.object({
   q: z.string().trim().min(1, 'type at least one character').max(200, 'at most 200 characters'),
   labels: LabelList,
   limit: intParam(1, 100, 20),
+  recordedAt: RecordedAt,
 });
 
 const SearchResult = z
@@ -34,6 +36,7 @@ const SearchResult = z
           .openapi({ description: 'Which name, English name, alias or id matched, and how; hits are ranked by kind first' }),
       }),
     ),
+    recordedAt: RecordedAtAnswer.optional(),
   })
   .openapi('SearchResult');
 
@@ -47,30 +50,41 @@ export function searchRoutes(router: Router, services: Services): void {
       'Case- and diacritic-insensitive. Matches names, English names, aliases and abbreviations, inflected forms (Swedish genitive and definite endings), country adjectives ("Finnish" for Finland) and near misses; the last word also matches as a prefix, for type-ahead. Ranked by where the match is, then the whole before its parts and people (docs/search.md).',
     query: SearchQuery,
     response: { description: 'Ranked hits', schema: SearchResult },
-    handler: async ({ query }, { services: { db } }) => {
-      const lucene = luceneQuery(query.q);
-      if (!lucene) return { query: query.q, hits: [] };
-      const rows = await db.read('search/search-nodes', {
-        query: lucene,
-        labels: query.labels ?? null,
-        // The index ranks by word statistics only; fetch more than shown so the server's ranking
-        // (and the label filter, applied after the index) has the whole and its parts to order.
-        candidates: Math.max(50, query.limit * (query.labels ? 20 : 5)),
+    handler: async ({ query }, { services }) => {
+      const answer = await asRecorded(services.db, query.recordedAt, 'query.recordedAt', async (db) => {
+        const lucene = luceneQuery(query.q);
+        if (!lucene) return { query: query.q, hits: [] };
+        const rows = await db.read('search/search-nodes', {
+          query: lucene,
+          labels: query.labels ?? null,
+          // The index ranks by word statistics only; fetch more than shown so the server's ranking
+          // (and the label filter, applied after the index) has the whole and its parts to order.
+          candidates: Math.max(50, query.limit * (query.labels ? 20 : 5)),
+        });
+        const hits = rankHits(query.q, z.array(SearchCandidate).parse(rows)).slice(0, query.limit);
+        return {
+          query: query.q,
+          hits: hits.map(({ node, score, match }) => ({
+            id: node.id,
+            label: node.label,
+            name: node.name,
+            nameEn: node.nameEn,
+            aliases: node.aliases ?? [],
+            description: node.description ?? LABEL_DESCRIPTIONS[node.label] ?? node.label,
+            score,
+            matchedOn: match,
+          })),
+        };
       });
-      const hits = rankHits(query.q, z.array(SearchCandidate).parse(rows)).slice(0, query.limit);
-      return {
-        query: query.q,
-        hits: hits.map(({ node, score, match }) => ({
-          id: node.id,
-          label: node.label,
-          name: node.name,
-          nameEn: node.nameEn,
-          aliases: node.aliases ?? [],
-          description: node.description ?? LABEL_DESCRIPTIONS[node.label] ?? node.label,
-          score,
-          matchedOn: match,
-        })),
-      };
+      return answer.recordedAt ? { ...answer, recordedAt: { ...answer.recordedAt, note: RECORDED_SEARCH_NOTE } } : answer;
     },
   });
 }
+
+/**
+ * The full-text index sees the names as recorded then (Neo4j indexes a transaction's own
+ * changes), but it weighs words by statistics of the index as it is now, changes since and
+ * all: scores, and so the order of near ties among the hits, may differ from the answer then.
+ */
+const RECORDED_SEARCH_NOTE =
+  'Names matched are as recorded at that version. Scores use the search index as it is now, so they, and the order of hits that score alike, may differ slightly from what a search gave then.';

@@ -1,0 +1,290 @@
+// Every read "as recorded at" a version, on the real Neo4j: the answer is what the current read
+// gave before the later change sets (captured then, not written down here), nothing of the
+// rolled-back rewind is ever committed, and a change set that arrives meanwhile waits and lands.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asRecorded, rewindGraph } from '../../server/curation/recorded.ts';
+import { testApp } from '../helpers/api.ts';
+import { graphDigest } from '../helpers/graph-digest.ts';
+
+const TOKEN = 'test-write-token-recorded-0123456789';
+const { app, db } = testApp({ WRITE_TOKEN: TOKEN });
+const P = 'test-rec-';
+const SOURCE = { file: '001_1c1597dd7120e666.txt', lines: 'L3-L4' };
+const REASON = 'Changed while testing reads as recorded at a version';
+
+// The seed's facts these tests change, and the reads that see them.
+const REP_TIE = 'represents-post-socialstyrelsen-director-general-sweden';
+const CHAIN_TIE = 'part-of-post-sweden-chief-nurse-officer-socialstyrelsen';
+const RENAMED = 'oecd-health-committee';
+const NEW_NAME = 'Provkommittén Qwertzuiop';
+
+const get = (path: string, query: Record<string, string> = {}) => request(app).get(path).query(query);
+const reads: Record<string, [string, Record<string, string>]> = {
+  neighbourhood: ['/api/nodes/who/neighborhood', { depth: '1' }],
+  chain: ['/api/nodes/post-sweden-chief-nurse-officer/mandate-chain', { direction: 'up' }],
+  representation: ['/api/representation', { principal: 'sweden', forum: 'who' }],
+  paths: ['/api/paths', { from: 'who', to: 'swedish-regions' }],
+  'search, old name': ['/api/search', { q: 'OECD hälsokommitté' }],
+  'search, new name': ['/api/search', { q: 'Qwertzuiop' }],
+};
+const exports: Record<string, Record<string, unknown>> = {
+  root: { root: 'who', depth: 1 },
+  selection: { ids: ['who', 'sweden', 'swedish-regions', 'post-socialstyrelsen-director-general', RENAMED] },
+  'whole graph': {},
+};
+
+const post = (ops: unknown[]) =>
+  request(app)
+    .post('/api/changes')
+    .set('Authorization', `Bearer ${TOKEN}`)
+    .send({ reason: REASON, sources: [SOURCE], ops });
+const exported = async (body: Record<string, unknown>) => {
+  const res = await request(app)
+    .post('/api/export')
+    .send({ format: 'json', ...body })
+    .buffer(true);
+  expect(res.status, res.text.slice(0, 300)).toBe(200);
+  return { file: JSON.parse(res.text) as unknown, recordedAt: res.headers['x-recorded-at'] as string | undefined };
+};
+type Searched = { query: string; hits: Array<{ score: number }> };
+const unscored = ({ query, hits }: Searched) => ({ query, hits: hits.map(({ score: _s, ...hit }) => hit) });
+/**
+ * Graph elements in id order: Neo4j may give rows in another order when the transaction holds
+ * changes of its own, and the order of elements means nothing to a client (it lays them out).
+ */
+function elementsInOrder(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(elementsInOrder);
+    const isElement = (v: unknown) => typeof (v as { data?: { id?: unknown } })?.data?.id === 'string';
+    const id = (v: unknown) => (v as { data: { id: string } }).data.id;
+    return items.length && items.every(isElement) ? [...items].sort((a, b) => id(a).localeCompare(id(b))) : items;
+  }
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, elementsInOrder(v)]));
+  return value;
+}
+const without = <T extends { recordedAt?: unknown }>({ recordedAt: _r, ...rest }: T) => elementsInOrder(rest);
+const revOf = async (kind: 'node' | 'tie', id: string) =>
+  Number(
+    ((await db.read(kind === 'node' ? 'curation/node-states' : 'curation/tie-states', { ids: [id] }))[0]?.props as { rev: number }).rev,
+  );
+
+let start = { version: 0, at: '' };
+const before: Record<string, unknown> = {};
+const beforeExports: Record<string, unknown> = {};
+let entitiesBefore = '';
+let edited = 0;
+
+async function cleanUp() {
+  // The seed's own facts changed here go back through the rewind itself, committed this once.
+  await db.writeTransaction((tx) => rewindGraph(tx, start.version));
+  await db.replayStatement(`MATCH (n) WHERE (n:Entity OR n:Retired OR n:RetiredTie) AND n.id STARTS WITH '${P}' DETACH DELETE n`);
+  await db.replayStatement(`MATCH (c:ChangeSet) WHERE c.version > ${start.version} OPTIONAL MATCH (c)-[:HAS_OP]->(o) DETACH DELETE c, o`);
+  await db.replayStatement(`MATCH (g:GraphVersion {id: 'graph'}) SET g.version = ${start.version}, g.at = '${start.at}'`);
+}
+
+beforeAll(async () => {
+  start = (await get('/api/versions/current')).body;
+  for (const [name, [path, query]] of Object.entries(reads)) {
+    const res = await get(path, query);
+    expect(res.status, name).toBe(200);
+    before[name] = res.body;
+  }
+  for (const [name, body] of Object.entries(exports)) beforeExports[name] = (await exported(body)).file;
+  entitiesBefore = (await graphDigest(db, { entities: true })).digest;
+
+  // Four change sets, each changing what one of the reads answers.
+  const edits = [
+    [{ op: 'retireTie', id: REP_TIE, rev: await revOf('tie', REP_TIE), reason: 'Testing: retired to read the graph before it' }],
+    [{ op: 'updateNode', id: RENAMED, rev: await revOf('node', RENAMED), set: { name: NEW_NAME, nameEn: NEW_NAME } }],
+    [
+      {
+        op: 'addTie',
+        tie: {
+          id: P + 'who-regions',
+          type: 'COOPERATES_WITH',
+          from: 'who',
+          to: 'swedish-regions',
+          certainty: 'inferred',
+          outsideKnowledge: 'outside knowledge: invented for the recorded-at tests',
+        },
+      },
+    ],
+    [
+      {
+        op: 'updateTie',
+        id: CHAIN_TIE,
+        rev: await revOf('tie', CHAIN_TIE),
+        set: { certainty: 'inferred', outsideKnowledge: 'outside knowledge: changed for the recorded-at tests' },
+      },
+    ],
+  ];
+  for (const ops of edits) {
+    const res = await post(ops);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    edited = res.body.changeSet.version;
+  }
+});
+
+afterAll(async () => {
+  await cleanUp();
+  await db.close();
+});
+
+describe('reads as recorded before later change sets', () => {
+  it.each(Object.keys(reads))('%s: as recorded before the edits is what the read said then', async (name) => {
+    const [path, query] = reads[name]!;
+    const now = await get(path, query);
+    const then = await get(path, { ...query, recordedAt: String(start.version) });
+    expect(then.status, JSON.stringify(then.body).slice(0, 300)).toBe(200);
+    expect(then.body.recordedAt).toMatchObject({ version: start.version, at: start.at, undone: 4 });
+    if (!name.startsWith('search')) expect(without(then.body)).toEqual(elementsInOrder(before[name]));
+    else {
+      // The index weighs words as it is now: hits and their order as then, scores not, and said so.
+      expect(unscored(then.body)).toEqual(unscored(before[name] as Searched));
+      expect(then.body.recordedAt.note).toMatch(/scores/i);
+    }
+    // The edit shows in the current answer, or this test would prove nothing.
+    if (name !== 'search, new name' || now.body.hits.length) expect(now.body).not.toEqual(before[name]);
+  });
+
+  it.each(Object.keys(reads))('%s: as recorded at the current version is the current answer', async (name) => {
+    const [path, query] = reads[name]!;
+    const now = await get(path, query);
+    const then = await get(path, { ...query, recordedAt: String(edited) });
+    expect(then.body.recordedAt).toMatchObject({ version: edited, undone: 0 });
+    expect(without(then.body)).toEqual(elementsInOrder(now.body));
+  });
+
+  it('search: the full-text index answers from the rewound names, the old found and the new not', async () => {
+    const then = (q: string) => get('/api/search', { q, recordedAt: String(start.version) });
+    expect((await then('hälsokommitté')).body.hits.map((h: { id: string }) => h.id)).toContain(RENAMED);
+    expect((await then('Qwertzuiop')).body.hits.map((h: { id: string }) => h.id)).not.toContain(RENAMED);
+    expect((await get('/api/search', { q: 'Qwertzuiop' })).body.hits.map((h: { id: string }) => h.id)).toContain(RENAMED);
+  });
+
+  it('each step between: as recorded after the retirement, the renamed node still has its old name', async () => {
+    const res = await get('/api/search', { q: 'Qwertzuiop', recordedAt: String(start.version + 1) });
+    expect(res.body.recordedAt).toMatchObject({ version: start.version + 1, undone: 3 });
+    expect(res.body.hits.map((h: { id: string }) => h.id)).not.toContain(RENAMED);
+    const rep = await get('/api/representation', { principal: 'sweden', forum: 'who', recordedAt: String(start.version + 1) });
+    expect(rep.body.representations.map((r: { relationship: { factId: string } }) => r.relationship.factId)).not.toContain(REP_TIE);
+  });
+
+  it.each(Object.keys(exports))('export (%s): as recorded before the edits is the file exported then', async (name) => {
+    const then = await exported({ ...exports[name], recordedAt: String(start.version) });
+    expect(JSON.parse(then.recordedAt ?? 'null')).toEqual({ version: start.version, at: start.at, undone: 4 });
+    // Relationships stream in the store's order, which has no meaning: compared as a set.
+    const sorted = (file: unknown) => {
+      const f = file as { nodes: unknown[]; relationships: Array<{ properties: { id: string } }> };
+      return { ...f, relationships: [...f.relationships].sort((a, b) => a.properties.id.localeCompare(b.properties.id)) };
+    };
+    expect(sorted(then.file)).toEqual(sorted(beforeExports[name]));
+    expect((then.file as { nodes: unknown }).nodes).toEqual((beforeExports[name] as { nodes: unknown }).nodes);
+    expect((await exported(exports[name]!)).file).not.toEqual(beforeExports[name]);
+  });
+
+  it('takes an ISO moment as the last version made at or before it', async () => {
+    const [path, query] = reads.representation!;
+    const res = await get(path, { ...query, recordedAt: start.at });
+    expect(res.body.recordedAt).toEqual({ version: start.version, at: start.at, undone: 4 });
+    expect(without(res.body)).toEqual(elementsInOrder(before.representation));
+  });
+});
+
+describe('refusals', () => {
+  it('a version not made yet, or a moment to come, is a 400 that names the parameter', async () => {
+    for (const [path, query] of Object.values(reads)) {
+      const res = await get(path, { ...query, recordedAt: String(edited + 1) });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details).toEqual([expect.objectContaining({ path: 'query.recordedAt' })]);
+    }
+    const future = await get('/api/representation', { recordedAt: '2999-01-01T00:00:00Z' });
+    expect(future.status).toBe(400);
+    expect(future.body.error.details[0].path).toBe('query.recordedAt');
+    for (const body of Object.values(exports)) {
+      const res = await request(app)
+        .post('/api/export')
+        .send({ format: 'json', ...body, recordedAt: String(edited + 1) });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details[0].path).toBe('body.recordedAt');
+    }
+    const notAVersion = await get('/api/search', { q: 'who', recordedAt: 'yesterday' });
+    expect(notAVersion.status).toBe(400);
+    expect(notAVersion.body.error.details[0].path).toBe('query.recordedAt');
+  });
+
+  it('a node that did not exist then is 404', async () => {
+    const res = await get(`/api/nodes/${P}later/mandate-chain`, { recordedAt: String(start.version) });
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('nothing is committed, nothing is lost', () => {
+  it('as-recorded reads leave the store as it was, rev and all', async () => {
+    const digest = await graphDigest(db);
+    for (const [path, query] of Object.values(reads)) expect((await get(path, { ...query, recordedAt: '0' })).status).toBeLessThan(500);
+    for (const body of Object.values(exports))
+      await request(app)
+        .post('/api/export')
+        .send({ format: 'json', ...body, recordedAt: '1' });
+    expect((await graphDigest(db)).digest).toBe(digest.digest);
+    expect((await get('/api/versions/current')).body.version).toBe(edited);
+  });
+
+  it('a change set sent during an as-recorded read waits for it, then lands', async () => {
+    let landed = false;
+    let pending: Promise<request.Response> | undefined;
+    const answer = await asRecorded(db, String(start.version), 'query.recordedAt', async (reader) => {
+      pending = post([
+        {
+          op: 'addNode',
+          node: {
+            id: P + 'meanwhile',
+            label: 'Agency',
+            name: 'Test agency meanwhile',
+            certainty: 'inferred',
+            outsideKnowledge: 'outside knowledge: invented for the recorded-at tests',
+          },
+        },
+      ]).then((res) => {
+        landed = true;
+        return res;
+      });
+      await new Promise((r) => setTimeout(r, 750));
+      // Still inside: the change set has not committed, and the rewound graph is what we read.
+      const renamed = await reader.read('nodes/get-node', { id: RENAMED });
+      return { landedInside: landed, name: (renamed[0]?.node as { name: string }).name };
+    });
+    expect(answer.landedInside).toBe(false);
+    expect(answer.name).not.toBe(NEW_NAME);
+    const res = await pending!;
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.changeSet.version).toBe(edited + 1);
+    expect((await get(`/api/nodes/${P}meanwhile`)).status).toBe(200);
+    edited = res.body.changeSet.version;
+  });
+
+  it('the rewind, once committed, gives back the entity graph exactly as it was, each rev included', async () => {
+    await cleanUp();
+    expect((await graphDigest(db, { entities: true })).digest).toBe(entitiesBefore);
+  });
+});
+
+describe('the API document', () => {
+  it('describes recordedAt on every read that takes it', async () => {
+    const doc = (await get('/api/openapi.json')).body;
+    for (const path of [
+      '/api/nodes/{id}/neighborhood',
+      '/api/nodes/{id}/mandate-chain',
+      '/api/representation',
+      '/api/paths',
+      '/api/search',
+    ]) {
+      const names = (doc.paths[path].get.parameters as Array<{ name: string }>).map((p) => p.name);
+      expect(names, path).toContain('recordedAt');
+    }
+    expect(doc.components.schemas.ExportRequest.properties).toHaveProperty('recordedAt');
+    expect(doc.components.schemas.RecordedAtAnswer.required).toEqual(['version', 'at', 'undone']);
+  });
+});
