@@ -75,10 +75,17 @@ export class Curation {
     });
     this.history = new HistoryPanel(this.cur, cache, compareAt);
     this.compare = new ComparePanel(api, this.cur, bus, cache, feedback, (ids) => host.loadNodes(ids));
-    this.feed = new ChangesFeed(this.cur, sessionState, feedback, compareAt, async () => {
-      await host.reload([]);
-      this.afterChange();
-    });
+    this.feed = new ChangesFeed(
+      this.cur,
+      sessionState,
+      feedback,
+      compareAt,
+      async () => {
+        await host.reload([]);
+        this.afterChange();
+      },
+      () => this.state?.recordedAt ?? null,
+    );
     this.recorded = new RecordedControl(this.cur, bus);
     this.views = new ViewsPanel(this.cur, sessionState, feedback, {
       link: host.link,
