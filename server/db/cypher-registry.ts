@@ -88,6 +88,7 @@ export const QUERY_NAMES = [
   'seed/merge-nodes',
   'seed/merge-relationships',
   'seed/merge-sources',
+  'sources/get-source-text',
   'sources/list-sources',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -2,6 +2,7 @@
 // server's SOURCES_DIR, never from anywhere else. The real documents are read from
 // ../shared/seeds (or SOURCES_DIR) and never copied into the repository; the hostile cases run
 // on a folder of our own made-up lines.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -121,5 +122,69 @@ describe('GET /api/sources/{file}/lines', () => {
       [17, false],
     ]);
     expect(res.body.lines[1].text.length).toBeGreaterThan(0);
+  });
+});
+
+describe('lines of a source registered with an uploaded text (addSource)', () => {
+  const TOKEN = `t-${randomBytes(16).toString('hex')}`;
+  const writer = testApp({ SOURCES_DIR: '', WRITE_TOKEN: TOKEN });
+  const withFolder = testApp({ SOURCES_DIR: folder });
+  afterAll(() => Promise.all([writer.db.close(), withFolder.db.close()]));
+  // A file of this run's own, so a kept store's earlier runs do not answer for it.
+  const file = `upload_${randomBytes(4).toString('hex')}.txt`;
+  const hostile = 'a line with <img src=x onerror=alert(1)> in it';
+  const text = ['made-up first line', 'made-up second line', hostile, 'made-up fourth line'].join('\n') + '\n';
+
+  it('serves the uploaded lines as plain text, and lists the source without its text', async () => {
+    const before = await request(writer.app).get(`/api/sources/${file}/lines`).query({ from: 1 });
+    expect(before.status).toBe(404);
+    expect(before.body.error.code).toBe('SOURCE_TEXT_UNAVAILABLE');
+
+    const written = await request(writer.app)
+      .post('/api/changes')
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .send({
+        reason: 'Register an uploaded document for the source-lines test',
+        sources: [{ file }],
+        ops: [{ op: 'addSource', source: { file, title: 'Uploaded test document' }, text }],
+      });
+    expect(written.status).toBe(201);
+
+    // Without SOURCES_DIR, and with a folder that does not hold the file: the uploaded text.
+    for (const app of [writer.app, withFolder.app]) {
+      const res = await request(app).get(`/api/sources/${file}/lines`).query({ from: 3, context: 1 });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ file, from: 3, to: 3, totalLines: 4 });
+      expect(res.body.lines).toEqual([
+        { number: 2, text: 'made-up second line', cited: false },
+        { number: 3, text: hostile, cited: true },
+        { number: 4, text: 'made-up fourth line', cited: false },
+      ]);
+      expect(res.headers['content-type']).toMatch(/application\/json/);
+    }
+    const past = await request(writer.app).get(`/api/sources/${file}/lines`).query({ from: 5 });
+    expect(past.status).toBe(400);
+    expect(past.body.error.details[0].path).toBe('query.from');
+
+    const list = await request(writer.app).get('/api/sources');
+    const listed = list.body.sources.find((s: { file: string }) => s.file === file);
+    expect(listed).toMatchObject({ file, title: 'Uploaded test document', hasText: true });
+    expect(listed).not.toHaveProperty('text');
+  });
+
+  it('a source registered without a text has no lines to show (404)', async () => {
+    const bare = `bare_${randomBytes(4).toString('hex')}.txt`;
+    const written = await request(writer.app)
+      .post('/api/changes')
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .send({
+        reason: 'Register a document without its text',
+        sources: [{ file: bare }],
+        ops: [{ op: 'addSource', source: { file: bare, title: 'No text' } }],
+      });
+    expect(written.status).toBe(201);
+    const res = await request(writer.app).get(`/api/sources/${bare}/lines`).query({ from: 1 });
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('SOURCE_TEXT_UNAVAILABLE');
   });
 });

@@ -64,6 +64,9 @@ describe('the language', () => {
         '.curation.kinds.import',
         '.curation.version',
         '.curation.versionLower',
+        '.recorded.versionWord',
+        // "author, date, version N": the date is put in the reader's language before it comes in.
+        '.views.byline',
       ].sort(),
     );
   });

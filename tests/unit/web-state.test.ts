@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ViewStore } from '../../web/src/state/store.ts';
-import { decodeView, encodeView, MAX_POSITIONS_IN_URL } from '../../web/src/state/url.ts';
+import { decodeView, encodeView, MAX_POSITIONS_IN_URL, normaliseRecordedAt } from '../../web/src/state/url.ts';
 import { EMPTY_VIEW, reduce, type Focus, type ViewState } from '../../web/src/state/view-state.ts';
 import { LABELS, TYPES } from '../../web/src/vocabulary.ts';
 
@@ -109,6 +109,7 @@ describe('the view in the URL', () => {
     webgl: true,
     view: 'table',
     statedOnly: true,
+    recordedAt: '2026-11-30T12:00:00Z',
   };
 
   it('round-trips a whole view', () => {
@@ -166,6 +167,7 @@ describe('the view in the URL', () => {
         webgl: fc.boolean(),
         view: fc.constantFrom('graph' as const, 'table' as const),
         statedOnly: fc.boolean(),
+        recordedAt: fc.option(fc.constantFrom('0', '12', '2026-11-30', '2026-11-30T12:00:00Z'), { nil: null }),
         xs: fc.array(fc.integer({ min: -5000, max: 5000 }), { minLength: 24, maxLength: 24 }),
       })
       .map(({ xs, ...s }): ViewState => ({
@@ -180,5 +182,25 @@ describe('the view in the URL', () => {
         expect(decodeView(encodeView(s))?.state).toEqual(s);
       }),
     );
+  });
+});
+
+describe('"as recorded at" in a link', () => {
+  it('takes a version, a day or a moment, and says what it cannot read', () => {
+    expect(normaliseRecordedAt(' 012 ')).toBe('12');
+    expect(normaliseRecordedAt('2026-11-30')).toBe('2026-11-30');
+    expect(normaliseRecordedAt('2026-11-30T12:00Z')).toBe('2026-11-30T12:00:00Z');
+    expect(normaliseRecordedAt('2026-11-30T14:00:00+02:00')).toBe('2026-11-30T12:00:00Z');
+    for (const bad of ['', 'v12', '2026-02-30', '2026-13-01T10:00Z', '-1', 'now']) expect(normaliseRecordedAt(bad)).toBeNull();
+    const { state, problems } = decodeView('#n=who&rec=yesterday')!;
+    expect(state.recordedAt).toBeNull();
+    expect(problems).toEqual(['rec: "yesterday" is not a version number or a moment']);
+  });
+
+  it('is an undoable step of the view', () => {
+    const s = reduce(EMPTY_VIEW, { type: 'setRecordedAt', recordedAt: '7' });
+    expect(s.recordedAt).toBe('7');
+    expect(reduce(s, { type: 'setRecordedAt', recordedAt: '7' })).toBe(s);
+    expect(reduce(s, { type: 'setRecordedAt', recordedAt: null }).recordedAt).toBeNull();
   });
 });

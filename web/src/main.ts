@@ -17,6 +17,7 @@ import { commonAnswer } from './features/shared/answer.ts';
 import { CommonPanel } from './features/shared/panel.ts';
 import { Curation } from './features/curation/controller.ts';
 import { SessionState } from './features/session/state.ts';
+import { viewIdOf } from './features/views/model.ts';
 import { TableView } from './features/table/table-view.ts';
 import { ElementCache, GraphView } from './graph/view.ts';
 import { announceLang, lang, localiseNames, t } from './i18n/index.ts';
@@ -48,6 +49,8 @@ document.title = t.app.title;
 const bus = new EventBus();
 const feedback = new Feedback();
 let statedOnly = false;
+/** What the canvas and every answer were read at ("as recorded at"); null: the graph now. */
+let readAt: string | null = null;
 const session = new SessionState();
 const api = new ApiClient({
   csrfToken: () => session.csrfToken,
@@ -56,6 +59,7 @@ const api = new ApiClient({
   onRetryEnd: () => feedback.dismiss('retry'),
   transform: (body) => localiseNames(body),
   answerParams: () => ({ lang, certainty: statedOnly ? 'stated' : undefined }),
+  recordedAt: () => readAt,
 });
 const cache = new ElementCache();
 let theme = initialTheme();
@@ -104,6 +108,8 @@ const curation = new Curation(api, session, bus, cache, feedback, {
       if (shown.length > 1) view.fit(shown.union(shown.edgesWith(shown)));
     }),
   openPanel: (p) => bus.emit('panel:open', { panel: p }),
+  link: () => encodeView(store.state),
+  loadView: (state) => store.load(state),
 });
 const panel = new SidePanel(
   {
@@ -176,6 +182,7 @@ document.body.append(
     h(
       'section',
       { class: 'stage', 'aria-label': t.app.networkRegion },
+      curation.banners,
       cyContainer,
       focusBar,
       hint,
@@ -317,6 +324,8 @@ store.subscribe((state, previous, cause, action) => {
 async function render(state: ViewState, previous: ViewState, cause: ChangeCause, near: string | null): Promise<void> {
   const seq = ++renderSeq;
   statedOnly = state.statedOnly;
+  if (state.recordedAt !== readAt) forgetReads(state.recordedAt);
+  curation.recorded.update(state);
   scheduleUrl(state);
   slider.update(state);
   toolbar.update(state, store.canUndo, store.canRedo);
@@ -735,6 +744,25 @@ void work(async () => {
 
 void work(() => curation.start(null));
 
+/**
+ * Another time of record: what the cache holds was read at the other one, so the canvas and
+ * the answers are read again (the reads carry `readAt`).
+ */
+function forgetReads(recordedAt: string | null): void {
+  readAt = recordedAt;
+  covered = new Set();
+  answers.clear();
+  pathResults.clear();
+  cache.nodes.clear();
+  cache.edges.clear();
+  view.cy.elements().remove();
+}
+
+// The canvas gives up the room the stage's banners take, and the notices on it move below them.
+new ResizeObserver(() => {
+  document.documentElement.style.setProperty('--banner-h', `${curation.banners.offsetHeight}px`);
+}).observe(curation.banners);
+
 /** Render the current state again (new data for the same view, or a comparison shown). */
 function rerender(): void {
   rendering = render(store.state, store.state, 'action', null);
@@ -775,7 +803,13 @@ async function reloadAfterChange(show: string[], select?: { factId: string } | {
   });
 }
 
-if (decoded) {
+const savedView = viewIdOf(location.search);
+if (savedView) {
+  // A saved view's link: its state, and how much has changed since it was saved.
+  void work(() => curation.views.open(savedView)).then(() => {
+    if (!store.state.nodes.length) void startingView();
+  });
+} else if (decoded) {
   if (decoded.problems.length) feedback.notify('error', t.notices.linkProblems(decoded.problems.slice(0, 3).join('; ')), 'link');
   statedOnly = decoded.state.statedOnly;
   store.load(decoded.state);

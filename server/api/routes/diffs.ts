@@ -28,7 +28,7 @@ const DiffAnswer = z
   })
   .openapi('Diff');
 
-const View = z
+export const View = z
   .object({
     id: z.string(),
     name: z.string(),
@@ -38,7 +38,7 @@ const View = z
     createdAt: z.string(),
   })
   .openapi('SavedView');
-const ViewWithChanges = View.extend({
+export const ViewWithChanges = View.extend({
   changesSince: z.number().int().openapi({ description: 'change sets applied after the view was saved' }),
   currentVersion: z.number().int(),
   diff: z.string().openapi({ description: 'the diff query from the view’s version to the current one' }),

@@ -1,11 +1,12 @@
 // The source documents: the list of :Source nodes, and the cited lines of one document with
-// their context, read from SOURCES_DIR when the server has it. The file name must look like a
-// SourceRef's file and be one of the folder's own entries, so no request can reach outside it.
+// their context, read from SOURCES_DIR when the server has it, else from the text an editor
+// uploaded when registering the source (addSource). The file name must look like a SourceRef's
+// file and be one of the folder's own entries, so no request can reach outside it.
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
-import type { Row } from '../../db/database.ts';
+import type { Database, Row } from '../../db/database.ts';
 import { SourceTextUnavailableError, ValidationError } from '../../errors.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
@@ -22,6 +23,7 @@ const SourceSchema = z
     written: z.string().optional().openapi({ description: 'Partial date the document was at least written by' }),
     writtenCertainty: z.enum(['stated', 'inferred']).optional(),
     writtenBasis: z.string().optional(),
+    hasText: z.boolean().optional().openapi({ description: 'An editor uploaded the document’s text with it (its lines can be shown)' }),
   })
   .catchall(z.unknown())
   .openapi('Source');
@@ -78,7 +80,12 @@ export function sourceRoutes(router: Router, services: Services): void {
     response: { description: 'Source documents', schema: SourceList },
     handler: async (_req, { services: { db, config } }) => {
       const rows = await db.read('sources/list-sources');
-      return { sources: rows.map((r) => r.source as Row as z.infer<typeof SourceSchema>), textAvailable: Boolean(config.SOURCES_DIR) };
+      const sources = rows.map((r) => {
+        // The projection blanks the (large) uploaded text; only whether there is one is listed.
+        const { text: _text, ...source } = r.source as Row;
+        return { ...source, ...(r.hasText ? { hasText: true } : {}) } as z.infer<typeof SourceSchema>;
+      });
+      return { sources, textAvailable: Boolean(config.SOURCES_DIR) };
     },
   });
 
@@ -88,15 +95,15 @@ export function sourceRoutes(router: Router, services: Services): void {
     tag: 'graph',
     summary: 'The cited lines of a source document, with context lines, numbered',
     description:
-      'Needs the server’s SOURCES_DIR; without it (or for a file not in that folder) the answer is 404 SOURCE_TEXT_UNAVAILABLE and a client shows file, lines and paraphrase only. `from`–`to` are the cited lines (1-based, inclusive), `context` lines are added on each side.',
+      'Reads the server’s SOURCES_DIR, else the text uploaded when the source was registered (addSource); with neither the answer is 404 SOURCE_TEXT_UNAVAILABLE and a client shows file, lines and paraphrase only. Lines are plain text, to be shown as text. `from`–`to` are the cited lines (1-based, inclusive), `context` lines are added on each side.',
     params: FileParams,
     query: LinesQuery,
     errors: {
       400: 'The request is not valid: a range that ends before it starts, or longer than 500 lines; `details` says which.',
-      404: 'SOURCE_TEXT_UNAVAILABLE: no source folder is configured, or the file is not in it.',
+      404: 'SOURCE_TEXT_UNAVAILABLE: the file is neither in the source folder nor registered with an uploaded text.',
     },
     response: { description: 'Numbered lines', schema: SourceLines },
-    handler: async ({ params, query }, { services: { config } }) => {
+    handler: async ({ params, query }, { services: { config, db } }) => {
       const to = query.to ?? query.from;
       if (to < query.from) {
         throw new ValidationError('The range ends before it starts.', [{ path: 'query.to', message: 'must be at least query.from' }]);
@@ -104,20 +111,15 @@ export function sourceRoutes(router: Router, services: Services): void {
       if (to - query.from > 500) {
         throw new ValidationError('At most 500 cited lines at a time.', [{ path: 'query.to', message: 'at most query.from + 500' }]);
       }
-      const dir = config.SOURCES_DIR;
-      if (!dir)
-        throw new SourceTextUnavailableError('This server has no source texts (SOURCES_DIR is not set).', [
-          { path: 'params.file', message: 'source text not available' },
-        ]);
-      // Only a name the folder itself lists is opened: nothing a request spells can point elsewhere.
-      // A link inside the folder could point anywhere, so only plain files are read.
-      const entries = await readdir(dir);
-      if (!entries.includes(params.file) || !(await lstat(join(dir, params.file))).isFile()) {
-        throw new SourceTextUnavailableError(`No source text "${params.file}" on this server.`, [
-          { path: 'params.file', message: 'not in the sources folder' },
-        ]);
-      }
-      const all = (await readFile(join(dir, params.file), 'utf8')).split(/\r?\n/);
+      const text = (await folderText(config.SOURCES_DIR, params.file)) ?? (await uploadedText(db, params.file));
+      if (text === null)
+        throw new SourceTextUnavailableError(
+          config.SOURCES_DIR
+            ? `No source text "${params.file}" on this server.`
+            : 'This server has no source texts (SOURCES_DIR is not set) and none was uploaded for this file.',
+          [{ path: 'params.file', message: 'source text not available' }],
+        );
+      const all = text.split(/\r?\n/);
       if (all.length && all[all.length - 1] === '') all.pop();
       if (to > all.length) {
         const path = query.from > all.length ? 'query.from' : 'query.to';
@@ -131,4 +133,20 @@ export function sourceRoutes(router: Router, services: Services): void {
       return { file: params.file, from: query.from, to: last, totalLines: all.length, lines };
     },
   });
+}
+
+/** The document from SOURCES_DIR, or null when there is no folder or it does not list the file. */
+async function folderText(dir: string | undefined, file: string): Promise<string | null> {
+  if (!dir) return null;
+  // Only a name the folder itself lists is opened: nothing a request spells can point elsewhere.
+  // A link inside the folder could point anywhere, so only plain files are read.
+  const entries = await readdir(dir);
+  if (!entries.includes(file) || !(await lstat(join(dir, file))).isFile()) return null;
+  return readFile(join(dir, file), 'utf8');
+}
+
+/** The text uploaded with addSource, kept on the :Source node; null when none was. */
+async function uploadedText(db: Database, file: string): Promise<string | null> {
+  const [row] = await db.read('sources/get-source-text', { file });
+  return typeof row?.text === 'string' ? row.text : null;
 }

@@ -62,6 +62,8 @@ export interface ClientOptions {
   answerParams?: () => Record<string, string | undefined>;
   /** The session's CSRF token, sent as X-CSRF-Token on every POST (docs/curation.md). */
   csrfToken?: () => string | null;
+  /** "As recorded at" a version or moment: sent with every read of the graph while set. */
+  recordedAt?: () => string | null;
 }
 
 export interface CallOptions {
@@ -139,6 +141,7 @@ export class ApiClient {
   private readonly transform: <T>(body: T) => T;
   private readonly answerParams: () => Record<string, string | undefined>;
   private readonly csrfToken: () => string | null;
+  private readonly recordedAt: () => string | null;
 
   constructor(options: ClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? '';
@@ -151,6 +154,12 @@ export class ApiClient {
     this.transform = options.transform ?? ((b) => b);
     this.answerParams = options.answerParams ?? (() => ({}));
     this.csrfToken = options.csrfToken ?? (() => null);
+    this.recordedAt = options.recordedAt ?? (() => null);
+  }
+
+  /** The question's own parameters and the reader's (language, stated only, recorded at). */
+  private readParams(): Record<string, string | undefined> {
+    return { ...this.answerParams(), recordedAt: this.recordedAt() ?? undefined };
   }
 
   /**
@@ -172,11 +181,16 @@ export class ApiClient {
   }
 
   search(q: string, opts: CallOptions & { labels?: NodeLabel[]; limit?: number } = {}): Promise<SearchResult> {
-    return this.json('GET', `/api/search${queryString({ q, labels: opts.labels, limit: opts.limit })}`, undefined, opts);
+    return this.json(
+      'GET',
+      `/api/search${queryString({ q, labels: opts.labels, limit: opts.limit, recordedAt: this.recordedAt() })}`,
+      undefined,
+      opts,
+    );
   }
 
   node(id: string, opts: CallOptions = {}): Promise<NodeDetail> {
-    return this.json('GET', `/api/nodes/${encodeURIComponent(id)}`, undefined, opts);
+    return this.json('GET', `/api/nodes/${encodeURIComponent(id)}${queryString({ recordedAt: this.recordedAt() })}`, undefined, opts);
   }
 
   neighborhood(id: string, opts: NeighborhoodOptions = {}): Promise<Neighborhood> {
@@ -187,7 +201,7 @@ export class ApiClient {
       direction: opts.direction,
       asOf: opts.asOf,
       limit: opts.limit,
-      ...this.answerParams(),
+      ...this.readParams(),
     });
     return this.json('GET', `/api/nodes/${encodeURIComponent(id)}/neighborhood${q}`, undefined, opts);
   }
@@ -201,7 +215,7 @@ export class ApiClient {
       directed: opts.directed,
       asOf: opts.asOf,
       limit: opts.limit,
-      ...this.answerParams(),
+      ...this.readParams(),
     });
     return this.json('GET', `/api/paths${q}`, undefined, opts);
   }
@@ -209,7 +223,7 @@ export class ApiClient {
   mandateChain(id: string, direction: ChainDirection, opts: CallOptions & { asOf?: string | null } = {}): Promise<MandateChain> {
     return this.json(
       'GET',
-      `/api/nodes/${encodeURIComponent(id)}/mandate-chain${queryString({ direction, asOf: opts.asOf, ...this.answerParams() })}`,
+      `/api/nodes/${encodeURIComponent(id)}/mandate-chain${queryString({ direction, asOf: opts.asOf, ...this.readParams() })}`,
       undefined,
       opts,
     );
@@ -219,7 +233,7 @@ export class ApiClient {
   common(a: string, b: string, opts: CallOptions & { asOf?: string | null } = {}): Promise<CommonResult> {
     return this.json(
       'GET',
-      `/api/nodes/${encodeURIComponent(a)}/common${queryString({ with: b, asOf: opts.asOf, ...this.answerParams() })}`,
+      `/api/nodes/${encodeURIComponent(a)}/common${queryString({ with: b, asOf: opts.asOf, ...this.readParams() })}`,
       undefined,
       opts,
     );
@@ -232,7 +246,7 @@ export class ApiClient {
       forum: query.forum,
       capacity: query.capacity,
       asOf: query.asOf,
-      ...this.answerParams(),
+      ...this.readParams(),
     });
     return this.json('GET', `/api/representation${q}`, undefined, query);
   }
@@ -243,7 +257,13 @@ export class ApiClient {
    */
   async subgraph(ids: string[], opts: CallOptions = {}): Promise<CytoscapeExport['elements']> {
     if (ids.length === 0) return { nodes: [], edges: [] };
-    const body = await this.json<CytoscapeExport>('POST', '/api/export', { format: 'cytoscape', ids }, opts);
+    const recordedAt = this.recordedAt();
+    const body = await this.json<CytoscapeExport>(
+      'POST',
+      '/api/export',
+      { format: 'cytoscape', ids, ...(recordedAt ? { recordedAt } : {}) },
+      opts,
+    );
     return body.elements;
   }
 
@@ -253,6 +273,8 @@ export class ApiClient {
     if (req.ids) body.ids = req.ids;
     if (req.types?.length) body.types = req.types;
     if (req.asOf) body.asOf = req.asOf;
+    const recordedAt = this.recordedAt();
+    if (recordedAt) body.recordedAt = recordedAt;
     const res = await this.request('POST', '/api/export', body, opts);
     const header = res.headers.get('X-Export-Filename') ?? res.headers.get('Content-Disposition') ?? '';
     const filename = /filename="?([^";]+)"?/.exec(header)?.[1] ?? header.trim() ?? '';

@@ -11,7 +11,13 @@ import type {
   Citation as CitationSchema,
   Operation as OperationSchema,
 } from '../../../server/curation/schemas.ts';
+import type { View as ViewSchema, ViewWithChanges as ViewWithChangesSchema } from '../../../server/api/routes/diffs.ts';
 import type { NodeLabel, RelationshipType } from './types.ts';
+
+/** POST /api/views: a saved view, pinned to the version current when it was saved. */
+export type SavedView = z.infer<typeof ViewSchema>;
+/** GET /api/views(/:id): with the change sets since and the diff query that shows them. */
+export type SavedViewWithChanges = z.infer<typeof ViewWithChangesSchema>;
 
 export type Role = 'editor' | 'admin';
 

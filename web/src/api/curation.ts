@@ -10,6 +10,8 @@ import type {
   CurrentVersion,
   DiffAnswer,
   ElementHistory,
+  SavedView,
+  SavedViewWithChanges,
   SessionInfo,
   SignedIn,
 } from './curation-types.ts';
@@ -36,7 +38,7 @@ export class CurationApi {
   }
 
   /** The registered source documents a citation may name. */
-  sources(opts?: CallOptions): Promise<{ sources: Array<{ file: string; title?: string; publisher?: string }> }> {
+  sources(opts?: CallOptions): Promise<{ sources: Array<{ file: string; title?: string; publisher?: string; hasText?: boolean }> }> {
     return this.api.call('GET', '/api/sources', undefined, opts);
   }
 
@@ -73,5 +75,17 @@ export class CurationApi {
     const params =
       q.kind === 'versions' ? { from: q.from, to: q.to, around: q.around } : { fromDate: q.fromDate, toDate: q.toDate, around: q.around };
     return this.api.call('GET', `/api/diff${queryString(params)}`, undefined, opts);
+  }
+
+  saveView(name: string, link: string): Promise<SavedView> {
+    return this.api.call('POST', '/api/views', { name, link });
+  }
+
+  views(opts?: CallOptions): Promise<{ views: SavedViewWithChanges[] }> {
+    return this.api.call('GET', '/api/views', undefined, opts);
+  }
+
+  view(id: string, opts?: CallOptions): Promise<SavedViewWithChanges> {
+    return this.api.call('GET', `/api/views/${enc(id)}`, undefined, opts);
   }
 }

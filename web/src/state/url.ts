@@ -3,7 +3,7 @@
 // header limit, and opening a link costs no extra request.
 //
 //   #n=socialstyrelsen,who&hide=Person,MEMBER_OF&asOf=2016&layout=force&root=who
-//    &sel=who&focus=chain:post-x:up&pos=who:10:-40,socialstyrelsen:0:0&r=webgl
+//    &sel=who&focus=chain:post-x:up&pos=who:10:-40,socialstyrelsen:0:0&r=webgl&rec=12
 import type { NodeLabel, RelationshipType } from '../api/types.ts';
 import { isLabel, isType, NODE_ID } from '../vocabulary.ts';
 import { EMPTY_VIEW, LAYOUTS, type Focus, type LayoutName, type Position, type ViewState } from './view-state.ts';
@@ -82,6 +82,7 @@ export function encodeView(state: ViewState): string {
   if (state.webgl) parts.push('r=webgl');
   if (state.view === 'table') parts.push('v=table');
   if (state.statedOnly) parts.push('c=stated');
+  if (state.recordedAt) parts.push(`rec=${encodeURIComponent(state.recordedAt)}`);
   return `#${parts.join('&')}`;
 }
 
@@ -133,6 +134,9 @@ export function decodeView(hash: string): DecodedView | null {
     problems.push(`asOf: "${asOf}" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)`);
     asOf = null;
   }
+  const recText = params.has('rec') ? safeDecode(params.get('rec')!) : null;
+  const recordedAt = recText === null ? null : normaliseRecordedAt(recText);
+  if (params.has('rec') && !recordedAt) problems.push(`rec: "${params.get('rec')}" is not a version number or a moment`);
   const layoutParam = params.get('layout');
   const layout: LayoutName = LAYOUTS.includes(layoutParam as LayoutName) ? (layoutParam as LayoutName) : EMPTY_VIEW.layout;
   if (layoutParam && layout !== layoutParam) problems.push(`layout: unknown layout "${layoutParam}"`);
@@ -161,6 +165,7 @@ export function decodeView(hash: string): DecodedView | null {
       webgl: params.get('r') === 'webgl',
       view: params.get('v') === 'table' ? 'table' : 'graph',
       statedOnly: params.get('c') === 'stated',
+      recordedAt,
     },
     problems,
   };
@@ -172,4 +177,20 @@ function safeDecode(s: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A version number ("12"), a day ("2026-11-30") or a moment ("2026-11-30T12:00", read in the
+ * reader's time zone when it has none) as the API's recordedAt; null when it is none of these.
+ */
+export function normaliseRecordedAt(text: string): string | null {
+  const s = text.trim();
+  if (/^\d{1,9}$/.test(s)) return String(Number(s));
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return dateProblem(s) === null ? s : null;
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:\d{2})?$/.exec(s);
+  if (!m || dateProblem(m[1]!) !== null) return null;
+  const at = new Date(m[3] ? `${m[1]}T${m[2]}${m[3]}` : `${m[1]}T${m[2]}`);
+  if (Number.isNaN(at.getTime())) return null;
+  // Seconds, no milliseconds: the form the API's pattern takes, and short in a link.
+  return at.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

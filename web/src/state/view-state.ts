@@ -39,6 +39,11 @@ export interface ViewState {
   view: 'graph' | 'table';
   /** Only facts the sources state outright (no hedged or inferred ones). */
   statedOnly: boolean;
+  /**
+   * The graph as it was recorded at a version ("12") or a moment ("2026-11-30T12:00:00Z"):
+   * every read carries it, and later change sets are undone on the answers. null: now.
+   */
+  recordedAt: string | null;
 }
 
 export const EMPTY_VIEW: ViewState = {
@@ -54,6 +59,7 @@ export const EMPTY_VIEW: ViewState = {
   webgl: false,
   view: 'graph',
   statedOnly: false,
+  recordedAt: null,
 };
 
 export type ViewAction =
@@ -72,6 +78,7 @@ export type ViewAction =
   | { type: 'setWebgl'; webgl: boolean }
   | { type: 'setView'; view: 'graph' | 'table' }
   | { type: 'setStatedOnly'; statedOnly: boolean }
+  | { type: 'setRecordedAt'; recordedAt: string | null }
   | { type: 'clearSelection' };
 
 /** Actions worth an undo step; the rest (selection, placing new nodes) amend the present. */
@@ -180,5 +187,7 @@ export function reduce(state: ViewState, action: ViewAction): ViewState {
       return state.view === action.view ? state : { ...state, view: action.view };
     case 'setStatedOnly':
       return state.statedOnly === action.statedOnly ? state : { ...state, statedOnly: action.statedOnly };
+    case 'setRecordedAt':
+      return state.recordedAt === action.recordedAt ? state : { ...state, recordedAt: action.recordedAt };
   }
 }

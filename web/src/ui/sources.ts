@@ -12,6 +12,14 @@ export interface SourceRef {
   to: number | null;
 }
 
+/** Titles of the registered documents (an editor's own among them), by file. */
+const registeredTitles = new Map<string, string>();
+
+/** The registered sources' titles, so a citation of a newly registered document names it. */
+export function setSourceTitles(sources: ReadonlyArray<{ file: string; title?: string }>): void {
+  for (const s of sources) if (s.title) registeredTitles.set(s.file, s.title);
+}
+
 /** "001_1c15….txt#L16-L20" → the file, what document it is, and "lines 16–20". */
 export function parseSource(ref: string): SourceRef {
   const [file = ref, anchor = ''] = ref.split('#');
@@ -20,7 +28,7 @@ export function parseSource(ref: string): SourceRef {
   const prefix = file.slice(0, 3);
   return {
     file,
-    document: t.sources.documents[prefix] ?? file,
+    document: t.sources.documents[prefix] ?? registeredTitles.get(file) ?? file,
     lines,
     from: m ? Number(m[1]) : null,
     to: m ? Number(m[2] ?? m[1]) : null,

@@ -1,5 +1,6 @@
 // Curation's wiring, kept out of main.ts: the session control, the edit, history and changes
-// tabs, the compare control and the comparison drawn on the canvas. main.ts hands it a host
+// tabs, the compare control and the comparison drawn on the canvas, "as recorded at" and the
+// saved views (both in the changes tab, with their banners on the stage). main.ts hands it a host
 // (reload the view, put nodes on the canvas, render) and asks it for the canvas highlight.
 import type { ApiClient } from '../../api/client.ts';
 import { CurationApi, type DiffQuery } from '../../api/curation.ts';
@@ -17,8 +18,10 @@ import type { CanvasDiff } from '../compare/model.ts';
 import { EditPanel } from '../edit/panel.ts';
 import { ChangesFeed } from '../history/feed.ts';
 import { HistoryPanel } from '../history/panel.ts';
+import { RecordedControl } from '../recorded/controller.ts';
 import { SessionControl } from '../session/control.ts';
 import type { SessionState } from '../session/state.ts';
+import { ViewsPanel } from '../views/panel.ts';
 
 export interface CurationHost {
   /** Fetch the view again after the graph changed: `show` joins the canvas, `select` is selected. */
@@ -28,6 +31,9 @@ export interface CurationHost {
   /** Put nodes on the canvas (near `near`), or render again when they are there. */
   showNodes(ids: string[], near: string | null): void;
   openPanel(panel: ToolPanel): void;
+  /** The link of the view on screen, and showing a view state (a saved view opened). */
+  link(): string;
+  loadView(state: ViewState): void;
 }
 
 export class Curation {
@@ -37,6 +43,10 @@ export class Curation {
   readonly compare: ComparePanel;
   readonly feed: ChangesFeed;
   readonly changesTab: HTMLElement;
+  readonly recorded: RecordedControl;
+  readonly views: ViewsPanel;
+  /** The stage's notices: the past being shown, a saved view opened. */
+  readonly banners: HTMLElement;
   /** The comparison's legend, on the canvas while one is shown. */
   readonly canvasLegend: HTMLElement;
   private readonly cur: CurationApi;
@@ -65,11 +75,37 @@ export class Curation {
     });
     this.history = new HistoryPanel(this.cur, cache, compareAt);
     this.compare = new ComparePanel(api, this.cur, bus, cache, feedback, (ids) => host.loadNodes(ids));
-    this.feed = new ChangesFeed(this.cur, sessionState, feedback, compareAt, async () => {
-      await host.reload([]);
-      this.afterChange();
+    this.feed = new ChangesFeed(
+      this.cur,
+      sessionState,
+      feedback,
+      compareAt,
+      async () => {
+        await host.reload([]);
+        this.afterChange();
+      },
+      () => this.state?.recordedAt ?? null,
+    );
+    this.recorded = new RecordedControl(this.cur, bus);
+    this.views = new ViewsPanel(this.cur, sessionState, feedback, {
+      link: host.link,
+      load: host.loadView,
+      showDiff: (from, to) => compareAt({ kind: 'versions', from, to }),
+      showAsSaved: (version) => {
+        // The diff's marks describe the graph now; on the graph as it was they would mislead.
+        this.compare.clear();
+        bus.emit('view:act', { type: 'setRecordedAt', recordedAt: String(version) });
+      },
     });
-    this.changesTab = h('div', { class: 'changes-tab' }, this.compare.element, this.feed.element);
+    this.changesTab = h(
+      'div',
+      { class: 'changes-tab' },
+      this.compare.element,
+      this.recorded.control,
+      this.views.element,
+      this.feed.element,
+    );
+    this.banners = h('div', { class: 'stage-banners' }, this.recorded.banner, this.views.banner);
     this.canvasLegend = h('div', { class: 'diff-canvas-legend', hidden: true, role: 'note', 'aria-label': t.curation.canvasLegend });
     bus.on('compare:show', ({ diff, around }) => this.showDiff(diff, around));
     bus.on('curation:reload', () => void host.reload([]).then(() => this.afterChange()));
@@ -90,10 +126,12 @@ export class Curation {
       this.feedLoaded = true;
       void this.feed.load();
     }
+    if (name === 'changes' && !this.views.isLoaded) void this.views.load();
   }
 
   update(state: ViewState): void {
     this.state = state;
+    this.recorded.update(state);
     this.edit.update(state);
     this.history.update(state);
     const [first] = state.selected;
@@ -109,6 +147,7 @@ export class Curation {
   }
 
   private afterChange(): void {
+    this.recorded.forget();
     this.edit.redraw();
     if (this.state) this.history.update(this.state, true);
     if (this.feedLoaded) void this.feed.load();

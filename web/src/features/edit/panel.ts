@@ -16,13 +16,18 @@ import type { ViewState } from '../../state/view-state.ts';
 import { button, clear, h } from '../../ui/dom.ts';
 import type { Feedback } from '../../ui/feedback.ts';
 import { SearchBox } from '../../ui/search-box.ts';
+import { setSourceTitles } from '../../ui/sources.ts';
 import { LABELS, LABEL_NAMES, TYPE_PHRASES } from '../../vocabulary.ts';
 import type { SessionState } from '../session/state.ts';
 import { FormFields, input, select, textarea } from './form.ts';
 import { allowedTypes, basisAllowed, changedFields, citation, isAct, newFactId, nodeIdFrom, type TypeRule } from './model.ts';
 
-export type EditMode = 'tie' | 'node' | 'correct' | 'retire';
-const MODES: EditMode[] = ['tie', 'node', 'correct', 'retire'];
+export type EditMode = 'tie' | 'node' | 'correct' | 'retire' | 'source';
+const MODES: EditMode[] = ['tie', 'node', 'correct', 'retire', 'source'];
+/** The server's rule for a source file name (server/api/routes/sources.ts SOURCE_FILE). */
+const SOURCE_FILE = /^[\w.-]+\.txt$/;
+/** What addSource takes as `text` (server/curation/schemas.ts). */
+export const MAX_SOURCE_TEXT = 2_000_000;
 
 /** What the controller does after a change set is written: reload the view, bring in `show`. */
 export type AfterWrite = (written: ChangeWritten, what: { show: string[]; select?: { factId: string } | { id: string } }) => Promise<void>;
@@ -54,7 +59,8 @@ export class EditPanel {
   ) {
     const modes = h('div', { class: 'edit-modes', role: 'group', 'aria-label': t.curation.editWhat });
     for (const m of MODES) {
-      const b = button(t.curation.modes[m], () => this.setMode(m), { class: 'small', 'aria-pressed': 'false', 'data-mode': m });
+      const label = m === 'source' ? t.sourceForm.mode : t.curation.modes[m];
+      const b = button(label, () => this.setMode(m), { class: 'small', 'aria-pressed': 'false', 'data-mode': m });
       this.modeButtons.set(m, b);
       modes.append(b);
     }
@@ -77,6 +83,7 @@ export class EditPanel {
   async loadSources(): Promise<void> {
     try {
       this.sources = (await this.cur.sources()).sources;
+      setSourceTitles(this.sources);
     } catch {
       // The citation field then takes a typed file name.
     }
@@ -95,7 +102,12 @@ export class EditPanel {
 
   /** The selection decides what "correct" and "retire" work on. */
   update(state: ViewState): void {
+    const past = this.state?.recordedAt ?? null;
     this.state = state;
+    if (past !== state.recordedAt) {
+      this.render();
+      return;
+    }
     const key = state.selected.join(',');
     if (key === this.selectedKey) return;
     this.selectedKey = key;
@@ -118,9 +130,30 @@ export class EditPanel {
       );
       return;
     }
+    const modes = signedIn.querySelector<HTMLElement>('.edit-modes');
+    const recordedAt = this.state?.recordedAt ?? null;
+    if (modes) modes.style.display = recordedAt !== null ? 'none' : '';
+    if (recordedAt !== null) {
+      // Change sets apply to the graph as it is now; an edit made while reading the past
+      // would look like it changes what is on screen.
+      const what = /^\d+$/.test(recordedAt) ? t.recorded.versionWord(Number(recordedAt)) : recordedAt;
+      clear(
+        this.body,
+        h('p', { class: 'edit-off', role: 'note' }, t.recorded.editingOff(what)),
+        h(
+          'div',
+          { class: 'actions' },
+          button(t.recorded.backToNow, () => this.bus.emit('view:act', { type: 'setRecordedAt', recordedAt: null }), {
+            class: 'primary',
+          }),
+        ),
+      );
+      return;
+    }
     for (const [m, b] of this.modeButtons) b.setAttribute('aria-pressed', String(m === this.mode));
     if (this.mode === 'tie') this.tieForm();
     else if (this.mode === 'node') this.nodeForm();
+    else if (this.mode === 'source') this.sourceForm();
     else this.selectedForm(this.mode);
     if (this.notice) this.body.prepend(h('p', { class: 'ok-text edit-saved', role: 'status' }, this.notice));
   }
@@ -400,6 +433,79 @@ export class EditPanel {
   }
 
   /**
+   * Register a source document: its file name (the server's rule shown), title, publisher,
+   * date, URL and optionally its text, read here and sent as `text` (at most 2 MB, refused
+   * before sending). The citation may name the document being registered.
+   */
+  private sourceForm(): void {
+    const f = new FormFields('edit-source');
+    const file = input({ maxlength: 200, placeholder: '004_report.txt', autocomplete: 'off' });
+    const upload = h('input', { type: 'file', accept: '.txt,text/plain' });
+    let text: string | undefined;
+    let uploadProblem = '';
+    upload.addEventListener('change', () => {
+      text = undefined;
+      uploadProblem = '';
+      const chosen = upload.files?.[0];
+      if (!chosen) return;
+      if (chosen.size > MAX_SOURCE_TEXT) {
+        uploadProblem = t.sourceForm.tooBig((chosen.size / 1_000_000).toFixed(1));
+        f.showErrors([{ path: 'text', message: uploadProblem }]);
+        return;
+      }
+      f.clearErrors();
+      void chosen.text().then(
+        (s) => {
+          if (s.length > MAX_SOURCE_TEXT) {
+            uploadProblem = t.sourceForm.tooBig((s.length / 1_000_000).toFixed(1));
+            f.showErrors([{ path: 'text', message: uploadProblem }]);
+          } else text = s;
+        },
+        () => {
+          uploadProblem = t.sourceForm.notText;
+          f.showErrors([{ path: 'text', message: uploadProblem }]);
+        },
+      );
+    });
+    const form = this.formShell(
+      f,
+      t.sourceForm.register,
+      () => {
+        const local: Array<{ path: string; message: string }> = [];
+        const name = f.value('srcFile');
+        if (!SOURCE_FILE.test(name) || name.startsWith('.')) local.push({ path: 'srcFile', message: t.sourceForm.fileBad });
+        if (!f.value('title')) local.push({ path: 'title', message: t.sourceForm.titleNeeded });
+        const url = f.value('url');
+        if (url && !/^https?:\/\/\S+$/.test(url)) local.push({ path: 'url', message: t.sourceForm.urlBad });
+        if (uploadProblem) local.push({ path: 'text', message: uploadProblem });
+        if (local.length) return { local };
+        const source: { file: string; title: string; publisher?: string; date?: string; url?: string } = {
+          file: name,
+          title: f.value('title'),
+        };
+        for (const k of ['publisher', 'date', 'url'] as const) if (f.value(k)) source[k] = f.value(k);
+        return {
+          ops: (): Operation[] => [{ op: 'addSource', source, ...(text !== undefined ? { text } : {}) }],
+          show: [],
+          registers: name,
+        };
+      },
+      { selfFile: () => f.value('srcFile') },
+    );
+    clear(
+      form.element,
+      f.field('srcFile', t.sourceForm.file, file, t.sourceForm.fileHint),
+      f.field('title', t.sourceForm.title, input({ maxlength: 500 })),
+      f.field('publisher', t.sourceForm.publisher, input({ maxlength: 500 })),
+      f.field('date', t.sourceForm.date, input({ maxlength: 40 }), t.sourceForm.dateHint),
+      f.field('url', t.sourceForm.url, input({ type: 'url', maxlength: 2000, placeholder: 'https://' })),
+      f.field('text', t.sourceForm.text, upload, t.sourceForm.textHint),
+      ...form.footer,
+    );
+    clear(this.body, form.element);
+  }
+
+  /**
    * The reason and citation every change set needs, the submit button and the place for
    * what the server says; `build` turns the fields into operations (or local refusals).
    */
@@ -408,7 +514,15 @@ export class EditPanel {
     submitLabel: string,
     build: () =>
       | { local: Array<{ path: string; message: string }> }
-      | { ops: (ref: string) => Operation[]; show: string[]; select?: { factId: string } | { id: string } },
+      | {
+          ops: (ref: string) => Operation[];
+          show: string[];
+          select?: { factId: string } | { id: string };
+          /** A source file this change set registers: offered as a citation afterwards. */
+          registers?: string;
+        },
+    /** selfFile: the document the form registers, cited when no other is picked (lines optional then). */
+    opts: { selfFile?: () => string } = {},
   ): { element: HTMLFormElement; footer: HTMLElement[] } {
     const files = this.sources.length
       ? select([['', t.curation.pickSource], ...this.sources.map((s) => [s.file, `${s.title ?? s.file} (${s.file})`] as [string, string])])
@@ -422,7 +536,7 @@ export class EditPanel {
         { class: 'edit-why' },
         h('legend', {}, t.curation.whyAndSource),
         f.field('reason', t.curation.reason, textarea(2), t.curation.reasonHint),
-        f.field('file', t.curation.sourceFile, files),
+        f.field('file', t.curation.sourceFile, files, opts.selfFile ? t.sourceForm.citeSelf : undefined),
         f.field('lines', t.curation.lines, input({ placeholder: '18-20', inputmode: 'numeric' }), t.curation.linesHint),
       ),
       h('div', { class: 'actions' }, submit),
@@ -438,8 +552,12 @@ export class EditPanel {
         const local = 'local' in built ? [...built.local] : [];
         const reason = f.value('reason');
         if (reason.length < 10) local.push({ path: 'reason', message: t.curation.reasonShort });
-        const cite = citation(f.value('file'), f.value('lines'));
-        if (!f.value('file')) local.push({ path: 'file', message: t.curation.sourceNeeded });
+        const self = opts.selfFile?.() ?? '';
+        const file = f.value('file') || self;
+        // The document being registered may be cited without lines: it is what the change is about.
+        const cite =
+          file === self && self && !f.value('lines') ? { citation: { file: self }, ref: self } : citation(file, f.value('lines'));
+        if (!file) local.push({ path: 'file', message: t.curation.sourceNeeded });
         else if (!cite) local.push({ path: 'lines', message: t.curation.linesBad });
         if (local.length || 'local' in built || !cite) {
           f.showErrors(local);
@@ -453,11 +571,17 @@ export class EditPanel {
             t.curation.saving,
             this.cur.write({ reason, sources: [cite.citation], ops: built.ops(cite.ref) }),
           );
-          this.notice = t.curation.saved(written.changeSet.version);
+          const registers = 'registers' in built ? built.registers : undefined;
+          this.notice = registers
+            ? t.sourceForm.registered(registers, written.changeSet.version)
+            : t.curation.saved(written.changeSet.version);
+          if (registers) await this.loadSources();
           clear(status, h('p', { class: 'ok-text' }, this.notice));
           this.feedback.notify('info', this.notice, 'edit');
           await this.afterWrite(written, { show: built.show, select: built.select });
           if (this.mode === 'tie' || this.mode === 'node') element.reset();
+          // The picker of every form now offers the new document.
+          if (registers) this.render();
         } catch (err) {
           this.showRefusal(err, f, status);
         } finally {
@@ -470,8 +594,13 @@ export class EditPanel {
 
   /** 400 beside the fields; 409 with what the element says now; the rest in words. */
   private showRefusal(err: unknown, f: FormFields, status: HTMLElement): void {
+    if (err instanceof ApiError && err.status === 413) {
+      clear(status, h('p', { class: 'error-text', role: 'alert' }, t.sourceForm.serverRefused(413, err.message)));
+      return;
+    }
     if (err instanceof ApiError && err.status === 400 && err.details.length) {
-      const rest = f.showErrors(err.details);
+      // addSource's own fields: the registered file is `srcFile` here, as `file` is the citation's.
+      const rest = f.showErrors(err.details.map((d) => ({ ...d, path: d.path.replace(/\.source\.file$/, '.source.srcFile') })));
       clear(
         status,
         // The server's message already says that nothing was written.

@@ -29,6 +29,8 @@ export class ChangesFeed {
     private readonly feedback: Feedback,
     private readonly compare: (q: DiffQuery) => void,
     private readonly afterRevert: (written: ChangeWritten) => Promise<void>,
+    /** The version or moment the graph is read as recorded at, when it is; reverts wait for now. */
+    private readonly recordedAt: () => string | null = () => null,
   ) {
     this.list = h('ol', { class: 'changes-list' });
     this.more = h('div', { class: 'changes-more' });
@@ -150,6 +152,12 @@ export class ChangesFeed {
   }
 
   private revertForm(c: ChangeSetSummary, box: HTMLElement): void {
+    const past = this.recordedAt();
+    if (past !== null) {
+      const what = /^\d+$/.test(past) ? t.recorded.versionWord(Number(past)) : past;
+      clear(box, h('p', { class: 'edit-off', role: 'note' }, t.recorded.editingOff(what)));
+      return;
+    }
     const id = `revert-reason-${c.version}`;
     const reason = h('textarea', { id, rows: 2, 'aria-describedby': `${id}-error` });
     const error = h('p', { class: 'field-error', id: `${id}-error`, role: 'alert' });
