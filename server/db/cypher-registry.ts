@@ -32,6 +32,8 @@ export const QUERY_NAMES = [
   'bulk/save-marker',
   'common/inference-grounds',
   'common/shared-neighbours',
+  'curation/all-node-states',
+  'curation/all-tie-states',
   'curation/count-changes-since',
   'curation/create-bulk-change-set',
   'curation/create-change-set',

@@ -571,7 +571,10 @@ export const en = {
     historyOf: 'History of',
     noHistory: 'No recorded changes yet.',
     version: (v: number) => `Version ${v}`,
-    kinds: { seed: 'seed load', import: 'import', edit: 'edit', revert: 'revert' } as Record<string, string>,
+    kinds: { seed: 'seed load', import: 'import', edit: 'edit', revert: 'revert', restore: 'restore from a backup' } as Record<
+      string,
+      string
+    >,
     actions: {
       addNode: 'Added the node',
       addTie: 'Added the tie',

@@ -566,7 +566,13 @@ export const sv: Catalogue = {
     historyOf: 'Historik för',
     noHistory: 'Inga ändringar registrerade ännu.',
     version: (v: number) => `Version ${v}`,
-    kinds: { seed: 'grunddata', import: 'import', edit: 'redigering', revert: 'återställning' } as Record<string, string>,
+    kinds: {
+      seed: 'grunddata',
+      import: 'import',
+      edit: 'redigering',
+      revert: 'återställning',
+      restore: 'återläsning av säkerhetskopia',
+    } as Record<string, string>,
     actions: {
       addNode: 'Lade till noden',
       addTie: 'Lade till bandet',
