@@ -623,6 +623,8 @@ export const sv: Catalogue = {
     diffCounts: (added: number, gone: number, changed: number, dates: boolean) =>
       dates ? `${added} bara vid det andra, ${gone} bara vid det första.` : `${added} tillagda, ${gone} avvecklade, ${changed} ändrade.`,
     noDiff: 'Inga skillnader.',
+    diffTruncated: (limit: number, added: number, gone: number, changed: number) =>
+      `För många för att visa: listan har de första ${limit.toLocaleString('sv')} av varje slag. Totalt: ${added.toLocaleString('sv')} tillagda, ${gone.toLocaleString('sv')} avvecklade, upp till ${changed.toLocaleString('sv')} ändrade.`,
     diffLegend: 'Vad markeringarna på ytan betyder',
     marks: (dates: boolean) =>
       (dates
