@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { connect } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import { restoreGraph } from '../data-io/backup.ts';
-import { ValidationError } from '../errors.ts';
+import { QueryTooLargeError, ValidationError } from '../errors.ts';
 import { UserName } from '../auth/actor.ts';
 import { parseFlags } from './args.ts';
 import { progress } from './progress.ts';
@@ -45,6 +45,11 @@ try {
 } catch (err) {
   step.fail((err as Error).message);
   if (err instanceof ValidationError) for (const d of err.details.slice(0, 20)) process.stderr.write(`  ${d.path}: ${d.message}\n`);
+  // The restore is one transaction: a large one can pass Neo4j's memory limit for a transaction.
+  if (err instanceof QueryTooLargeError)
+    process.stderr.write(
+      '  Nothing was changed. A restore is one transaction; give Neo4j more heap (NEO4J_LOCAL_HEAP=3g for the local one; bench/README.md has the figures) and run it again.\n',
+    );
   process.exitCode = 1;
 } finally {
   await connection.close();

@@ -11,7 +11,7 @@ import { exportSource } from '../export/subgraph.ts';
 import { writeExport } from '../export/write.ts';
 import { AUTOMATION, type Actor } from '../curation/actor.ts';
 import { writeTransitions, type Transition } from '../curation/apply.ts';
-import { stateProperties, type NodeState, type TieState } from '../curation/state.ts';
+import { rowOf, stateProperties, type NodeState, type TieState } from '../curation/state.ts';
 import { readGraphFile } from './graph-file.ts';
 
 export async function backupGraph(db: Database, file: string): Promise<void> {
@@ -158,7 +158,8 @@ export async function restoreGraph(db: Database, file: string, options: RestoreO
         ['relationships', [...transitions.filter((t) => tie(t) && !t.after), ...moved.filter(tie)]],
         ['nodes', moved.filter((t) => !tie(t))],
         ['nodes', transitions.filter((t) => !tie(t) && t.after)],
-        ['relationships', transitions.filter((t) => tie(t) && t.after)],
+        ['relationships', transitions.filter((t) => tie(t) && t.after && t.before)],
+        ['relationships', transitions.filter((t) => tie(t) && t.after && !t.before)],
         ['nodes', transitions.filter((t) => !tie(t) && !t.after)],
       ];
       const done = { nodes: 0, relationships: 0 };
@@ -166,7 +167,10 @@ export async function restoreGraph(db: Database, file: string, options: RestoreO
       for (const [phase, list] of phases) total[phase as keyof typeof total] += list.length;
       for (const [phase, list] of phases)
         for (const chunk of chunks(list)) {
-          await writeTransitions(tx, chunk, version);
+          // Ties the live graph lacks (read above, under the lock) are created, not merged.
+          if (phase === 'relationships' && chunk[0]?.after && !chunk[0].before)
+            await tx.run('curation/create-ties', { version, rows: chunk.map((t) => rowOf(t.after as TieState)) });
+          else await writeTransitions(tx, chunk, version);
           const p = phase as keyof typeof total;
           done[p] += chunk.length;
           progress({ phase, done: done[p], total: total[p] });

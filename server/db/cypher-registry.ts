@@ -38,6 +38,7 @@ export const QUERY_NAMES = [
   'curation/create-bulk-change-set',
   'curation/create-change-set',
   'curation/create-ops',
+  'curation/create-ties',
   'curation/create-view',
   'curation/diff-versions',
   'curation/element-changes',
