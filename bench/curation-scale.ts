@@ -122,7 +122,8 @@ try {
       log(`restore into the empty store refused: ${err.message} (nothing written: ${err.constructor.name})`);
       return null;
     });
-    if (!first) process.exit(1);
+    // Thrown inside the try, so the Neo4j started here is stopped on the way out.
+    if (!first) throw new Error('the restore into the empty store did not fit in one transaction');
     to = Number(first.changeSet?.slice(3));
   } else {
     // The graph and a change set with one Op per element, recorded batch by batch as the seed
