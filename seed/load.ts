@@ -15,7 +15,9 @@ export interface LoadOptions {
   batchSize?: number;
   /**
    * true: everything in one transaction, so a failure writes nothing (imports).
-   * false: one transaction per batch (large seed and bulk loads).
+   * false: one transaction per batch (bulk loads). A load recorded as a change set (`history`)
+   * is always one transaction: a change set whose Ops outlived a failed load would claim
+   * elements the graph never got.
    */
   atomic?: boolean;
   onProgress?: (p: LoadProgress) => void;
@@ -92,7 +94,8 @@ export async function writeRows(
   let version = 0;
   let seq = 0;
   // The change set comes first (it takes the version lock), then each batch carries its
-  // elements' `rev` and writes their Ops beside them: only `after`, unless a load replaces.
+  // elements' `rev` and writes their Ops beside them (only `after`, unless a load replaces),
+  // all in one transaction.
   const open = async (tx: NamedTransaction) => {
     if (!history) return;
     version = Number((await tx.run('curation/merge-version-lock'))[0]?.version ?? 0) + 1;
@@ -146,7 +149,7 @@ export async function writeRows(
     await tx.run('curation/create-ops', { changeSet: `cs-${version}`, ops });
   };
 
-  if (options.atomic) {
+  if (options.atomic || history) {
     await db.writeTransaction(
       async (tx) => {
         seq = 0;
@@ -158,7 +161,6 @@ export async function writeRows(
     );
     for (const step of steps) report(step.phase, step.rows.length);
   } else {
-    if (history) await db.writeTransaction(open);
     for (const step of steps) {
       await db.writeTransaction((tx) => runStep(tx, step), { timeoutMs: 120_000 });
       report(step.phase, step.rows.length);

@@ -370,6 +370,30 @@ export async function applyChangeSet(
         });
       });
 
+      // A tie's MERGE key (type, ends, forum, chain, validFrom, subject) is its element id on the
+      // canvas and what the seed's upsert matches on: a second live tie with the same key would
+      // hide one fact behind the other. Refused, naming the tie that holds the key.
+      const keyed = [...afterTie].map(([op, s]) => ({ op, id: s.id, from: s.from, to: s.to, key: String(s.properties.key) }));
+      const leavingTies = new Set(ops.flatMap((op) => (op.op === 'retireTie' ? [op.id] : [])));
+      // (Two ties of this change set with one key are already refused by the validator.)
+      const clashes: ErrorDetail[] = [];
+      if (keyed.length)
+        for (const row of await tx.run('curation/ties-with-keys', { rows: keyed })) {
+          const k = keyed.find((x) => x.id === String(row.id));
+          if (!k || leavingTies.has(String(row.other))) continue;
+          const other = tieOf({ ...row, id: row.other }, row.props as Row);
+          clashes.push({
+            path: opPath(k.op),
+            message: `a tie with the same type, ends and dates exists: ${other.id}`,
+            current: { ...other, rev: revOf(row.props as Row) },
+          });
+        }
+      if (clashes.length)
+        throw new ConflictError(
+          `${clashes.length} tie(s) would have the same type, ends and dates as another; nothing was written. Correct or retire the other tie first.`,
+          clashes,
+        );
+
       // Retiring a node retires its ties with it, each recorded as an operation of its own.
       const retiring = ops.flatMap((op) => (op.op === 'retireNode' ? [op.id] : []));
       const tiesOfRetired = new Map<string, TieState>();

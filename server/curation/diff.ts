@@ -1,9 +1,9 @@
 // Diffs: between two versions (from the change log: each element's first `before` and last
-// `after` in between), and between two valid dates around a node (which of its ties hold at
+// `after` in between, folded by Neo4j), and between two valid dates around a node (which of its ties hold at
 // one date and not at the other). Undated ties hold at every date, so they never differ.
 import type { Database, Row } from '../db/database.ts';
 import { firstDay, lastDay } from '../model/dates.ts';
-import { opOf, type OpRecord } from './log.ts';
+import type { OpRecord } from './log.ts';
 
 export interface DiffItem {
   id: string;
@@ -32,35 +32,59 @@ function changedFields(a: Record<string, unknown>, b: Record<string, unknown>): 
   return [...keys].filter((k) => JSON.stringify(pa[k]) !== JSON.stringify(pb[k])).sort();
 }
 
-/** Folds a run of operations (oldest first) into what differs between its start and its end. */
-export function diffOfOps(ops: OpRecord[], around?: string): Diff {
-  const span = new Map<string, { kind: 'node' | 'tie'; id: string; before: OpRecord['before']; after: OpRecord['after'] }>();
-  for (const op of ops) {
-    if (op.elementKind === 'source') continue;
-    const key = `${op.elementKind}:${op.elementId}`;
-    const seen = span.get(key);
-    if (seen) seen.after = op.after;
-    else span.set(key, { kind: op.elementKind, id: op.elementId, before: op.before, after: op.after });
-  }
-  const diff: Diff = { added: [], retired: [], changed: [] };
-  for (const e of span.values()) {
-    if (around && !touches(e.before, around) && !touches(e.after, around)) continue;
-    if (!e.before && e.after) diff.added.push(e);
-    else if (e.before && !e.after) diff.retired.push(e);
-    else if (e.before && e.after) {
-      const fields = changedFields(e.before, e.after);
-      if (fields.length) diff.changed.push({ ...e, fields });
-    }
-  }
-  return diff;
+export interface DiffCounts {
+  added: number;
+  retired: number;
+  /** Elements whose recorded state differs as text: an upper bound of the elements listed as changed. */
+  changed: number;
 }
 
-export async function diffVersions(db: Database, from: number, to: number, around?: string): Promise<Diff> {
-  const rows = await db.read('curation/ops-between', { from, to });
-  return diffOfOps(
-    rows.map((r) => opOf(r.op as Row)),
-    around,
-  );
+export interface DiffPage {
+  offset: number;
+  limit: number;
+}
+
+/** Diff lists cap: a diff from version 0 at 100k elements lists 100k added. */
+export const DIFF_PAGE = { default: 1000, max: 5000 } as const;
+
+/**
+ * The diff between two versions, folded by Neo4j (curation/diff-versions): the server gets the
+ * counts and one page of each list, never every Op in the span.
+ */
+export async function diffVersions(
+  db: Database,
+  from: number,
+  to: number,
+  around?: string,
+  page: DiffPage = { offset: 0, limit: DIFF_PAGE.default },
+): Promise<Diff & { counts: DiffCounts; truncated: boolean }> {
+  const rows = await db.read('curation/diff-versions', {
+    from,
+    to,
+    around: around ?? null,
+    fromNeedle: `"from":${JSON.stringify(around ?? '')}`,
+    toNeedle: `"to":${JSON.stringify(around ?? '')}`,
+    offset: page.offset,
+    limit: page.limit,
+  });
+  const diff: Diff = { added: [], retired: [], changed: [] };
+  const counts: DiffCounts = { added: 0, retired: 0, changed: 0 };
+  const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : null);
+  for (const row of rows) {
+    const change = row.change as keyof Diff;
+    counts[change] = Number(row.total);
+    for (const item of row.items as Row[]) {
+      const e: DiffItem = { id: String(item.id), kind: item.kind as DiffItem['kind'], before: json(item.before), after: json(item.after) };
+      // The query's text match around a node is a superset; the states say exactly.
+      if (around && !touches(e.before, around) && !touches(e.after, around)) continue;
+      if (change === 'changed') {
+        const fields = changedFields(e.before!, e.after!);
+        if (fields.length) diff.changed.push({ ...e, fields });
+      } else diff[change].push(e);
+    }
+  }
+  const truncated = (['added', 'retired', 'changed'] as const).some((k) => counts[k] > page.offset + page.limit);
+  return { ...diff, counts, truncated };
 }
 
 /** Whether a tie with these first/last days holds at some time within the partial date `d`. */

@@ -267,6 +267,12 @@ describe('Mandate Explorer in the browser', () => {
     // WHO by name: the director-general leading the delegation (as delegate); Socialstyrelsen's own
     // "in some cases" representation is one fact about a Group of forums that includes WHO.
     expect(bySocialstyrelsen.join('\n')).toMatch(/as delegate|on behalf of the government/);
+    // The basis reads as the assignment and who gave it, not as a fact id; the id stays in the tooltip.
+    const basis = list.locator('.rep .basis', { hasText: 'assignment' }).first();
+    await visible(basis);
+    expect(await basis.innerText()).toMatch(/^Basis: .+['’]s assignment “.+”$/);
+    expect(rows.join('\n')).not.toMatch(/Basis: mandate ·|mandates-swedish-government/);
+    expect(await basis.getAttribute('title')).toMatch(/^mandate · mandates-/);
     const state = await page.evaluate(() => window.mandateExplorer!.state());
     expect(state.focus).toMatchObject({ kind: 'representation', principal: 'sweden', forum: 'who' });
     const edges = await page.evaluate(() =>
@@ -283,6 +289,18 @@ describe('Mandate Explorer in the browser', () => {
     expect(sentence).toMatch(/in some cases/i);
     expect(sentence).toMatch(/assignment|basis not stated/i);
     await shot('representation', '1-sweden-in-who');
+
+    // In Swedish the basis is in Swedish words too.
+    await context.close();
+    await open('/?lang=sv');
+    await page.locator('#tab-representation').click();
+    await pick('rep-principal', 'Sverige', 'sweden');
+    await pick('rep-forum', 'WHO', 'who');
+    await page.locator('#panel-representation button[type="submit"]').click();
+    await settle();
+    const sv = page.locator('#panel-representation .rep-list .rep .basis', { hasText: 'uppdrag' }).first();
+    await visible(sv);
+    expect(await sv.innerText()).toMatch(/^Grund: uppdrag från .+: ”.+”/);
   });
 
   it('moves the time slider from 2016 to 2020 and Olivia Wigzell’s WHO Executive Board seat fades', async () => {

@@ -9,6 +9,11 @@ import type { LocalNeo4jHandle } from '../../neo4j-local/launcher.ts';
 import { prepareDatabase } from '../../server/bootstrap.ts';
 import { backupGraph, restoreGraph } from '../../server/data-io/backup.ts';
 import { importFacts } from '../../server/data-io/import.ts';
+import { AUTOMATION } from '../../server/curation/actor.ts';
+import { applyChangeSet } from '../../server/curation/apply.ts';
+import { diffVersions } from '../../server/curation/diff.ts';
+import { currentVersion, elementHistory, listChanges } from '../../server/curation/log.ts';
+import { revertChangeSet } from '../../server/curation/revert.ts';
 import { loadQueries } from '../../server/db/cypher-registry.ts';
 import { Database } from '../../server/db/database.ts';
 import { ConflictError, ValidationError } from '../../server/errors.ts';
@@ -337,52 +342,118 @@ describe('backup and restore', () => {
 
   const count = async (copy: Database, cypher: string) => Number((await copy.readText(cypher, {}, { rowLimit: 1 })).rows[0]!.n);
 
+  const version = async (copy: Database) => (await currentVersion(copy)).version;
+
   it(
-    'a restore over a full store wipes it and loads exactly the backup, reporting its progress; a broken backup changes nothing',
-    { timeout: 240_000 },
+    'a restore is a change set: what differed is written and recorded (history, diff, rev), the rest is left alone; a failed restore writes nothing',
+    { timeout: 300_000 },
     async () => {
       const copy = new Database({ uri });
       try {
         // Whatever an earlier run left in a throw-away store goes first.
         await copy.replayStatement('MATCH (n) DETACH DELETE n');
         await prepareDatabase(copy, { seed: true });
-        const original = await graphDigest(copy);
-        // A backup carries the entity graph; the :Source registry stays in place through a restore.
-        const entities = (await graphDigest(copy, { entities: true })).nodes;
+        const graph = () => graphDigest(copy, { entities: true, history: false });
+        const original = await graph();
+        const entities = original.nodes;
         const ties = await count(copy, 'MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS n');
         const file = join(dir, 'backup.json');
         await backupGraph(copy, file);
 
-        // More than the 10,000 a wipe removes at a time, tied to each other and to the seed's nodes.
-        await copy.replayStatement("MATCH (n:Entity {id: 'who'}) SET n.name = 'changed'");
-        await copy.replayStatement(
-          "UNWIND range(1, 25000) AS i CREATE (n:Entity:Agency {id: 'extra-' + i, label: 'Agency', name: 'Extra ' + i}) WITH n, i WHERE i % 100 = 0 MATCH (w:Entity {id: 'who'}) CREATE (n)-[:MEMBER_OF {key: 'extra-' + i}]->(w)",
+        // After the backup: an edit recorded as a change set, a change behind the log's back,
+        // and more than a chunk of new nodes tied to the seed's.
+        const who = (await copy.readText("MATCH (n:Entity {id: 'who'}) RETURN n.rev AS rev", {}, { rowLimit: 1 })).rows[0]!;
+        const edit = await applyChangeSet(
+          copy,
+          {
+            reason: 'An edit made after the backup was taken',
+            sources: [{ file: '001_1c1597dd7120e666.txt', lines: 'L3-L4' }],
+            ops: [{ op: 'updateNode', id: 'who', rev: Number(who.rev), set: { description: 'edited after the backup' } }],
+          },
+          AUTOMATION,
         );
-        const full = await count(copy, 'MATCH (n:Entity) RETURN count(n) AS n');
-        expect(full).toBe(entities + 25_000);
+        await copy.replayStatement("MATCH (n:Entity {id: 'socialstyrelsen'}) SET n.name = 'changed'");
+        await copy.replayStatement(
+          "UNWIND range(1, 6000) AS i CREATE (n:Entity:Agency {id: 'extra-' + i, label: 'Agency', name: 'Extra ' + i}) WITH n, i WHERE i % 100 = 0 MATCH (w:Entity {id: 'who'}) CREATE (n)-[:MEMBER_OF {id: 'extra-tie-' + i, key: 'extra-' + i}]->(w)",
+        );
+        const before = await version(copy);
 
         const progress: Array<{ phase: string; done: number; total: number }> = [];
-        const report = await restoreGraph(copy, file, { onProgress: (p) => progress.push(p) });
-        expect(report).toMatchObject({ nodes: entities, relationships: ties });
-        expect((await graphDigest(copy)).digest).toBe(original.digest);
-        // The wipe reports the running count, batch by batch, up to every entity there was.
-        const wipe = progress.filter((p) => p.phase === 'wipe');
-        expect(wipe.map((p) => p.done)).toEqual([10_000, 20_000, full, full]);
-        expect(wipe.every((p) => p.total === p.done)).toBe(true);
-        expect(progress.filter((p) => p.phase !== 'wipe').at(-1)).toEqual({ phase: 'relationships', done: ties, total: ties });
-        expect(progress.filter((p) => p.phase === 'nodes').at(-1)).toEqual({ phase: 'nodes', done: entities, total: entities });
+        const report = await restoreGraph(copy, file, {
+          reason: 'Back to the backup taken before the test edits',
+          onProgress: (p) => progress.push(p),
+        });
+        expect(report).toMatchObject({ nodes: entities, relationships: ties, added: 0, changed: 2, retired: 6060 });
+        expect(report.changeSet).toBe(`cs-${before + 1}`);
+        expect(await graph()).toEqual(original);
+        expect(progress.filter((p) => p.phase === 'nodes').at(-1)).toEqual({ phase: 'nodes', done: 6002, total: 6002 });
+        expect(progress.filter((p) => p.phase === 'relationships').at(-1)).toEqual({ phase: 'relationships', done: 60, total: 60 });
+        expect(progress.at(-1)).toEqual({ phase: 'history', done: 6062, total: 6062 });
 
-        // Restoring into an empty store needs no watcher and gives the same graph.
-        await copy.replayStatement('MATCH (n:Entity) DETACH DELETE n');
-        expect(await restoreGraph(copy, file)).toMatchObject({ nodes: entities, relationships: ties });
-        expect((await graphDigest(copy)).digest).toBe(original.digest);
+        // The log, an element's history and a diff all see the restore.
+        const [logged] = (await listChanges(copy, { limit: 1 })).changes;
+        expect(logged).toMatchObject({
+          kind: 'restore',
+          author: 'automation',
+          reason: 'Back to the backup taken before the test edits',
+          opCount: 6062,
+        });
+        const history = await elementHistory(copy, 'socialstyrelsen');
+        expect(history.entries[0]).toMatchObject({
+          action: 'updateNode',
+          before: { properties: expect.objectContaining({ name: 'changed' }) },
+          after: { properties: expect.objectContaining({ name: 'Socialstyrelsen' }) },
+        });
+        const diff = await diffVersions(copy, before, before + 1);
+        expect(diff.counts).toEqual({ added: 0, retired: 6060, changed: 2 });
+        expect(diff.changed.map((c) => c.id)).toEqual(['socialstyrelsen', 'who']);
+        // Elements the backup lacks are retired, not lost: a revert of the restore brings them back.
+        expect(await count(copy, "MATCH (n:Retired) WHERE n.id STARTS WITH 'extra-' RETURN count(n) AS n")).toBe(6000);
+        // The edit made after the backup cannot be reverted blind over the restore.
+        await expect(revertChangeSet(copy, edit.changeSet.id, 'Undo the edit after the restore', AUTOMATION)).rejects.toThrow(
+          ConflictError,
+        );
+        // Elements that were equal kept their rev; those the restore wrote carry its version.
+        const revs = await copy.readText(
+          "MATCH (n:Entity) WHERE n.id IN ['who', 'socialstyrelsen', 'msb'] RETURN n.id AS id, n.rev AS rev ORDER BY id",
+          {},
+          { rowLimit: 3 },
+        );
+        expect(revs.rows).toEqual([
+          { id: 'msb', rev: 1 },
+          { id: 'socialstyrelsen', rev: before + 1 },
+          { id: 'who', rev: before + 1 },
+        ]);
 
-        const broken = join(dir, 'broken.json');
+        // Restoring again changes nothing and records nothing.
+        expect(await restoreGraph(copy, file)).toMatchObject({ added: 0, changed: 0, retired: 0, changeSet: null });
+        expect(await version(copy)).toBe(before + 1);
+
+        // A failure in the database halfway (Neo4j refuses a map as a property value, in the
+        // second chunk of nodes) writes nothing, not even the change set.
+        const whole = await graphDigest(copy);
+        const broken = join(dir, 'fails-halfway.json');
         const json = JSON.parse(readFileSync(file, 'utf8'));
-        json.relationships.push({ type: 'MEMBER_OF', start: 'who', end: 'no-such-node', properties: { key: 'x' } });
+        for (let i = 0; i < 6000; i++)
+          json.nodes.push({ id: `late-${i}`, labels: ['Entity', 'Agency'], properties: { name: `Late ${i}` } });
+        json.nodes.push({ id: 'late-bad', labels: ['Entity', 'Agency'], properties: { name: 'Bad', nested: { a: 1 } } });
         writeFileSync(broken, JSON.stringify(json));
-        await expect(restoreGraph(copy, broken)).rejects.toThrow(/nothing was changed/);
-        expect((await graphDigest(copy)).digest).toBe(original.digest);
+        await expect(restoreGraph(copy, broken)).rejects.toThrow();
+        expect((await graphDigest(copy)).digest).toBe(whole.digest);
+        expect(await version(copy)).toBe(before + 1);
+
+        // A file that is not a graph file is refused before anything is read or written.
+        const invalid = join(dir, 'invalid.json');
+        json.nodes.pop();
+        json.relationships.push({ type: 'MEMBER_OF', start: 'who', end: 'no-such-node', properties: { key: 'x' } });
+        writeFileSync(invalid, JSON.stringify(json));
+        await expect(restoreGraph(copy, invalid)).rejects.toThrow(/nothing was changed/);
+        expect((await graphDigest(copy)).digest).toBe(whole.digest);
+
+        // Into an empty store: every element is added, and the graph is the backup's.
+        await copy.replayStatement('MATCH (n:Entity) DETACH DELETE n');
+        expect(await restoreGraph(copy, file)).toMatchObject({ added: entities + ties, changed: 0, retired: 0 });
+        expect(await graph()).toEqual(original);
       } finally {
         await copy.close();
       }

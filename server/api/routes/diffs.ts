@@ -5,7 +5,7 @@ import { z } from '../../zod.ts';
 import { ValidationError } from '../../errors.ts';
 import { PartialDate } from '../../model/dates.ts';
 import { actorOf } from '../../curation/actor.ts';
-import { diffDates, diffVersions } from '../../curation/diff.ts';
+import { DIFF_PAGE, diffDates, diffVersions } from '../../curation/diff.ts';
 import { currentVersion } from '../../curation/log.ts';
 import { getView, listViews, saveView } from '../../curation/views.ts';
 import { defineRoute } from '../route.ts';
@@ -25,6 +25,13 @@ const DiffAnswer = z
     added: z.array(DiffItem),
     retired: z.array(DiffItem),
     changed: z.array(DiffItem),
+    counts: z.object({ added: z.number().int(), retired: z.number().int(), changed: z.number().int() }).optional().openapi({
+      description:
+        'versions only: how many elements each list has in all; `changed` counts elements whose recorded state differs, an upper bound of those listed (one changed and changed back is not listed)',
+    }),
+    truncated: z.boolean().optional().openapi({ description: 'versions only: a list holds more than offset + limit elements' }),
+    offset: z.number().int().optional(),
+    limit: z.number().int().optional(),
   })
   .openapi('Diff');
 
@@ -51,7 +58,7 @@ export function diffRoutes(router: Router, services: Services): void {
     tag: 'curation',
     summary: 'What differs between two versions, or between two valid dates around a node',
     description:
-      'Versions: from and to (to defaults to the current version), optionally around a node id (the node and its ties). Dates: fromDate and toDate (partial dates) with around: the ties of that node that hold at one date and not at the other; undated ties hold at both and are never listed.',
+      'Versions: from and to (to defaults to the current version), optionally around a node id (the node and its ties); each list is paged by offset and limit (default 1000, at most 5000), with counts of each in all and truncated when a list goes on. Dates: fromDate and toDate (partial dates) with around: the ties of that node that hold at one date and not at the other; undated ties hold at both and are never listed.',
     query: z.object({
       from: Version.optional(),
       to: Version.optional(),
@@ -61,6 +68,8 @@ export function diffRoutes(router: Router, services: Services): void {
         .string()
         .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a node id in kebab-case')
         .optional(),
+      offset: z.coerce.number().int().min(0).default(0),
+      limit: z.coerce.number().int().min(1).max(DIFF_PAGE.max).default(DIFF_PAGE.default),
     }),
     errors: { 400: 'Give either from (and to) versions, or fromDate, toDate and around; `details` says what is missing.' },
     response: { description: 'Added, retired and changed elements', schema: DiffAnswer },
@@ -81,7 +90,8 @@ export function diffRoutes(router: Router, services: Services): void {
       const to = query.to ?? (await currentVersion(db)).version;
       if (to < query.from)
         throw new ValidationError('"to" is before "from".', [{ path: 'query.to', message: `expected at least ${query.from}` }]);
-      return { mode: 'versions', from: query.from, to, around, ...(await diffVersions(db, query.from, to, query.around)) };
+      const page = { offset: query.offset, limit: query.limit };
+      return { mode: 'versions', from: query.from, to, around, ...page, ...(await diffVersions(db, query.from, to, query.around, page)) };
     },
   });
 

@@ -99,6 +99,10 @@ export interface DiffAnswer {
   added: DiffItem[];
   retired: DiffItem[];
   changed: DiffItem[];
+  /** Versions only: each list's size in all, and whether a list goes on past the page. */
+  counts?: { added: number; retired: number; changed: number };
+  truncated?: boolean;
+  limit?: number;
 }
 
 export interface CurrentVersion {

@@ -120,6 +120,8 @@ export interface Representation {
   validFrom: string | null;
   validTo: string | null;
   relationship: EdgeData;
+  /** The basis in words, in the language asked for: the assignment and who gave it, or "basis not stated". */
+  basisText?: string;
 }
 
 /** The answer in one plain sentence, with its citations (the trust model's `summary`). */

@@ -571,7 +571,10 @@ export const en = {
     historyOf: 'History of',
     noHistory: 'No recorded changes yet.',
     version: (v: number) => `Version ${v}`,
-    kinds: { seed: 'seed load', import: 'import', edit: 'edit', revert: 'revert' } as Record<string, string>,
+    kinds: { seed: 'seed load', import: 'import', edit: 'edit', revert: 'revert', restore: 'restore from a backup' } as Record<
+      string,
+      string
+    >,
     actions: {
       addNode: 'Added the node',
       addTie: 'Added the tie',
@@ -622,6 +625,8 @@ export const en = {
     diffCounts: (added: number, gone: number, changed: number, dates: boolean) =>
       dates ? `${added} only in the second, ${gone} only in the first.` : `${added} added, ${gone} retired, ${changed} changed.`,
     noDiff: 'No differences.',
+    diffTruncated: (limit: number, added: number, gone: number, changed: number) =>
+      `Too many to show: the list holds the first ${limit.toLocaleString('en')} of each kind. In all: ${added.toLocaleString('en')} added, ${gone.toLocaleString('en')} retired, up to ${changed.toLocaleString('en')} changed.`,
     diffLegend: 'What the marks on the canvas mean',
     marks: (dates: boolean) =>
       (dates

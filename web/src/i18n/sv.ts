@@ -566,7 +566,13 @@ export const sv: Catalogue = {
     historyOf: 'Historik för',
     noHistory: 'Inga ändringar registrerade ännu.',
     version: (v: number) => `Version ${v}`,
-    kinds: { seed: 'grunddata', import: 'import', edit: 'redigering', revert: 'återställning' } as Record<string, string>,
+    kinds: {
+      seed: 'grunddata',
+      import: 'import',
+      edit: 'redigering',
+      revert: 'återställning',
+      restore: 'återläsning av säkerhetskopia',
+    } as Record<string, string>,
     actions: {
       addNode: 'Lade till noden',
       addTie: 'Lade till bandet',
@@ -617,6 +623,8 @@ export const sv: Catalogue = {
     diffCounts: (added: number, gone: number, changed: number, dates: boolean) =>
       dates ? `${added} bara vid det andra, ${gone} bara vid det första.` : `${added} tillagda, ${gone} avvecklade, ${changed} ändrade.`,
     noDiff: 'Inga skillnader.',
+    diffTruncated: (limit: number, added: number, gone: number, changed: number) =>
+      `För många för att visa: listan har de första ${limit.toLocaleString('sv')} av varje slag. Totalt: ${added.toLocaleString('sv')} tillagda, ${gone.toLocaleString('sv')} avvecklade, upp till ${changed.toLocaleString('sv')} ändrade.`,
     diffLegend: 'Vad markeringarna på ytan betyder',
     marks: (dates: boolean) =>
       (dates

@@ -154,7 +154,7 @@ export class ComparePanel {
       const diff = canvasDiff(answer, [...this.cache.edges.values()], this.cache.nodes);
       this.shown = diff;
       this.bus.emit('compare:show', { diff, around: q.around ?? null });
-      this.render(diff, q);
+      this.render(diff, q, answer.truncated && answer.counts ? { ...answer.counts, limit: answer.limit ?? 0 } : null);
     } catch (err) {
       clear(this.result, h('p', { class: 'error-text', role: 'alert' }, errorMessage(err, t.curation.comparing)));
     }
@@ -168,7 +168,12 @@ export class ComparePanel {
     this.bus.emit('compare:show', { diff: null, around: null });
   }
 
-  private render(diff: CanvasDiff, q: DiffQuery): void {
+  /** `truncated`: the server sent one page of each list; the counts in all are said beside it. */
+  private render(
+    diff: CanvasDiff,
+    q: DiffQuery,
+    truncated: { added: number; retired: number; changed: number; limit: number } | null = null,
+  ): void {
     const count = (m: DiffMark) => diff.rows.filter((r) => r.mark === m).length;
     const heading =
       q.kind === 'dates'
@@ -183,6 +188,13 @@ export class ComparePanel {
         ' ',
         diff.rows.length ? t.curation.diffCounts(count('added'), count('gone'), count('changed'), q.kind === 'dates') : t.curation.noDiff,
       ),
+      truncated
+        ? h(
+            'p',
+            { class: 'diff-truncated', role: 'note' },
+            t.curation.diffTruncated(truncated.limit, truncated.added, truncated.retired, truncated.changed),
+          )
+        : null,
       h(
         'ul',
         { class: 'diff-legend', 'aria-label': t.curation.diffLegend },

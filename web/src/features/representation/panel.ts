@@ -157,7 +157,7 @@ export class RepresentationPanel {
               certaintyBadge(rel),
               timeStatusNote(rel),
             ),
-            basisNote(rel),
+            basisLine(r.basisText, rel),
             h(
               'div',
               { class: 'rep-actions' },
@@ -169,4 +169,14 @@ export class RepresentationPanel {
       ),
     );
   }
+}
+
+/**
+ * The basis in words (the server's basisText: the assignment's task and its giver, in the
+ * reader's language); the basis kind and fact id stay in the tooltip for those who look them up.
+ */
+function basisLine(text: string | undefined, rel: Record<string, unknown>): HTMLElement | null {
+  if (!text) return basisNote(rel);
+  const ids = [rel.basisKind, rel.basisRef].filter((x) => typeof x === 'string' && x).join(' · ');
+  return h('div', { class: 'basis', ...(ids ? { title: ids } : {}) }, `${t.certainty.basis}: `, text);
 }
