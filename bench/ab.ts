@@ -97,7 +97,7 @@ async function loadThroughRows(db: Database, dir: string, recorded: boolean): Pr
       sources: [{ file: 'synthetic-1.txt' }],
     };
     log(`loading ${nodeRows.length.toLocaleString('en')} nodes ${recorded ? 'with' : 'without'} history`);
-    await writeRows(db, nodeRows, relRows, { batchSize: 1000, ...(recorded ? { history } : {}) });
+    await writeRows(db, nodeRows, relRows, { batchSize: 1000, atomic: false, ...(recorded ? { history } : {}) });
   }
   if (!recorded) return;
   // Edits spread over the graph, each its own change set: a rev and Ops on elements the reads

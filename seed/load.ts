@@ -15,9 +15,11 @@ export interface LoadOptions {
   batchSize?: number;
   /**
    * true: everything in one transaction, so a failure writes nothing (imports).
-   * false: one transaction per batch (bulk loads). A load recorded as a change set (`history`)
-   * is always one transaction: a change set whose Ops outlived a failed load would claim
-   * elements the graph never got.
+   * false: one transaction per batch (bulk loads).
+   * A load recorded as a change set (`history`) is one transaction unless `atomic: false` is
+   * asked for: a change set whose Ops outlived a failed load would claim elements the graph
+   * never got, so a caller that asks for batches takes back what a failure left (a restore into
+   * an empty store does; see server/data-io/backup.ts).
    */
   atomic?: boolean;
   onProgress?: (p: LoadProgress) => void;
@@ -28,7 +30,7 @@ export interface LoadOptions {
 }
 
 export interface LoadHistory {
-  kind: 'seed' | 'import';
+  kind: 'seed' | 'import' | 'restore';
   reason: string;
   author: { name: string; role: string; via: string };
   sources: Array<{ file: string; lines?: string; note?: string }>;
@@ -94,8 +96,7 @@ export async function writeRows(
   let version = 0;
   let seq = 0;
   // The change set comes first (it takes the version lock), then each batch carries its
-  // elements' `rev` and writes their Ops beside them (only `after`, unless a load replaces),
-  // all in one transaction.
+  // elements' `rev` and writes their Ops beside them (only `after`, unless a load replaces).
   const open = async (tx: NamedTransaction) => {
     if (!history) return;
     version = Number((await tx.run('curation/merge-version-lock'))[0]?.version ?? 0) + 1;
@@ -149,7 +150,7 @@ export async function writeRows(
     await tx.run('curation/create-ops', { changeSet: `cs-${version}`, ops });
   };
 
-  if (options.atomic || history) {
+  if (options.atomic ?? Boolean(history)) {
     await db.writeTransaction(
       async (tx) => {
         seq = 0;
@@ -161,6 +162,7 @@ export async function writeRows(
     );
     for (const step of steps) report(step.phase, step.rows.length);
   } else {
+    if (history) await db.writeTransaction(open);
     for (const step of steps) {
       await db.writeTransaction((tx) => runStep(tx, step), { timeoutMs: 120_000 });
       report(step.phase, step.rows.length);
