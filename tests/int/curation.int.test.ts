@@ -143,6 +143,19 @@ describe('change sets', () => {
     expect(short.body.error.details[0].path).toBe('body.reason');
   });
 
+  it('refuses an uploaded source text over 2 MB (400 at the field) and a body over 5 MB (413), registering nothing', async () => {
+    const before = (await request(app).get('/api/versions/current')).body.version;
+    const source = (file: string, text: string) => ({ op: 'addSource', source: { file, title: 'An oversized upload' }, text });
+    const big = await post([source(`${P}big.txt`, 'x'.repeat(2_000_001))], { sources: [{ file: `${P}big.txt` }] });
+    expect(big.status).toBe(400);
+    expect(big.body.error.details.map((d: { path: string }) => d.path).join(' ')).toMatch(/ops\W+0\W+text/);
+    const huge = await post([source(`${P}huge.txt`, 'x'.repeat(5_300_000))], { sources: [{ file: `${P}huge.txt` }] });
+    expect(huge.status).toBe(413);
+    expect((await request(app).get('/api/versions/current')).body.version).toBe(before);
+    const files = (await request(app).get('/api/sources')).body.sources.map((s: { file: string }) => s.file);
+    expect(files.filter((f: string) => f.startsWith(P))).toEqual([]);
+  });
+
   it('needs the write token', async () => {
     const res = await request(app)
       .post('/api/changes')
