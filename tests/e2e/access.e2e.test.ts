@@ -4,10 +4,9 @@
 // at 390 px, dates refused at the field, and readable layered pictures. Screenshots go to
 // artifacts/screenshots/ and the README's to docs/images/.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
+import { expectNoAxeViolations, launchChromium } from '../helpers/browser.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { en, sv } from '../../web/src/i18n/index.ts';
 
@@ -16,7 +15,6 @@ const SHOTS = join(process.cwd(), 'artifacts', 'screenshots');
 const DOCS = join(process.cwd(), 'docs', 'images');
 mkdirSync(SHOTS, { recursive: true });
 mkdirSync(DOCS, { recursive: true });
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let context: BrowserContext;
@@ -71,69 +69,10 @@ async function shot(name: string, docs?: string): Promise<void> {
   if (docs) await page.screenshot({ path: join(DOCS, `${docs}.png`) });
 }
 
-/** axe-core in the page: WCAG 2.1 A and AA rules, no violation allowed. */
+/** No axe violation (WCAG 2.1 A and AA) in this state; the states checked are listed at the end. */
 async function axe(state: string): Promise<void> {
-  // Evaluated through the debugging protocol: the app's CSP (script-src 'self') stays on.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  // A violation must hold in the settled page: axe reads colours over several frames, and one
-  // CI run in three caught the dark theme's switch half done. A real violation stays, and fails.
-  let violations = await runAxe();
-  for (let retry = 0; retry < 3 && violations.length; retry++) {
-    await page.waitForTimeout(500);
-    violations = await runAxe();
-  }
-  if (violations.length) {
-    // Kept for the next person: the page as axe saw it, and what the browser computed for each
-    // failing element and its ancestors (one CI run in three once saw a colour nobody could
-    // reproduce).
-    await page.screenshot({ path: join(SHOTS, `access-axe-failure-${state.replace(/\W+/g, '-')}.png`) });
-    console.error(`axe failure in "${state}":`, JSON.stringify(await computedAround(violations), null, 1));
-  }
-  expect(violations, `axe: ${state}`).toEqual([]);
+  await expectNoAxeViolations(page, state, SHOTS);
   axeStates.push(state);
-}
-
-/** For each failing element: the theme, and colour, background and opacity up its ancestors. */
-async function computedAround(violations: Array<{ targets: string[] }>) {
-  return page.evaluate(
-    (selectors) => {
-      return selectors.map((sel) => {
-        const chain: string[] = [];
-        for (let el = document.querySelector(sel); el; el = el.parentElement) {
-          const cs = getComputedStyle(el);
-          chain.push(
-            `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} color=${cs.color} bg=${cs.backgroundColor} opacity=${cs.opacity}`,
-          );
-          if (chain.length > 8) break;
-        }
-        return { sel, theme: document.documentElement.dataset.theme, chain };
-      });
-    },
-    violations.flatMap((v) => v.targets).slice(0, 4),
-  );
-}
-
-async function runAxe() {
-  return page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run(
-          ctx: unknown,
-          o: unknown,
-        ): Promise<{
-          violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[]; failureSummary: string }> }>;
-        }>;
-      };
-    };
-    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`),
-      targets: v.nodes.slice(0, 4).map((n) => n.target.join(' ')),
-    }));
-  });
 }
 
 /** Press Tab until the focused element matches, as a keyboard user does; fails after `max`. */

@@ -6,17 +6,15 @@
 // artifacts/screenshots/curation-<step>.png.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
+import { expectNoAxeViolations, launchChromium } from '../helpers/browser.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const base = inject('appUrl');
 const SHOTS = join(process.cwd(), 'artifacts', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 // A user of this run only, so a second run on the same store does not meet the first one's.
 const RUN = randomBytes(3).toString('hex');
@@ -102,22 +100,7 @@ async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
   throw new Error(`Tab never reached ${selector}`);
 }
 
-async function axe(page: Page, state: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run(
-          ctx: unknown,
-          o: unknown,
-        ): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[]; failureSummary: string }> }> }>;
-      };
-    };
-    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`) }));
-  });
-  expect(violations, `axe: ${state}`).toEqual([]);
-}
+const axe = (page: Page, state: string) => expectNoAxeViolations(page, state, SHOTS);
 
 /** The ids of canvas ties whose fact id is `factId` (one, or none once it is retired). */
 function edgesWithFact(page: Page, factId: string): Promise<string[]> {

@@ -6,17 +6,15 @@
 // phone width, with axe on each new state. Screenshots: artifacts/screenshots/views-<step>.png.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
+import { expectNoAxeViolations, launchChromium } from '../helpers/browser.ts';
 
 const base = inject('appUrl');
 const SHOTS = join(process.cwd(), 'artifacts', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const RUN = randomBytes(3).toString('hex');
 const EDITOR = `e2e-views-${RUN}`;
@@ -67,29 +65,7 @@ const shot = (page: Page, step: string) => page.screenshot({ path: join(SHOTS, `
 const visible = (l: Locator) => l.first().waitFor({ state: 'visible', timeout: 15_000 });
 const text = (l: Locator) => expect.poll(async () => ((await l.first().textContent()) ?? '').trim(), { timeout: 15_000 });
 
-async function axe(page: Page, state: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  // A violation seen once is looked at again: the page may be between two frames of a change.
-  for (let attempt = 1; ; attempt++) {
-    const violations = await page.evaluate(async () => {
-      const w = window as unknown as {
-        axe: {
-          run(
-            ctx: unknown,
-            o: unknown,
-          ): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[]; failureSummary: string }> }> }>;
-        };
-      };
-      const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`) }));
-    });
-    if (!violations.length || attempt >= 3) {
-      expect(violations, `axe: ${state}`).toEqual([]);
-      return;
-    }
-    await page.waitForTimeout(300);
-  }
-}
+const axe = (page: Page, state: string) => expectNoAxeViolations(page, state, SHOTS);
 
 async function signIn(page: Page): Promise<void> {
   await page.locator('#sign-in').click();
