@@ -63,7 +63,7 @@ try {
   const load = async (withHistory: boolean) => {
     await wipe(db);
     await db.applySchema();
-    return (await writeRows(db, nodeRows, relRows, { batchSize: 1000, ...(withHistory ? { history } : {}) })).ms;
+    return (await writeRows(db, nodeRows, relRows, { batchSize: 1000, atomic: false, ...(withHistory ? { history } : {}) })).ms;
   };
   if (!flags['change-set-only']) {
     const plain1 = await load(false);
