@@ -322,4 +322,46 @@ describe('saved views and the graph as recorded at a version, in the browser', (
     await page.keyboard.press('Escape');
     await context.close();
   });
+  it('a node added after the version read stays in the view undrawn, and comes back with "Back to now"', async () => {
+    const nodeId = `e2e-views-node-${RUN}`;
+    const res = await api('/api/changes', {
+      reason: 'An agency added for the as-recorded browser test',
+      sources: [{ file: SOURCE, lines: 'L40-L42' }],
+      ops: [
+        {
+          op: 'addNode',
+          node: {
+            id: nodeId,
+            label: 'Agency',
+            name: `E2E agency ${RUN}`,
+            certainty: 'inferred',
+            outsideKnowledge: 'outside knowledge: invented for the browser test',
+          },
+        },
+      ],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const version = Number((res.body.changeSet as { version: number }).version);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    try {
+      const drawn = (page: Page) => page.evaluate((id) => window.mandateExplorer!.cy().getElementById(id).length, nodeId);
+      const page = await open(context, `/?lang=en#n=socialstyrelsen,${nodeId}&rec=${version - 1}`);
+      await text(page.locator('.toast-text', { hasText: 'not in the graph at that version' })).toBe(
+        'One node of this view was not in the graph at that version; it is not drawn, and comes back with “Back to now”.',
+      );
+      expect(await drawn(page)).toBe(0);
+      expect(await page.evaluate(() => window.mandateExplorer!.state().nodes)).toContain(nodeId);
+      await page.locator('#recorded-back').click();
+      await settle(page);
+      await expect.poll(() => drawn(page)).toBe(1);
+    } finally {
+      await context.close();
+      const gone = await api('/api/changes', {
+        reason: 'Retiring the agency the views test added',
+        sources: [{ file: SOURCE, lines: 'L41' }],
+        ops: [{ op: 'retireNode', id: nodeId, rev: version, reason: 'Added by the views browser test only' }],
+      });
+      expect(gone.status, JSON.stringify(gone.body)).toBe(201);
+    }
+  });
 });

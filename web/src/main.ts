@@ -245,7 +245,11 @@ async function ensureLoaded(ids: string[]): Promise<void> {
     canvasBusy.hidden = true;
   }
   const unknown = ids.filter((id) => !cache.nodes.has(id));
-  if (unknown.length) {
+  if (!unknown.length) return;
+  // Read as recorded at an earlier version, a node added since is simply not drawn: it stays in
+  // the view, so "Back to now" brings it back.
+  if (readAt !== null) feedback.notify('info', t.notices.notRecordedThen(unknown.length), 'not-found');
+  else {
     feedback.notify('error', t.notices.notFound(unknown), 'not-found');
     store.dispatch({ type: 'removeNodes', ids: unknown }, { record: false });
   }

@@ -383,6 +383,10 @@ export const en = {
   },
   notices: {
     dismiss: 'Dismiss',
+    notRecordedThen: (n: number) =>
+      n === 1
+        ? 'One node of this view was not in the graph at that version; it is not drawn, and comes back with “Back to now”.'
+        : `${n} nodes of this view were not in the graph at that version; they are not drawn, and come back with “Back to now”.`,
     notFound: (ids: string[]) =>
       ids.length === 1
         ? `“${ids[0]}” was not found in the graph and left the view.`

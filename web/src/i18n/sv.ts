@@ -380,6 +380,10 @@ export const sv: Catalogue = {
   },
   notices: {
     dismiss: 'Stäng',
+    notRecordedThen: (n: number) =>
+      n === 1
+        ? 'En nod i vyn fanns inte i grafen vid den versionen; den ritas inte och kommer tillbaka med ”Tillbaka till nu”.'
+        : `${n} noder i vyn fanns inte i grafen vid den versionen; de ritas inte och kommer tillbaka med ”Tillbaka till nu”.`,
     notFound: (ids: string[]) =>
       ids.length === 1
         ? `”${ids[0]}” hittades inte i grafen och togs bort ur vyn.`
