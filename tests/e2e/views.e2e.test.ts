@@ -198,6 +198,8 @@ describe('saved views and the graph as recorded at a version, in the browser', (
     await text(recorded).toMatch(new RegExp(`^As recorded at version ${savedAt} \\(.+\\) — 1 later change not shown\\.`));
     expect(await page.evaluate(() => window.mandateExplorer!.state().recordedAt)).toBe(String(savedAt));
     expect(await page.evaluate(() => location.hash)).toContain(`rec=${savedAt}`);
+    // What is already shown is not offered again.
+    await expect.poll(() => page.locator('#view-as-saved').isHidden()).toBe(true);
     // The state before: the tie added since is not there, and the diff's marks are gone with it.
     await expect.poll(() => page.locator('.diff-canvas-legend').isHidden()).toBe(true);
     await expect.poll(() => edges(page, tieId)).toEqual([]);
@@ -212,6 +214,7 @@ describe('saved views and the graph as recorded at a version, in the browser', (
     await settle(page);
     await expect.poll(() => page.locator('.recorded-banner').isHidden()).toBe(true);
     await expect.poll(() => edges(page, tieId).then((e) => e.length)).toBe(1);
+    await expect.poll(() => page.locator('#view-as-saved').isVisible()).toBe(true);
 
     // And there again by keyboard alone, from the control in the changes tab.
     await page.locator('#tab-changes').focus();

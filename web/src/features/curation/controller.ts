@@ -132,6 +132,7 @@ export class Curation {
   update(state: ViewState): void {
     this.state = state;
     this.recorded.update(state);
+    this.views.update(state);
     this.edit.update(state);
     this.history.update(state);
     const [first] = state.selected;

@@ -33,6 +33,8 @@ export class ViewsPanel {
   private readonly saveArea: HTMLElement;
   private readonly list: HTMLElement;
   private loaded = false;
+  /** The version of the view whose banner is up; "Show as saved" hides while that version is read. */
+  private bannerVersion: number | null = null;
 
   constructor(
     private readonly cur: CurationApi,
@@ -96,8 +98,15 @@ export class ViewsPanel {
     this.showBanner(view);
   }
 
+  /** The view state changed: "Show as saved" is offered only while another version is read. */
+  update(state: ViewState): void {
+    const asSaved = this.banner.querySelector<HTMLElement>('#view-as-saved');
+    if (asSaved) asSaved.hidden = this.bannerVersion !== null && state.recordedAt === String(this.bannerVersion);
+  }
+
   private showBanner(view: SavedViewWithChanges): void {
     const n = view.changesSince;
+    this.bannerVersion = view.version;
     this.banner.hidden = false;
     clear(
       this.banner,
@@ -111,6 +120,7 @@ export class ViewsPanel {
   }
 
   private closeBanner(): void {
+    this.bannerVersion = null;
     this.banner.hidden = true;
     clear(this.banner);
     history.replaceState(null, '', `${location.pathname}${withViewId(location.search, null)}${location.hash}`);
