@@ -9,6 +9,7 @@ import { NodeRecord, RelationshipRecord } from '../../seed/schema.ts';
 import { readSourceRecords, validateSeedText } from '../../seed/validate.ts';
 import { DEFAULT_DATA_DIR } from '../../seed/cli/args.ts';
 import type { Actor } from './actor.ts';
+import type { OpRecord } from './log.ts';
 import type { ChangeSetInput, ChangeSetSummary, Citation, Operation } from './schemas.ts';
 import {
   nodeRecordOf,
@@ -85,6 +86,40 @@ export async function tieStates(tx: NamedTransaction, ids: string[]): Promise<Ma
     out.set(String(row.id), { state: tieOf(row, props), rev: revOf(props), retired: false });
   }
   return out;
+}
+
+/** A node or tie some operations touched, with its state before the earliest of them. */
+export interface Touched {
+  kind: 'node' | 'tie';
+  id: string;
+  before: ElementState | null;
+}
+
+/**
+ * Each node and tie the operations touch, with its state before the earliest of them (by
+ * version, then place in its change set) and as stored now. Registered sources are left out: a
+ * document does not become false by being unused. A revert and a read "as recorded at" start here.
+ */
+export async function touchedBefore(
+  tx: NamedTransaction,
+  ops: readonly OpRecord[],
+): Promise<{ elements: Touched[]; stored: (e: Touched) => Stored<ElementState> | undefined }> {
+  const earliest = new Map<string, OpRecord>();
+  for (const op of ops) {
+    if (op.elementKind === 'source') continue;
+    const key = `${op.elementKind}:${op.elementId}`;
+    const seen = earliest.get(key);
+    if (!seen || op.version < seen.version || (op.version === seen.version && op.seq < seen.seq)) earliest.set(key, op);
+  }
+  const elements = [...earliest.values()].map((op) => ({
+    kind: op.elementKind as Touched['kind'],
+    id: op.elementId,
+    before: op.before as ElementState | null,
+  }));
+  const ids = (kind: Touched['kind']) => elements.filter((e) => e.kind === kind).map((e) => e.id);
+  const nodes = await nodeStates(tx, ids('node'));
+  const ties = await tieStates(tx, ids('tie'));
+  return { elements, stored: (e) => (e.kind === 'node' ? nodes : ties).get(e.id) };
 }
 
 // ---- writing transitions

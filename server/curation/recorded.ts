@@ -5,9 +5,9 @@
 // graph do not come here and pay nothing for history.
 import type { Database, NamedTransaction, Reader, Row } from '../db/database.ts';
 import { ValidationError } from '../errors.ts';
-import { nodeStates, tieStates, writeTransitions, type Transition } from './apply.ts';
+import { touchedBefore, writeTransitions, type Transition } from './apply.ts';
 import { opOf } from './log.ts';
-import type { ElementKind, ElementState, NodeState, TieState } from './state.ts';
+import type { NodeState, TieState } from './state.ts';
 
 /** What an answer as recorded at a version says about itself. */
 export interface RecordedAtInfo {
@@ -53,32 +53,19 @@ async function versionOf(tx: NamedTransaction, recordedAt: string, current: numb
  */
 export async function rewindGraph(tx: NamedTransaction, version: number): Promise<number> {
   const ops = (await tx.run('curation/ops-after', { version })).map((r) => opOf(r.op as Row));
-  // Newest first, so each element ends with its state before the first change after `version`.
-  // Registered source documents stay: no graph read meets them (docs/curation.md says so).
-  const then = new Map<string, { kind: ElementKind; id: string; state: ElementState | null }>();
-  for (const op of ops)
-    if (op.elementKind !== 'source')
-      then.set(`${op.elementKind}:${op.elementId}`, { kind: op.elementKind, id: op.elementId, state: op.before as ElementState | null });
-  const elements = [...then.values()];
-  const nodes = await nodeStates(
-    tx,
-    elements.filter((e) => e.kind === 'node').map((e) => e.id),
-  );
-  const ties = await tieStates(
-    tx,
-    elements.filter((e) => e.kind === 'tie').map((e) => e.id),
-  );
+  // Source documents registered since stay: no graph read meets them (docs/curation.md says so).
+  const { elements, stored } = await touchedBefore(tx, ops);
   const transitions: Transition[] = [];
   for (const e of elements) {
-    const stored = (e.kind === 'node' ? nodes : ties).get(e.id);
-    const now = stored && !stored.retired ? stored.state : null;
-    if (!now && !e.state) continue;
+    const now = stored(e);
+    const current = now && !now.retired ? now.state : null;
+    if (!current && !e.before) continue;
     transitions.push({
       kind: e.kind,
       id: e.id,
       action: 'rewind',
-      before: now,
-      after: e.state,
+      before: current,
+      after: e.before,
       reason: `as recorded at version ${version}`,
     });
   }

@@ -9,13 +9,13 @@ import {
   nodeStates,
   recordChangeSet,
   tieOf,
-  tieStates,
+  touchedBefore,
   writeTransitions,
   type AppliedChangeSet,
   type Transition,
 } from './apply.ts';
 import { opOf, summaryOf } from './log.ts';
-import type { ElementState, TieState } from './state.ts';
+import type { TieState } from './state.ts';
 
 export async function revertChangeSet(db: Database, id: string, reason: string, actor: Actor): Promise<AppliedChangeSet> {
   return db.writeTransaction(
@@ -28,27 +28,12 @@ export async function revertChangeSet(db: Database, id: string, reason: string, 
       const ops = (row.ops as Row[]).map(opOf).sort((a, b) => a.seq - b.seq);
 
       // Each element goes back to its state before the change set (its first op's `before`).
-      // Registered sources stay registered: a document does not become false by being unused.
-      const target = new Map<string, { kind: 'node' | 'tie'; id: string; before: ElementState | null }>();
-      for (const op of ops) {
-        if (op.elementKind === 'source') continue;
-        const key = `${op.elementKind}:${op.elementId}`;
-        if (!target.has(key)) target.set(key, { kind: op.elementKind, id: op.elementId, before: op.before as ElementState | null });
-      }
-      const elements = [...target.values()];
-      const nodes = await nodeStates(
-        tx,
-        elements.filter((e) => e.kind === 'node').map((e) => e.id),
-      );
-      const ties = await tieStates(
-        tx,
-        elements.filter((e) => e.kind === 'tie').map((e) => e.id),
-      );
+      const { elements, stored: storedOf } = await touchedBefore(tx, ops);
 
       const conflicts: ErrorDetail[] = [];
       const transitions: Transition[] = [];
       for (const e of elements) {
-        const stored = (e.kind === 'node' ? nodes : ties).get(e.id);
+        const stored = storedOf(e);
         if (!stored || stored.rev !== original.version) {
           conflicts.push({
             path: `${e.kind}:${e.id}`,
