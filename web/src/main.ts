@@ -226,7 +226,7 @@ declare global {
 window.mandateExplorer = {
   cy: () => view.cy,
   state: () => store.state,
-  idle: () => pending === 0 && !feedback.isBusy && urlTimer === null && searchesInFlight() === 0,
+  idle: () => pending === 0 && !feedback.isBusy && urlTimer === null && searchesInFlight() === 0 && !view.labelsPending,
 };
 
 // ------------------------------------------------------------------- loading the canvas

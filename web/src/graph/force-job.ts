@@ -5,6 +5,7 @@
 import cytoscape, { type LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { Position } from '../state/view-state.ts';
+import { seededRandom, seedOf, withRandom } from './labels.ts';
 
 export interface ForceJob {
   nodes: Array<{ id: string; w: number; h: number }>;
@@ -20,16 +21,27 @@ export function runForceJob(job: ForceJob): Record<string, Position> {
     cytoscape.use(fcose);
     registered = true;
   }
+  // Sorted, and fCoSE's random draws seeded by the view: the same view, the same picture.
+  const nodes = [...job.nodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const key = (e: { source: string; target: string }) => `${e.source}\u0000${e.target}`;
+  const edges = [...job.edges].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const cy = cytoscape({
     headless: true,
     styleEnabled: true,
     style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)', shape: 'rectangle' } }],
     elements: [
-      ...job.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, w: Math.max(1, n.w), h: Math.max(1, n.h) } })),
-      ...job.edges.map((e, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: e.source, target: e.target } })),
+      ...nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, w: Math.max(1, n.w), h: Math.max(1, n.h) } })),
+      ...edges.map((e, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: e.source, target: e.target } })),
     ],
   });
-  cy.layout({ ...job.options, name: 'fcose', animate: false, fit: false, nodeDimensionsIncludeLabels: false } as LayoutOptions).run();
+  const layout = cy.layout({
+    ...job.options,
+    name: 'fcose',
+    animate: false,
+    fit: false,
+    nodeDimensionsIncludeLabels: false,
+  } as LayoutOptions);
+  withRandom(seededRandom(seedOf(nodes.map((n) => n.id))), () => layout.run());
   const out: Record<string, Position> = {};
   cy.nodes().forEach((n) => {
     const p = n.position();

@@ -239,6 +239,13 @@ export function buildStyle(theme: ThemeColors, options: { transitions?: boolean 
       selector: 'edge:loop',
       style: { 'control-point-step-size': 56, 'loop-direction': '-20deg', 'loop-sweep': '-40deg', width: 1 },
     },
+    // Level of detail (graph/labels.ts): a name that would meet a better-ranked one waits for
+    // zooming in; hovering or selecting the node shows it anyway, above the others.
+    { selector: '.label-off', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
+    {
+      selector: 'node.label-off.hover, node.label-off:selected',
+      style: { 'text-opacity': 1, 'text-background-opacity': 0.92, 'z-index': 30 },
+    },
     { selector: 'node.hover', style: { 'border-width': 3, 'border-color': theme.accent } },
     { selector: 'edge.hover', style: { 'text-opacity': 1, width: 3, 'z-index': 9, 'min-zoomed-font-size': 0 } },
     { selector: 'node:selected', style: { 'border-width': 5, 'border-color': theme.accent, 'z-index': 20 } },

@@ -19,6 +19,17 @@ import {
   registerLayouts,
   type LayerEdge,
 } from './layouts.ts';
+import {
+  keepLabels,
+  namedNeighbours,
+  neighbourSets,
+  rankNodes,
+  seededRandom,
+  seedOf,
+  spreadApart,
+  withRandom,
+  type RankedBox,
+} from './labels.ts';
 import { buildStyle, THEMES } from './style.ts';
 import { FONT_FAMILY, renderSvg, roughMeasure, svgModelFromCy, type Measure } from './svg-export.ts';
 
@@ -91,6 +102,21 @@ function layoutInWorker(job: ForceJob): Promise<Record<string, Position>> {
  */
 const LARGE_VIEW_ELEMENTS = 2500;
 
+/** Above this many nodes, names follow Cytoscape's zoom thresholds only (the `lod` class). */
+const LABEL_LOD_MAX_NODES = 800;
+
+type BoundingBoxOptions = Parameters<cytoscape.Collection['boundingBox']>[0];
+const LABEL_ONLY = { includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false } as BoundingBoxOptions;
+const NODE_AND_LABEL = { includeNodes: true, includeEdges: false, includeLabels: true, includeOverlays: false } as BoundingBoxOptions;
+
+/** A parsed style value; `pstyle` is Cytoscape's, missing from its types. */
+function pstyle(e: cytoscape.SingularElementArgument, name: string): { strValue?: string; pfValue: number } {
+  return (e as unknown as { pstyle(n: string): { strValue?: string; pfValue: number } }).pstyle(name);
+}
+
+const byId = (a: cytoscape.SingularElementArgument, b: cytoscape.SingularElementArgument) =>
+  a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0;
+
 export interface RenderResult {
   /** Nodes the state has no position for (new to the canvas, or after the canvas was replaced). */
   unplaced: string[];
@@ -102,6 +128,9 @@ export class GraphView {
   private suppressSelect = false;
   private selectTimer: ReturnType<typeof setTimeout> | null = null;
   private state: ViewState | null = null;
+  /** The node last expanded or centred on: its best-connected neighbours keep their names. */
+  private anchor: string | null = null;
+  private labelTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -138,6 +167,8 @@ export class GraphView {
   }
 
   private bind(cy: Core): void {
+    // Names are chosen again once the picture stops moving (zoom, pan, a layout, a drag).
+    cy.on('viewport position add remove', () => this.scheduleLabels());
     cy.on('tap', (ev: EventObject) => {
       if (ev.target === cy) this.bus.emit('view:act', { type: 'clearSelection' });
     });
@@ -265,6 +296,7 @@ export class GraphView {
       this.suppressSelect = false;
     });
     this.tuneForSize(large);
+    this.scheduleLabels();
     const animate = options.animate && moves.length > 0 && moves.length <= LARGE_VIEW && motion(1) > 0;
     for (const [n, p] of moves) {
       if (animate) n.animate({ position: p, duration: motion(300) });
@@ -309,9 +341,119 @@ export class GraphView {
     cy.batch(() => {
       for (const [id, p] of Object.entries(spots)) cy.getElementById(id).position(p);
     });
+    if (anchor && cy.getElementById(anchor).nonempty()) this.anchor = anchor;
+    // The anchor's best-connected neighbours, old and new, are moved apart until their names fit.
+    Object.assign(spots, this.spreadNamed());
     const fresh = cy.nodes().filter((n) => isNew.has(n.id()));
     this.revealIfOutside(fresh, fresh.union(anchor ? cy.getElementById(anchor) : cy.collection()).union(fresh.neighborhood('node')));
     return spots;
+  }
+
+  /** True while the names to show are still to be chosen (tests wait for it). */
+  get labelsPending(): boolean {
+    return this.labelTimer !== null;
+  }
+
+  private scheduleLabels(): void {
+    if (this.labelTimer) clearTimeout(this.labelTimer);
+    this.labelTimer = setTimeout(() => {
+      this.labelTimer = null;
+      this.updateLabels();
+    }, 40);
+  }
+
+  /** What the labels are ranked by: the selection and the answer first, then the anchor. */
+  private rankInput(): Parameters<typeof rankNodes>[0] {
+    const cy = this.cy;
+    const shown = cy.nodes(':visible');
+    const pinned = new Set(cy.nodes(':selected, .emphasis, .on-path, .root').map((n) => n.id()));
+    return {
+      nodes: shown.map((n) => n.id()),
+      edges: shown.edgesWith(shown).map((e) => ({ source: e.source().id(), target: e.target().id() })),
+      pinned,
+      anchor: this.anchor && cy.getElementById(this.anchor).nonempty() ? this.anchor : null,
+    };
+  }
+
+  /**
+   * Level of detail for names: every label that would be drawn at this zoom and lies in the
+   * window is ranked, and one that meets a better-ranked label is left out (class
+   * `label-off`) until zooming in gives it room. Node names rank above tie captions.
+   */
+  updateLabels(): void {
+    const cy = this.cy;
+    if (cy.nodes().length > LABEL_LOD_MAX_NODES) {
+      cy.elements('.label-off').removeClass('label-off');
+      return;
+    }
+    // Cytoscape draws a label when its size at the zoom rounded up to a power of two reaches
+    // the element's min-zoomed-font-size (its eleTextBiggerThanMin): the same test here.
+    const scale = 2 ** Math.ceil(Math.log2(cy.zoom() * (window.devicePixelRatio || 1)));
+    const ext = cy.extent();
+    const drawn = (e: cytoscape.SingularElementArgument) => {
+      if (!e.visible() || !(pstyle(e, 'label').strValue ?? '')) return false;
+      return pstyle(e, 'font-size').pfValue * scale >= pstyle(e, 'min-zoomed-font-size').pfValue;
+    };
+    const inWindow = (b: cytoscape.BoundingBox12) => b.x1 < ext.x2 && b.x2 > ext.x1 && b.y1 < ext.y2 && b.y2 > ext.y1;
+    const boxes: RankedBox[] = [];
+    const candidates = cy.collection();
+    const consider = (e: cytoscape.SingularElementArgument) => {
+      if (!drawn(e)) return;
+      const b = e.boundingBox(LABEL_ONLY);
+      if (b.w <= 0 || !inWindow(b)) return;
+      candidates.merge(e);
+      boxes.push({ id: e.id(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
+    };
+    for (const id of rankNodes(this.rankInput())) consider(cy.getElementById(id));
+    // Captions that show at all: not bundled away, dimmed, faded or crowded (those draw none).
+    const captions = cy
+      .edges(':visible')
+      .not('.crowded, .dimmed, .out-of-time')
+      .sort(byId)
+      .sort((a, b) => Number(b.is(':selected, .emphasis, .on-path')) - Number(a.is(':selected, .emphasis, .on-path')));
+    captions.forEach((e) => consider(e));
+    const keep = keepLabels(boxes);
+    cy.batch(() => {
+      cy.elements('.label-off').forEach((e) => {
+        if (!candidates.contains(e) || keep.has(e.id())) e.removeClass('label-off');
+      });
+      candidates.forEach((e) => {
+        if (!keep.has(e.id())) e.addClass('label-off');
+      });
+    });
+  }
+
+  /**
+   * Move the nodes whose names must show (the selection, the answer, the anchor and its
+   * best-connected neighbours) apart until their boxes, label included, do not meet. Returns
+   * the new positions of the nodes that moved.
+   */
+  private spreadNamed(): Record<string, Position> {
+    const cy = this.cy;
+    if (cy.nodes().length > LABEL_LOD_MAX_NODES) return {};
+    const input = this.rankInput();
+    const named = new Set<string>(input.pinned);
+    if (input.anchor) {
+      named.add(input.anchor);
+      for (const id of namedNeighbours(input.anchor, neighbourSets(input.nodes, input.edges))) named.add(id);
+    } else for (const id of rankNodes(input).slice(0, 16)) named.add(id);
+    const ranked = rankNodes(input)
+      .filter((id) => named.has(id))
+      .map((id) => {
+        const b = cy.getElementById(id).boundingBox(NODE_AND_LABEL);
+        return { id, x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+      });
+    const moves = spreadApart(ranked, { fixed: new Set(input.anchor ? [input.anchor] : []) });
+    const out: Record<string, Position> = {};
+    cy.batch(() => {
+      for (const [id, m] of moves) {
+        const n = cy.getElementById(id) as NodeSingular;
+        const p = n.position();
+        out[id] = roundPos({ x: p.x + m.dx, y: p.y + m.dy });
+        n.position(out[id]);
+      }
+    });
+    return out;
   }
 
   private revealIfOutside(eles: cytoscape.CollectionReturnValue, fitTo?: cytoscape.CollectionReturnValue): void {
@@ -336,12 +478,14 @@ export class GraphView {
     opts: { root?: string | null; pairs?: Array<[string, string]> } = {},
   ): Promise<Record<string, Position>> {
     const cy = this.cy;
-    const visible = cy.elements(':visible');
+    // In id order: a layout reads its elements in order, and the same view must come out the same.
+    const visible = cy.elements(':visible').sort(byId);
     const nodes = visible.nodes();
     if (nodes.empty()) return this.positions();
     if (name === 'force') {
       if (nodes.length > LARGE_VIEW) await this.forceOffThread(visible);
       else await this.runLayoutOn(visible, forceLayout({ nodeCount: nodes.length }));
+      this.spreadNamed();
     } else if (name === 'concentric') {
       const selected = cy.nodes(':selected');
       const root =
@@ -419,7 +563,8 @@ export class GraphView {
         resolve();
       });
       try {
-        layout.run();
+        // fCoSE draws random numbers: seeded by the view's nodes, the same view gets the same layout.
+        withRandom(seededRandom(seedOf(eles.nodes().map((n) => n.id()))), () => layout.run());
       } catch (err) {
         // A layout that throws leaves the nodes where they were; the view stays usable.
         console.warn('layout failed', err);
@@ -457,6 +602,7 @@ export class GraphView {
     if (n.empty()) return;
     // Framed with its neighbours at a reading size, whatever the window: zooming in on the node
     // alone showed fragments of labels on a phone.
+    this.anchor = id;
     const eles = n.closedNeighborhood(':visible');
     this.cy.animate({ fit: { eles, padding: 48 }, duration: motion(350), complete: () => this.capZoom() });
   }
