@@ -19,6 +19,9 @@ import { Curation } from './features/curation/controller.ts';
 import { SessionState } from './features/session/state.ts';
 import { viewIdOf } from './features/views/model.ts';
 import { TableView } from './features/table/table-view.ts';
+import { HubChooser } from './features/hub/chooser.ts';
+import { HUB_THRESHOLD } from './features/hub/kinds.ts';
+import { focusAnswer, focusSoon } from './features/readable/focus.ts';
 import { ElementCache, GraphView } from './graph/view.ts';
 import { announceLang, lang, localiseNames, t } from './i18n/index.ts';
 import { exportStem } from './state/export-name.ts';
@@ -126,6 +129,10 @@ const panel = new SidePanel(
   (name) => curation.onTabOpen(name),
 );
 
+const hubChooser = new HubChooser(
+  (ids, near) => store.dispatch({ type: 'addNodes', ids: ids.filter((id) => !store.state.nodes.includes(id)), near }),
+  (id) => store.state.nodes.includes(id),
+);
 const touch = isTouch();
 const cyContainer = h('div', {
   id: 'cy',
@@ -186,6 +193,7 @@ document.body.append(
       cyContainer,
       focusBar,
       hint,
+      hubChooser.element,
       emptyState,
       canvasBusy,
       curation.canvasLegend,
@@ -303,10 +311,7 @@ function presentAnswer(kind: Focus['kind']): void {
   hint.hidden = true;
   panel.open(kind);
   document.body.classList.remove('panel-hidden');
-  const result = questionPanels[kind].result;
-  const sentence = result.querySelector('.answer-sentence, .error-text')?.textContent;
-  if (sentence) feedback.announce(sentence);
-  result.focus({ preventScroll: false });
+  focusAnswer(questionPanels[kind].result, (message) => feedback.announce(message));
 }
 
 // The starting hint stays until the person dismisses it or does something with the graph
@@ -453,7 +458,11 @@ bus.on('panel:open', ({ panel: p }) => {
   document.body.classList.remove('panel-hidden');
 });
 bus.on('paths:prefill', (p) => pathsPanel.prefill(p));
-bus.on('representation:prefill', ({ role, node }) => repPanel.prefill(role, node));
+bus.on('representation:prefill', ({ role, node }) => {
+  repPanel.prefill(role, node);
+  // Filled in: Enter asks.
+  focusSoon(repPanel.element, 'button[type="submit"]');
+});
 bus.on('common:prefill', (p) => commonPanel.prefill(p));
 bus.on('renderer:set', ({ webgl }) => store.dispatch({ type: 'setWebgl', webgl }));
 
@@ -469,6 +478,8 @@ bus.on(
       if (store.state.view !== 'table') panel.open('details');
       await rendering;
       view.centreOn(id);
+      // The keyboard lands on what was picked: its name, with its actions one Tab away.
+      if (store.state.view !== 'table') details.focusTitle();
     }),
 );
 
@@ -482,6 +493,14 @@ bus.on(
       const fresh = g.nodes.map((n) => n.data.id).filter((n) => !store.state.nodes.includes(n));
       const what = types?.length ? t.notices.through(types.map((ty) => t.types[ty]).join(', ')) : '';
       if (!fresh.length) feedback.notify('info', t.notices.allOnCanvas(name, what), 'expand');
+      // A hub: its neighbours come in one kind of tie at a time (features/hub).
+      else if (!types?.length && fresh.length > HUB_THRESHOLD)
+        hubChooser.offer(
+          id,
+          name,
+          fresh,
+          g.edges.map((e) => e.data),
+        );
       else store.dispatch({ type: 'addNodes', ids: fresh, near: id });
       if (g.truncated) feedback.notify('info', t.notices.truncated(name, g.omitted.relationships), 'truncated');
     }),
@@ -533,6 +552,14 @@ async function askAndShow(focus: Focus, doing: string): Promise<void> {
   presentAnswer(focus.kind);
   if (!answer.highlight.nodes.size) return;
   store.dispatch({ type: 'replaceNodes', ids: [...answer.highlight.nodes], focus, layout: 'hierarchy', layoutRoot: null });
+  await keepOnAnswer(focus.kind);
+}
+
+/** The canvas's render draws the answer again: the keyboard stays on it (read out once already). */
+async function keepOnAnswer(kind: Focus['kind']): Promise<void> {
+  await rendering;
+  const result = questionPanels[kind].result;
+  if (!result.contains(document.activeElement)) focusAnswer(result, () => undefined);
 }
 
 bus.on('chain:trace', ({ id, direction }) => {
@@ -558,6 +585,7 @@ bus.on(
       presentAnswer('paths');
       if (!result.paths.length) return;
       store.dispatch({ type: 'addNodes', ids: result.elements.nodes.map((n) => n.data.id), focus, near: from });
+      await keepOnAnswer('paths');
     }),
 );
 

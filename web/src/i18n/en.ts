@@ -705,6 +705,16 @@ export const en = {
     registered: (file: string, v: number) => `Registered ${file} as version ${v}; it is now offered as a source.`,
     serverRefused: (status: number, message: string) => `The server refused the upload (${status}): ${message}`,
   },
+  // Readable views (h-view): the hub chooser, the toolbar's keys, the table's questions.
+  readable: {
+    traceDown: 'Trace chain down',
+    hub: {
+      title: (name: string, n: number) => `${name}: ${n} ${plural(n, 'neighbour', 'neighbours')} not shown`,
+      lead: 'Bring them in one kind of tie at a time, so the picture stays readable.',
+      all: (n: number) => `Show all ${n}`,
+      close: 'Close the list of kinds',
+    },
+  },
   search: {
     searching: 'Searching…',
     suggestions: (n: number) => `${n} ${plural(n, 'suggestion', 'suggestions')}`,

@@ -703,6 +703,16 @@ export const sv: Catalogue = {
     registered: (file: string, v: number) => `Registrerade ${file} som version ${v}; den finns nu bland källorna.`,
     serverRefused: (status: number, message: string) => `Servern tog inte emot filen (${status}): ${message}`,
   },
+  // Readable views (h-view): the hub chooser, the toolbar's keys, the table's questions.
+  readable: {
+    traceDown: 'Följ kedjan nedåt',
+    hub: {
+      title: (name: string, n: number) => `${name}: ${n} ${n === 1 ? 'granne' : 'grannar'} visas inte`,
+      lead: 'Hämta in dem ett slags band i taget, så att bilden går att läsa.',
+      all: (n: number) => `Visa alla ${n}`,
+      close: 'Stäng listan över slag',
+    },
+  },
   search: {
     searching: 'Söker…',
     suggestions: (n: number) => `${n} förslag`,

@@ -17,6 +17,7 @@ import { formatNumber, t } from '../i18n/index.ts';
 import { button, clear, h, shapeIcon } from './dom.ts';
 import { isTouch } from './keyboard.ts';
 import { sourceList } from './sources.ts';
+import { actionBar, repRole } from '../features/readable/actions.ts';
 
 /** Shown elsewhere in the panel, or internal. */
 const SHOWN_NODE_KEYS = new Set([
@@ -78,6 +79,22 @@ export class DetailsPanel {
     if (key === this.shownKey) return;
     this.shownKey = key;
     this.controller?.abort();
+    // Drawn again (new nodes on the canvas, say): the keyboard stays where it was.
+    const active = document.activeElement as HTMLElement | null;
+    const had = active && this.element.contains(active) ? (active.dataset.action ?? '') : null;
+    this.render(state);
+    if (had === null || this.element.contains(document.activeElement)) return;
+    (
+      this.element.querySelector<HTMLElement>(`[data-action="${had}"]`) ?? this.element.querySelector<HTMLElement>('.details-title')
+    )?.focus();
+  }
+
+  /** Put the focus on what is shown: the node's or tie's name. */
+  focusTitle(): void {
+    this.element.querySelector<HTMLElement>('.details-title')?.focus();
+  }
+
+  private render(state: ViewState): void {
     const [first] = state.selected;
     if (state.selected.length === 0 || !first) return this.renderEmpty(state);
     if (state.selected.length > 1) return this.renderMany(state);
@@ -123,7 +140,7 @@ export class DetailsPanel {
     const [a, b] = nodes;
     clear(
       this.element,
-      h('h2', { class: 'details-title' }, t.details.selected(nodes.length, edges)),
+      h('h2', { class: 'details-title', tabindex: '-1' }, t.details.selected(nodes.length, edges)),
       h(
         'ul',
         { class: 'plain-list' },
@@ -191,63 +208,77 @@ export class DetailsPanel {
             !validAt(n.validFrom, n.validTo, state.asOf) ? h('span', { class: 'warn' }, t.details.notAsOf(state.asOf ?? '')) : null,
           )
         : null,
-      h(
-        'div',
-        { class: 'actions' },
-        onCanvas
-          ? button(t.details.expand, () => this.bus.emit('node:expand', { id: n.id }), {
-              title: isTouch() ? t.details.expandTitleTouch : t.details.expandTitle,
-              'data-action': 'expand',
-            })
-          : null,
-        onCanvas
-          ? button(t.details.collapse, () => this.bus.emit('node:collapse', { id: n.id }), { title: t.details.collapseTitle })
-          : null,
-        onCanvas
-          ? button(t.details.remove, () => this.bus.emit('selection:remove', { ids: [n.id] }), {
-              class: 'danger',
-              title: t.details.removeTitle,
-            })
-          : null,
-      ),
-      h(
-        'div',
-        { class: 'actions' },
-        button(t.details.traceUp, () => this.bus.emit('chain:trace', { id: n.id, direction: 'up' }), {
-          title: t.details.traceUpTitle,
-        }),
-        button(t.details.traceDown, () => this.bus.emit('chain:trace', { id: n.id, direction: 'down' }), {
-          title: t.details.traceDownTitle,
-        }),
-      ),
-      h(
-        'div',
-        { class: 'actions' },
-        button(t.details.pathsFromHere, () => {
-          this.bus.emit('paths:prefill', { from: { id: n.id, name: n.name } });
-          this.bus.emit('panel:open', { panel: 'paths' });
-        }),
-        button(t.details.whoRepresents, () => {
-          const role =
-            n.label === 'Organisation' || n.label === 'Programme'
-              ? 'forum'
-              : n.label === 'Country' || n.label === 'Government'
-                ? 'principal'
-                : 'agent';
-          this.bus.emit('representation:prefill', { role, node: { id: n.id, name: n.name } });
-          this.bus.emit('panel:open', { panel: 'representation' });
-        }),
-        button(
-          t.details.compareWith,
-          () => {
-            this.bus.emit('common:prefill', { a: { id: n.id, name: n.name } });
-            this.bus.emit('panel:open', { panel: 'common' });
-          },
-          { title: t.details.compareTitle },
+      // One toolbar, one Tab stop (arrow keys inside): the questions first, so the keyboard
+      // reaches "Who represents…" at once (features/readable).
+      actionBar(
+        t.table.actionsFor(n.name),
+        h(
+          'div',
+          { class: 'actions' },
+          button(
+            t.details.whoRepresents,
+            () => {
+              this.bus.emit('representation:prefill', { role: repRole(n.label), node: { id: n.id, name: n.name } });
+              this.bus.emit('panel:open', { panel: 'representation' });
+            },
+            { 'data-action': 'who-represents' },
+          ),
+          button(
+            t.details.pathsFromHere,
+            () => {
+              this.bus.emit('paths:prefill', { from: { id: n.id, name: n.name } });
+              this.bus.emit('panel:open', { panel: 'paths' });
+            },
+            { 'data-action': 'paths-from' },
+          ),
+          button(
+            t.details.compareWith,
+            () => {
+              this.bus.emit('common:prefill', { a: { id: n.id, name: n.name } });
+              this.bus.emit('panel:open', { panel: 'common' });
+            },
+            { title: t.details.compareTitle, 'data-action': 'compare-with' },
+          ),
+          button(t.details.concentric, () => this.bus.emit('layout:run', { name: 'concentric', root: n.id }), {
+            title: t.details.concentricTitle,
+            'data-action': 'concentric',
+          }),
         ),
-        button(t.details.concentric, () => this.bus.emit('layout:run', { name: 'concentric', root: n.id }), {
-          title: t.details.concentricTitle,
-        }),
+        h(
+          'div',
+          { class: 'actions' },
+          button(t.details.traceUp, () => this.bus.emit('chain:trace', { id: n.id, direction: 'up' }), {
+            title: t.details.traceUpTitle,
+            'data-action': 'trace-up',
+          }),
+          button(t.details.traceDown, () => this.bus.emit('chain:trace', { id: n.id, direction: 'down' }), {
+            title: t.details.traceDownTitle,
+            'data-action': 'trace-down',
+          }),
+        ),
+        h(
+          'div',
+          { class: 'actions' },
+          onCanvas
+            ? button(t.details.expand, () => this.bus.emit('node:expand', { id: n.id }), {
+                title: isTouch() ? t.details.expandTitleTouch : t.details.expandTitle,
+                'data-action': 'expand',
+              })
+            : null,
+          onCanvas
+            ? button(t.details.collapse, () => this.bus.emit('node:collapse', { id: n.id }), {
+                title: t.details.collapseTitle,
+                'data-action': 'collapse',
+              })
+            : null,
+          onCanvas
+            ? button(t.details.remove, () => this.bus.emit('selection:remove', { ids: [n.id] }), {
+                class: 'danger',
+                title: t.details.removeTitle,
+                'data-action': 'remove',
+              })
+            : null,
+        ),
       ),
       ties,
       holders,

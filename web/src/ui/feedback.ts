@@ -19,12 +19,8 @@ export class Feedback {
 
   constructor() {
     this.busyText = h('span', { class: 'busy-text' });
-    this.busyElement = h(
-      'div',
-      { class: 'busy', role: 'status', 'aria-live': 'polite', hidden: true },
-      h('span', { class: 'spinner' }),
-      this.busyText,
-    );
+    // Not a live region: answers and notices are read out once, through `announcer`.
+    this.busyElement = h('div', { class: 'busy', hidden: true }, h('span', { class: 'spinner' }), this.busyText);
     this.toasts = h('div', { class: 'toasts' });
     this.announcer = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
   }
@@ -66,9 +62,12 @@ export class Feedback {
     // The same words again (a repeated failure) renew the notice instead of stacking a copy.
     for (const old of this.toasts.querySelectorAll('.toast')) if (old.querySelector('.toast-text')?.textContent === message) old.remove();
     while (this.toasts.children.length >= MAX_TOASTS) this.toasts.firstElementChild?.remove();
+    // Shown here, read out once through the page's one live region (no role on the toast,
+    // which would make a second one).
+    this.announce(message);
     const toast = h(
       'div',
-      { class: `toast toast-${level}`, role: level === 'error' ? 'alert' : 'status' },
+      { class: `toast toast-${level}` },
       h('span', { class: 'toast-text' }, message),
       button('×', () => toast.remove(), { class: 'toast-close', 'aria-label': t.notices.dismiss }),
     );

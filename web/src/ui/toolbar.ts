@@ -6,6 +6,7 @@ import type { ExportFormat } from '../api/types.ts';
 import { switchLang, t, type Lang } from '../i18n/index.ts';
 import type { LayoutName, ViewState } from '../state/view-state.ts';
 import { button, h } from './dom.ts';
+import { rovingToolbar } from '../features/readable/roving.ts';
 
 const LAYOUTS: LayoutName[] = ['force', 'hierarchy', 'concentric'];
 // Our own formats, then the standards people share institutional data in (docs/formats.md).
@@ -21,6 +22,8 @@ export class Toolbar {
   private readonly menu: HTMLDetailsElement;
   private readonly scopeSelection: HTMLInputElement;
   private readonly scopeSelectionLabel: HTMLLabelElement;
+  /** Hands the toolbar's one Tab stop on when a control is disabled. */
+  private readonly refreshStops: () => void;
 
   constructor(
     bus: EventBus,
@@ -124,8 +127,8 @@ export class Toolbar {
     });
     const other: Lang = t.app.languageSwitchLang as Lang;
     this.element = h(
-      'nav',
-      { class: 'toolbar', 'aria-label': t.toolbar.tools },
+      'div',
+      { class: 'toolbar' },
       h('div', { class: 'group' }, this.undoButton, this.redoButton),
       views,
       layouts,
@@ -144,6 +147,8 @@ export class Toolbar {
         'data-action': 'language',
       }),
     );
+    // One Tab stop for the whole bar, arrow keys inside (features/readable/roving.ts).
+    this.refreshStops = rovingToolbar(this.element, t.toolbar.tools);
   }
 
   closeMenu(): boolean {
@@ -166,5 +171,6 @@ export class Toolbar {
     this.scopeSelection.disabled = !hasSelection;
     this.scopeSelectionLabel.classList.toggle('disabled', !hasSelection);
     if (!hasSelection && this.scopeSelection.checked) (this.menu.querySelector('#export-scope-view') as HTMLInputElement).checked = true;
+    this.refreshStops();
   }
 }

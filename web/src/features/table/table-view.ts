@@ -10,6 +10,7 @@ import { formatNumber, lang, t } from '../../i18n/index.ts';
 import type { ViewState } from '../../state/view-state.ts';
 import { button, certaintyBadge, clear, h } from '../common/ui.ts';
 import { parseSource } from '../../ui/sources.ts';
+import { actionBar, repRole } from '../readable/actions.ts';
 import { rowsToCsv, sortRows, viewRows, type NodeRow, type Sort, type SortKey, type TieRow } from './rows.ts';
 
 /** Rows drawn per table; a larger view is better read through its CSV. */
@@ -189,20 +190,43 @@ export class TableView {
         'td',
         { class: 'row-actions' },
         selected
-          ? h(
-              'div',
-              { role: 'group', 'aria-label': t.table.actionsFor(r.name) },
-              act(t.table.expand, () => this.bus.emit('node:expand', { id: r.id }), 'expand'),
-              act(t.table.collapse, () => this.bus.emit('node:collapse', { id: r.id }), 'collapse'),
-              act(t.table.remove, () => this.bus.emit('selection:remove', { ids: [r.id] }), 'remove'),
-              act(t.table.trace, () => this.bus.emit('chain:trace', { id: r.id, direction: 'up' }), 'trace'),
-              act(
-                t.table.pathsFrom,
-                () => {
-                  this.bus.emit('paths:prefill', { from: { id: r.id, name: r.name } });
-                  this.bus.emit('panel:open', { panel: 'paths' });
-                },
-                'paths',
+          ? // Every action the canvas's details offer, as one toolbar (features/readable).
+            actionBar(
+              t.table.actionsFor(r.name),
+              h(
+                'div',
+                { class: 'row-action-list' },
+                act(
+                  t.details.whoRepresents,
+                  () => {
+                    this.bus.emit('representation:prefill', { role: repRole(r.label), node: { id: r.id, name: r.name } });
+                    this.bus.emit('panel:open', { panel: 'representation' });
+                  },
+                  'who-represents',
+                ),
+                act(t.table.expand, () => this.bus.emit('node:expand', { id: r.id }), 'expand'),
+                act(t.table.collapse, () => this.bus.emit('node:collapse', { id: r.id }), 'collapse'),
+                act(t.table.remove, () => this.bus.emit('selection:remove', { ids: [r.id] }), 'remove'),
+                act(t.table.trace, () => this.bus.emit('chain:trace', { id: r.id, direction: 'up' }), 'trace'),
+                act(t.readable.traceDown, () => this.bus.emit('chain:trace', { id: r.id, direction: 'down' }), 'trace-down', {
+                  title: t.details.traceDownTitle,
+                }),
+                act(
+                  t.table.pathsFrom,
+                  () => {
+                    this.bus.emit('paths:prefill', { from: { id: r.id, name: r.name } });
+                    this.bus.emit('panel:open', { panel: 'paths' });
+                  },
+                  'paths',
+                ),
+                act(
+                  t.details.compareWith,
+                  () => {
+                    this.bus.emit('common:prefill', { a: { id: r.id, name: r.name } });
+                    this.bus.emit('panel:open', { panel: 'common' });
+                  },
+                  'compare-with',
+                ),
               ),
             )
           : null,
