@@ -8,6 +8,7 @@ import { LABEL_LOOK } from '../graph/style.ts';
 import { LABEL_NAMES } from '../vocabulary.ts';
 import { t } from '../i18n/index.ts';
 import { clear, h, shapeIcon } from './dom.ts';
+import { placeList } from '../features/readable/placement.ts';
 
 export interface PickedNode {
   id: string;
@@ -187,6 +188,7 @@ export class SearchBox {
     this.list.hidden = this.hits.length === 0;
     this.status.hidden = false;
     this.input.setAttribute('aria-expanded', this.hits.length ? 'true' : 'false');
+    placeList(this.element, this.input, this.list);
   }
 
   private close(): void {
