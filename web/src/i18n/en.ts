@@ -709,6 +709,8 @@ export const en = {
   readable: {
     traceDown: 'Trace chain down',
     hub: {
+      outgoing: 'its own ties',
+      incoming: 'ties to it',
       title: (name: string, n: number) => `${name}: ${n} ${plural(n, 'neighbour', 'neighbours')} not shown`,
       lead: 'Bring them in one kind of tie at a time, so the picture stays readable.',
       all: (n: number) => `Show all ${n}`,

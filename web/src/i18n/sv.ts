@@ -707,6 +707,8 @@ export const sv: Catalogue = {
   readable: {
     traceDown: 'Följ kedjan nedåt',
     hub: {
+      outgoing: 'dess egna band',
+      incoming: 'band till den',
       title: (name: string, n: number) => `${name}: ${n} ${n === 1 ? 'granne' : 'grannar'} visas inte`,
       lead: 'Hämta in dem ett slags band i taget, så att bilden går att läsa.',
       all: (n: number) => `Visa alla ${n}`,

@@ -68,13 +68,19 @@ export class HubChooser {
         'li',
         {},
         button(
-          [h('span', { class: 'hub-kind' }, out ? `${phrase} →` : `← ${phrase}`), h('span', { class: 'hub-count' }, String(k.ids.length))],
+          [
+            h(
+              'span',
+              { class: 'hub-kind' },
+              out ? phrase : h('span', { 'aria-hidden': 'true' }, '← '),
+              out ? null : phrase,
+              out ? h('span', { 'aria-hidden': 'true' }, ' →') : null,
+              h('span', { class: 'visually-hidden' }, ` (${out ? t.readable.hub.outgoing : t.readable.hub.incoming})`),
+            ),
+            h('span', { class: 'hub-count' }, String(k.ids.length)),
+          ],
           () => this.bring(k.ids, Math.min(i, this.kinds.length - 2)),
-          {
-            class: 'hub-kind-button',
-            'aria-label': t.details.showTies(k.ids.length, out, phrase),
-            'data-kind': `${k.type}-${k.direction}`,
-          },
+          { class: 'hub-kind-button', 'data-kind': `${k.type}-${k.direction}` },
         ),
       );
     });

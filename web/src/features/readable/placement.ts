@@ -14,14 +14,32 @@ export function listPlacement(
   return { up, maxHeight: Math.max(80, Math.floor(Math.min(up ? above : below, viewportHeight * 0.6))) };
 }
 
+/** The part of the screen a list under `el` can be seen in: the window, cut by every scrolling box around it. */
+function visibleBand(el: HTMLElement): { top: number; bottom: number } {
+  // The visual viewport shrinks when a phone's keyboard is up.
+  let top = 0;
+  let bottom = window.visualViewport?.height ?? window.innerHeight;
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const overflow = getComputedStyle(p).overflowY;
+    if (overflow === 'visible' || overflow === 'clip') continue;
+    const r = p.getBoundingClientRect();
+    top = Math.max(top, r.top);
+    bottom = Math.min(bottom, r.bottom);
+  }
+  return { top, bottom };
+}
+
 /** Place `list` (absolutely positioned under `wrap`) by the room around `field`. */
 export function placeList(wrap: HTMLElement, field: HTMLElement, list: HTMLElement): void {
   if (list.hidden) return;
   const rect = field.getBoundingClientRect();
-  // The visual viewport shrinks when a phone's keyboard is up.
-  const height = window.visualViewport?.height ?? window.innerHeight;
+  const band = visibleBand(wrap);
   list.style.maxHeight = '';
-  const { up, maxHeight } = listPlacement(rect, height, list.scrollHeight);
+  const { up, maxHeight } = listPlacement(
+    { top: rect.top - band.top, bottom: rect.bottom - band.top },
+    band.bottom - band.top,
+    list.scrollHeight,
+  );
   wrap.classList.toggle('opens-up', up);
   list.style.maxHeight = `${maxHeight}px`;
 }
