@@ -705,6 +705,27 @@ export const en = {
     registered: (file: string, v: number) => `Registered ${file} as version ${v}; it is now offered as a source.`,
     serverRefused: (status: number, message: string) => `The server refused the upload (${status}): ${message}`,
   },
+  // --- figures for reports (issue 20, part 7): the framed export and its dialog ---
+  figure: {
+    kindsOfNode: 'Kinds of node',
+    kindsOfTie: 'Kinds of tie',
+    howSure: 'How sure',
+    certainty: { stated: 'stated in a source', hedged: 'hedged in a source', inferred: 'inferred from the sources' },
+    sources: 'Sources',
+    andMore: (n: number) => `and ${n} more ${plural(n, 'document', 'documents')}`,
+    asOf: (d: string) => `As of ${d}`,
+    drawn: (day: string) => `The data as it stands on ${day}`,
+    version: (v: number, at: string | null) =>
+      v ? `data version ${v}${at ? `, recorded ${at}` : ''}` : 'data as loaded, no edits recorded',
+    titleAround: (name: string) => `${name} and its ties`,
+    titleView: (n: number) => `${n} ${plural(n, 'institution', 'institutions')} and their ties`,
+    pdf: 'PDF for print',
+    pdfTitle: 'A print-ready page with title, legend, date, version and sources',
+    caption: 'Caption (optional)',
+    captionHint: 'Printed under the legend of the PNG, SVG and PDF',
+    captionTooLong: (max: number) => `The caption can have at most ${max} characters.`,
+    drawingPdf: 'Drawing the PDF…',
+  },
   search: {
     searching: 'Searching…',
     suggestions: (n: number) => `${n} ${plural(n, 'suggestion', 'suggestions')}`,

@@ -703,6 +703,27 @@ export const sv: Catalogue = {
     registered: (file: string, v: number) => `Registrerade ${file} som version ${v}; den finns nu bland källorna.`,
     serverRefused: (status: number, message: string) => `Servern tog inte emot filen (${status}): ${message}`,
   },
+  // --- figurer för rapporter (ärende 20, del 7): den inramade exporten och dess dialog ---
+  figure: {
+    kindsOfNode: 'Slags noder',
+    kindsOfTie: 'Slags band',
+    howSure: 'Hur säkert',
+    certainty: { stated: 'sägs i en källa', hedged: 'sägs med förbehåll', inferred: 'härlett ur källorna' },
+    sources: 'Källor',
+    andMore: (n: number) => `och ${n} dokument till`,
+    asOf: (d: string) => `Per ${d}`,
+    drawn: (day: string) => `Uppgifterna som de är den ${day}`,
+    version: (v: number, at: string | null) =>
+      v ? `dataversion ${v}${at ? `, registrerad ${at}` : ''}` : 'data som inlästa, inga ändringar registrerade',
+    titleAround: (name: string) => `${name} och dess band`,
+    titleView: (n: number) => `${n} institutioner och deras band`,
+    pdf: 'PDF för utskrift',
+    pdfTitle: 'En sida klar för utskrift med rubrik, teckenförklaring, datum, version och källor',
+    caption: 'Bildtext (valfri)',
+    captionHint: 'Skrivs under teckenförklaringen i PNG, SVG och PDF',
+    captionTooLong: (max: number) => `Bildtexten får ha högst ${max} tecken.`,
+    drawingPdf: 'Ritar PDF-filen…',
+  },
   search: {
     searching: 'Söker…',
     suggestions: (n: number) => `${n} förslag`,
