@@ -69,9 +69,13 @@ async function captionByKeyboard(page: Page, caption: string): Promise<void> {
 
 /** Moves focus back to a format's button and presses Enter; resolves with the download. */
 async function pressFormat(page: Page, format: 'svg' | 'png' | 'pdf'): Promise<Download> {
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < 6; i++) {
     if (await page.evaluate((f) => document.activeElement?.getAttribute('data-format') === f, format)) break;
     await page.keyboard.press('Shift+Tab');
+  }
+  // Reached from the caption going back; when the menu was opened afresh, straight to the button.
+  if (!(await page.evaluate((f) => document.activeElement?.getAttribute('data-format') === f, format))) {
+    await page.locator(`.export-menu button[data-format="${format}"]`).focus();
   }
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.keyboard.press('Enter')]);
   return download;
@@ -123,7 +127,9 @@ describe('figures from the export menu', () => {
     await page.screenshot({ path: join(SHOTS, 'figure-1-menu-caption.png') });
     await expectNoAxeViolations(page, 'figure-menu', SHOTS);
 
-    const svgFile = readFileSync((await (await pressFormat(page, 'svg')).path())!, 'utf8');
+    const svgDownload = await pressFormat(page, 'svg');
+    expect(svgDownload.suggestedFilename()).toMatch(/^mandate-explorer-view-\d+-nodes\.svg$/);
+    const svgFile = readFileSync((await svgDownload.path())!, 'utf8');
     const svg = await readSvg(page, svgFile);
     expect(svg.error).toBeNull();
     expect(svg.kinds).toEqual(kinds);

@@ -275,7 +275,7 @@ export function composeFigure(model: SvgModel, frame: FigureFrame, measure: Meas
   // The drawing, centred.
   const dx = pad + (inner - drawingW) / 2 - x1;
   const dy = y - y1;
-  parts.push(`<g id="drawing" transform="translate(${n(dx)} ${n(dy)})">`, drawing(model, placed, lines, ink));
+  parts.push(`<g id="drawing" transform="translate(${n(dx)} ${n(dy)})">`, drawing(model, placed, lines, ink, measure));
   parts.push(`</g>`);
   y += y2 - y1 + 20;
   parts.push(`<line x1="${n(pad)}" y1="${n(y)}" x2="${n(width - pad)}" y2="${n(y)}" stroke="${ink.rule}" stroke-width="1"/>`);
@@ -374,7 +374,7 @@ function lineIcon(color: string, dashes: string): string {
   return `<line x1="0" y1="7" x2="24" y2="7" stroke="${color}" stroke-width="2"${dashes}/>`;
 }
 
-function drawing(model: SvgModel, placed: PlacedCaption[], lines: Map<string, string[]>, ink: Ink): string {
+function drawing(model: SvgModel, placed: PlacedCaption[], lines: Map<string, string[]>, ink: Ink, measure: Measure): string {
   const out: string[] = [`<g id="ties">`];
   for (const e of model.edges) {
     out.push(
@@ -390,7 +390,10 @@ function drawing(model: SvgModel, placed: PlacedCaption[], lines: Map<string, st
     if (node.label && ls.length) {
       const t = node.label;
       const top = node.y + node.h / 2 + node.textMarginY;
-      label = ls
+      // A pale box behind the name, as on the canvas, so ties passing under it leave it legible.
+      const box = nodeLabelBox(node, ls, measure)!;
+      label = `<rect x="${n(box.x1)}" y="${n(box.y1)}" width="${n(box.x2 - box.x1)}" height="${n(box.y2 - box.y1)}" rx="2" fill="${model.background}" fill-opacity="0.8"/>`;
+      label += ls
         .map(
           (l, i) =>
             `<text x="${n(node.x)}" y="${n(top + t.fontSize * LINE * i + t.fontSize * 0.95)}" text-anchor="middle" font-family="${ink.font}" font-size="${n(t.fontSize)}" font-weight="${t.fontWeight}" fill="${ink.text}">${xml(l)}</text>`,
