@@ -63,6 +63,7 @@ function wordsFor(lang: TextLang): FigureWords {
     kindsOfTie: t.figure.kindsOfTie,
     howSure: t.figure.howSure,
     certainty: t.figure.certainty,
+    undated: t.figure.undated,
     sources: t.figure.sources,
     andMore: t.figure.andMore,
     labels: t.labels,
@@ -142,7 +143,7 @@ export async function buildFigure(db: Database, req: FigureRequest, now: Date = 
   const version = await currentVersion(db);
   const lang = req.lang;
   const t = CATALOGUES[lang];
-  const model = drawingModel(nodes, ties, lang, req.positions);
+  const model = drawingModel(nodes, ties, lang, req.positions, req.asOf);
 
   const rootNode = req.root ? nodes.find((x) => x.id === req.root) : undefined;
   const title = req.title ?? (rootNode ? t.figure.titleAround(nameOf(rootNode, lang)) : t.figure.titleView(nodes.length));
@@ -190,6 +191,7 @@ function drawingModel(
   ties: ExportRelationship[],
   lang: TextLang,
   positions: FigureRequest['positions'],
+  asOf: string | undefined,
 ): Pick<SvgModel, 'nodes' | 'edges'> {
   const t = CATALOGUES[lang];
   const fontSize = TEXT.nodeFontSize;
@@ -241,6 +243,10 @@ function drawingModel(
     }
   }
 
+  // Ties between the same two nodes bow apart, so each line and caption can be seen.
+  const pairKey = (r: ExportRelationship) => [r.start, r.end].sort().join('\u0000');
+  const pairs = new Map<string, ExportRelationship[]>();
+  for (const r of known) pairs.set(pairKey(r), [...(pairs.get(pairKey(r)) ?? []), r]);
   const edges: SvgEdge[] = known.map((r) => {
     const s = byId.get(r.start)!;
     const e = byId.get(r.end)!;
@@ -252,19 +258,28 @@ function drawingModel(
     const re = Math.min(e.w, e.h) / 2 + 1;
     const source = { x: s.x + (dx / len) * rs, y: s.y + (dy / len) * rs };
     const target = { x: e.x - (dx / len) * re, y: e.y - (dy / len) * re };
+    const siblings = pairs.get(pairKey(r))!;
+    // Measured on the pair's own direction, so two ties in opposite directions bow apart too.
+    const flip = r.start === [r.start, r.end].sort()[0] ? 1 : -1;
+    const bow = (siblings.indexOf(r) - (siblings.length - 1) / 2) * 36 * flip;
+    const mid = { x: (source.x + target.x) / 2, y: (source.y + target.y) / 2 };
+    const control = { x: mid.x - (dy / len) * bow, y: mid.y + (dx / len) * bow };
+    const controls = bow ? [control] : [];
+    const labelAt = bow ? { x: (mid.x + control.x) / 2, y: (mid.y + control.y) / 2 } : mid;
     const certainty = String(r.properties.certainty ?? r.properties.status ?? 'stated');
     const when = span(r, lang);
+    const undated = asOf !== undefined && !when;
     const phrase = (t.types as Record<string, string>)[r.type] ?? r.type.toLowerCase().replace(/_/g, ' ');
     return {
       id: String(r.properties.id ?? r.properties.key),
       source,
       target,
-      controls: [],
+      controls,
       color: typeColor(r.type as RelationshipType),
       width: 1.6,
       dashed: certainty === 'hedged',
       dotted: certainty === 'inferred',
-      opacity: 1,
+      opacity: undated ? 0.45 : 1,
       arrow: true,
       label: {
         text: when ? `${phrase} (${when})` : phrase,
@@ -274,10 +289,11 @@ function drawingModel(
         background: THEMES.light.textBackground,
         backgroundOpacity: 0.85,
       },
-      labelAt: { x: (source.x + target.x) / 2, y: (source.y + target.y) / 2 },
+      labelAt,
       type: r.type,
       certainty,
       sources: strings(r.properties.sources),
+      undated,
     };
   });
   return { nodes: drawn, edges };

@@ -135,7 +135,7 @@ describe('figures from the export menu', () => {
     expect(svg.kinds).toEqual(kinds);
     for (const kind of kinds) expect(svg.legend).toContain(en.labels[kind as keyof typeof en.labels]);
     expect(svg.caption).toBe(caption);
-    expect(svg.title).toMatch(/institutions and their ties/);
+    expect(svg.title).toMatch(/actors and their ties/);
     expect(svg.date).toContain(`data version ${version.version}`);
     expect(svg.sources).toContain('Socialstyrelsen, Vårt internationella arbete (2021)');
     expect(svgFile).not.toContain('…');

@@ -134,6 +134,15 @@ describe('figure legend', () => {
     expect(svg).not.toContain(en.figure.certainty.inferred);
   });
 
+  it('says which ties are pale for want of dates only when such a tie is drawn', () => {
+    expect(legendOf(m, words(en)).certainty.map((e) => e.key)).not.toContain('undated');
+    const pale = { ...edge('u', sos, who, 'MEMBER_OF', 'member of'), undated: true, opacity: 0.45 };
+    const withPale = model(m.nodes, [...m.edges, pale]);
+    expect(legendOf(withPale, words(en)).certainty.map((e) => e.key)).toEqual(['stated', 'hedged', 'undated']);
+    expect(composeFigure(withPale, frame(en), roughMeasure)).toContain('data-key="undated"');
+    expect(composeFigure(m, frame(en), roughMeasure)).not.toContain('data-key="undated"');
+  });
+
   it('speaks the language asked for', () => {
     const svg = composeFigure(m, frame(sv, 'Bildtext för rapporten'), roughMeasure);
     expect(svg).toContain(sv.figure.kindsOfNode);

@@ -38,6 +38,8 @@ export interface FigureWords {
   kindsOfTie: string;
   howSure: string;
   certainty: Record<FigureCertainty, string>;
+  /** As of a date: the pale ties, whose dates the sources do not give. */
+  undated: string;
   sources: string;
   andMore: (n: number) => string;
   labels: Record<string, string>;
@@ -72,7 +74,7 @@ export interface LegendEntry {
 export interface Legend {
   nodes: Array<LegendEntry & { node: SvgNode }>;
   ties: Array<LegendEntry & { color: string }>;
-  certainty: Array<LegendEntry & { key: FigureCertainty }>;
+  certainty: Array<LegendEntry & { key: FigureCertainty | 'undated' }>;
 }
 
 /** Only what is drawn: the kinds of node and tie present, and the certainties of the ties. */
@@ -81,9 +83,11 @@ export function legendOf(model: SvgModel, words: FigureWords): Legend {
   for (const node of model.nodes) if (node.kind && !nodes.has(node.kind)) nodes.set(node.kind, node);
   const ties = new Map<string, string>();
   const sure = new Set<string>();
+  let undated = false;
   for (const e of model.edges) {
     if (e.type && !ties.has(e.type)) ties.set(e.type, e.color);
     if (e.type) sure.add(e.certainty ?? 'stated');
+    undated ||= e.undated === true;
   }
   // The vocabulary's order, so the same kinds always come in the same places.
   const byOrder = (order: string[]) => (a: string, b: string) => order.indexOf(a) - order.indexOf(b) || a.localeCompare(b);
@@ -92,7 +96,10 @@ export function legendOf(model: SvgModel, words: FigureWords): Legend {
   return {
     nodes: [...nodes.keys()].sort(byOrder(labelOrder)).map((k) => ({ key: k, name: words.labels[k] ?? k, node: nodes.get(k)! })),
     ties: [...ties.keys()].sort(byOrder(typeOrder)).map((k) => ({ key: k, name: words.types[k] ?? k, color: ties.get(k)! })),
-    certainty: CERTAINTIES.filter((c) => sure.has(c)).map((c) => ({ key: c, name: words.certainty[c] })),
+    certainty: [
+      ...CERTAINTIES.filter((c) => sure.has(c)).map((c) => ({ key: c, name: words.certainty[c] })),
+      ...(undated ? [{ key: 'undated' as const, name: words.undated }] : []),
+    ],
   };
 }
 
@@ -297,7 +304,11 @@ export function composeFigure(model: SvgModel, frame: FigureFrame, measure: Meas
     {
       id: 'legend-certainty',
       heading: frame.words.howSure,
-      items: legend.certainty.map((e) => ({ key: e.key, name: e.name, icon: lineIcon(ink.muted, dash(e.key)) })),
+      items: legend.certainty.map((e) => ({
+        key: e.key,
+        name: e.name,
+        icon: e.key === 'undated' ? `<g opacity="0.45">${lineIcon(ink.muted, '')}</g>` : lineIcon(ink.muted, dash(e.key)),
+      })),
     },
   ].filter((c) => c.items.length);
   const colW = inner >= 600 ? (inner - 24 * (columns.length - 1)) / Math.max(1, columns.length) : inner;

@@ -63,6 +63,8 @@ export interface SvgEdge {
   type?: string;
   certainty?: string;
   sources?: string[];
+  /** As of a date, its dates are not given: drawn pale, and said so in a figure's legend. */
+  undated?: boolean;
 }
 
 export interface SvgModel {
@@ -330,6 +332,7 @@ export function svgModelFromCy(cy: Core, meta: { title: string; description: str
         type: String(edge.data('type') ?? ''),
         certainty: String(edge.data('certainty') ?? 'stated'),
         sources: strings(edge.data('sources')),
+        undated: edge.hasClass('undated'),
       };
     });
   return { nodes, edges, ...meta };

@@ -711,6 +711,7 @@ export const en = {
     kindsOfTie: 'Kinds of tie',
     howSure: 'How sure',
     certainty: { stated: 'stated in a source', hedged: 'hedged in a source', inferred: 'inferred from the sources' },
+    undated: 'pale: dates not given, so not known to hold then',
     sources: 'Sources',
     andMore: (n: number) => `and ${n} more ${plural(n, 'document', 'documents')}`,
     asOf: (d: string) => `As of ${d}`,
@@ -718,7 +719,7 @@ export const en = {
     version: (v: number, at: string | null) =>
       v ? `data version ${v}${at ? `, recorded ${at}` : ''}` : 'data as loaded, no edits recorded',
     titleAround: (name: string) => `${name} and its ties`,
-    titleView: (n: number) => `${n} ${plural(n, 'institution', 'institutions')} and their ties`,
+    titleView: (n: number) => `${n} ${plural(n, 'actor', 'actors')} and their ties`,
     pdf: 'PDF for print',
     pdfTitle: 'A print-ready page with title, legend, date, version and sources',
     caption: 'Caption (optional)',

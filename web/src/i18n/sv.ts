@@ -709,6 +709,7 @@ export const sv: Catalogue = {
     kindsOfTie: 'Slags band',
     howSure: 'Hur säkert',
     certainty: { stated: 'sägs i en källa', hedged: 'sägs med förbehåll', inferred: 'härlett ur källorna' },
+    undated: 'blek: datum anges inte, så okänt om det gällde då',
     sources: 'Källor',
     andMore: (n: number) => `och ${n} dokument till`,
     asOf: (d: string) => `Per ${d}`,
@@ -716,7 +717,7 @@ export const sv: Catalogue = {
     version: (v: number, at: string | null) =>
       v ? `dataversion ${v}${at ? `, registrerad ${at}` : ''}` : 'data som inlästa, inga ändringar registrerade',
     titleAround: (name: string) => `${name} och dess band`,
-    titleView: (n: number) => `${n} institutioner och deras band`,
+    titleView: (n: number) => `${n} aktörer och deras band`,
     pdf: 'PDF för utskrift',
     pdfTitle: 'En sida klar för utskrift med rubrik, teckenförklaring, datum, version och källor',
     caption: 'Bildtext (valfri)',

@@ -85,13 +85,16 @@ async function paintPng(svg: string): Promise<Blob> {
     const img = new Image();
     img.src = url;
     await img.decode();
+    // The SVG's own size, not the image's (whole pixels), so the PNG is exactly twice it.
+    const [, w, h] = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg) ?? [];
+    const width = Number(w ?? img.naturalWidth);
+    const height = Number(h ?? img.naturalHeight);
     const canvas = document.createElement('canvas');
-    canvas.width = Math.round(img.naturalWidth * 2);
-    canvas.height = Math.round(img.naturalHeight * 2);
+    canvas.width = Math.round(width * 2);
+    canvas.height = Math.round(height * 2);
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2D canvas');
-    ctx.scale(2, 2);
-    ctx.drawImage(img, 0, 0);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'));
   } finally {
     URL.revokeObjectURL(url);
