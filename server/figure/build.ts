@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { exportSource } from '../export/subgraph.ts';
 import type { ExportNode, ExportRelationship } from '../export/formats.ts';
 import { currentVersion } from '../curation/log.ts';
+import { RecordedAt } from '../curation/schemas.ts';
 import { PartialDate } from '../model/dates.ts';
 import { textIn, type TextLang } from '../model/texts.ts';
 import { RelationshipType, type NodeLabel } from '../model/vocabulary.ts';
@@ -39,9 +40,10 @@ export const FigureRequest = z
     types: z.array(RelationshipType).min(1).optional(),
     asOf: PartialDate.optional(),
     lang: z.enum(['en', 'sv']).default('en'),
-    title: z.string().trim().min(1).max(200).optional(),
-    caption: z.string().trim().max(MAX_CAPTION, `at most ${MAX_CAPTION} characters`).optional(),
+    title: z.string().max(200).optional(),
+    caption: z.string().max(MAX_CAPTION, `at most ${MAX_CAPTION} characters`).optional(),
     /** Where the web app's canvas put each node; without them the server lays the nodes out. */
+    recordedAt: RecordedAt,
     positions: z.record(z.string(), z.object({ x: z.number().finite(), y: z.number().finite() })).optional(),
   })
   .refine((r) => !(r.ids && r.root), { message: 'give either ids or root, not both', path: ['root'] })
@@ -115,6 +117,7 @@ export async function buildFigure(db: Database, req: FigureRequest, now: Date = 
       asOf: req.asOf,
       direction: 'both',
       limit: 5000,
+      recordedAt: req.recordedAt,
     });
   } catch (err) {
     if (err instanceof NotFoundError && req.root) {
@@ -140,7 +143,8 @@ export async function buildFigure(db: Database, req: FigureRequest, now: Date = 
     ]);
   }
   const documents = ((await source.documents?.()) ?? []) as FigureDocument[];
-  const version = await currentVersion(db);
+  // As recorded at an earlier version, the figure names that version, not today's.
+  const version = source.recordedAt ?? (await currentVersion(db));
   const lang = req.lang;
   const t = CATALOGUES[lang];
   const model = drawingModel(nodes, ties, lang, req.positions, req.asOf);
@@ -169,7 +173,7 @@ export async function buildFigure(db: Database, req: FigureRequest, now: Date = 
     },
     {
       title,
-      caption: req.caption ?? null,
+      caption: req.caption?.trim() || null,
       dateLine: req.asOf ? t.figure.asOf(req.asOf) : t.figure.drawn(day(now.toISOString(), lang)),
       versionLine: t.figure.version(version.version, version.at ? day(version.at, lang) : null),
       documents,

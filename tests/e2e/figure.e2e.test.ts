@@ -67,13 +67,13 @@ async function captionByKeyboard(page: Page, caption: string): Promise<void> {
   await page.keyboard.type(caption);
 }
 
-/** Moves focus back to a format's button and presses Enter; resolves with the download. */
+/** Moves focus on to a format's button and presses Enter; resolves with the download. */
 async function pressFormat(page: Page, format: 'svg' | 'png' | 'pdf'): Promise<Download> {
   for (let i = 0; i < 6; i++) {
     if (await page.evaluate((f) => document.activeElement?.getAttribute('data-format') === f, format)) break;
-    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
   }
-  // Reached from the caption going back; when the menu was opened afresh, straight to the button.
+  // Reached from the caption going on; when the menu was opened afresh, straight to the button.
   if (!(await page.evaluate((f) => document.activeElement?.getAttribute('data-format') === f, format))) {
     await page.locator(`.export-menu button[data-format="${format}"]`).focus();
   }

@@ -17,6 +17,9 @@ export function figureRoutes(router: Router, services: Services): void {
     body: FigureRequest.openapi({
       example: { format: 'pdf', root: 'socialstyrelsen', depth: 1, lang: 'en', caption: 'Where Socialstyrelsen works.' },
     }),
+    errors: {
+      400: 'A node given in `ids` or as `root` does not exist, or the figure would hold more than 300 nodes; the details name the field.',
+    },
     response: { description: 'The file; Content-Disposition names it.', contentTypes: Object.values(CONTENT_TYPE) },
     handler: async ({ body }, { res, services: { db } }) => {
       const figure = await buildFigure(db, body);

@@ -284,7 +284,8 @@ export class ApiClient {
 
   /** A figure for a report from POST /api/figure (the PDF is drawn on the server). */
   async figureFile(body: FigureRequestBody, opts: CallOptions = {}): Promise<DownloadedFile> {
-    const res = await this.request('POST', '/api/figure', body, opts);
+    const recordedAt = this.recordedAt();
+    const res = await this.request('POST', '/api/figure', recordedAt ? { ...body, recordedAt } : body, opts);
     const header = res.headers.get('X-Export-Filename') ?? '';
     return { filename: header || `mandate-explorer-figure.${body.format}`, blob: await res.blob() };
   }

@@ -723,7 +723,7 @@ export const en = {
     pdf: 'PDF for print',
     pdfTitle: 'A print-ready page with title, legend, date, version and sources',
     caption: 'Caption (optional)',
-    captionHint: 'Printed under the legend of the PNG, SVG and PDF',
+    captionHint: 'Printed under the legend of the PNG, SVG or PDF you choose below',
     captionTooLong: (max: number) => `The caption can have at most ${max} characters.`,
     drawingPdf: 'Drawing the PDF…',
   },

@@ -721,7 +721,7 @@ export const sv: Catalogue = {
     pdf: 'PDF för utskrift',
     pdfTitle: 'En sida klar för utskrift med rubrik, teckenförklaring, datum, version och källor',
     caption: 'Bildtext (valfri)',
-    captionHint: 'Skrivs under teckenförklaringen i PNG, SVG och PDF',
+    captionHint: 'Skrivs under teckenförklaringen i den PNG, SVG eller PDF du väljer nedan',
     captionTooLong: (max: number) => `Bildtexten får ha högst ${max} tecken.`,
     drawingPdf: 'Ritar PDF-filen…',
   },

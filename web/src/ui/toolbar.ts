@@ -104,12 +104,13 @@ export class Toolbar {
           'div',
           { role: 'group', 'aria-labelledby': 'export-picture' },
           h('div', { class: 'menu-label', id: 'export-picture' }, t.toolbar.picture),
-          button(t.toolbar.png, image('png'), { class: 'menu-item', 'data-format': 'png', title: t.toolbar.pngTitle }),
-          button(t.toolbar.svg, image('svg'), { class: 'menu-item', 'data-format': 'svg', title: t.toolbar.svgTitle }),
-          button(t.figure.pdf, image('pdf'), { class: 'menu-item', 'data-format': 'pdf', title: t.figure.pdfTitle }),
+          // The caption first: written, then a format chosen.
           h('label', { class: 'menu-label', for: 'export-caption' }, t.figure.caption),
           this.caption,
           h('div', { class: 'menu-hint', id: 'export-caption-hint' }, t.figure.captionHint),
+          button(t.toolbar.png, image('png'), { class: 'menu-item', 'data-format': 'png', title: t.toolbar.pngTitle }),
+          button(t.toolbar.svg, image('svg'), { class: 'menu-item', 'data-format': 'svg', title: t.toolbar.svgTitle }),
+          button(t.figure.pdf, image('pdf'), { class: 'menu-item', 'data-format': 'pdf', title: t.figure.pdfTitle }),
         ),
         h(
           'div',
