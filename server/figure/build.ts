@@ -18,7 +18,7 @@ import { LABEL_LOOK, TEXT, THEMES, typeColor } from '../../web/src/graph/style.t
 import { en } from '../../web/src/i18n/en.ts';
 import { sv } from '../../web/src/i18n/sv.ts';
 import { FIGURE_FONT_FAMILY, measureText } from './fonts.ts';
-import { layered } from './layout.ts';
+import { hubOf, layered, wheel } from './layout.ts';
 
 export const FIGURE_FORMATS = ['svg', 'pdf', 'png'] as const;
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
@@ -235,10 +235,18 @@ function drawingModel(
       const textW = Math.max(0, ...lines.map((l) => measureText(l, fontSize, 'normal')));
       return { id: d.id, width: Math.max(d.w, textW) + 8, height: d.h + d.textMarginY + lines.length * fontSize * 1.2 + 4 };
     });
-    const placed = layered(
-      boxes,
-      known.map((r) => ({ id: String(r.properties.id ?? r.properties.key), source: r.start, target: r.end })),
-    );
+    const tieBoxes = known.map((r) => ({ id: String(r.properties.id ?? r.properties.key), source: r.start, target: r.end }));
+    const hub = hubOf(boxes, tieBoxes);
+    // Around a hub, neighbours sit together by the first kind of tie (in the vocabulary's order) that binds them to it.
+    const typeOrder = Object.keys(t.types);
+    const kindToHub = (id: string) => {
+      const rank = known
+        .filter((r) => (r.start === hub && r.end === id) || (r.end === hub && r.start === id))
+        .map((r) => typeOrder.indexOf(r.type))
+        .sort((a, b) => a - b)[0];
+      return String(rank ?? 99).padStart(3, '0');
+    };
+    const placed = hub ? wheel(boxes, hub, kindToHub) : layered(boxes, tieBoxes);
     for (const b of boxes) {
       const p = placed.get(b.id)!;
       const d = byId.get(b.id)!;

@@ -72,3 +72,54 @@ export function layered(boxes: LayoutBox[], ties: LayoutTie[], maxRowWidth = 140
   }
   return placement;
 }
+
+/**
+ * The node most others are tied to, when there is one: a figure of a hub's neighbourhood reads
+ * best as a wheel, not as layers whose ties all run through the middle.
+ */
+export function hubOf(boxes: LayoutBox[], ties: LayoutTie[]): string | null {
+  if (boxes.length < 12) return null;
+  const neighbours = new Map<string, Set<string>>();
+  for (const t of ties) {
+    if (t.source === t.target) continue;
+    (neighbours.get(t.source) ?? neighbours.set(t.source, new Set()).get(t.source)!).add(t.target);
+    (neighbours.get(t.target) ?? neighbours.set(t.target, new Set()).get(t.target)!).add(t.source);
+  }
+  let best: string | null = null;
+  let most = 0;
+  for (const b of [...boxes].sort((x, y) => x.id.localeCompare(y.id))) {
+    const n = neighbours.get(b.id)?.size ?? 0;
+    if (n > most) [best, most] = [b.id, n];
+  }
+  return most >= 0.6 * (boxes.length - 1) ? best : null;
+}
+
+const RING_GAP = 150;
+
+/**
+ * The hub in the middle and the others on rings around it, each ring as full as its
+ * circumference allows, grouped by `group` (the kind of tie to the hub) so like sits by like;
+ * every other ring is turned half a place, so spokes to the outer rings pass between the inner
+ * nodes.
+ */
+export function wheel(boxes: LayoutBox[], hub: string, group: (id: string) => string): Placement {
+  const centre = boxes.find((b) => b.id === hub)!;
+  const others = boxes.filter((b) => b.id !== hub).sort((a, b) => group(a.id).localeCompare(group(b.id)) || a.id.localeCompare(b.id));
+  const slot = Math.max(...others.map((b) => b.width), 60) + NODE_GAP;
+  const placement: Placement = new Map([[hub, { x: -centre.width / 2, y: -centre.height / 2 }]]);
+  let radius = Math.max(centre.width, centre.height) / 2 + RING_GAP * 1.4;
+  let i = 0;
+  for (let ring = 0; i < others.length; ring++) {
+    const capacity = Math.max(6, Math.floor((2 * Math.PI * radius) / slot));
+    const count = Math.min(capacity, others.length - i);
+    const turn = ring % 2 ? Math.PI / count : 0;
+    for (let k = 0; k < count; k++, i++) {
+      const b = others[i]!;
+      const a = -Math.PI / 2 + turn + (2 * Math.PI * k) / count;
+      // The shape sits on the ring; its name hangs below it.
+      placement.set(b.id, { x: Math.cos(a) * radius - b.width / 2, y: Math.sin(a) * radius - 20 });
+    }
+    radius += RING_GAP;
+  }
+  return placement;
+}
