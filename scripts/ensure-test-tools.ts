@@ -23,6 +23,14 @@ if (!existsSync(CHROMIUM)) {
   ok = run(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`) && ok;
 }
 
+// Poppler's pdftotext and pdftoppm read the figures' PDFs back (tests/int/figure.int.test.ts,
+// tests/e2e/figure.e2e.test.ts): Debian's poppler-utils.
+if (spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status !== 0) {
+  process.stderr.write('pdftotext (poppler-utils) is missing; the figure tests read PDFs with it.\n');
+  const sudo = isRoot ? '' : 'sudo ';
+  ok = run(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils`) && ok;
+}
+
 // module name → pip package. followthemoney builds PyICU from source when no wheel fits,
 // which needs ICU's headers (Debian's libicu-dev) and pkg-config.
 const PYTHON_TOOLS: Array<[string, string]> = [

@@ -21,6 +21,7 @@ import { pathRoutes } from './api/routes/paths.ts';
 import { representationRoutes } from './api/routes/representation.ts';
 import { sourceRoutes } from './api/routes/sources.ts';
 import { exportRoutes } from './api/routes/export.ts';
+import { figureRoutes } from './api/routes/figure.ts';
 import { queryRoutes } from './api/routes/query.ts';
 import { importRoutes } from './api/routes/import.ts';
 import { sessionRoutes } from './api/routes/session.ts';
@@ -115,6 +116,7 @@ export function createApp(services: Services): Express {
     representationRoutes,
     sourceRoutes,
     exportRoutes,
+    figureRoutes,
     queryRoutes,
     importRoutes,
     sessionRoutes,

@@ -4,7 +4,7 @@ import type { ChainDirection, Direction, ExportFormat, RelationshipType } from '
 import type { CanvasDiff } from './features/compare/model.ts';
 import type { LayoutName, ViewAction } from './state/view-state.ts';
 
-export type ImageFormat = 'png' | 'svg';
+export type ImageFormat = 'png' | 'svg' | 'pdf';
 
 export interface RepresentationAsk {
   agent: string | null;
@@ -32,7 +32,7 @@ export interface AppEvents {
   'history:undo': Record<string, never>;
   'history:redo': Record<string, never>;
   'export:data': { format: ExportFormat; scope: 'view' | 'selection' };
-  'export:image': { format: ImageFormat; scope: 'view' | 'selection' };
+  'export:image': { format: ImageFormat; scope: 'view' | 'selection'; caption: string };
   'panel:open': { panel: ToolPanel };
   /** Fill a tool panel's fields from a node's buttons. */
   'paths:prefill': { from?: { id: string; name: string }; to?: { id: string; name: string } };

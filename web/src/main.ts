@@ -16,6 +16,7 @@ import { RepresentationPanel } from './features/representation/panel.ts';
 import { commonAnswer } from './features/shared/answer.ts';
 import { CommonPanel } from './features/shared/panel.ts';
 import { Curation } from './features/curation/controller.ts';
+import { FigureExport } from './features/figure/export.ts';
 import { SessionState } from './features/session/state.ts';
 import { viewIdOf } from './features/views/model.ts';
 import { TableView } from './features/table/table-view.ts';
@@ -209,6 +210,7 @@ document.body.append(
 const decoded = decodeView(location.hash);
 const view = new GraphView(cyContainer, bus, cache, { theme, webgl: decoded?.state.webgl ?? false });
 const store = new ViewStore(EMPTY_VIEW);
+const figures = new FigureExport(api, view);
 
 // Work in flight, so tests (and the busy cursor) know when the page has settled.
 let pending = 0;
@@ -658,20 +660,19 @@ bus.on(
 
 bus.on(
   'export:image',
-  ({ format, scope }) =>
+  ({ format, scope, caption }) =>
     void work(async () => {
-      if (scope === 'selection' && !store.state.selected.length) {
-        feedback.notify('error', t.notices.selectFirst, 'export');
+      const ids = exportIds(scope);
+      if (!ids.length) {
+        feedback.notify('error', scope === 'selection' ? t.notices.selectFirst : t.notices.viewEmpty, 'export');
         return;
       }
+      const hiddenTypes = new Set<string>(store.state.hiddenTypes);
+      const types = hiddenTypes.size ? TYPES.filter((ty) => !hiddenTypes.has(ty)) : undefined;
       const filename = `${exportStem(store.state, cache, scope)}.${format}`;
-      if (format === 'png') {
-        download(await feedback.track(t.notices.drawingPng, view.png(scope)), filename);
-      } else {
-        const title = `${t.app.title}${store.state.asOf ? ` — ${t.dates.asOfInline(store.state.asOf).trim()}` : ''}`;
-        const svg = view.svg(scope, { title, asOf: store.state.asOf });
-        download(new Blob([svg], { type: 'image/svg+xml' }), filename);
-      }
+      const label = format === 'png' ? t.notices.drawingPng : format === 'pdf' ? t.figure.drawingPdf : t.notices.preparing('SVG');
+      const blob = await feedback.track(label, figures.file({ format, scope, caption, ids, types, state: store.state }));
+      download(blob, filename);
       feedback.notify('info', t.notices.downloadedFile(filename), 'export');
     }),
 );

@@ -1,5 +1,6 @@
 // The one place the web app talks HTTP: typed calls, JSON errors turned into ApiError, and a
 // patient retry when the database is briefly away (503) or the client is going too fast (429).
+import type { FigureRequestBody } from '../../../server/figure/build.ts';
 import type {
   ChainDirection,
   CommonResult,
@@ -279,6 +280,14 @@ export class ApiClient {
     const header = res.headers.get('X-Export-Filename') ?? res.headers.get('Content-Disposition') ?? '';
     const filename = /filename="?([^";]+)"?/.exec(header)?.[1] ?? header.trim() ?? '';
     return { filename: filename || `mandate-explorer.${req.format}`, blob: await res.blob() };
+  }
+
+  /** A figure for a report from POST /api/figure (the PDF is drawn on the server). */
+  async figureFile(body: FigureRequestBody, opts: CallOptions = {}): Promise<DownloadedFile> {
+    const recordedAt = this.recordedAt();
+    const res = await this.request('POST', '/api/figure', recordedAt ? { ...body, recordedAt } : body, opts);
+    const header = res.headers.get('X-Export-Filename') ?? '';
+    return { filename: header || `mandate-explorer-figure.${body.format}`, blob: await res.blob() };
   }
 
   private async json<T>(method: 'GET' | 'POST', path: string, body: unknown, opts: CallOptions): Promise<T> {

@@ -39,6 +39,9 @@ export interface SvgNode {
   /** Labels wrap at this width, as on the canvas. */
   textMaxWidth: number;
   textMarginY: number;
+  /** For a figure's legend and sources: the node's label (Agency …) and its citations. */
+  kind?: string;
+  sources?: string[];
 }
 
 export interface SvgEdge {
@@ -56,6 +59,12 @@ export interface SvgEdge {
   arrow: boolean;
   label: SvgText | null;
   labelAt: Point;
+  /** For a figure's legend and sources: the tie's type, certainty and citations. */
+  type?: string;
+  certainty?: string;
+  sources?: string[];
+  /** As of a date, its dates are not given: drawn pale, and said so in a figure's legend. */
+  undated?: boolean;
 }
 
 export interface SvgModel {
@@ -76,11 +85,11 @@ export const roughMeasure: Measure = (text, fontSize, fontWeight) =>
 
 export const FONT_FAMILY = 'system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif';
 
-function xml(s: string): string {
+export function xml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function n(v: number): string {
+export function n(v: number): string {
   return String(Math.round(v * 10) / 10);
 }
 
@@ -101,7 +110,7 @@ export function wrap(text: string, max: number, fontSize: number, fontWeight: st
   return lines;
 }
 
-function shapeElement(node: SvgNode): string {
+export function shapeElement(node: SvgNode): string {
   const o = outline(node.shape);
   const hw = node.w / 2;
   const hh = node.h / 2;
@@ -117,7 +126,7 @@ function shapeElement(node: SvgNode): string {
   return `<polygon points="${points}" ${style}/>`;
 }
 
-function textBlock(lines: string[], t: SvgText, cx: number, top: number, measure: Measure, rotate: number | null = null): string {
+export function textBlock(lines: string[], t: SvgText, cx: number, top: number, measure: Measure, rotate: number | null = null): string {
   const lineHeight = t.fontSize * 1.2;
   const width = Math.max(...lines.map((l) => measure(l, t.fontSize, t.fontWeight)));
   const height = lines.length * lineHeight;
@@ -137,7 +146,7 @@ function textBlock(lines: string[], t: SvgText, cx: number, top: number, measure
   return rotate === null ? body : `<g transform="rotate(${n(rotate)} ${n(cx)} ${n(top + height / 2)})">${body}</g>`;
 }
 
-function edgePath(e: SvgEdge): string {
+export function edgePath(e: SvgEdge): string {
   const d = [`M ${n(e.source.x)} ${n(e.source.y)}`];
   e.controls.forEach((c, i) => {
     const next = e.controls[i + 1];
@@ -148,7 +157,7 @@ function edgePath(e: SvgEdge): string {
   return d.join(' ');
 }
 
-function arrowHead(e: SvgEdge): string {
+export function arrowHead(e: SvgEdge): string {
   const from = e.controls.at(-1) ?? e.source;
   const angle = Math.atan2(e.target.y - from.y, e.target.x - from.x);
   const len = 6 + e.width * 2;
@@ -240,6 +249,10 @@ function num(v: unknown, fallback = 0): number {
   return Number.isFinite(x) ? x : fallback;
 }
 
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
 /** Endpoints and control points as drawn; a headless Cytoscape has none, so ties go straight. */
 function geometry(e: EdgeSingular): { source: Point; target: Point; controls: Point[]; mid: Point } {
   const s = e.source().position();
@@ -294,6 +307,8 @@ export function svgModelFromCy(cy: Core, meta: { title: string; description: str
         label: textOf(node),
         textMaxWidth: num(node.style('text-max-width'), 130),
         textMarginY: num(node.style('text-margin-y'), 4),
+        kind: String(node.data('label') ?? ''),
+        sources: strings(node.data('sources')),
       };
     });
   const edges: SvgEdge[] = cy
@@ -314,6 +329,10 @@ export function svgModelFromCy(cy: Core, meta: { title: string; description: str
         arrow: edge.style('target-arrow-shape') !== 'none',
         label: textOf(edge),
         labelAt: g.mid,
+        type: String(edge.data('type') ?? ''),
+        certainty: String(edge.data('certainty') ?? 'stated'),
+        sources: strings(edge.data('sources')),
+        undated: edge.hasClass('undated'),
       };
     });
   return { nodes, edges, ...meta };

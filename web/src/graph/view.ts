@@ -31,7 +31,7 @@ import {
   type RankedBox,
 } from './labels.ts';
 import { buildStyle, THEMES } from './style.ts';
-import { FONT_FAMILY, renderSvg, roughMeasure, svgModelFromCy, type Measure } from './svg-export.ts';
+import { FONT_FAMILY, roughMeasure, svgModelFromCy, type Measure, type SvgModel } from './svg-export.ts';
 
 /** Someone who asked for less motion gets the new picture at once, not animated. */
 function motion(ms: number): number {
@@ -644,8 +644,8 @@ export class GraphView {
     );
   }
 
-  /** A vector drawing of what is shown; its <metadata> lists the elements with provenance. */
-  svg(scope: 'view' | 'selection', meta: { title: string; asOf: string | null }): string {
+  /** What is shown as a drawing model; its metadata lists the elements with provenance. */
+  drawing(scope: 'view' | 'selection', meta: { title: string; asOf: string | null }): SvgModel {
     const cy = this.cy;
     return this.withExportScope(scope, () => {
       const drawn = cy.elements(':visible');
@@ -663,14 +663,28 @@ export class GraphView {
         validTo: e.data('validTo'),
         sources: e.data('sources') ?? [],
       }));
-      const model = svgModelFromCy(cy, {
+      return svgModelFromCy(cy, {
         title: meta.title,
         description: nodes.map((n) => n.name).join('; '),
         metadata: JSON.stringify({ generator: 'Mandate Explorer', asOf: meta.asOf, nodes, edges }),
         background: THEMES[this.theme].background,
       });
-      return renderSvg(model, canvasMeasure());
     });
+  }
+
+  /** Where the canvas has each node, for a figure drawn on the server (PDF). */
+  positionsOf(ids: readonly string[]): Record<string, Position> {
+    const out: Record<string, Position> = {};
+    for (const id of ids) {
+      const node = this.cy.getElementById(id);
+      if (node.nonempty()) out[id] = roundPos(node.position());
+    }
+    return out;
+  }
+
+  /** Text widths as this browser draws them. */
+  measure(): Measure {
+    return canvasMeasure();
   }
 
   destroy(): void {

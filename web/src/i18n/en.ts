@@ -705,6 +705,7 @@ export const en = {
     registered: (file: string, v: number) => `Registered ${file} as version ${v}; it is now offered as a source.`,
     serverRefused: (status: number, message: string) => `The server refused the upload (${status}): ${message}`,
   },
+<<<<<<< HEAD
   // Readable views (h-view): the hub chooser, the toolbar's keys, the table's questions.
   readable: {
     traceDown: 'Trace chain down',
@@ -716,6 +717,29 @@ export const en = {
       all: (n: number) => `Show all ${n}`,
       close: 'Close the list of kinds',
     },
+=======
+  // --- figures for reports (issue 20, part 7): the framed export and its dialog ---
+  figure: {
+    kindsOfNode: 'Kinds of node',
+    kindsOfTie: 'Kinds of tie',
+    howSure: 'How sure',
+    certainty: { stated: 'stated in a source', hedged: 'hedged in a source', inferred: 'inferred from the sources' },
+    undated: 'pale: dates not given, so not known to hold then',
+    sources: 'Sources',
+    andMore: (n: number) => `and ${n} more ${plural(n, 'document', 'documents')}`,
+    asOf: (d: string) => `As of ${d}`,
+    drawn: (day: string) => `The data as it stands on ${day}`,
+    version: (v: number, at: string | null) =>
+      v ? `data version ${v}${at ? `, recorded ${at}` : ''}` : 'data as loaded, no edits recorded',
+    titleAround: (name: string) => `${name} and its ties`,
+    titleView: (n: number) => `${n} ${plural(n, 'actor', 'actors')} and their ties`,
+    pdf: 'PDF for print',
+    pdfTitle: 'A print-ready page with title, legend, date, version and sources',
+    caption: 'Caption (optional)',
+    captionHint: 'Printed under the legend of the PNG, SVG or PDF you choose below',
+    captionTooLong: (max: number) => `The caption can have at most ${max} characters.`,
+    drawingPdf: 'Drawing the PDF…',
+>>>>>>> h-fig
   },
   search: {
     searching: 'Searching…',

@@ -703,6 +703,7 @@ export const sv: Catalogue = {
     registered: (file: string, v: number) => `Registrerade ${file} som version ${v}; den finns nu bland källorna.`,
     serverRefused: (status: number, message: string) => `Servern tog inte emot filen (${status}): ${message}`,
   },
+<<<<<<< HEAD
   // Readable views (h-view): the hub chooser, the toolbar's keys, the table's questions.
   readable: {
     traceDown: 'Följ kedjan nedåt',
@@ -714,6 +715,29 @@ export const sv: Catalogue = {
       all: (n: number) => `Visa alla ${n}`,
       close: 'Stäng listan över slag',
     },
+=======
+  // --- figurer för rapporter (ärende 20, del 7): den inramade exporten och dess dialog ---
+  figure: {
+    kindsOfNode: 'Slags noder',
+    kindsOfTie: 'Slags band',
+    howSure: 'Hur säkert',
+    certainty: { stated: 'sägs i en källa', hedged: 'sägs med förbehåll', inferred: 'härlett ur källorna' },
+    undated: 'blek: datum anges inte, så okänt om det gällde då',
+    sources: 'Källor',
+    andMore: (n: number) => `och ${n} dokument till`,
+    asOf: (d: string) => `Per ${d}`,
+    drawn: (day: string) => `Uppgifterna som de är den ${day}`,
+    version: (v: number, at: string | null) =>
+      v ? `dataversion ${v}${at ? `, registrerad ${at}` : ''}` : 'data som inlästa, inga ändringar registrerade',
+    titleAround: (name: string) => `${name} och dess band`,
+    titleView: (n: number) => `${n} aktörer och deras band`,
+    pdf: 'PDF för utskrift',
+    pdfTitle: 'En sida klar för utskrift med rubrik, teckenförklaring, datum, version och källor',
+    caption: 'Bildtext (valfri)',
+    captionHint: 'Skrivs under teckenförklaringen i den PNG, SVG eller PDF du väljer nedan',
+    captionTooLong: (max: number) => `Bildtexten får ha högst ${max} tecken.`,
+    drawingPdf: 'Ritar PDF-filen…',
+>>>>>>> h-fig
   },
   search: {
     searching: 'Söker…',

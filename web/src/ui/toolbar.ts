@@ -24,6 +24,8 @@ export class Toolbar {
   private readonly scopeSelectionLabel: HTMLLabelElement;
   /** Hands the toolbar's one Tab stop on when a control is disabled. */
   private readonly refreshStops: () => void;
+  /** The figure's caption (issue 20, part 7): printed under the legend of PNG, SVG and PDF. */
+  private readonly caption: HTMLTextAreaElement;
 
   constructor(
     bus: EventBus,
@@ -70,10 +72,17 @@ export class Toolbar {
       this.scopeSelection,
       ` ${t.toolbar.selection}`,
     );
+    this.caption = h('textarea', {
+      id: 'export-caption',
+      class: 'export-caption',
+      rows: 2,
+      maxlength: 600,
+      'aria-describedby': 'export-caption-hint',
+    });
     const scope = (): 'view' | 'selection' => (this.scopeSelection.checked ? 'selection' : 'view');
     const image = (format: ImageFormat) => () => {
       this.menu.open = false;
-      bus.emit('export:image', { format, scope: scope() });
+      bus.emit('export:image', { format, scope: scope(), caption: this.caption.value.trim() });
     };
     const data = (format: ExportFormat) => () => {
       this.menu.open = false;
@@ -98,8 +107,13 @@ export class Toolbar {
           'div',
           { role: 'group', 'aria-labelledby': 'export-picture' },
           h('div', { class: 'menu-label', id: 'export-picture' }, t.toolbar.picture),
+          // The caption first: written, then a format chosen.
+          h('label', { class: 'menu-label', for: 'export-caption' }, t.figure.caption),
+          this.caption,
+          h('div', { class: 'menu-hint', id: 'export-caption-hint' }, t.figure.captionHint),
           button(t.toolbar.png, image('png'), { class: 'menu-item', 'data-format': 'png', title: t.toolbar.pngTitle }),
           button(t.toolbar.svg, image('svg'), { class: 'menu-item', 'data-format': 'svg', title: t.toolbar.svgTitle }),
+          button(t.figure.pdf, image('pdf'), { class: 'menu-item', 'data-format': 'pdf', title: t.figure.pdfTitle }),
         ),
         h(
           'div',
