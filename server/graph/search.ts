@@ -13,7 +13,7 @@ const MAX_WORDS = 8;
  * only for long ones (two edits cost the index several times one, and short words two edits
  * apart are usually different words).
  */
-function allowedEdits(word: string): number {
+export function allowedEdits(word: string): number {
   if (/\d/.test(word)) return 0;
   return word.length >= 10 ? 2 : word.length >= 5 ? 1 : 0;
 }
