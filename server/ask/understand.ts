@@ -443,10 +443,6 @@ export function understand(question: string, pool: readonly SearchCandidate[], o
       );
   }
 
-  console.log(
-    scores,
-    spans.map((x) => [x.start, x.end, x.hits[0]?.node.id]),
-  );
   const ranked = [...scores].sort((a, b) => b[1] - a[1] || ASK_KINDS.indexOf(a[0]) - ASK_KINDS.indexOf(b[0]));
   let kinds = ranked.filter(([, s]) => s === ranked[0]?.[1]).map(([k]) => k);
   // No cue, one name and a date: what it was tied to then ("Socialstyrelsen 2016").
