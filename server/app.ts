@@ -19,6 +19,7 @@ import { searchRoutes } from './api/routes/search.ts';
 import { nodeRoutes } from './api/routes/nodes.ts';
 import { pathRoutes } from './api/routes/paths.ts';
 import { representationRoutes } from './api/routes/representation.ts';
+import { askRoutes } from './api/routes/ask.ts';
 import { sourceRoutes } from './api/routes/sources.ts';
 import { exportRoutes } from './api/routes/export.ts';
 import { figureRoutes } from './api/routes/figure.ts';
@@ -123,6 +124,8 @@ export function createApp(services: Services): Express {
     tokenRoutes,
     changeRoutes,
     diffRoutes,
+    // After the routes it calls (callRoute).
+    askRoutes,
   ]) {
     routes(api, services);
   }

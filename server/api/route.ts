@@ -131,6 +131,32 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/;
 /** Methods per path, per router, so that the others can be answered with 405 and Allow. */
 const methodsByRouter = new WeakMap<Router, Map<string, Set<string>>>();
 
+type AnyHandler = (input: { query: unknown; params: unknown; body: unknown }, ctx: RouteContext<'optional'>) => Promise<unknown>;
+/** Every GET route's schemas and handler, by path, so that /api/ask can give the very answer a tool's route gives. */
+const readRoutes = new Map<string, { query?: z.ZodType; params?: z.ZodType; handler: AnyHandler }>();
+
+/**
+ * Runs a GET route's handler in-process, its input checked by the route's own schemas (so its
+ * defaults apply): the answer is the one the route gives over HTTP.
+ */
+export async function callRoute(
+  path: string,
+  input: { query?: Record<string, unknown>; params?: Record<string, unknown> },
+  ctx: RouteContext<'optional'>,
+): Promise<unknown> {
+  const route = readRoutes.get(path);
+  if (!route) throw new Error(`No GET route ${path}`);
+  const details: ErrorDetail[] = [];
+  const query = parsePart(route.query, input.query ?? {}, 'query', details);
+  const params = parsePart(route.params, input.params ?? {}, 'params', details);
+  if (details.length)
+    throw new ValidationError(
+      `The question's reading is not valid for ${path}: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+      details,
+    );
+  return route.handler({ query, params, body: undefined }, ctx);
+}
+
 export function defineRoute<
   Q extends AnyObject = AnyObject,
   P extends AnyObject = AnyObject,
@@ -138,6 +164,8 @@ export function defineRoute<
   A extends RouteAuth | 'optional' | undefined = undefined,
 >(router: Router, services: Services, spec: RouteSpec<Q, P, B, A>): void {
   register(spec as RouteSpec<AnyObject, AnyObject, z.ZodType, RouteAuth | 'optional' | undefined>);
+  if (spec.method === 'get' && !spec.auth)
+    readRoutes.set(spec.path, { query: spec.query, params: spec.params, handler: spec.handler as AnyHandler });
   const paths = methodsByRouter.get(router) ?? new Map<string, Set<string>>();
   methodsByRouter.set(router, paths);
   paths.set(spec.path, (paths.get(spec.path) ?? new Set()).add(spec.method.toUpperCase()));

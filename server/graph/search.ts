@@ -2,6 +2,7 @@
 // them by where the match is and by the graph's shape (rankHits). See docs/search.md.
 import { distance } from 'fastest-levenshtein';
 import { z } from '../zod.ts';
+import type { Reader } from '../db/database.ts';
 import { NodeLabel } from '../model/vocabulary.ts';
 import { contentWords, inflections, placeSynonyms, sameWord } from './search-text.ts';
 
@@ -12,7 +13,7 @@ const MAX_WORDS = 8;
  * only for long ones (two edits cost the index several times one, and short words two edits
  * apart are usually different words).
  */
-function allowedEdits(word: string): number {
+export function allowedEdits(word: string): number {
   if (/\d/.test(word)) return 0;
   return word.length >= 10 ? 2 : word.length >= 5 ? 1 : 0;
 }
@@ -24,10 +25,18 @@ function allowedEdits(word: string): number {
  * same country in other words, its inflected and uninflected forms, a near miss (fuzzy), and,
  * for the last word only, any word it begins (type-ahead).
  */
-export function luceneQuery(text: string): string | null {
+export function luceneQuery(text: string, opts: { partial?: boolean } = {}): string | null {
   const ws = contentWords(text.normalize('NFC')).slice(0, MAX_WORDS);
   if (ws.length === 0) return null;
-  return ws.map((w, i) => `+(${alternatives(w, i === ws.length - 1).join(' OR ')})`).join(' ');
+  // partial: any word may be missing ("WHO Europe" still finds WHO); the ranking then puts the
+  // nodes that match the most words first (rankHits).
+  const must = opts.partial ? '' : '+';
+  return ws.map((w, i) => `${must}(${alternatives(w, i === ws.length - 1).join(' OR ')})`).join(' ');
+}
+
+/** Whether a query of several words is worth asking again with words left out. */
+export function canBePartial(text: string): boolean {
+  return contentWords(text.normalize('NFC')).slice(0, MAX_WORDS).length > 1;
 }
 
 function alternatives(word: string, last: boolean): string[] {
@@ -67,7 +76,12 @@ export interface Match {
   /** The name, English name, alias or id the query matched. */
   value: string;
 }
-export type RankedHit = SearchCandidate & { match: Match; containedInHit: boolean };
+export type RankedHit = SearchCandidate & {
+  match: Match;
+  containedInHit: boolean;
+  /** How many of the query's words the node's names hold (all of them unless the query was partial). */
+  wordsMatched: number;
+};
 
 interface Named {
   field: MatchField;
@@ -140,11 +154,25 @@ function mostMatched(names: Named[], count: (x: Named) => number): { field: Matc
  *    puts an agency before the reports named after it;
  * 4. the index's relevance, then the shorter name.
  */
-export function rankHits(text: string, candidates: readonly SearchCandidate[]): RankedHit[] {
+export function rankHits(text: string, candidates: readonly SearchCandidate[], opts: { partial?: boolean } = {}): RankedHit[] {
   const query = contentWords(text.normalize('NFC')).slice(0, MAX_WORDS);
   const classified = candidates.map((c) => {
-    const match = classify(query, c.node);
-    return { ...c, match, tier: MATCH_KINDS.indexOf(match.kind), edits: match.kind === 'fuzzy' ? editsAway(query, c.node) : 0 };
+    // A partial query: the node is judged on the words its names hold, and more words come first.
+    const own = opts.partial ? heldWords(query, c.node) : query;
+    const q = own.length ? own : query;
+    const match = classify(q, c.node);
+    const wordsMatched = opts.partial ? own.length : query.length;
+    // Among partial hits, those holding the earlier words first: people name the thing, then add
+    // words about it ("WHO Europe", "Kvarnbyverket OR tornvik").
+    const held = opts.partial ? query.map((w) => (own.includes(w) ? '1' : '0')).join('') : '';
+    return {
+      ...c,
+      match,
+      wordsMatched,
+      held,
+      tier: MATCH_KINDS.indexOf(match.kind),
+      edits: match.kind === 'fuzzy' ? editsAway(q, c.node) : 0,
+    };
   });
   const tier = new Map(classified.map((c) => [c.node.id, c.tier]));
   const ranked = classified.map((c) => ({
@@ -153,6 +181,8 @@ export function rankHits(text: string, candidates: readonly SearchCandidate[]): 
   }));
   ranked.sort(
     (a, b) =>
+      b.wordsMatched - a.wordsMatched ||
+      (a.held > b.held ? -1 : a.held < b.held ? 1 : 0) ||
       a.tier - b.tier ||
       a.edits - b.edits ||
       Number(a.containedInHit) - Number(b.containedInHit) ||
@@ -162,7 +192,16 @@ export function rankHits(text: string, candidates: readonly SearchCandidate[]): 
       // Only for a stable order; localeCompare would cost more than the rest of the ranking.
       (a.node.name < b.node.name ? -1 : a.node.name > b.node.name ? 1 : 0),
   );
-  return ranked.map(({ tier: _tier, edits: _edits, ...hit }) => hit);
+  return ranked.map(({ tier: _tier, edits: _edits, held: _held, ...hit }) => hit);
+}
+
+/** The query's words that some name of the node holds, in any form (the last also as a prefix), in order. */
+function heldWords(query: string[], n: SearchCandidate['node']): string[] {
+  const ws = namesOf(n)
+    .filter((x) => x.field !== 'id')
+    .flatMap((x) => x.words);
+  const last = query.length - 1;
+  return query.filter((q, i) => ws.some((w) => sameWord(q, w) || (i === last && w.startsWith(q))));
 }
 
 /** For a near miss: how many edits in all separate the query's words from the closest words of the node's names. */
@@ -173,4 +212,33 @@ function editsAway(query: string[], n: SearchCandidate['node']): number {
     (sum, q, i) => sum + Math.min(q.length, ...ws.map((w) => (sameWord(q, w) || (i === last && w.startsWith(q)) ? 0 : distance(q, w)))),
     0,
   );
+}
+
+export interface SearchOptions {
+  labels?: readonly string[] | null;
+  limit: number;
+}
+
+/**
+ * The whole search: every word required first; when that finds nothing better than near
+ * misses, asked again with any word allowed to be missing, so that words which match nothing
+ * ("WHO Europe", "Socialstyrelsen Sweden") do not sink a hit that matches the rest.
+ */
+export async function searchEntities(db: Reader, text: string, opts: SearchOptions): Promise<RankedHit[]> {
+  const ask = async (partial: boolean) => {
+    const lucene = luceneQuery(text, { partial });
+    if (!lucene) return [];
+    const rows = await db.read('search/search-nodes', {
+      query: lucene,
+      labels: opts.labels ?? null,
+      // The index ranks by word statistics only; fetch more than shown so the server's ranking
+      // (and the label filter, applied after the index) has the whole and its parts to order.
+      candidates: Math.max(50, opts.limit * (opts.labels ? 20 : 5)),
+    });
+    return rankHits(text, z.array(SearchCandidate).parse(rows), { partial });
+  };
+  const strict = await ask(false);
+  if (strict.some((h) => h.match.kind !== 'fuzzy') || !canBePartial(text)) return strict.slice(0, opts.limit);
+  const partial = await ask(true);
+  return (partial.length ? partial : strict).slice(0, opts.limit);
 }

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
-import { luceneQuery, MATCH_KINDS, rankHits, SearchCandidate } from '../../graph/search.ts';
+import { MATCH_KINDS, searchEntities } from '../../graph/search.ts';
 import { LABEL_DESCRIPTIONS, NodeLabel } from '../../model/vocabulary.ts';
 import { intParam, LabelList, RecordedAt, RecordedAtAnswer } from '../schemas.ts';
 import { asRecorded } from '../../curation/recorded.ts';
@@ -52,16 +52,7 @@ export function searchRoutes(router: Router, services: Services): void {
     response: { description: 'Ranked hits', schema: SearchResult },
     handler: async ({ query }, { services }) => {
       const answer = await asRecorded(services.db, query.recordedAt, 'query.recordedAt', async (db) => {
-        const lucene = luceneQuery(query.q);
-        if (!lucene) return { query: query.q, hits: [] };
-        const rows = await db.read('search/search-nodes', {
-          query: lucene,
-          labels: query.labels ?? null,
-          // The index ranks by word statistics only; fetch more than shown so the server's ranking
-          // (and the label filter, applied after the index) has the whole and its parts to order.
-          candidates: Math.max(50, query.limit * (query.labels ? 20 : 5)),
-        });
-        const hits = rankHits(query.q, z.array(SearchCandidate).parse(rows)).slice(0, query.limit);
+        const hits = await searchEntities(db, query.q, { labels: query.labels ?? null, limit: query.limit });
         return {
           query: query.q,
           hits: hits.map(({ node, score, match }) => ({
