@@ -20,6 +20,7 @@ import { setSourceTitles } from '../../ui/sources.ts';
 import { LABELS, LABEL_NAMES, TYPE_PHRASES } from '../../vocabulary.ts';
 import type { SessionState } from '../session/state.ts';
 import { FormFields, input, select, textarea } from './form.ts';
+import { spokenMessage } from './citation-words.ts';
 import { allowedTypes, basisAllowed, changedFields, citation, isAct, newFactId, nodeIdFrom, type TypeRule } from './model.ts';
 
 export type EditMode = 'tie' | 'node' | 'correct' | 'retire' | 'source';
@@ -414,6 +415,15 @@ export class EditPanel {
       f.field('validFrom', t.curation.validFrom, input({ inputmode: 'numeric', placeholder: 'YYYY[-MM[-DD]]' }), t.curation.dateHint),
       f.field('validTo', t.curation.validTo, input({ inputmode: 'numeric', placeholder: 'YYYY[-MM[-DD]]' }), t.curation.dateHint),
       f.field('evidence', t.curation.evidence, textarea(3), t.curation.evidenceHint),
+      f.field(
+        'planned',
+        t.citationChecks.planned,
+        select([
+          ['', t.citationChecks.plannedNo],
+          ['yes', t.citationChecks.plannedYes],
+        ]),
+        t.citationChecks.plannedHint,
+      ),
     );
     const follow = () => {
       f.show('hedge', certainty.value === 'hedged');
@@ -424,8 +434,9 @@ export class EditPanel {
     return block;
   }
 
-  private trustFields(f: FormFields): Record<string, string> {
-    const out: Record<string, string> = { certainty: f.value('certainty') };
+  private trustFields(f: FormFields): Record<string, string | boolean> {
+    const out: Record<string, string | boolean> = { certainty: f.value('certainty') };
+    if (f.value('planned') === 'yes') out.planned = true;
     if (out.certainty === 'hedged' && f.value('hedge')) out.hedge = f.value('hedge');
     if (out.certainty === 'inferred' && f.value('outsideKnowledge')) out.outsideKnowledge = f.value('outsideKnowledge');
     for (const k of ['validFrom', 'validTo', 'evidence']) if (f.value(k)) out[k] = f.value(k);
@@ -538,6 +549,7 @@ export class EditPanel {
         f.field('reason', t.curation.reason, textarea(2), t.curation.reasonHint),
         f.field('file', t.curation.sourceFile, files, opts.selfFile ? t.sourceForm.citeSelf : undefined),
         f.field('lines', t.curation.lines, input({ placeholder: '18-20', inputmode: 'numeric' }), t.curation.linesHint),
+        f.field('citationNote', t.citationChecks.note, textarea(2), t.citationChecks.noteHint),
       ),
       h('div', { class: 'actions' }, submit),
       status,
@@ -569,7 +581,7 @@ export class EditPanel {
         try {
           const written = await this.feedback.track(
             t.curation.saving,
-            this.cur.write({ reason, sources: [cite.citation], ops: built.ops(cite.ref) }),
+            this.cur.write({ reason, sources: [withNote(cite.citation, f.value('citationNote'))], ops: built.ops(cite.ref) }),
           );
           const registers = 'registers' in built ? built.registers : undefined;
           this.notice = registers
@@ -600,7 +612,10 @@ export class EditPanel {
     }
     if (err instanceof ApiError && err.status === 400 && err.details.length) {
       // addSource's own fields: the registered file is `srcFile` here, as `file` is the citation's.
-      const rest = f.showErrors(err.details.map((d) => ({ ...d, path: d.path.replace(/\.source\.file$/, '.source.srcFile') })));
+      // In the reader's language where the server gave the problem as a code (citation checks).
+      const rest = f.showErrors(
+        err.details.map((d) => ({ ...d, message: spokenMessage(d), path: d.path.replace(/\.source\.file$/, '.source.srcFile') })),
+      );
       clear(
         status,
         // The server's message already says that nothing was written.
@@ -609,7 +624,7 @@ export class EditPanel {
           ? h(
               'ul',
               { class: 'error-list' },
-              rest.map((d) => h('li', {}, `${d.path}: ${d.message}`)),
+              rest.map((d) => h('li', {}, restLine(d))),
             )
           : null,
       );
@@ -651,6 +666,18 @@ function revOf(d: NodeData | EdgeData): number {
 
 function certaintyTitle(c: (typeof CERTAINTIES)[number]): string {
   return { stated: t.certainty.statedTitle, hedged: t.certainty.hedgedTitle, inferred: t.certainty.inferredTitle }[c];
+}
+
+/** The citation with the form's note, when there is one. */
+function withNote<C extends { file: string }>(c: C, note: string): C & { note?: string } {
+  return note ? { ...c, note } : c;
+}
+
+/** A refusal no field shows: the field's label (never the server's path) and what is wrong. */
+function restLine(d: { path: string; message: string }): string {
+  const parts = d.path.split(/[.[\]]+/).filter((p) => p && !/^\d+$/.test(p) && p !== 'body' && p !== 'ops');
+  const known = [...parts].reverse().find((p) => (t.curation.fieldNames as Record<string, string>)[p] ?? t.keys[p]);
+  return known ? `${fieldLabel(known)}: ${d.message}` : d.message;
 }
 
 function fieldLabel(k: string): string {
