@@ -169,3 +169,116 @@ describe('undo that always finishes, in the browser', { timeout: 240_000 }, () =
     await page.context().close();
   });
 });
+
+/** Picks a node in one of the form's search fields, typing again while the index catches up. */
+async function pick(page: Page, fieldId: string, query: string, id: string): Promise<void> {
+  const input = page.locator(`#${fieldId}`);
+  const option = page.locator(`.search-box:has(#${fieldId}) .suggestion[data-id="${id}"]`);
+  for (let attempt = 1; ; attempt++) {
+    await input.fill('');
+    await input.pressSequentially(query, { delay: 20 });
+    try {
+      await option.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 4) throw err;
+    }
+  }
+  await option.click();
+}
+
+let documentFile: Promise<string> | null = null;
+/** A registered document of twelve lines, uploaded with its text (once per run). */
+function registeredDocument(): Promise<string> {
+  documentFile ??= (async () => {
+    const file = `e2e-prov-${RUN}.txt`;
+    const lines = Array.from({ length: 12 }, (_, i) => `Line ${i + 1}: Folkhälsomyndigheten and Sida work together on global health.`);
+    const reg = await api('/api/changes', {
+      reason: 'A short document for the citation checks in the browser',
+      sources: [{ file }],
+      ops: [{ op: 'addSource', source: { file, title: `Provenance test document ${RUN}` }, text: lines.join('\n') + '\n' }],
+    });
+    expect(reg.status).toBe(201);
+    return file;
+  })();
+  return documentFile;
+}
+
+describe('citations that hold and forms that survive a reload, in the browser', { timeout: 240_000 }, () => {
+  it('a drafted tie comes back after a reload; line 99999 and a start in 2030 are refused beside their fields', async () => {
+    const file = await registeredDocument();
+    const page = await open('/?lang=en', { width: 1280, height: 860 });
+    await page.locator('#tab-edit').click();
+    await page.locator('#panel-edit [data-mode="tie"]').click();
+    await pick(page, 'edit-tie-from', 'Folkhälsomyndigheten', 'folkhalsomyndigheten');
+    await pick(page, 'edit-tie-to', 'Sida', 'sida');
+    await page.locator('#edit-tie-type').selectOption('COOPERATES_WITH');
+    await page.locator('#edit-tie-validFrom').fill('2030');
+    await page.locator('#edit-tie-evidence').fill('The document says the two agencies work together on global health.');
+    await page.locator('#edit-tie-reason').fill('Recorded from the short test document');
+    await page.locator('#edit-tie-file').selectOption(file);
+    await page.locator('#edit-tie-lines').fill('99999');
+
+    // A reload, still signed in: the picker is a list again and every field is as it was.
+    const [fromName, toName] = [await page.locator('#edit-tie-from').inputValue(), await page.locator('#edit-tie-to').inputValue()];
+    expect(fromName).not.toBe('');
+    await page.reload();
+    await page.waitForFunction(() => window.mandateExplorer?.idle(), null, { timeout: 120_000 });
+    await text(page.locator('.session-user')).toBe(EDITOR);
+    await page.locator('#tab-edit').click();
+    await page.locator('#panel-edit [data-mode="tie"]').click();
+    await expect.poll(() => page.locator('#edit-tie-file').evaluate((el) => el.tagName)).toBe('SELECT');
+    await expect.poll(() => page.locator('#edit-tie-file').inputValue()).toBe(file);
+    await expect.poll(() => page.locator('#edit-tie-from').inputValue()).toBe(fromName);
+    await expect.poll(() => page.locator('#edit-tie-to').inputValue()).toBe(toName);
+    await expect.poll(() => page.locator('#edit-tie-type').inputValue()).toBe('COOPERATES_WITH');
+    expect(await page.locator('#edit-tie-validFrom').inputValue()).toBe('2030');
+    expect(await page.locator('#edit-tie-lines').inputValue()).toBe('99999');
+    expect(await page.locator('#edit-tie-reason').inputValue()).toBe('Recorded from the short test document');
+
+    await page.locator('#panel-edit button[type="submit"]').click();
+    await text(page.locator('#edit-tie-lines-error')).toContain('The document has 12 lines, so line 99,999 is not in it.');
+    await text(page.locator('#edit-tie-validFrom-error')).toContain('2030 is after today, so it cannot be recorded as a fact.');
+    expect(await page.locator('#edit-tie-validFrom').getAttribute('aria-invalid')).toBe('true');
+    expect((await page.locator('#panel-edit').textContent()) ?? '').not.toMatch(/body\.|COOPERATES_WITH"|ops\[/);
+    await expectNoAxeViolations(page, 'citation and date refused beside their fields', SHOTS);
+    await page.locator('#edit-tie-lines').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'provenance-4-refused-at-fields.png') });
+
+    // Planned, with lines that are there: saved, and the draft is gone.
+    await page.locator('#edit-tie-lines').fill('3');
+    await page.locator('#edit-tie-planned').selectOption('yes');
+    await page.locator('#panel-edit button[type="submit"]').click();
+    await text(page.locator('#panel-edit .edit-saved, #panel-edit .edit-status .ok-text')).toMatch(/Saved as version \d+/);
+    await page.reload();
+    await page.waitForFunction(() => window.mandateExplorer?.idle(), null, { timeout: 120_000 });
+    await page.locator('#tab-edit').click();
+    await page.locator('#panel-edit [data-mode="tie"]').click();
+    expect(await page.locator('#edit-tie-validFrom').inputValue()).toBe('');
+    await page.context().close();
+  });
+
+  it('says the same refusals in Swedish at phone width', async () => {
+    const file = await registeredDocument();
+    const page = await open('/?lang=sv', { width: 390, height: 844 }, 'sv-SE');
+    await page.locator('#tab-edit').click();
+    await page.locator('#panel-edit [data-mode="tie"]').click();
+    await pick(page, 'edit-tie-from', 'Folkhälsomyndigheten', 'folkhalsomyndigheten');
+    await pick(page, 'edit-tie-to', 'Sida', 'sida');
+    await page.locator('#edit-tie-type').selectOption('COOPERATES_WITH');
+    await page.locator('#edit-tie-validFrom').fill('2031');
+    await page.locator('#edit-tie-evidence').fill('The document says the two agencies work together on global health.');
+    await page.locator('#edit-tie-reason').fill('Registrerat ur det korta testdokumentet');
+    await expect.poll(() => page.locator('#edit-tie-file option').count()).toBeGreaterThan(1);
+    await page.locator('#edit-tie-file').selectOption(file);
+    await page.locator('#edit-tie-lines').fill('99999');
+    await page.locator('#panel-edit button[type="submit"]').click();
+    await text(page.locator('#edit-tie-lines-error')).toContain('Dokumentet har 12 rader, så rad 99');
+    await text(page.locator('#edit-tie-validFrom-error')).toContain('2031 ligger efter i dag');
+    await expectNoAxeViolations(page, 'refusals in Swedish at phone width', SHOTS);
+    // The refusal in the middle of the panel's scroll area, as a person sees it on a phone.
+    await page.locator('#edit-tie-validFrom-error').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: join(SHOTS, 'provenance-5-refused-sv-phone.png') });
+    await page.context().close();
+  });
+});

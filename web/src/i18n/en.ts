@@ -712,6 +712,7 @@ export const en = {
   },
   // Provenance over time (issue 21): citations that hold, in the edit forms.
   citationChecks: {
+    loadingSources: 'Loading the registered sources…',
     beyondEnd: (lines: number, line: number) =>
       `The document has ${lines.toLocaleString('en-GB')} lines, so line ${line.toLocaleString('en-GB')} is not in it.`,
     namesNeither: (a: string, b: string) =>

@@ -710,6 +710,7 @@ export const sv: Catalogue = {
   },
   // Provenance over time (issue 21): citations that hold, in the edit forms.
   citationChecks: {
+    loadingSources: 'Hämtar de registrerade källorna…',
     beyondEnd: (lines: number, line: number) =>
       `Dokumentet har ${lines.toLocaleString('sv-SE')} rader, så rad ${line.toLocaleString('sv-SE')} finns inte i det.`,
     namesNeither: (a: string, b: string) =>

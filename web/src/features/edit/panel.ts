@@ -21,6 +21,7 @@ import { LABELS, LABEL_NAMES, TYPE_PHRASES } from '../../vocabulary.ts';
 import type { SessionState } from '../session/state.ts';
 import { FormFields, input, select, textarea } from './form.ts';
 import { spokenMessage } from './citation-words.ts';
+import { FormDraft } from './draft.ts';
 import { allowedTypes, basisAllowed, changedFields, citation, isAct, newFactId, nodeIdFrom, type TypeRule } from './model.ts';
 
 export type EditMode = 'tie' | 'node' | 'correct' | 'retire' | 'source';
@@ -44,6 +45,10 @@ export class EditPanel {
   private mode: EditMode = 'tie';
   private rules: TypeRule[] = [];
   private sources: Array<{ file: string; title?: string }> = [];
+  /** Until the list of registered sources has come (or failed), the picker says it is coming. */
+  private sourcesState: 'loading' | 'loaded' | 'failed' = 'loading';
+  /** The draft of the form on screen, cleared when its change set is saved. */
+  private draft: FormDraft | null = null;
   private selectedKey = '';
   /** "Saved as version N": kept above the form drawn again after the view reloads. */
   private notice = '';
@@ -82,12 +87,18 @@ export class EditPanel {
   }
 
   async loadSources(): Promise<void> {
+    const was = this.sourcesState;
     try {
       this.sources = (await this.cur.sources()).sources;
       setSourceTitles(this.sources);
+      this.sourcesState = 'loaded';
     } catch {
       // The citation field then takes a typed file name.
+      this.sourcesState = 'failed';
     }
+    // A form drawn before the list came (signed in from an earlier visit) gets its picker now;
+    // its draft brings back what was typed.
+    if (was === 'loading') this.render();
   }
 
   setMode(mode: EditMode): void {
@@ -289,6 +300,30 @@ export class EditPanel {
     );
     clear(this.body, form.element);
     refreshTypes();
+    const restoreEnds = (extra: Record<string, unknown> | undefined) => {
+      for (const [end, box] of [
+        ['from', from],
+        ['to', to],
+      ] as const) {
+        const picked = extra?.[end] as { id: string; name: string } | undefined;
+        if (!picked?.id) continue;
+        box.set(picked);
+        ends[end] = this.cache.nodes.get(picked.id)?.label ?? null;
+        if (!ends[end])
+          void this.api.node(picked.id).then(
+            (d) => {
+              ends[end] = d.node.label;
+              refreshTypes();
+              // The type list depends on the ends: put the drafted type back once it is offered.
+              const data = this.draft?.load();
+              if (data) f.restore(data.fields);
+            },
+            () => undefined,
+          );
+      }
+      refreshTypes();
+    };
+    this.keepDraft(f, form.element, 'tie', { save: () => ({ from: from.value, to: to.value }), restore: restoreEnds });
     // The basis fieldset disappears when the type takes no basis.
     const basisSet = this.body.querySelector<HTMLElement>('.edit-basis');
     type.addEventListener('change', () => {
@@ -333,6 +368,7 @@ export class EditPanel {
       ...form.footer,
     );
     clear(this.body, form.element);
+    this.keepDraft(f, form.element, 'node');
   }
 
   /** Correct or retire the selected node or tie. */
@@ -363,6 +399,7 @@ export class EditPanel {
       });
       clear(form.element, f.field('retireReason', t.curation.retireReason, textarea(2), t.curation.retireReasonHint), ...form.footer);
       clear(this.body, heading, h('p', { class: 'muted' }, t.curation.retireExplain), form.element);
+      this.keepDraft(f, form.element, `retire:${target.kind}:${target.id}:${target.rev}`);
       return;
     }
     const editable =
@@ -395,6 +432,27 @@ export class EditPanel {
     });
     clear(form.element, ...controls, ...form.footer);
     clear(this.body, heading, form.element);
+    // Keyed by the element and the rev it was read at: a draft of an older state is not put back.
+    this.keepDraft(f, form.element, `correct:${target.kind}:${target.id}:${target.rev}`);
+  }
+
+  /** Brings back the form's draft, if any, and keeps it as the person types. */
+  private keepDraft(
+    f: FormFields,
+    form: HTMLElement,
+    key: string,
+    extra?: { save: () => Record<string, unknown>; restore: (x: Record<string, unknown> | undefined) => void },
+  ): void {
+    const draft = new FormDraft(key);
+    this.draft = draft;
+    const data = draft.load();
+    if (data) {
+      extra?.restore(data.extra);
+      f.restore(data.fields);
+    }
+    const save = () => draft.save({ fields: f.values(), ...(extra ? { extra: extra.save() } : {}) });
+    form.addEventListener('input', save);
+    form.addEventListener('change', save);
   }
 
   // ------------------------------------------------------------------ shared form parts
@@ -514,6 +572,7 @@ export class EditPanel {
       ...form.footer,
     );
     clear(this.body, form.element);
+    this.keepDraft(f, form.element, 'source');
   }
 
   /**
@@ -535,9 +594,17 @@ export class EditPanel {
     /** selfFile: the document the form registers, cited when no other is picked (lines optional then). */
     opts: { selfFile?: () => string } = {},
   ): { element: HTMLFormElement; footer: HTMLElement[] } {
-    const files = this.sources.length
-      ? select([['', t.curation.pickSource], ...this.sources.map((s) => [s.file, `${s.title ?? s.file} (${s.file})`] as [string, string])])
-      : input({ placeholder: '001_1c1597dd7120e666.txt' });
+    // A list while it loads too (never a free-text field that looks chosen); free text only
+    // when the list could not be had.
+    const files =
+      this.sourcesState === 'loading'
+        ? select([['', t.citationChecks.loadingSources]])
+        : this.sources.length || this.sourcesState === 'loaded'
+          ? select([
+              ['', t.curation.pickSource],
+              ...this.sources.map((s) => [s.file, `${s.title ?? s.file} (${s.file})`] as [string, string]),
+            ])
+          : input({ placeholder: '001_1c1597dd7120e666.txt' });
     const status = h('div', { class: 'edit-status', role: 'status', 'aria-live': 'polite' });
     const submit = h('button', { type: 'submit', class: 'primary' }, submitLabel);
     const element = h('form', { class: 'edit-form', novalidate: true });
@@ -591,6 +658,7 @@ export class EditPanel {
           clear(status, h('p', { class: 'ok-text' }, this.notice));
           this.feedback.notify('info', this.notice, 'edit');
           await this.afterWrite(written, { show: built.show, select: built.select });
+          this.draft?.clear();
           if (this.mode === 'tie' || this.mode === 'node') element.reset();
           // The picker of every form now offers the new document.
           if (registers) this.render();
@@ -618,8 +686,8 @@ export class EditPanel {
       );
       clear(
         status,
-        // The server's message already says that nothing was written.
-        h('p', { class: 'error-text', role: 'alert' }, err.message),
+        // In the reader's language: nothing was written, and how many problems there are.
+        h('p', { class: 'error-text', role: 'alert' }, t.curation.fixFields(err.details.length)),
         rest.length
           ? h(
               'ul',
