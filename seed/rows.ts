@@ -84,6 +84,8 @@ function provenance(p: Provenance, written: WrittenDates): Record<string, unknow
     inferredFrom: p.inferredFrom?.length ? p.inferredFrom : null,
     outsideKnowledge: p.outsideKnowledge ?? null,
     attested: attestedOf(p.sources, written) ?? null,
+    citationNote: p.citationNote ?? null,
+    planned: p.planned === true ? true : null,
   };
 }
 

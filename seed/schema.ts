@@ -41,6 +41,10 @@ export const Provenance = z.object({
     .optional(),
   /** Seed only (not loaded): hedge words in the cited lines that do not limit this fact. */
   hedgeNotApplicable: z.array(HedgeWaiver).optional(),
+  /** Why the cited lines support a tie although they name neither of its ends (curation checks this). */
+  citationNote: z.string().min(10, 'say in at least 10 characters why the cited lines support the fact').optional(),
+  /** A change still to come, recorded as planned: shown as planned, never as held. */
+  planned: z.boolean().optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 

@@ -7,6 +7,12 @@ export interface ErrorDetail {
   message: string;
   /** On a conflict: the element's current state, so the client can show it and edit again. */
   current?: unknown;
+  /** On a refused revert: the later change sets in the way (who, when, what), for programs and the web app's own words. */
+  later?: unknown;
+  /** On a refused revert: the element in plain words (its name, never its id) and what is wrong with it. */
+  element?: unknown;
+  /** What is wrong, as a code and its values, so a client can say it in its reader's language. */
+  problem?: unknown;
 }
 
 export abstract class AppError extends Error {

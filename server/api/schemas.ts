@@ -17,6 +17,11 @@ export const ErrorBody = z
           message: z.string(),
           /** On a conflict: the element's state now (null when retired), to edit again from. */
           current: z.unknown().optional(),
+          /** On a refused revert: the later change sets in the way and the element named in words. */
+          later: z.unknown().optional(),
+          element: z.unknown().optional(),
+          /** What is wrong as a code and its values (citation checks), for a client's own words. */
+          problem: z.unknown().optional(),
         }),
       ),
     }),

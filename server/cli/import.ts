@@ -29,11 +29,17 @@ try {
   process.exit(2);
 }
 const step = progress('Connecting to Neo4j');
-const connection = await connect(loadConfig(), (l) => step.text(l));
+const config = loadConfig();
+const connection = await connect(config, (l) => step.text(l));
 const { db } = connection;
 try {
   step.text(`Checking ${file}`);
-  const r = await importFacts(db, text, { name: basename(file), replace: flags.replace, dryRun: flags['dry-run'] });
+  const r = await importFacts(db, text, {
+    name: basename(file),
+    replace: flags.replace,
+    dryRun: flags['dry-run'],
+    sourcesDir: config.SOURCES_DIR,
+  });
   const summary = `nodes +${r.nodes.added} ~${r.nodes.replaced} =${r.nodes.unchanged}, relationships +${r.relationships.added} ~${r.relationships.replaced} =${r.relationships.unchanged} (added ~replaced =already there)`;
   step.succeed(r.written ? `Imported ${file}: ${summary}` : `Nothing written (${flags['dry-run'] ? 'dry run' : 'no changes'}): ${summary}`);
 } catch (err) {

@@ -9,6 +9,7 @@ import { NodeRecord, RelationshipRecord } from '../../seed/schema.ts';
 import { readSourceRecords, validateSeedText } from '../../seed/validate.ts';
 import { DEFAULT_DATA_DIR } from '../../seed/cli/args.ts';
 import type { Actor } from './actor.ts';
+import { citationChecks } from './citations.ts';
 import type { OpRecord } from './log.ts';
 import type { ChangeSetInput, ChangeSetSummary, Citation, Operation } from './schemas.ts';
 import {
@@ -156,7 +157,15 @@ export async function writeTransitions(tx: NamedTransaction, transitions: Transi
 
 export async function recordChangeSet(
   tx: NamedTransaction,
-  input: { version: number; actor: Actor; reason: string; kind: ChangeSetSummary['kind']; sources: Citation[]; revertOf?: string },
+  input: {
+    version: number;
+    actor: Actor;
+    reason: string;
+    kind: ChangeSetSummary['kind'];
+    sources: Citation[];
+    revertOf?: string;
+    revertsAlso?: string[];
+  },
   transitions: Transition[],
 ): Promise<AppliedChangeSet> {
   const id = `cs-${input.version}`;
@@ -172,6 +181,7 @@ export async function recordChangeSet(
     sources: input.sources,
     opCount: transitions.length,
     ...(input.revertOf ? { revertOf: input.revertOf } : {}),
+    ...(input.revertsAlso?.length ? { revertsAlso: input.revertsAlso } : {}),
   };
   await tx.run('curation/create-change-set', {
     changeSet: { ...summary, sources: JSON.stringify(summary.sources) },
@@ -215,6 +225,7 @@ export async function applyChangeSet(
   input: ChangeSetInput,
   actor: Actor,
   kind: ChangeSetSummary['kind'] = 'edit',
+  options: { sourcesDir?: string | undefined } = {},
 ): Promise<AppliedChangeSet> {
   return db.writeTransaction(
     async (tx) => {
@@ -383,6 +394,7 @@ export async function applyChangeSet(
         const where = rec ? rec.where : 'body.ops';
         problems.push({ path: p.path ? `${where}.${p.path}` : where, message: p.message });
       }
+      problems.push(...(await citationChecks(tx, input, ops, nodeRecords, tieRecords, nodes, options.sourcesDir)));
       if (problems.length) throw new ValidationError(`The change set has ${problems.length} problem(s); nothing was written.`, problems);
 
       // The checked records, by their position in the texts.

@@ -80,6 +80,10 @@ export const ChangeSetSummary = z
     sources: z.array(Citation),
     opCount: z.number().int(),
     revertOf: z.string().optional(),
+    revertsAlso: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: 'later change sets this revert undid together with `revertOf` (a revert `withLater`)' }),
   })
   .openapi('ChangeSetSummary');
 export type ChangeSetSummary = z.infer<typeof ChangeSetSummary>;

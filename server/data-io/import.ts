@@ -22,6 +22,7 @@ import {
 } from './import-parse.ts';
 import { AUTOMATION, type Actor } from '../curation/actor.ts';
 import { stateProperties } from '../curation/state.ts';
+import { importChecks } from '../curation/citations.ts';
 
 export { CSV_NODE_HEADERS, CSV_RELATIONSHIP_HEADERS, detectFormat, IMPORT_FORMATS, type ImportFormat } from './import-parse.ts';
 
@@ -35,6 +36,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Who imports, for the change set that records the import. */
   actor?: Actor;
+  /** The server's folder of source texts: cited lines are checked against it (citations.ts). */
+  sourcesDir?: string | undefined;
 }
 
 export interface ImportReport {
@@ -69,6 +72,21 @@ export async function importFacts(db: Database, text: string, options: ImportOpt
     const details = locateProblems(validation.problems, parsed.where);
     throw new ValidationError(`The file has ${details.length} problem(s); nothing was written.`, details);
   }
+  // Citations that hold: lines inside the text, a tie's ends named or a note why, no start still to come.
+  const cited = await importChecks(
+    db,
+    [
+      ...validation.nodes.map((record, i) => ({ kind: 'node' as const, where: parsed.where.nodes[i] ?? `node ${i + 1}`, record })),
+      ...validation.relationships.map((record, i) => ({
+        kind: 'tie' as const,
+        where: parsed.where.relationships[i] ?? `relationship ${i + 1}`,
+        record,
+      })),
+    ],
+    stored,
+    options.sourcesDir,
+  );
+  if (cited.length) throw new ValidationError(`The file has ${cited.length} problem(s); nothing was written.`, cited);
 
   // The documents' written dates give each fact its `attested` date, as in the seed.
   const written = writtenDates(readSourceRecords(DEFAULT_DATA_DIR));

@@ -50,6 +50,7 @@ export const QUERY_NAMES = [
   'curation/get-view',
   'curation/graph-version',
   'curation/known-sources',
+  'curation/later-ops',
   'curation/list-changes',
   'curation/list-views',
   'curation/merge-nodes',

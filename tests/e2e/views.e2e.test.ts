@@ -297,6 +297,8 @@ describe('saved views and the graph as recorded at a version, in the browser', (
     await page.locator('#edit-tie-reason').fill('From the uploaded report, line three');
     await page.locator('#edit-tie-file').selectOption(UPLOAD);
     await page.locator('#edit-tie-lines').fill('3');
+    // The cited line names neither end of the tie, so the citation says why it supports it (issue 21).
+    await page.locator('#edit-tie-citationNote').fill('The made-up report stands for a source that names the cooperation elsewhere.');
     await page.locator('#panel-edit button[type="submit"]').click();
     await text(page.locator('#panel-edit .edit-saved, #panel-edit .edit-status .ok-text')).toMatch(/Saved as version \d+/);
     await settle(page);

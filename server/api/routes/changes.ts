@@ -34,7 +34,8 @@ export function changeRoutes(router: Router, services: Services): void {
       schema: ChangeSetResult,
       status: 201,
     },
-    handler: ({ body }, ctx) => applyChangeSet(ctx.services.db, body, actorOf(ctx)),
+    handler: ({ body }, ctx) =>
+      applyChangeSet(ctx.services.db, body, actorOf(ctx), 'edit', { sourcesDir: ctx.services.config.SOURCES_DIR }),
   });
 
   defineRoute(router, services, {
@@ -81,13 +82,24 @@ export function changeRoutes(router: Router, services: Services): void {
     summary: 'Undo a change set, recorded as a new change set (needs the write token)',
     auth: 'write',
     params: z.object({ id: ChangeSetId }),
-    body: z.object({ reason: z.string().trim().min(10, 'say why in at least 10 characters').max(2000) }).strict(),
+    description:
+      'A revert compares states: when every element the change set touched is still as it left it, the revert goes through, whatever later change sets did in between (an edit undone since, for instance). So undoing in reverse order always finishes. With `withLater: true`, the later change sets that stand in the way are undone in the same change set.',
+    body: z
+      .object({
+        reason: z.string().trim().min(10, 'say why in at least 10 characters').max(2000),
+        withLater: z
+          .boolean()
+          .optional()
+          .openapi({ description: 'also undo the later change sets that stand in the way, as one change set' }),
+      })
+      .strict(),
     errors: {
       404: 'No change set with that id.',
-      409: 'A later change set touched one of its elements (revert that first), or a tie would be left on a retired node: `details[].current` shows the state now. Nothing was written.',
+      409: 'A later change stands in the way: the message says who changed what and when, `details[].later` lists those change sets and `details[].current` the state now. Send `withLater: true` to undo them together. Nothing was written.',
     },
     response: { description: 'The new change set that undid it', schema: ChangeSetResult, status: 201 },
-    handler: ({ params, body }, ctx) => revertChangeSet(ctx.services.db, params.id, body.reason, actorOf(ctx)),
+    handler: ({ params, body }, ctx) =>
+      revertChangeSet(ctx.services.db, params.id, body.reason, actorOf(ctx), { withLater: body.withLater === true }),
   });
 
   defineRoute(router, services, {

@@ -58,7 +58,13 @@ export function importRoutes(router: Router, services: Services): void {
       if (!text.trim())
         throw new ValidationError('The request has no records.', [{ path: 'body', message: 'expected JSON, JSON lines or CSV records' }]);
       const format = query.format ?? (typeof body === 'string' ? undefined : detectFormat(text) === 'popolo' ? 'popolo' : 'json');
-      return importFacts(db, text, { replace: query.replace, dryRun: query.dryRun, actor: actorOf(ctx), ...(format ? { format } : {}) });
+      return importFacts(db, text, {
+        replace: query.replace,
+        dryRun: query.dryRun,
+        actor: actorOf(ctx),
+        sourcesDir: ctx.services.config.SOURCES_DIR,
+        ...(format ? { format } : {}),
+      });
     },
   });
 }

@@ -59,8 +59,9 @@ export class CurationApi {
     return this.api.call('GET', `/api/changes/${enc(id)}`, undefined, opts);
   }
 
-  revert(id: string, reason: string): Promise<ChangeWritten> {
-    return this.api.call('POST', `/api/changes/${enc(id)}/revert`, { reason });
+  /** `withLater`: also undo the later change sets that stand in the way, as one change set. */
+  revert(id: string, reason: string, withLater = false): Promise<ChangeWritten> {
+    return this.api.call('POST', `/api/changes/${enc(id)}/revert`, { reason, ...(withLater ? { withLater } : {}) });
   }
 
   history(elementId: string, opts?: CallOptions): Promise<ElementHistory> {

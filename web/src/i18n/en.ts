@@ -746,6 +746,48 @@ export const en = {
     suggestions: (n: number) => `${n} ${plural(n, 'suggestion', 'suggestions')}`,
     nothing: (q: string) => `Nothing found for “${q}”. Try another spelling, an English name or an abbreviation.`,
   },
+  // Provenance over time (issue 21): citations that hold, in the edit forms.
+  citationChecks: {
+    loadingSources: 'Loading the registered sources…',
+    beyondEnd: (lines: number, line: number) =>
+      `The document has ${lines.toLocaleString('en-GB')} lines, so line ${line.toLocaleString('en-GB')} is not in it.`,
+    namesNeither: (a: string, b: string) =>
+      `The cited lines name neither ${a} nor ${b}. Cite lines that do, or say in the note why these lines support the tie.`,
+    futureStart: (date: string) =>
+      `${date} is after today, so it cannot be recorded as a fact. If the change is planned, say so under “Planned change”.`,
+    note: 'Note on the citation (optional)',
+    noteHint: 'Needed only when the cited lines name neither end of the tie: say why they support it.',
+    planned: 'Planned change',
+    plannedNo: 'No: it holds, or held',
+    plannedYes: 'Yes: planned, not yet in force',
+    plannedHint: 'A start after today can only be recorded as planned; it is shown as planned, never as held.',
+  },
+  // Provenance over time (issue 21): a revert that a later change stands in the way of.
+  revertConflict: {
+    head: (v: number) => `Version ${v} cannot be undone on its own, so nothing was written.`,
+    tie: (a: string, b: string) => `The tie between ${a} and ${b}`,
+    changedLater: (thing: string) => `${thing} was changed later.`,
+    leftBehind: (thing: string) => `${thing} was added later and would be left without one of its ends.`,
+    endRetired: (tie: string, node: string) => `${tie} cannot come back: ${node} is retired.`,
+    outside: (thing: string) => `${thing} was changed outside the change log, so it cannot be undone here.`,
+    you: (deed: string, v: number) => `You ${deed} again in version ${v}.`,
+    other: (who: string, deed: string, v: number, date: string) => `${who} ${deed} in version ${v} on ${date}.`,
+    deeds: {
+      added: 'added it',
+      retired: 'retired it',
+      restored: 'brought it back',
+      undid: 'undid a change to it',
+      changed: 'changed this',
+      fields: (list: string) => `changed its ${list}`,
+    },
+    fields: { dates: 'dates', certainty: 'certainty', sources: 'sources', name: 'name', basis: 'basis' } as Record<string, string>,
+    and: 'and',
+    undoTogether: (vs: number[]) => `Undo ${vs.length === 1 ? `version ${vs[0]}` : `versions ${vs.join(', ')}`} together with it`,
+    orFirst: (vs: number[]) => `Or undo ${vs.length === 1 ? `version ${vs[0]}` : `versions ${vs.join(', ')}`} first.`,
+    undoneTogether: (vs: number[], now: number) => `Versions ${vs.join(', ')} undone together, as version ${now}.`,
+    nothingLeft: (v: number) => `There is nothing left to undo: everything version ${v} changed is already as it was before.`,
+    revertsAlso: (list: string) => `Undoes ${list} together`,
+  },
   /** Property names shown in the details' fact list; others are spelled out from the key. */
   keys: {} as Record<string, string>,
 };

@@ -744,6 +744,48 @@ export const sv: Catalogue = {
     suggestions: (n: number) => `${n} förslag`,
     nothing: (q: string) => `Inget hittades för ”${q}”. Försök med en annan stavning, ett engelskt namn eller en förkortning.`,
   },
+  // Provenance over time (issue 21): citations that hold, in the edit forms.
+  citationChecks: {
+    loadingSources: 'Hämtar de registrerade källorna…',
+    beyondEnd: (lines: number, line: number) =>
+      `Dokumentet har ${lines.toLocaleString('sv-SE')} rader, så rad ${line.toLocaleString('sv-SE')} finns inte i det.`,
+    namesNeither: (a: string, b: string) =>
+      `De citerade raderna nämner varken ${a} eller ${b}. Citera rader som gör det, eller förklara i anmärkningen varför raderna stöder bandet.`,
+    futureStart: (date: string) =>
+      `${date} ligger efter i dag och kan inte registreras som ett faktum. Om ändringen är planerad, ange det under ”Planerad ändring”.`,
+    note: 'Anmärkning till citatet (frivillig)',
+    noteHint: 'Behövs bara när de citerade raderna inte nämner någon av bandets ändar: säg varför de stöder det.',
+    planned: 'Planerad ändring',
+    plannedNo: 'Nej: det gäller, eller har gällt',
+    plannedYes: 'Ja: planerad, ännu inte i kraft',
+    plannedHint: 'En början efter i dag kan bara registreras som planerad; den visas som planerad, aldrig som gällande.',
+  },
+  // Provenance over time (issue 21): a revert that a later change stands in the way of.
+  revertConflict: {
+    head: (v: number) => `Version ${v} kan inte ångras ensam, så inget skrevs.`,
+    tie: (a: string, b: string) => `Bandet mellan ${a} och ${b}`,
+    changedLater: (thing: string) => `${thing} har ändrats senare.`,
+    leftBehind: (thing: string) => `${thing} lades till senare och skulle bli kvar utan en av sina ändar.`,
+    endRetired: (tie: string, node: string) => `${tie} kan inte komma tillbaka: ${node} är avvecklad.`,
+    outside: (thing: string) => `${thing} har ändrats utanför ändringsloggen och kan inte ångras här.`,
+    you: (deed: string, v: number) => `Du ${deed} igen i version ${v}.`,
+    other: (who: string, deed: string, v: number, date: string) => `${who} ${deed} i version ${v} den ${date}.`,
+    deeds: {
+      added: 'lade till den',
+      retired: 'avvecklade den',
+      restored: 'tog tillbaka den',
+      undid: 'ångrade en ändring av den',
+      changed: 'ändrade detta',
+      fields: (list: string) => `ändrade dess ${list}`,
+    },
+    fields: { dates: 'datum', certainty: 'säkerhet', sources: 'källor', name: 'namn', basis: 'grund' } as Record<string, string>,
+    and: 'och',
+    undoTogether: (vs: number[]) => `Ångra ${vs.length === 1 ? `version ${vs[0]}` : `versionerna ${vs.join(', ')}`} tillsammans med den`,
+    orFirst: (vs: number[]) => `Eller ångra ${vs.length === 1 ? `version ${vs[0]}` : `versionerna ${vs.join(', ')}`} först.`,
+    undoneTogether: (vs: number[], now: number) => `Versionerna ${vs.join(', ')} ångrades tillsammans, som version ${now}.`,
+    nothingLeft: (v: number) => `Det finns inget kvar att ångra: allt som version ${v} ändrade är redan som före den.`,
+    revertsAlso: (list: string) => `Ångrar ${list} tillsammans`,
+  },
   keys: {
     task: 'Uppgift',
     role: 'Roll',

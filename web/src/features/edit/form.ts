@@ -44,6 +44,30 @@ export class FormFields {
     return this.fields.get(name)?.control.value.trim() ?? '';
   }
 
+  /** Every field's value as typed (file pickers left out: a browser cannot put a file back). */
+  values(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [name, f] of this.fields)
+      if (!(f.control instanceof HTMLInputElement && f.control.type === 'file')) out[name] = f.control.value;
+    return out;
+  }
+
+  /**
+   * Puts values back (a draft after a reload). A list keeps its value only when it offers it;
+   * each restored list says it changed, so what hangs on it (hedge, basis fields) follows.
+   */
+  restore(values: Record<string, string>): void {
+    for (const [name, f] of this.fields) {
+      const v = values[name];
+      if (v === undefined || (f.control instanceof HTMLInputElement && f.control.type === 'file')) continue;
+      if (f.control instanceof HTMLSelectElement) {
+        if (![...f.control.options].some((o) => o.value === v) || f.control.value === v) continue;
+        f.control.value = v;
+        f.control.dispatchEvent(new Event('change'));
+      } else f.control.value = v;
+    }
+  }
+
   /** Show or hide a field (hedge only for hedged facts, basis only where the type takes one). */
   show(name: string, visible: boolean): void {
     const f = this.fields.get(name);

@@ -20,6 +20,8 @@ import { setSourceTitles } from '../../ui/sources.ts';
 import { LABELS, LABEL_NAMES, TYPE_PHRASES } from '../../vocabulary.ts';
 import type { SessionState } from '../session/state.ts';
 import { FormFields, input, select, textarea } from './form.ts';
+import { spokenMessage } from './citation-words.ts';
+import { FormDraft } from './draft.ts';
 import { allowedTypes, basisAllowed, changedFields, citation, isAct, newFactId, nodeIdFrom, type TypeRule } from './model.ts';
 
 export type EditMode = 'tie' | 'node' | 'correct' | 'retire' | 'source';
@@ -43,6 +45,10 @@ export class EditPanel {
   private mode: EditMode = 'tie';
   private rules: TypeRule[] = [];
   private sources: Array<{ file: string; title?: string }> = [];
+  /** Until the list of registered sources has come (or failed), the picker says it is coming. */
+  private sourcesState: 'loading' | 'loaded' | 'failed' = 'loading';
+  /** The draft of the form on screen, cleared when its change set is saved. */
+  private draft: FormDraft | null = null;
   private selectedKey = '';
   /** "Saved as version N": kept above the form drawn again after the view reloads. */
   private notice = '';
@@ -81,12 +87,18 @@ export class EditPanel {
   }
 
   async loadSources(): Promise<void> {
+    const was = this.sourcesState;
     try {
       this.sources = (await this.cur.sources()).sources;
       setSourceTitles(this.sources);
+      this.sourcesState = 'loaded';
     } catch {
       // The citation field then takes a typed file name.
+      this.sourcesState = 'failed';
     }
+    // A form drawn before the list came (signed in from an earlier visit) gets its picker now;
+    // its draft brings back what was typed.
+    if (was === 'loading') this.render();
   }
 
   setMode(mode: EditMode): void {
@@ -288,6 +300,30 @@ export class EditPanel {
     );
     clear(this.body, form.element);
     refreshTypes();
+    const restoreEnds = (extra: Record<string, unknown> | undefined) => {
+      for (const [end, box] of [
+        ['from', from],
+        ['to', to],
+      ] as const) {
+        const picked = extra?.[end] as { id: string; name: string } | undefined;
+        if (!picked?.id) continue;
+        box.set(picked);
+        ends[end] = this.cache.nodes.get(picked.id)?.label ?? null;
+        if (!ends[end])
+          void this.api.node(picked.id).then(
+            (d) => {
+              ends[end] = d.node.label;
+              refreshTypes();
+              // The type list depends on the ends: put the drafted type back once it is offered.
+              const data = this.draft?.load();
+              if (data) f.restore(data.fields);
+            },
+            () => undefined,
+          );
+      }
+      refreshTypes();
+    };
+    this.keepDraft(f, form.element, 'tie', { save: () => ({ from: from.value, to: to.value }), restore: restoreEnds });
     // The basis fieldset disappears when the type takes no basis.
     const basisSet = this.body.querySelector<HTMLElement>('.edit-basis');
     type.addEventListener('change', () => {
@@ -332,6 +368,7 @@ export class EditPanel {
       ...form.footer,
     );
     clear(this.body, form.element);
+    this.keepDraft(f, form.element, 'node');
   }
 
   /** Correct or retire the selected node or tie. */
@@ -362,6 +399,7 @@ export class EditPanel {
       });
       clear(form.element, f.field('retireReason', t.curation.retireReason, textarea(2), t.curation.retireReasonHint), ...form.footer);
       clear(this.body, heading, h('p', { class: 'muted' }, t.curation.retireExplain), form.element);
+      this.keepDraft(f, form.element, `retire:${target.kind}:${target.id}:${target.rev}`);
       return;
     }
     const editable =
@@ -394,6 +432,27 @@ export class EditPanel {
     });
     clear(form.element, ...controls, ...form.footer);
     clear(this.body, heading, form.element);
+    // Keyed by the element and the rev it was read at: a draft of an older state is not put back.
+    this.keepDraft(f, form.element, `correct:${target.kind}:${target.id}:${target.rev}`);
+  }
+
+  /** Brings back the form's draft, if any, and keeps it as the person types. */
+  private keepDraft(
+    f: FormFields,
+    form: HTMLElement,
+    key: string,
+    extra?: { save: () => Record<string, unknown>; restore: (x: Record<string, unknown> | undefined) => void },
+  ): void {
+    const draft = new FormDraft(key);
+    this.draft = draft;
+    const data = draft.load();
+    if (data) {
+      extra?.restore(data.extra);
+      f.restore(data.fields);
+    }
+    const save = () => draft.save({ fields: f.values(), ...(extra ? { extra: extra.save() } : {}) });
+    form.addEventListener('input', save);
+    form.addEventListener('change', save);
   }
 
   // ------------------------------------------------------------------ shared form parts
@@ -414,6 +473,15 @@ export class EditPanel {
       f.field('validFrom', t.curation.validFrom, input({ inputmode: 'numeric', placeholder: 'YYYY[-MM[-DD]]' }), t.curation.dateHint),
       f.field('validTo', t.curation.validTo, input({ inputmode: 'numeric', placeholder: 'YYYY[-MM[-DD]]' }), t.curation.dateHint),
       f.field('evidence', t.curation.evidence, textarea(3), t.curation.evidenceHint),
+      f.field(
+        'planned',
+        t.citationChecks.planned,
+        select([
+          ['', t.citationChecks.plannedNo],
+          ['yes', t.citationChecks.plannedYes],
+        ]),
+        t.citationChecks.plannedHint,
+      ),
     );
     const follow = () => {
       f.show('hedge', certainty.value === 'hedged');
@@ -424,8 +492,9 @@ export class EditPanel {
     return block;
   }
 
-  private trustFields(f: FormFields): Record<string, string> {
-    const out: Record<string, string> = { certainty: f.value('certainty') };
+  private trustFields(f: FormFields): Record<string, string | boolean> {
+    const out: Record<string, string | boolean> = { certainty: f.value('certainty') };
+    if (f.value('planned') === 'yes') out.planned = true;
     if (out.certainty === 'hedged' && f.value('hedge')) out.hedge = f.value('hedge');
     if (out.certainty === 'inferred' && f.value('outsideKnowledge')) out.outsideKnowledge = f.value('outsideKnowledge');
     for (const k of ['validFrom', 'validTo', 'evidence']) if (f.value(k)) out[k] = f.value(k);
@@ -503,6 +572,7 @@ export class EditPanel {
       ...form.footer,
     );
     clear(this.body, form.element);
+    this.keepDraft(f, form.element, 'source');
   }
 
   /**
@@ -524,9 +594,17 @@ export class EditPanel {
     /** selfFile: the document the form registers, cited when no other is picked (lines optional then). */
     opts: { selfFile?: () => string } = {},
   ): { element: HTMLFormElement; footer: HTMLElement[] } {
-    const files = this.sources.length
-      ? select([['', t.curation.pickSource], ...this.sources.map((s) => [s.file, `${s.title ?? s.file} (${s.file})`] as [string, string])])
-      : input({ placeholder: '001_1c1597dd7120e666.txt' });
+    // A list while it loads too (never a free-text field that looks chosen); free text only
+    // when the list could not be had.
+    const files =
+      this.sourcesState === 'loading'
+        ? select([['', t.citationChecks.loadingSources]])
+        : this.sources.length || this.sourcesState === 'loaded'
+          ? select([
+              ['', t.curation.pickSource],
+              ...this.sources.map((s) => [s.file, `${s.title ?? s.file} (${s.file})`] as [string, string]),
+            ])
+          : input({ placeholder: '001_1c1597dd7120e666.txt' });
     const status = h('div', { class: 'edit-status', role: 'status', 'aria-live': 'polite' });
     const submit = h('button', { type: 'submit', class: 'primary' }, submitLabel);
     const element = h('form', { class: 'edit-form', novalidate: true });
@@ -538,6 +616,7 @@ export class EditPanel {
         f.field('reason', t.curation.reason, textarea(2), t.curation.reasonHint),
         f.field('file', t.curation.sourceFile, files, opts.selfFile ? t.sourceForm.citeSelf : undefined),
         f.field('lines', t.curation.lines, input({ placeholder: '18-20', inputmode: 'numeric' }), t.curation.linesHint),
+        f.field('citationNote', t.citationChecks.note, textarea(2), t.citationChecks.noteHint),
       ),
       h('div', { class: 'actions' }, submit),
       status,
@@ -569,7 +648,7 @@ export class EditPanel {
         try {
           const written = await this.feedback.track(
             t.curation.saving,
-            this.cur.write({ reason, sources: [cite.citation], ops: built.ops(cite.ref) }),
+            this.cur.write({ reason, sources: [withNote(cite.citation, f.value('citationNote'))], ops: built.ops(cite.ref) }),
           );
           const registers = 'registers' in built ? built.registers : undefined;
           this.notice = registers
@@ -579,6 +658,7 @@ export class EditPanel {
           clear(status, h('p', { class: 'ok-text' }, this.notice));
           this.feedback.notify('info', this.notice, 'edit');
           await this.afterWrite(written, { show: built.show, select: built.select });
+          this.draft?.clear();
           if (this.mode === 'tie' || this.mode === 'node') element.reset();
           // The picker of every form now offers the new document.
           if (registers) this.render();
@@ -600,16 +680,19 @@ export class EditPanel {
     }
     if (err instanceof ApiError && err.status === 400 && err.details.length) {
       // addSource's own fields: the registered file is `srcFile` here, as `file` is the citation's.
-      const rest = f.showErrors(err.details.map((d) => ({ ...d, path: d.path.replace(/\.source\.file$/, '.source.srcFile') })));
+      // In the reader's language where the server gave the problem as a code (citation checks).
+      const rest = f.showErrors(
+        err.details.map((d) => ({ ...d, message: spokenMessage(d), path: d.path.replace(/\.source\.file$/, '.source.srcFile') })),
+      );
       clear(
         status,
-        // The server's message already says that nothing was written.
-        h('p', { class: 'error-text', role: 'alert' }, err.message),
+        // In the reader's language: nothing was written, and how many problems there are.
+        h('p', { class: 'error-text', role: 'alert' }, t.curation.fixFields(err.details.length)),
         rest.length
           ? h(
               'ul',
               { class: 'error-list' },
-              rest.map((d) => h('li', {}, `${d.path}: ${d.message}`)),
+              rest.map((d) => h('li', {}, restLine(d))),
             )
           : null,
       );
@@ -651,6 +734,18 @@ function revOf(d: NodeData | EdgeData): number {
 
 function certaintyTitle(c: (typeof CERTAINTIES)[number]): string {
   return { stated: t.certainty.statedTitle, hedged: t.certainty.hedgedTitle, inferred: t.certainty.inferredTitle }[c];
+}
+
+/** The citation with the form's note, when there is one. */
+function withNote<C extends { file: string }>(c: C, note: string): C & { note?: string } {
+  return note ? { ...c, note } : c;
+}
+
+/** A refusal no field shows: the field's label (never the server's path) and what is wrong. */
+function restLine(d: { path: string; message: string }): string {
+  const parts = d.path.split(/[.[\]]+/).filter((p) => p && !/^\d+$/.test(p) && p !== 'body' && p !== 'ops');
+  const known = [...parts].reverse().find((p) => (t.curation.fieldNames as Record<string, string>)[p] ?? t.keys[p]);
+  return known ? `${fieldLabel(known)}: ${d.message}` : d.message;
 }
 
 function fieldLabel(k: string): string {

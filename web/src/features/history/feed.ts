@@ -13,6 +13,7 @@ import { conflictView } from '../edit/panel.ts';
 import { parseSource } from '../../ui/sources.ts';
 import type { SessionState } from '../session/state.ts';
 import { changeSetLine, changeTable } from './entries.ts';
+import { revertConflicts, revertConflictView } from './revert-conflict.ts';
 
 const PAGE = 20;
 
@@ -105,6 +106,7 @@ export class ChangesFeed {
       h('p', { class: 'change-reason' }, c.reason),
       sources.length ? h('p', { class: 'change-sources muted' }, `${t.curation.sources}: `, sources.join('; ')) : null,
       c.revertOf ? h('p', { class: 'muted' }, t.curation.revertOf(revertedWhat(c.revertOf))) : null,
+      c.revertsAlso?.length ? h('p', { class: 'muted' }, t.revertConflict.revertsAlso(c.revertsAlso.map(revertedWhat).join(', '))) : null,
       open,
       h(
         'div',
@@ -183,26 +185,45 @@ export class ChangesFeed {
           reason.focus();
           return;
         }
-        try {
-          const written = await this.feedback.track(t.curation.reverting, this.cur.revert(c.id, reason.value.trim()));
-          this.feedback.notify('info', t.curation.reverted(c.version, written.changeSet.version), 'edit');
-          clear(box);
-          await this.afterRevert(written);
-          await this.load();
-        } catch (err) {
-          if (err instanceof ApiError && err.status === 409)
-            clear(
-              box,
-              conflictView(err, () => void this.load()),
-            );
-          else if (err instanceof ApiError && err.status === 400 && err.details.length)
-            error.textContent = err.details.map((d) => d.message).join(' ');
-          else error.textContent = errorMessage(err, t.curation.reverting);
-        }
+        await this.runRevert(c, reason.value.trim(), false, box, error);
       })();
     });
     clear(box, form);
     reason.focus();
+  }
+
+  /** Sends a revert; a later change in the way is named, with "undo together" as the way out. */
+  private async runRevert(c: ChangeSetSummary, reason: string, withLater: boolean, box: HTMLElement, error: HTMLElement): Promise<void> {
+    try {
+      const written = await this.feedback.track(t.curation.reverting, this.cur.revert(c.id, reason, withLater));
+      const also = written.changeSet.revertsAlso ?? [];
+      this.feedback.notify(
+        'info',
+        also.length
+          ? t.revertConflict.undoneTogether([c.version, ...also.map((id) => Number(id.slice(3)))], written.changeSet.version)
+          : t.curation.reverted(c.version, written.changeSet.version),
+        'edit',
+      );
+      clear(box);
+      await this.afterRevert(written);
+      await this.load();
+    } catch (err) {
+      const conflicts = err instanceof ApiError && err.status === 409 ? revertConflicts(err) : [];
+      if (conflicts.length) {
+        const view = revertConflictView(c.version, conflicts, () => void this.runRevert(c, reason, true, box, error));
+        clear(box, view);
+        view.focus();
+      } else if (err instanceof ApiError && err.status === 409 && !err.details.length)
+        clear(box, h('p', { class: 'error-text', role: 'alert' }, t.revertConflict.nothingLeft(c.version)));
+      else if (err instanceof ApiError && err.status === 409)
+        clear(
+          box,
+          conflictView(err, () => void this.load()),
+        );
+      else if (err instanceof ApiError && err.status === 400 && err.details.length)
+        error.textContent = err.details.map((d) => d.message).join(' ');
+      else error.textContent = errorMessage(err, t.curation.reverting);
+    }
   }
 }
 
