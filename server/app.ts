@@ -13,6 +13,7 @@ import { AppError, InternalError, PayloadTooLargeError, RateLimitedError, Unauth
 import { openApiDocument } from './api/openapi-registry.ts';
 import { answerOtherMethods } from './api/route.ts';
 import type { Services } from './api/services.ts';
+import { AnswerCache } from './api/answer-cache.ts';
 import { healthRoutes } from './api/routes/health.ts';
 import { schemaRoutes } from './api/routes/schema.ts';
 import { searchRoutes } from './api/routes/search.ts';
@@ -35,12 +36,14 @@ export const WEB_DIST = join(ROOT, 'web', 'dist');
 const DOCS_PAGE = join(ROOT, 'server', 'api', 'docs');
 const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
-export function createApp(services: Services): Express {
+export function createApp(given: Services): Express {
+  // One answer cache per app (docs/curation.md, part 4), unless the caller shares one.
+  const services: Services = { ...given, answers: given.answers ?? new AnswerCache(given.config.ANSWER_CACHE_BYTES, given.version) };
   const { config, log } = services;
   const app = express();
   app.disable('x-powered-by');
-  // No ETag on API answers: Express hashes every JSON body (SHA-1) to make one, measurable on
-  // the large ones, and the graph's answers are not cached by clients. Static files keep theirs.
+  // No ETag from Express: it hashes every JSON body (SHA-1), measurable on the large ones. The
+  // graph's reads get theirs from the data version instead (server/api/answer-cache.ts).
   app.set('etag', false);
   // Behind a reverse proxy the client address comes from X-Forwarded-For (see README, Security).
   app.set('trust proxy', 'loopback');

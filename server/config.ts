@@ -46,6 +46,15 @@ export const ConfigSchema = z.object({
   CORS_ORIGINS: z.string().optional(),
   /** Requests per minute per client before 429. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /**
+   * Bytes of serialised read answers kept in memory, keyed by request and data version
+   * (docs/curation.md, part 4); 0 turns the in-process cache off (tags and 304s stay).
+   */
+  ANSWER_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024),
   /** Serve the built web app from web/dist. */
   SERVE_WEB: flag.default(true),
   /** Load the seed graph into an empty database at start. */

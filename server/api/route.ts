@@ -11,6 +11,7 @@ import { hasRole, type Actor, type Role } from '../auth/actor.ts';
 import type { Holder } from '../auth/accounts.ts';
 import { CSRF_HEADER, identify, SESSION_COOKIE } from '../auth/identify.ts';
 import { sameSecret } from '../auth/secrets.ts';
+import { matchesTag, type AnswerCache } from './answer-cache.ts';
 import { BEARER_SCHEME, COOKIE_SCHEME, registry } from './openapi-registry.ts';
 import { ErrorBody } from './schemas.ts';
 import type { Services } from './services.ts';
@@ -71,6 +72,12 @@ export interface RouteSpec<
    * replaces the general wording, for a route that refuses more than malformed input.
    */
   errors?: Partial<Record<400 | 401 | 403 | 404 | 409 | 429, string>>;
+  /**
+   * false: the answer is not a function of the data version alone (saved views, which are kept
+   * outside change sets), so it is never cached. Every other GET that anyone may read with a JSON
+   * answer is cached by data version (cachedByVersion).
+   */
+  cache?: false;
   /**
    * JSON response schema, or a non-JSON content type for downloads; `status` when success is
    * not 200 (201 created, 204 with no body).
@@ -180,6 +187,7 @@ export function defineRoute<
   if (textTypes.length) before.push(express.text({ type: textTypes, limit: BODY_LIMIT }));
   before.push(...(spec.middleware ?? []));
 
+  const answers = cachedByVersion(spec as AnySpec) ? (services.answers ?? null) : null;
   router[spec.method](spec.path, ...before, async (req, res, next) => {
     try {
       const details: ErrorDetail[] = [];
@@ -189,7 +197,12 @@ export function defineRoute<
       if (details.length)
         throw new ValidationError('The request is not valid: ' + details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
       const actor = (res.locals.actor ?? null) as ActorFor<A>;
-      const result = await spec.handler({ query, params, body } as never, { req, res, services, actor });
+      const run = () => spec.handler({ query, params, body } as never, { req, res, services, actor });
+      if (answers) {
+        await answerByVersion(answers, spec.path, { query, params }, req, res, run, services);
+        return;
+      }
+      const result = await run();
       if (res.headersSent) return;
       if (spec.response.status) res.status(spec.response.status);
       if (result !== undefined) res.json(result);
@@ -198,6 +211,60 @@ export function defineRoute<
       next(err);
     }
   });
+}
+
+/**
+ * GETs that anyone allowed to read may call, with a JSON answer: the graph's reads. Not the
+ * session or a caller's tokens (they depend on who asks), nor health (it reports on Neo4j).
+ */
+function cachedByVersion(spec: AnySpec): boolean {
+  return spec.method === 'get' && Boolean(spec.response.schema) && spec.cache !== false && !spec.auth && !spec.public;
+}
+
+/**
+ * A read answered by data version (docs/curation.md, part 4): the current version is read first,
+ * a client that already holds the answer at that version gets 304, the in-process cache answers
+ * what it holds, and only what neither has runs the handler. The tag and caching headers go out
+ * with successful answers only.
+ */
+async function answerByVersion(
+  answers: AnswerCache,
+  route: string,
+  input: { query: unknown; params: unknown },
+  req: Request,
+  res: Response,
+  run: () => Promise<unknown>,
+  services: Services,
+): Promise<void> {
+  const at = await answers.current(services.db);
+  const key = answers.keyOf(route, input, at);
+  const headers = () => {
+    res.setHeader('ETag', key.etag);
+    res.setHeader(
+      'Cache-Control',
+      services.config.READ_REQUIRES_SIGN_IN
+        ? // Never kept by a shared cache, nor by the browser: the answer is for a signed-in reader.
+          'private, no-store'
+        : key.past
+          ? 'public, max-age=31536000, immutable'
+          : 'public, max-age=0, must-revalidate',
+    );
+    res.setHeader('X-Data-Version', String(at.version));
+  };
+  if (matchesTag(req.headers['if-none-match'], key.etag)) {
+    headers();
+    res.status(304).end();
+    return;
+  }
+  let body = answers.get(key);
+  if (!body) {
+    const result = await run();
+    if (res.headersSent) return;
+    body = Buffer.from(JSON.stringify(result));
+    answers.set(key, at, body);
+  }
+  headers();
+  res.type('application/json').send(body);
 }
 
 export class MethodNotAllowedError extends AppError {
@@ -244,6 +311,22 @@ const error = (description: string, headers?: ResponseConfig['headers']): Respon
   content: { 'application/json': { schema: ErrorBody } },
 });
 
+/** What an answer cached by data version carries (docs/curation.md, part 4). */
+const VERSION_HEADERS: ResponseConfig['headers'] = {
+  ETag: { description: 'the answer’s tag: its request and the data version it was read at', required: true, schema: { type: 'string' } },
+  'Cache-Control': {
+    description:
+      '"public, max-age=0, must-revalidate" for the graph now; "public, max-age=31536000, immutable" as recorded at a past version; "private, no-store" when the server requires sign-in to read',
+    required: true,
+    schema: { type: 'string' },
+  },
+  'X-Data-Version': {
+    description: 'the data version current when the request was answered',
+    required: true,
+    schema: { type: 'string', pattern: '^[0-9]+$' },
+  },
+};
+
 const retryAfter = (description: string): ResponseConfig['headers'] => ({
   'Retry-After': { description, required: true, schema: { type: 'integer', minimum: 0 } },
 });
@@ -271,6 +354,13 @@ function responses(spec: AnySpec): Record<number, ResponseConfig> {
   const all: Record<number, ResponseConfig> = {
     [success]: success === 204 ? { description: spec.response.description } : { description: spec.response.description, content },
   };
+  if (cachedByVersion(spec)) {
+    all[success] = { ...all[success]!, headers: VERSION_HEADERS };
+    all[304] = {
+      description: 'Not modified: `If-None-Match` named this answer’s tag, so the copy the client holds is still the answer.',
+      headers: VERSION_HEADERS,
+    };
+  }
   if (takesInput) all[400] = error(spec.errors?.[400] ?? 'The request is not valid: `details` says which field and what was expected.');
   const role = neededRole(spec.auth);
   const wwwAuthenticate: ResponseConfig['headers'] = {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { ConsoleLayers } from '../graph/console-guard.ts';
+import type { AnswerCache } from './answer-cache.ts';
 
 export interface Services {
   db: Database;
@@ -14,4 +15,6 @@ export interface Services {
    * show that the next one still refuses writes on its own; the defaults are the real checks.
    */
   consoleLayers?: Partial<ConsoleLayers>;
+  /** Read answers by data version; createApp makes one when none is given (server/api/answer-cache.ts). */
+  answers?: AnswerCache;
 }

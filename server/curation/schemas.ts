@@ -133,7 +133,10 @@ export const RecordedAtAnswer = z
   .object({
     version: z.number().int().openapi({ description: 'The version answered' }),
     at: z.string().nullable().openapi({ description: 'When that version was made; null for version 0' }),
-    undone: z.number().int().openapi({ description: 'How many operations made after that version were undone to answer' }),
+    undone: z.number().int().openapi({
+      description:
+        'How many operations made after that version were undone to answer, when the answer was made: an answer as recorded at a past version is kept for good (Cache-Control immutable) with its figure then',
+    }),
     note: z
       .string()
       .optional()

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       READ_REQUIRES_SIGN_IN: false,
       SESSION_TTL_HOURS: 12,
       SIGN_IN_ATTEMPTS_PER_MINUTE: 5,
+      ANSWER_CACHE_BYTES: 64 * 1024 * 1024,
     });
   });
 

@@ -116,6 +116,8 @@ export function diffRoutes(router: Router, services: Services): void {
     path: '/api/views',
     tag: 'curation',
     summary: 'Saved views, newest first, each with the number of change sets since it was saved',
+    // Saving a view is not a change set and does not move the version.
+    cache: false,
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(100) }),
     response: { description: 'The views', schema: z.object({ views: z.array(ViewWithChanges) }) },
     handler: ({ query }, { services: { db } }) => listViews(db, query.limit),

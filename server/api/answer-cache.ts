@@ -1,0 +1,98 @@
+// Read answers cached by data version (docs/curation.md, "History design v2", part 4). The graph
+// changes only when a change set commits and moves the version, so an answer is keyed by its
+// request and the version it was read at: an answer as recorded at a past version never changes,
+// and one for "now" holds until the version moves. Each request learns the current version with
+// one small read, so a change set committed through another API server on the same Neo4j is seen
+// by the next request here, and no answer outlives the version it was read at.
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import type { Database } from '../db/database.ts';
+
+/** The data version as Neo4j has it; `at` tells a counter that was set back from one that moved. */
+export interface DataVersion {
+  version: number;
+  at: string | null;
+}
+
+export interface AnswerKey {
+  /** The cache's own key: what was asked and at which version. */
+  key: string;
+  /** A weak entity tag, a hash of the key: equal tags mean the same answer. */
+  etag: string;
+  /** A past version's answer never changes; "now" changes when the version moves. */
+  past: boolean;
+}
+
+const PAST_VERSION = /^\d+$/;
+
+export class AnswerCache {
+  private readonly lru: LRUCache<string, Buffer> | null;
+  /** The newest version a request has seen, and the keys of the "now" answers cached at it. */
+  private latest: DataVersion | null = null;
+  private nowKeys = new Set<string>();
+
+  constructor(
+    maxBytes: number,
+    /** The server's release: a new release may shape answers differently, so its tags differ. */
+    private readonly release: string,
+  ) {
+    // No budget, no cache: answers still carry tags and 304s, from a read each time.
+    this.lru = maxBytes > 0 ? new LRUCache<string, Buffer>({ maxSize: maxBytes, sizeCalculation: (b) => Math.max(1, b.length) }) : null;
+  }
+
+  /** The current version, read from Neo4j (never remembered: another server may have moved it). */
+  async current(db: Database): Promise<DataVersion> {
+    const [row] = await db.read('curation/graph-version');
+    return this.observe({ version: Number(row?.version ?? 0), at: typeof row?.at === 'string' ? row.at : null });
+  }
+
+  /** Takes note of a version a request read; a newer one than before drops the older "now" answers. */
+  observe(seen: DataVersion): DataVersion {
+    if (!this.latest || seen.version > this.latest.version || (seen.version === this.latest.version && seen.at !== this.latest.at)) {
+      // A newer version: no request will ask for the older "now" answers again.
+      for (const key of this.nowKeys) this.lru?.delete(key);
+      this.nowKeys = new Set();
+      this.latest = seen;
+    }
+    return seen;
+  }
+
+  /**
+   * The key of a request: its route, its validated parameters (language and `recordedAt`
+   * among them) and the version it reads. A `recordedAt` given as a version number up to the
+   * current one names a past that never changes; anything else is read "now".
+   */
+  keyOf(route: string, input: { query: unknown; params: unknown }, at: DataVersion): AnswerKey {
+    const recordedAt = (input.query as { recordedAt?: unknown } | undefined)?.recordedAt;
+    const past = typeof recordedAt === 'string' && PAST_VERSION.test(recordedAt) && Number(recordedAt) <= at.version;
+    const key = JSON.stringify([this.release, route, input.query ?? null, input.params ?? null, past ? 'past' : [at.version, at.at]]);
+    return { key, etag: `W/"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"`, past };
+  }
+
+  get(key: AnswerKey): Buffer | undefined {
+    return this.lru?.get(key.key);
+  }
+
+  /** Keeps an answer, unless it was read at a version older than one already seen. */
+  set(key: AnswerKey, at: DataVersion, body: Buffer): void {
+    if (!this.lru) return;
+    if (!key.past) {
+      if (!this.latest || at.version !== this.latest.version || at.at !== this.latest.at) return;
+      this.nowKeys.add(key.key);
+    }
+    this.lru.set(key.key, body);
+  }
+
+  /** Bytes held now, for the bench and the tests. */
+  get bytes(): number {
+    return this.lru?.calculatedSize ?? 0;
+  }
+}
+
+/** Whether an If-None-Match header names this tag (weak comparison, RFC 9110 13.1.2). */
+export function matchesTag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => opaque(t) === opaque(etag));
+}
