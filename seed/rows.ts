@@ -3,12 +3,14 @@
 import { firstDay, lastDay } from '../server/model/dates.ts';
 import {
   BASIS_FIELDS,
+  NODE_FORM_KEYS,
   type NodeRecord,
   type Provenance,
   QUALIFIER_FIELDS,
   type RelationshipRecord,
   relationshipKey,
   type SourceRecord,
+  TIE_FORM_KEYS,
 } from './schema.ts';
 
 /** Source file → the partial date it was at least written by (sources.json `written`). */
@@ -72,7 +74,13 @@ export const RESERVED_NODE_PROPERTIES = new Set([
   'outsideKnowledge',
   'attested',
   'attestedDate',
+  ...NODE_FORM_KEYS,
 ]);
+
+/** A record's Swedish and English forms, stored under their own keys as they are. */
+function forms(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((k) => [k, record[k] ?? null]));
+}
 
 /** The provenance properties as stored: certainty with its hedge or grounds, and `attested`. */
 function provenance(p: Provenance, written: WrittenDates): Record<string, unknown> {
@@ -103,6 +111,7 @@ export function toNodeRow(n: NodeRecord, written: WrittenDates = new Map()): Nod
     validFrom: n.validFrom ?? null,
     validTo: n.validTo ?? null,
     ...provenance(n, written),
+    ...forms(n, NODE_FORM_KEYS),
   });
   const attested = properties.attested as string | null;
   return {
@@ -127,6 +136,7 @@ export function toRelationshipRow(r: RelationshipRecord, written: WrittenDates =
   };
   for (const field of QUALIFIER_FIELDS) properties[field] = r[field] ?? null;
   for (const field of BASIS_FIELDS) properties[field] = r[field] ?? null;
+  Object.assign(properties, forms(r, TIE_FORM_KEYS));
   const attested = properties.attested as string | null;
   return {
     type: r.type,

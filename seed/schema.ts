@@ -3,6 +3,7 @@
 // cross-record rules (ids, endpoint labels, dangling references) live in validate.ts.
 import { z } from 'zod';
 import { PartialDate } from '../server/model/dates.ts';
+import { TEXT_ORIGINS, type TextField } from '../server/model/texts.ts';
 import { BasisKind, Certainty, NodeLabel, RelationshipType, RepresentationCapacity, Scope } from '../server/model/vocabulary.ts';
 
 /** `FILE#Lstart-Lend`, file as named in shared/seeds, 1-based lines. */
@@ -68,6 +69,30 @@ function checkCertainty(r: Provenance, ctx: z.RefinementCtx): void {
     });
 }
 
+/** Where a form's words come from: the source's own, a body's official name, or ours. */
+export const TextOrigin = z.enum(TEXT_ORIGINS);
+
+/** The Swedish and English forms of text fields, with their origins (server/model/texts.ts). */
+function formsOf<const F extends TextField>(fields: readonly F[]) {
+  const shape: Record<string, z.ZodOptional<z.ZodString> | z.ZodOptional<typeof TextOrigin>> = {};
+  for (const f of fields) {
+    shape[`${f}Sv`] = z.string().min(1).optional();
+    shape[`${f}SvOrigin`] = TextOrigin.optional();
+    shape[`${f}En`] = z.string().min(1).optional();
+    shape[`${f}EnOrigin`] = TextOrigin.optional();
+  }
+  return shape as Record<`${F}${'Sv' | 'En'}`, z.ZodOptional<z.ZodString>> &
+    Record<`${F}${'Sv' | 'En'}Origin`, z.ZodOptional<typeof TextOrigin>>;
+}
+
+/** Text fields every fact may carry (provenance), and those of nodes and of ties. */
+export const PROVENANCE_TEXT_FIELDS = ['evidence', 'hedge', 'outsideKnowledge'] as const;
+export const NODE_TEXT_FIELDS = ['name', 'description', ...PROVENANCE_TEXT_FIELDS] as const;
+export const TIE_TEXT_FIELDS = ['task', 'role', 'subject', 'agreement', 'basisNote', ...PROVENANCE_TEXT_FIELDS] as const;
+/** The storage keys of those forms, which the loader copies as they are. */
+export const NODE_FORM_KEYS = NODE_TEXT_FIELDS.flatMap((f) => [`${f}Sv`, `${f}SvOrigin`, `${f}En`, `${f}EnOrigin`]);
+export const TIE_FORM_KEYS = TIE_TEXT_FIELDS.flatMap((f) => [`${f}Sv`, `${f}SvOrigin`, `${f}En`, `${f}EnOrigin`]);
+
 const Validity = {
   validFrom: PartialDate.optional(),
   validTo: PartialDate.optional(),
@@ -81,7 +106,7 @@ export const NodeRecord = z
     label: NodeLabel,
     /** The name as the source gives it (Swedish, Finnish or English). */
     name: z.string().min(1),
-    nameEn: z.string().min(1).optional(),
+    // nameEn (the English name) is one of the name's forms below.
     aliases: z.array(z.string().min(1)).default([]),
     /** One short English line saying what this is, shown in search results. */
     description: z.string().min(1).optional(),
@@ -89,6 +114,7 @@ export const NodeRecord = z
     /** Further facts about the node (title, country, tasks…), flat values only. */
     properties: z.record(z.string(), ExtraValue).default({}),
     ...Provenance.shape,
+    ...formsOf(NODE_TEXT_FIELDS),
   })
   .strict()
   .superRefine(checkCertainty);
@@ -124,6 +150,7 @@ export const RelationshipRecord = z
     /** How sure the link between the act and its basis is. */
     basisCertainty: Certainty.optional(),
     ...Provenance.shape,
+    ...formsOf(TIE_TEXT_FIELDS),
   })
   .strict()
   .superRefine(checkCertainty)

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { firstDay, lastDay, PartialDate } from '../server/model/dates.ts';
 import type { NodeLabel, RelationshipType } from '../server/model/vocabulary.ts';
 import { ACTS_OF_AUTHORITY, NODE_LABELS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../server/model/vocabulary.ts';
+import { DATA_TEXT_FIELDS, fieldWords, missingFormWarning, missingForms, splitGloss } from '../server/model/texts.ts';
 import { foldName } from './names.ts';
 import { BASIS_FIELDS, NodeRecord, QUALIFIER_FIELDS, RelationshipRecord, relationshipKey, SourceRecord, SourcesFile } from './schema.ts';
 
@@ -37,6 +38,12 @@ export interface SeedValidation {
   /** The source documents (sources.json), when the folder has one. */
   sources: SourceRecord[];
   problems: Problem[];
+  /**
+   * Text fields that lack their Swedish or English form (docs/model.md, "Two languages"). The
+   * seed check counts them as problems; imports and edits accept the record and pass them on as
+   * warnings, in plain words.
+   */
+  missingForms: Problem[];
 }
 
 export interface SeedText {
@@ -59,6 +66,12 @@ export interface SeedText {
   /** sources.json as text; when given, it is checked and cited files must be listed in it. */
   sourcesText?: string;
   sourcesFile?: string;
+  /**
+   * The seed's own rule: each text field holds its four keys (`taskSv`, `taskSvOrigin`, `taskEn`,
+   * `taskEnOrigin`) and a legacy field agrees with its English form. Without it, any form the
+   * reader can find counts (a legacy English task, a "sv (en)" hedge).
+   */
+  strictForms?: boolean;
 }
 
 // A forum is where representation happens (or a Group of forums); a principal is whoever is
@@ -87,6 +100,7 @@ export function validateSeed(dir: string): SeedValidation {
     }
   };
   const result = validateSeedText({
+    strictForms: true,
     nodesText: read(nodesFile),
     relationshipsText: read(relationshipsFile),
     sourcesText: read(sourcesFile),
@@ -120,6 +134,18 @@ export function validateSeedText(input: SeedText): SeedValidation {
   const report = (file: string, line: number, path: string, message: string): void => {
     problems.push({ file, line, path, message });
   };
+  const strict = input.strictForms ?? false;
+  const missing: Problem[] = [];
+  const checkForms = (file: string, line: number, who: string, value: Record<string, unknown>): void => {
+    for (const m of missingForms(value, { strict })) {
+      const path = `${m.property ? 'properties.' : ''}${m.field}${m.lang === 'sv' ? 'Sv' : 'En'}`;
+      const message = strict
+        ? `${who}: the ${fieldWords(m.field)} has no ${m.lang === 'sv' ? 'Swedish' : 'English'} form (${path} with ${m.field}${m.lang === 'sv' ? 'Sv' : 'En'}Origin)`
+        : missingFormWarning(m);
+      missing.push({ file, line, path, message });
+    }
+    if (strict) for (const [path, message] of legacyDisagreements(value)) report(file, line, path, `${who}: ${message}`);
+  };
 
   // ---- nodes, one by one
   const rawNodes = parseLines(input.nodesText, nodesFile, problems);
@@ -141,6 +167,7 @@ export function validateSeedText(input: SeedText): SeedValidation {
       if (!first || first.line === 0) declared.set(id, { line, label: isNodeLabel(value.label) ? value.label : undefined });
     }
     checkPeriod(value, (path, msg) => report(nodesFile, line, path, `${who}: ${msg}`));
+    checkForms(nodesFile, line, who, value);
   }
   checkAliases(nodes, nodesFile, report);
 
@@ -233,6 +260,7 @@ export function validateSeedText(input: SeedText): SeedValidation {
     checkScope(value, declared, rel);
 
     checkPeriod(value, (path, msg) => report(relationshipsFile, line, path, `${who}: ${msg}`));
+    checkForms(relationshipsFile, line, who, value);
 
     if (parsed.success) {
       const key = relationshipKey(parsed.data);
@@ -267,8 +295,34 @@ export function validateSeedText(input: SeedText): SeedValidation {
     relationships: relationships.map((r) => r.record),
     located: { nodes, relationships },
     sources,
-    problems: problems.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1)),
+    problems: problems.sort(byPlace),
+    missingForms: missing.sort(byPlace),
   };
+}
+
+const byPlace = (a: Problem, b: Problem): number => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1);
+
+/**
+ * A legacy field (kept for readers that do not go through textOf yet) must say what its English
+ * form says, or the two would drift apart. Hedges and titles are stored as "sv (en)" and names
+ * keep the source's spelling, so those are compared by their parts.
+ */
+function legacyDisagreements(value: Record<string, unknown>): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const field of DATA_TEXT_FIELDS) {
+    const legacy = value[field];
+    if (typeof legacy !== 'string' || field === 'name') continue;
+    const sv = value[`${field}Sv`];
+    const en = value[`${field}En`];
+    const glossed = field === 'hedge' ? splitGloss(legacy) : null;
+    if (glossed) {
+      if (typeof sv === 'string' && sv !== glossed.sv)
+        out.push([`${field}Sv`, `"${field}Sv" differs from the Swedish words of "${field}"`]);
+      if (typeof en === 'string' && en !== glossed.en) out.push([`${field}En`, `"${field}En" differs from the gloss of "${field}"`]);
+    } else if (typeof en === 'string' && en !== legacy)
+      out.push([`${field}En`, `"${field}En" differs from "${field}"; keep them the same`]);
+  }
+  return out;
 }
 
 function parseLines(text: string, file: string, problems: Problem[]): RawLine[] {

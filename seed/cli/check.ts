@@ -4,7 +4,9 @@ import { formatProblem, NODES_FILE, RELATIONSHIPS_FILE, validateSeed } from '../
 import { DEFAULT_DATA_DIR, dirFlag, shown } from './args.ts';
 
 const dir = dirFlag(process.argv.slice(2), 'dir', DEFAULT_DATA_DIR);
-const { nodes, relationships, problems } = validateSeed(dir);
+const { nodes, relationships, problems: found, missingForms } = validateSeed(dir);
+// In the seed a missing Swedish or English form is a problem like any other.
+const problems = [...found, ...missingForms].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
 // Report paths relative to the working directory rather than absolute ones.
 const names = new Map([
   [join(dir, NODES_FILE), shown(join(dir, NODES_FILE))],

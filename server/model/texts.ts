@@ -25,6 +25,7 @@ export const TEXT_FIELDS = [
   'title',
   'outsideKnowledge',
   'evidence',
+  'basisNote',
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
@@ -39,6 +40,21 @@ const suffix = (lang: TextLang) => (lang === 'en' ? 'En' : 'Sv');
 /** Storage keys of one form: `taskSv`, `taskSvOrigin`, `taskEn`, `taskEnOrigin`. */
 export const textKey = (field: TextField, lang: TextLang) => `${field}${suffix(lang)}`;
 export const originKey = (field: TextField, lang: TextLang) => `${field}${suffix(lang)}Origin`;
+
+/**
+ * The fields whose two forms the data itself must hold. `capacity` is left out: it is a fixed
+ * term of the vocabulary, and its Swedish and English labels live with the vocabulary's labels.
+ */
+export const DATA_TEXT_FIELDS: readonly TextField[] = TEXT_FIELDS.filter((f) => f !== 'capacity');
+
+/** Every storage key of a field's two forms, for code that copies or clears them together. */
+export const formKeysOf = (field: string): string[] => TEXT_LANGS.flatMap((l) => [`${field}${suffix(l)}`, `${field}${suffix(l)}Origin`]);
+
+/** Is `key` one of the four form keys of some field (`tasksSv`, `titleEnOrigin`…)? Then its field. */
+export function formFieldOf(key: string): string | null {
+  const m = /^(.+?)(Sv|En)(Origin)?$/.exec(key);
+  return m ? m[1]! : null;
+}
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 const isOrigin = (v: unknown): v is TextOrigin => typeof v === 'string' && (TEXT_ORIGINS as readonly string[]).includes(v);
@@ -80,3 +96,129 @@ export function textOf(record: Record<string, unknown> | null | undefined, field
 /** The text alone, for callers that only show it. */
 export const textIn = (record: Record<string, unknown> | null | undefined, field: TextField, lang: TextLang): string | null =>
   textOf(record, field, lang)?.text ?? null;
+
+// ---- free properties (title, tasks, aims, topics, staff…)
+
+/** A free property holds text for people when it has words in it ("about 700"), not when it is a bare year or count. */
+export function isWordy(value: unknown): boolean {
+  if (typeof value === 'string') return /\p{L}/u.test(value);
+  return Array.isArray(value) && value.some((v) => typeof v === 'string' && /\p{L}/u.test(v));
+}
+
+/** A free property's keys that hold words, leaving out the forms' own keys. */
+export function wordyPropertyKeys(properties: Record<string, unknown>): string[] {
+  return Object.keys(properties).filter((k) => {
+    const base = formFieldOf(k);
+    if (base !== null && (base in properties || `${base}Sv` in properties || `${base}En` in properties)) return false;
+    return isWordy(properties[k]);
+  });
+}
+
+export interface ListText {
+  items: string[];
+  lang: TextLang;
+  origin: TextOrigin;
+}
+
+const strings = (v: unknown): string[] | null => {
+  if (typeof v === 'string') return str(v) ? [v.trim()] : null;
+  if (!Array.isArray(v)) return null;
+  const items = v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+  return items.length ? items : null;
+};
+
+/**
+ * The form of a free property in `lang` (`tasksSv`, `titleEn`…), as a list, or null when it has
+ * none. A property written before the two forms is read as English (ours), a "sv (en)" title as
+ * both, and one without words (a year) as itself in either language.
+ */
+export function propertyTextOf(record: Record<string, unknown> | null | undefined, key: string, lang: TextLang): ListText | null {
+  if (!record) return null;
+  const items = strings(record[`${key}${suffix(lang)}`]);
+  if (items) {
+    const origin = record[`${key}${suffix(lang)}Origin`];
+    return { items, lang, origin: isOrigin(origin) ? origin : 'ours' };
+  }
+  const value = record[key];
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number' || typeof value === 'boolean') return { items: [String(value)], lang, origin: 'source' };
+  const legacy = strings(value);
+  if (!legacy) return null;
+  if (!isWordy(value)) return { items: legacy, lang, origin: 'source' };
+  const glossed = typeof value === 'string' && key === 'title' ? splitGloss(value) : null;
+  if (glossed) return lang === 'sv' ? { items: [glossed.sv], lang, origin: 'source' } : { items: [glossed.en], lang, origin: 'ours' };
+  return lang === 'en' ? { items: legacy, lang, origin: 'ours' } : null;
+}
+
+// ---- which forms a record lacks
+
+export interface MissingForm {
+  /** A text field, or a free property's key. */
+  field: string;
+  lang: TextLang;
+  /** True for a free property (it sits under `properties` in a seed record). */
+  property: boolean;
+}
+
+const hasForm = (record: Record<string, unknown>, field: string, lang: TextLang, strict: boolean): boolean => {
+  const text = record[`${field}${suffix(lang)}`];
+  const filled = typeof text === 'string' ? str(text) !== null : Array.isArray(text) && strings(text) !== null;
+  return strict ? filled && isOrigin(record[`${field}${suffix(lang)}Origin`]) : filled;
+};
+
+/**
+ * The forms a record lacks: each text field it has (in either its legacy or its new keys) needs a
+ * Swedish and an English form. `strict` (the seed) asks for the four keys themselves with their
+ * origins; otherwise (imports, edits) a form the fallbacks can read counts.
+ */
+export function missingForms(record: Record<string, unknown>, options: { strict?: boolean } = {}): MissingForm[] {
+  const strict = options.strict ?? false;
+  const out: MissingForm[] = [];
+  for (const field of DATA_TEXT_FIELDS) {
+    const present = record[field] !== undefined || formKeysOf(field).some((k) => record[k] !== undefined);
+    if (!present) continue;
+    for (const lang of TEXT_LANGS) {
+      const ok = strict ? hasForm(record, field, lang, true) : textOf(record, field, lang) !== null;
+      if (!ok) out.push({ field, lang, property: false });
+    }
+  }
+  const properties = record.properties;
+  if (properties && typeof properties === 'object' && !Array.isArray(properties)) {
+    const props = properties as Record<string, unknown>;
+    for (const key of wordyPropertyKeys(props))
+      for (const lang of TEXT_LANGS) {
+        const ok = strict ? hasForm(props, key, lang, true) : propertyTextOf(props, key, lang) !== null;
+        if (!ok) out.push({ field: key, lang, property: true });
+      }
+  }
+  return out;
+}
+
+const FIELD_WORDS: Record<TextField, string> = {
+  name: 'name',
+  description: 'description',
+  task: 'task',
+  subject: 'assignment name',
+  role: 'role',
+  capacity: 'capacity',
+  hedge: 'hedge wording',
+  agreement: 'agreement',
+  title: 'title',
+  outsideKnowledge: 'outside-knowledge note',
+  evidence: 'evidence summary',
+  basisNote: 'note on the basis',
+};
+
+/** A field or property key in plain words: "assignment name", "international work areas". */
+export function fieldWords(field: string): string {
+  if ((TEXT_FIELDS as readonly string[]).includes(field)) return FIELD_WORDS[field as TextField];
+  return field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** "The task has no Swedish form yet": a missing form said in plain words, for imports and edits. */
+export function missingFormWarning(m: MissingForm): string {
+  const words = fieldWords(m.field);
+  // A plural property ("tasks", "aims") takes "have".
+  const verb = m.property && /[^s]s$/.test(words) ? 'have' : 'has';
+  return `The ${words} ${verb} no ${m.lang === 'sv' ? 'Swedish' : 'English'} form yet`;
+}
