@@ -705,7 +705,6 @@ export const en = {
     registered: (file: string, v: number) => `Registered ${file} as version ${v}; it is now offered as a source.`,
     serverRefused: (status: number, message: string) => `The server refused the upload (${status}): ${message}`,
   },
-<<<<<<< HEAD
   // Readable views (h-view): the hub chooser, the toolbar's keys, the table's questions.
   readable: {
     traceDown: 'Trace chain down',
@@ -717,7 +716,7 @@ export const en = {
       all: (n: number) => `Show all ${n}`,
       close: 'Close the list of kinds',
     },
-=======
+  },
   // --- figures for reports (issue 20, part 7): the framed export and its dialog ---
   figure: {
     kindsOfNode: 'Kinds of node',
@@ -739,7 +738,6 @@ export const en = {
     captionHint: 'Printed under the legend of the PNG, SVG or PDF you choose below',
     captionTooLong: (max: number) => `The caption can have at most ${max} characters.`,
     drawingPdf: 'Drawing the PDF…',
->>>>>>> h-fig
   },
   search: {
     searching: 'Searching…',

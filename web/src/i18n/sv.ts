@@ -703,7 +703,6 @@ export const sv: Catalogue = {
     registered: (file: string, v: number) => `Registrerade ${file} som version ${v}; den finns nu bland källorna.`,
     serverRefused: (status: number, message: string) => `Servern tog inte emot filen (${status}): ${message}`,
   },
-<<<<<<< HEAD
   // Readable views (h-view): the hub chooser, the toolbar's keys, the table's questions.
   readable: {
     traceDown: 'Följ kedjan nedåt',
@@ -715,7 +714,7 @@ export const sv: Catalogue = {
       all: (n: number) => `Visa alla ${n}`,
       close: 'Stäng listan över slag',
     },
-=======
+  },
   // --- figurer för rapporter (ärende 20, del 7): den inramade exporten och dess dialog ---
   figure: {
     kindsOfNode: 'Slags noder',
@@ -737,7 +736,6 @@ export const sv: Catalogue = {
     captionHint: 'Skrivs under teckenförklaringen i den PNG, SVG eller PDF du väljer nedan',
     captionTooLong: (max: number) => `Bildtexten får ha högst ${max} tecken.`,
     drawingPdf: 'Ritar PDF-filen…',
->>>>>>> h-fig
   },
   search: {
     searching: 'Söker…',
