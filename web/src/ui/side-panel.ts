@@ -46,10 +46,16 @@ export class SidePanel {
         label,
       );
       tab.addEventListener('keydown', (ev) => {
-        if (ev.key !== 'ArrowRight' && ev.key !== 'ArrowLeft') return;
+        if (!['ArrowRight', 'ArrowLeft', 'Home', 'End'].includes(ev.key)) return;
+        ev.preventDefault();
         const names = TABS.map((t) => t[0]);
         const i = names.indexOf(this.current as (typeof names)[number]);
-        const next = names[(i + (ev.key === 'ArrowRight' ? 1 : -1) + names.length) % names.length]!;
+        const next =
+          ev.key === 'Home'
+            ? names[0]!
+            : ev.key === 'End'
+              ? names.at(-1)!
+              : names[(i + (ev.key === 'ArrowRight' ? 1 : -1) + names.length) % names.length]!;
         this.open(next);
         this.tabs.get(next)?.focus();
       });
