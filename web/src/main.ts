@@ -7,6 +7,7 @@ import { errorMessage, retryMessage } from './api/messages.ts';
 import type { NodeLabel, PathsResult, RelationshipType } from './api/types.ts';
 import { EventBus } from './events.ts';
 import { focusKey, type FocusAnswer } from './features/answer.ts';
+import { AskBox } from './features/ask/box.ts';
 import { chainAnswer } from './features/chain/answer.ts';
 import { ChainPanel } from './features/chain/panel.ts';
 import { pathsAnswer } from './features/paths/answer.ts';
@@ -75,6 +76,7 @@ const search = new SearchBox(api, {
   placeholder: t.app.searchPlaceholder,
   onPick: (hit) => bus.emit('node:show', { id: hit.id }),
 });
+const askBox = new AskBox(api, bus, feedback);
 const toolbar = new Toolbar(bus, { copyLink: () => void copyLink(), toggleTheme, theme: () => theme });
 const legend = new Legend(bus);
 const slider = new TimeSlider(bus, (message) => feedback.announce(message));
@@ -178,6 +180,7 @@ document.body.append(
     { class: 'topbar' },
     h('h1', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }), t.app.title),
     h('div', { class: 'search-wrap', role: 'search' }, search.element),
+    h('div', { class: 'ask-wrap' }, askBox.element),
     toolbar.element,
     curation.session.element,
     legendToggle,
@@ -200,7 +203,7 @@ document.body.append(
       curation.canvasLegend,
       slider.element,
     ),
-    h('aside', { id: 'side', class: 'side-pane', 'aria-label': t.app.sideRegion, tabindex: '-1' }, panel.element),
+    h('aside', { id: 'side', class: 'side-pane', 'aria-label': t.app.sideRegion, tabindex: '-1' }, askBox.reading, panel.element),
     h('aside', { id: 'legend', class: 'legend-pane', 'aria-label': t.app.legendRegion }, legend.element),
   ),
   feedback.toasts,
@@ -236,7 +239,7 @@ declare global {
 window.mandateExplorer = {
   cy: () => view.cy,
   state: () => store.state,
-  idle: () => pending === 0 && !feedback.isBusy && urlTimer === null && searchesInFlight() === 0 && !view.labelsPending,
+  idle: () => pending === 0 && !feedback.isBusy && urlTimer === null && searchesInFlight() === 0 && !view.labelsPending && !askBox.busy,
 };
 
 // ------------------------------------------------------------------- loading the canvas
@@ -846,4 +849,4 @@ if (savedView) {
   if (decoded.problems.length) feedback.notify('error', t.notices.linkProblems(decoded.problems.slice(0, 3).join('; ')), 'link');
   statedOnly = decoded.state.statedOnly;
   store.load(decoded.state);
-} else void startingView();
+} else void startingView().then(() => askBox.start());

@@ -145,3 +145,7 @@ function whyNot(r: Extract<Reading, { kind: 'cannot' }>, lang: 'en' | 'sv'): str
         : 'I can answer who represents whom, who appointed or gave an assignment, how something reaches something else, what two share, ties at a time, and what changed.';
   }
 }
+
+/** For the web app (type-only import). */
+export type AskAnswerBody = z.infer<typeof AskAnswer>;
+export type AskReading = z.infer<typeof ReadingSchema>;

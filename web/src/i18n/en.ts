@@ -786,6 +786,33 @@ export const en = {
     nothingLeft: (v: number) => `There is nothing left to undo: everything version ${v} changed is already as it was before.`,
     revertsAlso: (list: string) => `Undoes ${list} together`,
   },
+  // ---- ask (issue 23: questions in plain words; features/ask)
+  ask: {
+    label: 'Ask a question',
+    placeholder: 'Ask, e.g. Who represents Sweden in WHO?',
+    submit: 'Ask',
+    reading: 'Reading the question…',
+    doing: 'reading the question',
+    understood: 'Understood as',
+    orDidYouMean: 'Or did you mean:',
+    change: 'Change this in the question’s form',
+    none: '–',
+    asOf: 'as of',
+    since: 'since',
+    between: 'between',
+    period: (from: string, to: string) => `${from} and ${to}`,
+    kinds: {
+      representation: 'Representation',
+      'chain-up': 'Mandate chain up',
+      'chain-down': 'What falls under',
+      route: 'Route',
+      shared: 'What both share',
+      ties: 'Ties',
+      changed: 'Changes',
+      cannot: 'Cannot answer',
+    },
+    roles: { agent: 'agent', principal: 'principal', forum: 'forum', subject: 'about', from: 'from', to: 'to', a: 'first', b: 'second' },
+  },
   /** Property names shown in the details' fact list; others are spelled out from the key. */
   keys: {} as Record<string, string>,
 };
