@@ -1,5 +1,5 @@
 // Undo that always finishes, in the browser (issue 21, part 1): an editor adds a tie and
-// corrects it, then reverts both in reverse order from the changes feed, and the graph's facts
+// corrects it in the forms, then reverts both in reverse order from the changes feed, and the graph's facts
 // are exactly as before. Reverting the addition first names the correction in plain words
 // ("You changed its dates again in version N") and offers to undo both together, which a
 // keyboard user does in Swedish at phone width. Screenshots: artifacts/screenshots/provenance-*.png.
@@ -21,6 +21,8 @@ const RUN = randomBytes(3).toString('hex');
 const EDITOR = `e2e-prov-${RUN}`;
 const PASSWORD = `pw-${randomBytes(12).toString('hex')}`;
 const SOURCE = { file: '001_1c1597dd7120e666.txt', lines: 'L3-L4' };
+/** A start still to come, of this run's own: the planned tie it records never meets one of an earlier run on a kept store. */
+const FUTURE = String(2030 + (parseInt(RUN.slice(0, 2), 16) % 60));
 
 let browser: Browser;
 let token = '';
@@ -116,15 +118,45 @@ async function revertFromFeed(page: Page, version: number, reason: string, confi
 }
 
 describe('undo that always finishes, in the browser', { timeout: 240_000 }, () => {
-  it('add and correct, then revert both in reverse order: the graph’s facts are as before', async () => {
+  it('add and correct in the forms, then revert both in reverse order: the graph’s facts are as before', async () => {
+    const file = await registeredDocument();
     const d0 = await facts();
-    const v = await addAndCorrect('a');
     const page = await open('/?lang=en', { width: 1280, height: 860 });
-    await revertFromFeed(page, v.correct, 'The first date was right after all', 'Revert this change');
-    await text(page.locator('.change-item').first()).toContain(`Undoes version ${v.correct}`);
+    const saved = page.locator('#panel-edit .edit-saved, #panel-edit .edit-status .ok-text');
+    const versionSaved = async () => Number(/version (\d+)/.exec((await saved.first().textContent()) ?? '')?.[1]);
+
+    // Add a tie in the form.
+    await page.locator('#tab-edit').click();
+    await page.locator('#panel-edit [data-mode="tie"]').click();
+    await pick(page, 'edit-tie-from', 'Folkhälsomyndigheten', 'folkhalsomyndigheten');
+    await pick(page, 'edit-tie-to', 'Sida', 'sida');
+    await page.locator('#edit-tie-type').selectOption('COOPERATES_WITH');
+    await page.locator('#edit-tie-validFrom').fill('1999');
+    await page.locator('#edit-tie-evidence').fill('The short document says the two agencies work together.');
+    await page.locator('#edit-tie-reason').fill('Added from the short test document');
+    await page.locator('#edit-tie-file').selectOption(file);
+    await page.locator('#edit-tie-lines').fill('2');
+    await page.locator('#panel-edit button[type="submit"]').click();
+    await text(saved).toMatch(/Saved as version \d+/);
+    const added = await versionSaved();
+
+    // Correct its start in the correction form (the new tie is selected).
+    await page.locator('#panel-edit [data-mode="correct"]').click();
+    await expect.poll(() => page.locator('#edit-correct-validFrom').inputValue()).toBe('1999');
+    await page.locator('#edit-correct-validFrom').fill('2000');
+    await page.locator('#edit-correct-reason').fill('The cooperation began a year later');
+    await page.locator('#edit-correct-file').selectOption(file);
+    await page.locator('#edit-correct-lines').fill('2');
+    await page.locator('#panel-edit button[type="submit"]').click();
+    await text(saved).toMatch(new RegExp(`Saved as version ${added + 1}`));
+
+    // Undo both from the changes feed, the correction first.
+    await page.locator('#tab-changes').click();
+    await revertFromFeed(page, added + 1, 'The first date was right after all', 'Revert this change');
+    await text(page.locator('.change-item').first()).toContain(`Undoes version ${added + 1}`);
     // The addition's tie was written again by that revert; undoing the addition still finishes.
-    await revertFromFeed(page, v.add, 'The agency was invented for a test', 'Revert this change');
-    await text(page.locator('.change-item').first()).toContain(`Undoes version ${v.add}`);
+    await revertFromFeed(page, added, 'The tie was recorded only for this story', 'Revert this change');
+    await text(page.locator('.change-item').first()).toContain(`Undoes version ${added}`);
     expect(await facts()).toBe(d0);
     await page.screenshot({ path: join(SHOTS, 'provenance-1-reverse-order.png') });
     await page.context().close();
@@ -213,7 +245,7 @@ describe('citations that hold and forms that survive a reload, in the browser', 
     await pick(page, 'edit-tie-from', 'Folkhälsomyndigheten', 'folkhalsomyndigheten');
     await pick(page, 'edit-tie-to', 'Sida', 'sida');
     await page.locator('#edit-tie-type').selectOption('COOPERATES_WITH');
-    await page.locator('#edit-tie-validFrom').fill('2030');
+    await page.locator('#edit-tie-validFrom').fill(FUTURE);
     await page.locator('#edit-tie-evidence').fill('The document says the two agencies work together on global health.');
     await page.locator('#edit-tie-reason').fill('Recorded from the short test document');
     await page.locator('#edit-tie-file').selectOption(file);
@@ -232,13 +264,13 @@ describe('citations that hold and forms that survive a reload, in the browser', 
     await expect.poll(() => page.locator('#edit-tie-from').inputValue()).toBe(fromName);
     await expect.poll(() => page.locator('#edit-tie-to').inputValue()).toBe(toName);
     await expect.poll(() => page.locator('#edit-tie-type').inputValue()).toBe('COOPERATES_WITH');
-    expect(await page.locator('#edit-tie-validFrom').inputValue()).toBe('2030');
+    expect(await page.locator('#edit-tie-validFrom').inputValue()).toBe(FUTURE);
     expect(await page.locator('#edit-tie-lines').inputValue()).toBe('99999');
     expect(await page.locator('#edit-tie-reason').inputValue()).toBe('Recorded from the short test document');
 
     await page.locator('#panel-edit button[type="submit"]').click();
     await text(page.locator('#edit-tie-lines-error')).toContain('The document has 12 lines, so line 99,999 is not in it.');
-    await text(page.locator('#edit-tie-validFrom-error')).toContain('2030 is after today, so it cannot be recorded as a fact.');
+    await text(page.locator('#edit-tie-validFrom-error')).toContain(`${FUTURE} is after today, so it cannot be recorded as a fact.`);
     expect(await page.locator('#edit-tie-validFrom').getAttribute('aria-invalid')).toBe('true');
     expect((await page.locator('#panel-edit').textContent()) ?? '').not.toMatch(/body\.|COOPERATES_WITH"|ops\[/);
     await expectNoAxeViolations(page, 'citation and date refused beside their fields', SHOTS);

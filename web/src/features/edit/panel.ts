@@ -650,6 +650,8 @@ export class EditPanel {
             t.curation.saving,
             this.cur.write({ reason, sources: [withNote(cite.citation, f.value('citationNote'))], ops: built.ops(cite.ref) }),
           );
+          // Saved: the draft has done its work (before anything else, so a reload now starts empty).
+          this.draft?.clear();
           const registers = 'registers' in built ? built.registers : undefined;
           this.notice = registers
             ? t.sourceForm.registered(registers, written.changeSet.version)
@@ -658,7 +660,6 @@ export class EditPanel {
           clear(status, h('p', { class: 'ok-text' }, this.notice));
           this.feedback.notify('info', this.notice, 'edit');
           await this.afterWrite(written, { show: built.show, select: built.select });
-          this.draft?.clear();
           if (this.mode === 'tie' || this.mode === 'node') element.reset();
           // The picker of every form now offers the new document.
           if (registers) this.render();
