@@ -75,6 +75,15 @@ async function axe(state: string): Promise<void> {
   axeStates.push(state);
 }
 
+/** Inside a toolbar: press → until the focused control matches; fails after `max`. */
+async function arrowTo(selector: string, max = 20): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('ArrowRight');
+  }
+  throw new Error(`The arrow keys never reached ${selector}`);
+}
+
 /** Press Tab until the focused element matches, as a keyboard user does; fails after `max`. */
 async function tabTo(selector: string, max = 250): Promise<void> {
   for (let i = 0; i < max; i++) {
@@ -270,7 +279,9 @@ describe('the graph without a mouse', () => {
     await page.keyboard.press('Shift+Tab');
     await tabTo('a.skip-link[href="#view-table"]');
     await page.keyboard.press('Enter');
-    await tabTo('#table-nodes tr.selected button[data-action="trace"]');
+    // The row's actions are one toolbar: one Tab stop, then arrow keys to the action.
+    await tabTo('#table-nodes tr.selected [role="toolbar"] button');
+    await arrowTo('#table-nodes tr.selected button[data-action="trace"]');
     await page.keyboard.press('Enter');
     await settle();
     expect(await focused()).toBe('panel-chain');
@@ -289,7 +300,8 @@ describe('the graph without a mouse', () => {
     await page.keyboard.press('Enter');
     await settle();
     expect(await page.evaluate(() => window.mandateExplorer!.state().selected)).toEqual(['socialstyrelsen']);
-    await tabTo('#table-nodes tr.selected button[data-action="paths"]');
+    await tabTo('#table-nodes tr.selected [role="toolbar"] button');
+    await arrowTo('#table-nodes tr.selected button[data-action="paths"]');
     await page.keyboard.press('Enter');
     await expect.poll(focused).toBe('paths-to');
     await typeAndPick('Swedish regions', 'swedish-regions');
