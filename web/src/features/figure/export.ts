@@ -2,7 +2,7 @@
 // (graph/figure.ts): title, legend of what is drawn, date, data version, sources and the
 // user's caption. SVG is composed here from the canvas as drawn, PNG is that SVG painted at
 // twice the size, PDF is drawn by the server (POST /api/figure) from the same nodes at the
-// canvas's positions, with the same composition.
+// canvas's positions, with the same composition (so is every format of a past version).
 import type { ApiClient } from '../../api/client.ts';
 import { CurationApi } from '../../api/curation.ts';
 import type { ImageFormat } from '../../events.ts';
@@ -38,19 +38,21 @@ export class FigureExport {
   /** The figure as a file, ready to download. */
   async file(req: FigureRequestOfView): Promise<Blob> {
     const title = t.figure.titleView(req.ids.length);
-    if (req.format === 'pdf') {
-      const positions = this.view.positionsOf(req.ids);
+    // As recorded at a past version, the server reads that version and names it; so the
+    // figure comes from there, at the canvas's positions, in every format.
+    if (req.format === 'pdf' || req.state.recordedAt) {
       const file = await this.api.figureFile({
-        format: 'pdf',
+        format: req.format === 'pdf' ? 'pdf' : 'svg',
         ids: req.ids,
         types: req.types as never,
         asOf: req.state.asOf ?? undefined,
         lang,
         title,
         caption: req.caption || undefined,
-        positions,
+        positions: this.view.positionsOf(req.ids),
       });
-      return file.blob;
+      if (req.format !== 'png') return file.blob;
+      return paintPng(await file.blob.text());
     }
     const svg = await this.svg(req, title);
     const blob = new Blob([svg], { type: 'image/svg+xml' });
