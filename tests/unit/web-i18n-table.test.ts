@@ -61,6 +61,7 @@ describe('the language', () => {
         '.toolbar.formats.turtle.0',
         // Swedish words spelled as the English ones.
         '.curation.fieldNames.forum',
+        '.ask.roles.forum',
         '.curation.kinds.import',
         '.curation.version',
         '.curation.versionLower',
