@@ -31,6 +31,7 @@ import { writeRows, type LoadHistory } from '../seed/load.ts';
 import { bulkLoad } from './load/bulk-load.ts';
 import { buildCases, ENDPOINTS, type Endpoint } from './scenarios/cases.ts';
 import { parseCount, writeSynth } from './synth/write.ts';
+import { BENCH_READ_LIMITS } from './lib/open-lanes.ts';
 
 const Flags = z.object({
   old: z.string().optional(),
@@ -75,6 +76,7 @@ async function serve(make: AppModule['createApp'], db: Database, port: number): 
     HOST: '127.0.0.1',
     RATE_LIMIT_PER_MINUTE: '100000000',
     SERVE_WEB: '0',
+    ...BENCH_READ_LIMITS,
   });
   const app = make({ db, config, log: pino({ level: 'silent' }), version: 'ab' });
   const server = app.listen(port, '127.0.0.1');

@@ -17,6 +17,7 @@ import { applyChangeSet } from '../server/curation/apply.ts';
 import { Database } from '../server/db/database.ts';
 import { ensureLocalNeo4j, stopLocalNeo4j } from '../neo4j-local/launcher.ts';
 import { benchDataDir } from './lib/instance.ts';
+import { BENCH_READ_LIMITS } from './lib/open-lanes.ts';
 
 const Flags = z.object({
   port: z.coerce.number().int().min(1024).max(65535).default(7697),
@@ -52,7 +53,12 @@ const EDITED = [
 try {
   await db.applySchema();
   await loadSeed(db);
-  const app = createApp({ db, config: loadConfig({ ...process.env, SERVE_WEB: '0' }), log: pino({ level: 'silent' }), version: 'bench' });
+  const app = createApp({
+    db,
+    config: loadConfig({ ...process.env, SERVE_WEB: '0', ...BENCH_READ_LIMITS }),
+    log: pino({ level: 'silent' }),
+    version: 'bench',
+  });
   for (let i = 0; i < flags.changes; i++) {
     const id = EDITED[i % EDITED.length]!;
     const [row] = await db.read('curation/node-states', { ids: [id] });

@@ -14,6 +14,7 @@ import { openApiDocument } from './api/openapi-registry.ts';
 import { answerOtherMethods } from './api/route.ts';
 import type { Services } from './api/services.ts';
 import { AnswerCache } from './api/answer-cache.ts';
+import { ReadLanes } from './api/read-lanes.ts';
 import { healthRoutes } from './api/routes/health.ts';
 import { schemaRoutes } from './api/routes/schema.ts';
 import { searchRoutes } from './api/routes/search.ts';
@@ -38,7 +39,24 @@ const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve('swagger-ui-di
 
 export function createApp(given: Services): Express {
   // One answer cache per app (docs/curation.md, part 4), unless the caller shares one.
-  const services: Services = { ...given, answers: given.answers ?? new AnswerCache(given.config.ANSWER_CACHE_BYTES, given.version) };
+  const c = given.config;
+  const services: Services = {
+    ...given,
+    answers: given.answers ?? new AnswerCache(c.ANSWER_CACHE_BYTES, given.version),
+    // And one set of readers' lanes (docs/curation.md, part 4, Fairness).
+    lanes: given.lanes ?? {
+      reads: new ReadLanes({
+        concurrency: c.READ_CONCURRENCY,
+        perClient: c.READ_CONCURRENCY_PER_CLIENT,
+        queuePerClient: c.READ_QUEUE_PER_CLIENT,
+        queue: c.READ_QUEUE,
+      }),
+      past: new ReadLanes(
+        { concurrency: c.PAST_READ_CONCURRENCY, perClient: 1, queuePerClient: c.READ_QUEUE_PER_CLIENT, queue: c.READ_QUEUE },
+        'reads of the past',
+      ),
+    },
+  };
   const { config, log } = services;
   const app = express();
   app.disable('x-powered-by');

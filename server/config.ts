@@ -55,6 +55,19 @@ export const ConfigSchema = z.object({
     .int()
     .min(0)
     .default(64 * 1024 * 1024),
+  /** Reads running at once, all clients together; more wait their turn (server/api/read-lanes.ts). */
+  READ_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+  /** Reads one client (an account, else an address) may run at once. */
+  READ_CONCURRENCY_PER_CLIENT: z.coerce.number().int().min(1).max(1000).default(4),
+  /** Reads one client may have waiting besides those running; more get 429 with Retry-After. */
+  READ_QUEUE_PER_CLIENT: z.coerce.number().int().min(0).max(100_000).default(16),
+  /** Reads waiting, all clients together; more get 503 with Retry-After. */
+  READ_QUEUE: z.coerce.number().int().min(0).max(1_000_000).default(256),
+  /**
+   * Reads "as recorded at" running at once, all clients together: each holds the version lock
+   * that change sets wait for, so this bounds how long an editor waits behind them.
+   */
+  PAST_READ_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(2),
   /** Serve the built web app from web/dist. */
   SERVE_WEB: flag.default(true),
   /** Load the seed graph into an empty database at start. */

@@ -9,6 +9,7 @@ import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { Database, type Params, type QueryOptions, type Row } from '../../server/db/database.ts';
 import type { QueryName } from '../../server/db/cypher-registry.ts';
+import { BENCH_READ_LIMITS } from './open-lanes.ts';
 
 export interface RecordedCall {
   name: QueryName;
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
     HOST: '127.0.0.1',
     // The benchmark is one client sending thousands of requests a minute.
     RATE_LIMIT_PER_MINUTE: '100000000',
+    ...BENCH_READ_LIMITS,
     SERVE_WEB: process.env.BENCH_SERVE_WEB ?? '0',
     ...(process.env.BENCH_CORS_ORIGIN ? { CORS_ORIGINS: process.env.BENCH_CORS_ORIGIN } : {}),
   });

@@ -12,6 +12,7 @@ import type { Holder } from '../auth/accounts.ts';
 import { CSRF_HEADER, identify, SESSION_COOKIE } from '../auth/identify.ts';
 import { sameSecret } from '../auth/secrets.ts';
 import { matchesTag, type AnswerCache } from './answer-cache.ts';
+import type { ReadLanes } from './read-lanes.ts';
 import { BEARER_SCHEME, COOKIE_SCHEME, registry } from './openapi-registry.ts';
 import { ErrorBody } from './schemas.ts';
 import type { Services } from './services.ts';
@@ -186,6 +187,8 @@ export function defineRoute<
   const textTypes = Object.keys(spec.rawBody?.contentTypes ?? {}).filter((t) => !JSON_TYPE.test(t));
   if (textTypes.length) before.push(express.text({ type: textTypes, limit: BODY_LIMIT }));
   before.push(...(spec.middleware ?? []));
+  // Reads wait their turn per client; editor routes (change sets) and the open ones do not.
+  if (!neededRole(spec.auth) && !spec.public && services.lanes) before.push(readerLane(services.lanes));
 
   const answers = cachedByVersion(spec as AnySpec) ? (services.answers ?? null) : null;
   router[spec.method](spec.path, ...before, async (req, res, next) => {
@@ -211,6 +214,26 @@ export function defineRoute<
       next(err);
     }
   });
+}
+
+/** The reader's lane (server/api/read-lanes.ts); a read of the past has a narrower one of its own. */
+function readerLane(lanes: { reads: ReadLanes; past: ReadLanes }): RequestHandler {
+  return (req, res, next) => {
+    const recordedAt = (req.query as Record<string, unknown>).recordedAt ?? (req.body as Record<string, unknown> | undefined)?.recordedAt;
+    const lane = recordedAt !== undefined ? lanes.past : lanes.reads;
+    const actor = res.locals.actor as Actor | null | undefined;
+    // A signed-in reader is one client wherever it reads from; anyone else is an address.
+    const client = actor ? `account:${actor.name}` : `address:${req.ip ?? 'unknown'}`;
+    let place: ReturnType<ReadLanes['enter']>;
+    try {
+      place = lane.enter(client);
+    } catch (err) {
+      next(err);
+      return;
+    }
+    res.once('close', place.leave);
+    void place.admitted.then(() => next());
+  };
 }
 
 /**
@@ -389,12 +412,25 @@ function responses(spec: AnySpec): Record<number, ResponseConfig> {
   all[408] = error('A query ran past the time limit (QUERY_TIMEOUT_MS) and was stopped; nothing was changed.');
   if (spec.errors?.[409]) all[409] = error(spec.errors[409]);
   if (takesBody) all[413] = error(`The request body is larger than ${BODY_LIMIT.toUpperCase()}.`);
+  const laned = !role && !spec.public;
   all[429] = error(
-    spec.errors?.[429] ?? 'Too many requests from this client; retry after the seconds in Retry-After.',
-    retryAfter('seconds until the window resets'),
+    spec.errors?.[429] ??
+      (laned
+        ? 'RATE_LIMITED: too many requests from this client in a minute, or too many of its reads running and waiting at once; retry after the seconds in Retry-After.'
+        : 'Too many requests from this client; retry after the seconds in Retry-After.'),
+    retryAfter(
+      laned
+        ? 'seconds until the window resets, or until some of this client’s reads have been answered'
+        : 'seconds until the window resets',
+    ),
   );
   all[500] = error('Something went wrong on our side; the error was logged with the request id.');
-  all[503] = error('The database is not reachable; retry after a moment.', retryAfter('seconds to wait before retrying'));
+  all[503] = error(
+    laned
+      ? 'DATABASE_UNAVAILABLE: the database is not reachable. SERVER_BUSY: the server has as many reads waiting as it queues. Retry after the seconds in Retry-After.'
+      : 'The database is not reachable; retry after a moment.',
+    retryAfter('seconds to wait before retrying'),
+  );
   return all;
 }
 

@@ -32,6 +32,11 @@ describe('loadConfig', () => {
       SESSION_TTL_HOURS: 12,
       SIGN_IN_ATTEMPTS_PER_MINUTE: 5,
       ANSWER_CACHE_BYTES: 64 * 1024 * 1024,
+      READ_CONCURRENCY: 16,
+      READ_CONCURRENCY_PER_CLIENT: 4,
+      READ_QUEUE_PER_CLIENT: 16,
+      READ_QUEUE: 256,
+      PAST_READ_CONCURRENCY: 2,
     });
   });
 
