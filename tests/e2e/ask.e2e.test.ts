@@ -46,8 +46,8 @@ async function askByKeyboard(page: Page, q: string): Promise<void> {
   await page.keyboard.press('Control+A');
   await page.keyboard.type(q);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => !document.querySelector('#ask-reading')?.hasAttribute('hidden'));
-  await settle(page);
+  // The box is busy from the moment Enter submits it until the tool's answer is drawn.
+  await settle(page, 90_000);
 }
 
 const chips = async (page: Page) => (await page.locator('#ask-reading .ask-chips').innerText()).replace(/\s+/g, ' ');
@@ -110,13 +110,18 @@ describe.each(['en', 'sv'] as const)('the five questions in %s', (lang) => {
   });
   afterAll(() => page.context().close());
 
-  it.each(FIVE.map((f, i) => [i + 1, f[lang], f] as const))('%i. %s', async (n, q, f) => {
-    await askByKeyboard(page, q);
-    await f.check(page);
-    expect(new URL(page.url()).searchParams.get('ask')).toBe(q);
-    await shot(page, `${lang}-${n}`);
-    await expectNoAxeViolations(page, `ask ${lang} ${n}`, SHOTS);
-  });
+  it.each(FIVE.map((f, i) => [i + 1, f[lang], f] as const))(
+    '%i. %s',
+    async (n, q, f) => {
+      await askByKeyboard(page, q);
+      await f.check(page);
+      expect(new URL(page.url()).searchParams.get('ask')).toBe(q);
+      await shot(page, `${lang}-${n}`);
+      await expectNoAxeViolations(page, `ask ${lang} ${n}`, SHOTS);
+      // A loaded 2-core machine lays out a chain or a route slowly.
+    },
+    120_000,
+  );
 
   it('shows the reading as chips, and announces it', async () => {
     await askByKeyboard(page, FIVE[0]![lang]);
