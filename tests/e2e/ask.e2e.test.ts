@@ -17,6 +17,10 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
+  // A Neo4j that has just started can run past its time limit on its first questions (the app's
+  // starting view asks twice for the same reason): ask the tools' questions once before timing them.
+  for (const path of ['/api/representation?principal=sweden&forum=who', '/api/nodes/post-sweden-chief-nurse-officer/mandate-chain'])
+    for (let i = 0; i < 3 && !(await fetch(base + path)).ok; i++);
 });
 afterAll(async () => {
   await browser?.close();
@@ -128,9 +132,9 @@ describe.each(['en', 'sv'] as const)('the five questions in %s', (lang) => {
     const text = await chips(page);
     expect(text).toContain(lang === 'sv' ? 'Företrädande' : 'Representation');
     expect(text).toContain(lang === 'sv' ? 'huvudman: Sverige' : 'principal: Sweden');
-    expect(await page.locator('[role=status][aria-live=polite]').first().innerText()).toContain(
-      lang === 'sv' ? 'Uppfattad som' : 'Understood as',
-    );
+    await expect
+      .poll(() => page.locator('#ask-reading .ask-said').textContent())
+      .toContain(lang === 'sv' ? 'Uppfattad som: Företrädande · huvudman: Sverige' : 'Understood as: Representation · principal: Sweden');
   });
 });
 
