@@ -17,6 +17,10 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
+  // A Neo4j that has just started can run past its time limit on its first questions (the app's
+  // starting view asks twice for the same reason): ask the tools' questions once before timing them.
+  for (const path of ['/api/representation?principal=sweden&forum=who', '/api/nodes/post-sweden-chief-nurse-officer/mandate-chain'])
+    for (let i = 0; i < 3 && !(await fetch(base + path)).ok; i++);
 });
 afterAll(async () => {
   await browser?.close();
@@ -46,8 +50,8 @@ async function askByKeyboard(page: Page, q: string): Promise<void> {
   await page.keyboard.press('Control+A');
   await page.keyboard.type(q);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => !document.querySelector('#ask-reading')?.hasAttribute('hidden'));
-  await settle(page);
+  // The box is busy from the moment Enter submits it until the tool's answer is drawn.
+  await settle(page, 90_000);
 }
 
 const chips = async (page: Page) => (await page.locator('#ask-reading .ask-chips').innerText()).replace(/\s+/g, ' ');
@@ -110,22 +114,27 @@ describe.each(['en', 'sv'] as const)('the five questions in %s', (lang) => {
   });
   afterAll(() => page.context().close());
 
-  it.each(FIVE.map((f, i) => [i + 1, f[lang], f] as const))('%i. %s', async (n, q, f) => {
-    await askByKeyboard(page, q);
-    await f.check(page);
-    expect(new URL(page.url()).searchParams.get('ask')).toBe(q);
-    await shot(page, `${lang}-${n}`);
-    await expectNoAxeViolations(page, `ask ${lang} ${n}`, SHOTS);
-  });
+  it.each(FIVE.map((f, i) => [i + 1, f[lang], f] as const))(
+    '%i. %s',
+    async (n, q, f) => {
+      await askByKeyboard(page, q);
+      await f.check(page);
+      expect(new URL(page.url()).searchParams.get('ask')).toBe(q);
+      await shot(page, `${lang}-${n}`);
+      await expectNoAxeViolations(page, `ask ${lang} ${n}`, SHOTS);
+      // A loaded 2-core machine lays out a chain or a route slowly.
+    },
+    120_000,
+  );
 
   it('shows the reading as chips, and announces it', async () => {
     await askByKeyboard(page, FIVE[0]![lang]);
     const text = await chips(page);
     expect(text).toContain(lang === 'sv' ? 'Företrädande' : 'Representation');
     expect(text).toContain(lang === 'sv' ? 'huvudman: Sverige' : 'principal: Sweden');
-    expect(await page.locator('[role=status][aria-live=polite]').first().innerText()).toContain(
-      lang === 'sv' ? 'Uppfattad som' : 'Understood as',
-    );
+    await expect
+      .poll(() => page.locator('#ask-reading .ask-said').textContent())
+      .toContain(lang === 'sv' ? 'Uppfattad som: Företrädande · huvudman: Sverige' : 'Understood as: Representation · principal: Sweden');
   });
 });
 

@@ -2,6 +2,7 @@
 // answer their tool's route gives; the question set read through the full-text index scores as
 // it does in the unit tier; bad input is refused with a reason and reaches nothing.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { read } from '../../server/ask/ask.ts';
@@ -142,6 +143,43 @@ describe('bad and hostile input', () => {
     const b = await ask('Who represents "Sweden" in (WHO)~ *:* ?');
     expect(roles(b)).toEqual({ principal: 'sweden', forum: 'who' });
   });
+
+  it('answers any text with a reading or a 400, never an error of its own, and changes nothing', async () => {
+    const before = (await request(app).get('/api/health')).body as { counts?: unknown };
+    const word = fc.constantFrom(
+      'WHO',
+      'Sverige',
+      'who',
+      'i',
+      'since',
+      '2016',
+      'MATCH',
+      '(n)',
+      '"',
+      '*',
+      '~',
+      ':s',
+      'och',
+      'DELETE',
+      '$x',
+      '\\',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 60 }),
+          fc.array(word, { maxLength: 8 }).map((ws) => ws.join(' ')),
+        ),
+        async (q) => {
+          const res = await request(app).get('/api/ask').query({ q });
+          expect([200, 400], `${res.status} for ${JSON.stringify(q)}: ${res.text.slice(0, 200)}`).toContain(res.status);
+          if (res.status === 400) expect(res.body.error.details[0].path).toBe('query.q');
+        },
+      ),
+      { numRuns: 40 },
+    );
+    expect((await request(app).get('/api/health')).body.counts).toEqual(before.counts);
+  }, 120_000);
 
   it('is in the OpenAPI document', async () => {
     const doc = (await request(app).get('/api/openapi.json')).body as {

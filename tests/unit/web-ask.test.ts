@@ -66,7 +66,7 @@ describe('reading events', () => {
 
   it("set the date before a node's ties, and the period's end for a period", () => {
     const at: AskReading = { kind: 'ties', entities: [entity('subject', 'msb', 'MSB')], date: { kind: 'at', date: '2016' } };
-    expect(readingEvents(at)?.map((e) => e.name)).toEqual(['view:act', 'node:show', 'node:expand']);
+    expect(readingEvents(at)?.map((e) => e.name)).toEqual(['view:act', 'view:act', 'node:show', 'node:expand']);
     expect(readingEvents(at)?.[0]?.payload).toEqual({ type: 'setAsOf', asOf: '2016' });
     expect(readingEvents({ ...at, date: { kind: 'between', from: '2015', to: '2018' } })?.[0]?.payload).toEqual({
       type: 'setAsOf',

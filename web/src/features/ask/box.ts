@@ -20,6 +20,7 @@ export class AskBox {
   readonly reading: HTMLElement;
   private readonly input: HTMLInputElement;
   private pending = 0;
+  private readonly said = h('p', { class: 'visually-hidden ask-said', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
 
   constructor(
     private readonly api: ApiClient,
@@ -131,9 +132,13 @@ export class AskBox {
         ),
       );
     }
-    clear(this.reading, parts);
+    clear(this.reading, parts, this.said);
     this.reading.hidden = false;
-    this.feedback.announce(body.cannot ? `${t.ask.understood}: ${said}. ${body.cannot}` : `${t.ask.understood}: ${said}`);
+    // Its own live region: the answer's sentence, announced by the tool right after, would
+    // replace the reading in the page's one announcer before a screen reader got to it.
+    this.said.textContent = '';
+    const text = body.cannot ? `${t.ask.understood}: ${said}. ${body.cannot}` : `${t.ask.understood}: ${said}`;
+    requestAnimationFrame(() => (this.said.textContent = text));
     this.open(r);
   }
 
@@ -143,7 +148,7 @@ export class AskBox {
   }
 
   private showError(message: string): void {
-    clear(this.reading, h('p', { class: 'error-text' }, message));
+    clear(this.reading, h('p', { class: 'error-text' }, message), this.said);
     this.reading.hidden = false;
     this.feedback.announce(message);
   }

@@ -69,7 +69,13 @@ export function readingEvents(r: AskReading): Emit[] | null {
     case 'shared':
       return [...date, { name: 'common:find', payload: { a: id('a')!, b: id('b')! } }];
     case 'ties':
-      return [...date, { name: 'node:show', payload: { id: id('subject')! } }, { name: 'node:expand', payload: { id: id('subject')! } }];
+      // No tool answers this: the question asked before must not stay in focus over it.
+      return [
+        ...date,
+        { name: 'view:act', payload: { type: 'setFocus', focus: null } },
+        { name: 'node:show', payload: { id: id('subject')! } },
+        { name: 'node:expand', payload: { id: id('subject')! } },
+      ];
     case 'changed':
       return [{ name: 'panel:open', payload: { panel: 'changes' } }];
   }
