@@ -7,7 +7,8 @@ import { LABEL_LOOK } from '../../graph/style.ts';
 import { t } from '../../i18n/index.ts';
 import { button, clear, h, shapeIcon } from '../../ui/dom.ts';
 import type { SearchBox } from '../../ui/search-box.ts';
-import { sourceList } from '../../ui/sources.ts';
+import { setDocumentNames, sourceList } from '../../ui/sources.ts';
+import type { Summary } from '../../api/types.ts';
 
 /** A labelled control in a panel's form. */
 export function field(label: string, control: HTMLElement): HTMLElement {
@@ -61,6 +62,18 @@ export function certaintyBadge(d: Record<string, unknown>): HTMLElement {
   );
 }
 
+/** An as-of answer's three counted groups: held then, dates not given, not valid then. */
+export function asOfGroups(g: { date: string; held: number; undated: number; notValid: number } | null | undefined): HTMLElement | null {
+  if (!g) return null;
+  return h(
+    'ul',
+    { class: 'as-of-groups', 'aria-label': t.answerText.groupsLabel(g.date) },
+    h('li', { class: 'as-of-held' }, t.answerText.held(g.held)),
+    h('li', { class: 'as-of-undated' }, t.answerText.undated(g.undated)),
+    h('li', { class: 'as-of-not-valid' }, t.answerText.notValid(g.notValid)),
+  );
+}
+
 /** "dates not given — first attested 2024", for undated facts in an as-of answer. */
 export function timeStatusNote(d: Record<string, unknown>): HTMLElement | null {
   if (d.timeStatus !== 'undated' && d.timeStatus !== 'attested') return null;
@@ -96,11 +109,25 @@ export function spanText(d: { validFrom?: string | null; validTo?: string | null
  * The answer in words: the server's summary sentence with its citations when it sends one,
  * else a sentence of our own, then the answer as a plain list.
  */
-export function answerText(summary: { text: string; citations: string[] } | undefined, fallback: string, items: string[]): HTMLElement {
+export function answerText(summary: Summary | undefined, fallback: string, items: string[], groups?: HTMLElement | null): HTMLElement {
+  if (summary?.documents) setDocumentNames(summary.documents);
   return h(
     'section',
     { class: 'answer-text', 'aria-label': t.tools.inText },
     h('p', { class: 'answer-sentence' }, summary?.text ?? fallback),
+    groups ?? null,
+    summary?.documents?.length
+      ? h(
+          'div',
+          { class: 'answer-documents' },
+          h('p', { class: 'field-label' }, t.answerText.documents),
+          h(
+            'ul',
+            { class: 'document-list' },
+            summary.documents.map((d) => h('li', {}, d.name, d.publisher ? h('span', { class: 'muted' }, ` — ${d.title ?? ''}`) : null)),
+          ),
+        )
+      : null,
     summary?.citations.length ? sourceList(summary.citations) : null,
     items.length > 1
       ? h(
