@@ -124,7 +124,7 @@ export function answerText(summary: Summary | undefined, fallback: string, items
           h(
             'ul',
             { class: 'document-list' },
-            summary.documents.map((d) => h('li', {}, d.name, d.publisher ? h('span', { class: 'muted' }, ` — ${d.title ?? ''}`) : null)),
+            summary.documents.map((d) => h('li', {}, d.name)),
           ),
         )
       : null,
