@@ -48,11 +48,10 @@ export { certaintyOf, type Certainty } from './certainty.ts';
 export function certaintyBadge(d: Record<string, unknown>): HTMLElement {
   const c = certaintyOf(d);
   const title = { stated: t.certainty.statedTitle, hedged: t.certainty.hedgedTitle, inferred: t.certainty.inferredTitle }[c];
-  const hedge = typeof d.hedge === 'string' ? d.hedge : '';
-  const rests = [
-    ...(Array.isArray(d.inferredFrom) ? (d.inferredFrom as string[]) : []),
-    ...(typeof d.outsideKnowledge === 'string' ? [d.outsideKnowledge] : []),
-  ];
+  // The hedge in the page's language only ("i vissa fall (in some cases)" → one of the two).
+  const hedge = typeof d.hedge === 'string' ? hedgeIn(d.hedge, t.lang === 'sv' ? 'sv' : 'en') : '';
+  // Fact ids are not words for people, and outside knowledge is English today: only the English page quotes it.
+  const rests = t.lang === 'en' && typeof d.outsideKnowledge === 'string' ? [d.outsideKnowledge] : [];
   return h(
     'span',
     { class: `status status-${c}`, title },
@@ -72,6 +71,12 @@ export function asOfGroups(g: { date: string; held: number; undated: number; not
     h('li', { class: 'as-of-undated' }, t.answerText.undated(g.undated)),
     h('li', { class: 'as-of-not-valid' }, t.answerText.notValid(g.notValid)),
   );
+}
+
+function hedgeIn(hedge: string, lang: 'en' | 'sv'): string {
+  const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(hedge.trim());
+  if (!m) return hedge.trim();
+  return lang === 'en' ? m[2]!.trim() : m[1]!.trim();
 }
 
 /** "dates not given — first attested 2024", for undated facts in an as-of answer. */
