@@ -185,6 +185,8 @@ export const SourceRecord = z
   .object({
     file: z.string().regex(/^[\w.-]+\.txt$/, 'expected the file name as in shared/seeds, e.g. 001_1c1597dd7120e666.txt'),
     title: z.string().min(1),
+    /** How answers name the document in a citation: author or publisher, then title ("Socialstyrelsen, Vårt internationella arbete"). */
+    shortTitle: z.string().min(1).optional(),
     publisher: z.string().min(1),
     language: z.string().min(2),
     /** Partial date the document was at least written by. */

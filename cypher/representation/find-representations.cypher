@@ -3,13 +3,17 @@
 //   LEADS_DELEGATION  agent → forum, `principal` names whose delegation;
 //   PARTICIPATES_IN   {capacity: 'expert-authority'}: the agent acts in its own name (no principal).
 // Any of agent, principal and forum may be null; the query anchors on whichever is given so it
-// seeks, not scans. A principal also matches the bodies that are part of it; a forum also
-// matches the Groups that include it (the row keeps the Group and its scope, so "in some of
-// these bodies" never reads as "in this body"). Facts dated out of the as-of span are left
-// out, the rest carry their timeStatus; $stated keeps only stated facts.
+// seeks, not scans. An agent also covers the people, posts and units that act for it (its
+// parts, its head, those who work there or hold its posts: `actsFor` names the agent). A
+// principal also matches the bodies that are part of it. A forum also covers its organs and
+// parts (WHO's Executive Board) and the Groups that include any of them (the row keeps the
+// Group and its scope, so "in some of these bodies" never reads as "in this body"). In an
+// as-of answer every fact carries its timeStatus and `inSpan`: false when its dates place it
+// outside the span (not valid then); $stated keeps only stated facts.
 CALL () {
   WITH 1 AS _ WHERE $agent IS NOT NULL
-  MATCH (a:Entity {id: $agent})-[r:REPRESENTS|LEADS_DELEGATION|PARTICIPATES_IN]->(x:Entity)
+  MATCH (a:Entity)-[:PART_OF|DIRECTS|WORKS_AT|HOLDS_POST*0..2]->(:Entity {id: $agent})
+  MATCH (a)-[r:REPRESENTS|LEADS_DELEGATION|PARTICIPATES_IN]->(x:Entity)
   WHERE type(r) <> 'PARTICIPATES_IN' OR r.capacity = 'expert-authority'
   RETURN a, r, x
   UNION
@@ -30,8 +34,14 @@ CALL () {
   UNION
   WITH 1 AS _ WHERE $agent IS NULL AND $principal IS NULL AND $forum IS NOT NULL
   MATCH (forum:Entity {id: $forum})
-  OPTIONAL MATCH (g:Entity)-[:INCLUDES]->(forum)
-  WITH forum, [$forum] + collect(g.id) AS forumIds, [forum] + collect(g) AS forums
+  OPTIONAL MATCH (part:Entity)-[:PART_OF*1..2]->(forum)
+  WITH forum, collect(DISTINCT part) AS parts
+  WITH [forum] + parts AS organs
+  UNWIND organs AS organ
+  OPTIONAL MATCH (g:Entity)-[:INCLUDES]->(organ)
+  WITH organs, collect(DISTINCT g) AS groups
+  WITH organs + groups AS forums
+  WITH forums, [f IN forums | f.id] AS forumIds
   CALL (forumIds, forums) {
     MATCH (a:Entity)-[r:REPRESENTS]->(x:Entity)
     WHERE r.forum IN forumIds
@@ -56,16 +66,22 @@ WITH a, r, x,
      CASE type(r) WHEN 'REPRESENTS' THEN r.forum WHEN 'LEADS_DELEGATION' THEN x.id ELSE x.id END AS forumId,
      CASE type(r) WHEN 'REPRESENTS' THEN x.id WHEN 'LEADS_DELEGATION' THEN r.principal ELSE null END AS principalId
 WHERE ($capacity IS NULL OR r.capacity = $capacity)
-  AND ($asOfStart IS NULL OR (
-    (r.validFromDate IS NULL OR r.validFromDate <= date($asOfEnd)) AND
-    (r.validToDate IS NULL OR r.validToDate >= date($asOfStart))))
   AND (NOT $stated OR r.certainty = 'stated')
 OPTIONAL MATCH (p:Entity {id: principalId})
 OPTIONAL MATCH (f:Entity {id: forumId})
 WITH a, r, p, f
 WHERE ($principal IS NULL OR p.id = $principal OR EXISTS { (p)-[:PART_OF*1..2]->(:Entity {id: $principal}) })
-  AND ($forum IS NULL OR f.id = $forum OR EXISTS { (f)-[:INCLUDES]->(:Entity {id: $forum}) })
+  AND ($forum IS NULL OR EXISTS { (f)-[:INCLUDES*0..1]->(:Entity)-[:PART_OF*0..2]->(:Entity {id: $forum}) })
 WITH a, r, p, f ORDER BY coalesce(f.name, ''), a.name, r.validFromDate LIMIT $limit
+// Whom the agent acts for when it is not the agent asked about; the forum asked about and its
+// organs, so a row can say which organ it is about.
+OPTIONAL MATCH (asked:Entity {id: $agent})
+WITH a, r, p, f, CASE WHEN asked IS NOT NULL AND asked <> a THEN asked END AS actsFor
+CALL () {
+  OPTIONAL MATCH (fa:Entity {id: $forum})
+  OPTIONAL MATCH (organ:Entity)-[:PART_OF*1..2]->(fa)
+  RETURN fa {.*} AS askedForum, collect(DISTINCT organ.id) AS forumParts
+}
 // A Group's members (as the source lists them), the member asked about, the basis the act
 // names, and the agent's own ties to the forum so it is connected on the canvas.
 CALL (f) {
@@ -85,19 +101,28 @@ CALL (r) {
   WHERE r.basisKind IN ['treaty', 'law']
   RETURN b {.*} AS basisNode
 }
-OPTIONAL MATCH (a)-[t:PARTICIPATES_IN|MEMBER_OF|LEADS_DELEGATION|CHAIRS]->(f)
-WHERE t <> r
+WITH *,
+     CASE
+       WHEN $asOfStart IS NULL THEN null
+       WHEN r.validFromDate IS NOT NULL THEN 'valid'
+       WHEN r.validToDate IS NOT NULL AND r.attestedDate <= date($asOfEnd) THEN 'valid'
+       WHEN r.attestedDate >= date({year: date($asOfStart).year}) AND r.attestedDate <= date($asOfEnd) THEN 'attested'
+       ELSE 'undated'
+     END AS timeStatus,
+     $asOfStart IS NULL OR (
+       (r.validFromDate IS NULL OR r.validFromDate <= date($asOfEnd)) AND
+       (r.validToDate IS NULL OR r.validToDate >= date($asOfStart))) AS inSpan
+CALL (a, r, f) {
+  OPTIONAL MATCH (a)-[t:PARTICIPATES_IN|MEMBER_OF|LEADS_DELEGATION|CHAIRS]->(f)
+  WHERE t <> r
+  RETURN collect(t {.*, type: type(t), source: a.id, target: f.id}) AS forumTies
+}
 RETURN a {.*} AS agent,
+       actsFor {.*} AS actsFor,
+       askedForum, forumParts,
        p {.*} AS principal,
        f {.*} AS forum,
        members, memberTies, basisGiver, basisHolder, basisMandate, basisNode,
        r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id} AS relationship,
-       collect(t {.*, type: type(t), source: a.id, target: f.id}) AS forumTies,
-       CASE
-         WHEN $asOfStart IS NULL THEN null
-         WHEN r.validFromDate IS NOT NULL THEN 'valid'
-         WHEN r.validToDate IS NOT NULL AND r.attestedDate <= date($asOfEnd) THEN 'valid'
-         WHEN r.attestedDate >= date({year: date($asOfStart).year}) AND r.attestedDate <= date($asOfEnd) THEN 'attested'
-         ELSE 'undated'
-       END AS timeStatus
+       forumTies, timeStatus, inSpan
 ORDER BY coalesce(forum.name, ''), agent.name, relationship.validFrom

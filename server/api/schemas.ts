@@ -5,6 +5,7 @@ import { PartialDate } from '../model/dates.ts';
 import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
 import { BASIS_KINDS, CERTAINTIES, TIME_STATUSES } from '../graph/trust.ts';
 import { LANGS } from '../graph/summary.ts';
+import { DocumentRefSchema } from '../graph/documents.ts';
 
 export const ErrorBody = z
   .object({
@@ -160,7 +161,13 @@ export const BasisSchema = z
   .openapi('Basis', { description: 'What an act of authority rests on; kind not-stated means the sources give no basis' });
 
 export const SummarySchema = z
-  .object({ text: z.string(), citations: z.array(z.string()) })
+  .object({
+    text: z.string(),
+    citations: z.array(z.string()).openapi({ description: 'The references the text cites, whole, for opening their lines' }),
+    documents: z
+      .array(DocumentRefSchema)
+      .openapi({ description: 'The documents cited, as a reader names them: the list below the answer' }),
+  })
   .openapi('Summary', { description: 'One plain sentence that says no more than the facts, with its citations' });
 
 /** The trust fields every hop and row carries. */

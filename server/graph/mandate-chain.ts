@@ -9,6 +9,7 @@ import { NotFoundError } from '../errors.ts';
 import { edgeData, type EdgeData, ElementSet, type GraphElements, type NodeData, nodeData } from './elements.ts';
 import { asTimeStatus, type Basis, basisOf, isAct, type TimeStatus, type Trust, trustOf } from './trust.ts';
 import { readGrounds } from './grounds.ts';
+import { readDocuments } from './documents.ts';
 import { chainSentenceHops, chainSummary, type Lang, type Summary } from './summary.ts';
 
 export const HOP_ROLES = ['held-by', 'holds-post', 'act', 'mandate', 'answers-to', 'basis', 'candidate', 'authority'] as const;
@@ -89,6 +90,7 @@ export async function mandateChain(db: Reader, q: MandateChainQuery): Promise<Ma
   const walk = q.direction === 'up' ? walkUp : walkDown;
   const { hops, truncated } = await walk(db, q, set, rootRead);
   const root = await rootRead;
+  const docs = await readDocuments(db);
   const elements = set.toElements();
   const inferring = chainSentenceHops(hops).filter((h) => h.certainty === 'inferred' && h.inferredFrom.length && h.relationship);
   const grounds = inferring.length
@@ -104,7 +106,7 @@ export async function mandateChain(db: Reader, q: MandateChainQuery): Promise<Ma
     hops,
     elements,
     truncated,
-    summary: chainSummary(root, q.direction, hops, q.lang, grounds),
+    summary: chainSummary(root, q.direction, hops, q.lang, grounds, docs),
   };
 }
 

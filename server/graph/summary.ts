@@ -1,31 +1,40 @@
-// The one plain sentence each answer opens with, in English or Swedish, with its citations:
-// short enough to paste into a report. It says no more than the facts: a hedge is kept ("In
-// some cases, …"), a collective statement keeps its scope ("in some of …, including WHO"), an
-// act without a basis says so, an inferred fact is marked as inferred with what it rests on in
-// words (the fact or entry, or the outside knowledge), and an undated fact says its dates are
-// not given rather than being placed in time. An assignment is named by its short subject, not
-// its whole task. The data holds assignments and outside knowledge in English only: a Swedish
-// sentence quotes them and says they are in English rather than passing them off as Swedish.
+// The plain sentences each answer opens with, in English or Swedish, with readable citations:
+// short enough to paste into a report. One fact per sentence, strongest first (stated and
+// dated, stated, hedged, inferred), so a count of the rest ("3 more facts …") never hides a
+// fact stronger than one shown. Each sentence says no more than its fact: a hedge is kept
+// ("In some cases, …"), a collective statement keeps its scope ("in some of the eight
+// organisations …, among them WHO"), an act without a basis says so, an inferred fact is
+// marked with what it rests on in words, and an undated fact says its dates are not given.
+// Every text the data holds for people is read through server/model/texts.ts in the reader's
+// language; where a form is missing the sentence says it neutrally ("an assignment") rather
+// than quote the other language. No id, type name, field name or file name reaches the text.
 import type { EdgeData, NodeData } from './elements.ts';
 import type { Ground, Grounds } from './grounds.ts';
 import type { RelationshipType } from '../model/vocabulary.ts';
+import { textIn, textOf } from '../model/texts.ts';
 import type { Basis, Certainty, TimeStatus } from './trust.ts';
+import { citeRefs, type DocumentRef, type Documents, documentsOf } from './documents.ts';
 
 export const LANGS = ['en', 'sv'] as const;
 export type Lang = (typeof LANGS)[number];
 
 export interface Summary {
   text: string;
+  /** The references the text cites, whole ("001_….txt#L16-L16"): the web opens their lines. */
   citations: string[];
+  /** The documents cited, as a reader names them, for the list below the answer. */
+  documents: DocumentRef[];
 }
 
-/** What one sentence clause needs to know about a fact. */
+/** What one sentence needs to know about a fact. */
 export interface Fact {
   subject: NodeData;
   type: string;
   object: NodeData | null;
   certainty: Certainty | null;
   hedge: string | null;
+  /** The tie itself, when at hand: its texts (hedge, subject, task, outside knowledge) are read from it per language. */
+  record?: Record<string, unknown>;
   inferredFrom?: string[];
   /** What the inferredFrom ids name, where the answer or the graph holds them. */
   grounds?: Grounds;
@@ -34,9 +43,15 @@ export interface Fact {
   principal?: NodeData | null;
   /** The forum, or the Group of forums, the fact is about. */
   forum?: NodeData | null;
+  /** When the forum is a Group: how many members the source lists. */
+  forumSize?: number;
   scope?: string | null;
   /** When the forum is a Group: the member the question asked about. */
   member?: NodeData | null;
+  /** When the forum is an organ or part of the forum asked about: that forum. */
+  partOf?: NodeData | null;
+  /** When the subject acts for the agent asked about (its head, a post or unit of it): that agent. */
+  actsFor?: NodeData | null;
   basis?: Basis | null;
   /** The giver and the assignment a 'mandate' basis refers to, when found. */
   basisMandate?: { giver: NodeData; relationship: EdgeData } | null;
@@ -46,111 +61,175 @@ export interface Fact {
   validTo?: string | null;
   attested?: string | null;
   timeStatus?: TimeStatus;
-  /** An assignment's name (its subject, else its task), for MANDATES facts. */
+  /** An assignment's name (its subject, else its task), for MANDATES facts; read from `record` when given. */
   task?: string | null;
   sources: string[];
 }
 
-/** An assignment by its short subject ("chief officers"), or its task when it has none. */
-export function assignmentName(rel: Record<string, unknown>): string | null {
-  if (typeof rel.subject === 'string' && rel.subject) return rel.subject;
-  return typeof rel.task === 'string' && rel.task ? rel.task : null;
+export interface SentenceOptions {
+  /** Facts shown before the rest are counted (default 3). */
+  max?: number;
+  /** A sentence of its own before the facts. */
+  lead?: string;
+  /** 'strength' (default): strongest first; 'given': as given (the steps of a route). */
+  order?: 'strength' | 'given';
+  /** The documents cited, so citations name them by short title and year. */
+  docs?: Documents;
+  /** Sentences after the facts (the as-of groups' counts). */
+  tail?: string[];
+  /** What the rest are, when counted: "facts" (default), "steps". */
+  restNoun?: 'facts' | 'steps';
 }
 
+/** An assignment by its short subject ("chief officers"), or its task, in the reader's language. */
+export function assignmentName(rel: Record<string, unknown>, lang: Lang = 'en'): string | null {
+  return textIn(rel, 'subject', lang) ?? textIn(rel, 'task', lang);
+}
+
+const other = (lang: Lang): Lang => (lang === 'en' ? 'sv' : 'en');
+
+/** A node's name in the reader's language; a name given only in the other one (a person's) stands as it is. */
 export function nameOf(n: NodeData | null | undefined, lang: Lang): string {
-  if (!n) return '?';
-  const en = typeof n.nameEn === 'string' && n.nameEn ? n.nameEn : null;
-  return lang === 'en' ? (en ?? n.name) : n.name;
+  if (!n) return T[lang].someone;
+  return textIn(n, 'name', lang) ?? textIn(n, 'name', other(lang)) ?? T[lang].someone;
 }
 
-/** "i vissa fall (in some cases)" → the English gloss, or the source's own words in Swedish. */
+/** "i vissa fall (in some cases)" → the words in the reader's language. */
 export function hedgeWords(hedge: string, lang: Lang): string {
-  const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(hedge.trim());
-  if (!m) return hedge.trim();
-  return lang === 'en' ? m[2]!.trim() : m[1]!.trim();
+  return textIn({ hedge }, 'hedge', lang) ?? hedge.trim();
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** "Organisations Socialstyrelsen …" → "organisations Socialstyrelsen …", but "EU …" stays. */
+const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+const QUANTIFIED = /^(several|many|some|various|a number of|ett flertal|flera|många|några|olika)\b/i;
+
+const NUMBERS = {
+  en: ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'],
+  sv: ['', 'en', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'],
+};
+const numberWord = (n: number, lang: Lang) => NUMBERS[lang][n] ?? String(n);
 
 const T = {
   en: {
+    someone: 'an unnamed party',
     takesPart: 'takes part',
     in: 'in',
+    group: (size: string, group: string) => `the ${size}${group}`,
     inSome: (group: string) => `in some of ${group}`,
     inEach: (group: string) => `in each of ${group}`,
-    including: (m: string) => `, including ${m}`,
+    among: (m: string) => `, among them ${m}`,
+    partOf: (whole: string) => ` (part of ${whole})`,
+    actsFor: (agent: string) => ` (acting for ${agent})`,
     ownName: 'in its own name, as an expert authority',
     forPrincipal: (p: string) => ` for ${p}`,
-    speakingGov: ' (speaking through its government)',
+    speakingGov: (p: string) => `${p}, speaking through its government,`,
     basisNotStated: 'basis not stated',
     onMandate: (giver: string, task: string | null) => (task ? `on ${giver}'s assignment “${task}”` : `on an assignment from ${giver}`),
-    gives: (holder: string, task: string) => `gives ${holder} the assignment “${task}”`,
-    englishOnly: '',
-    onMandateRef: (ref: string) => `on the assignment ${ref}`,
+    gives: (holder: string, task: string | null) => (task ? `gives ${holder} the assignment “${task}”` : `gives ${holder} an assignment`),
+    mandateMissing: 'on an assignment the graph does not hold',
     under: (n: string) => `under ${n}`,
-    inferred: 'inferred, not stated in the source',
+    aTreaty: 'a treaty',
+    aLaw: 'a law',
+    inferred: 'inferred, not stated in the sources',
     restsOn: (x: string) => `rests on ${x}`,
     and: ' and ',
-    outside: (x: string) => `outside knowledge: ${x}`,
+    outside: (x: string | null) => (x ? `outside knowledge: ${x}` : 'outside knowledge'),
     aboutNode: (n: string) => `what the sources say about ${n}`,
     otherFact: 'another fact in the graph',
-    undated: (a: string | null) => (a ? `dates not given — first attested ${a}` : 'dates not given'),
+    undated: (a: string | null) => (a ? `dates not given, first attested ${a}` : 'dates not given'),
     from: (d: string) => `from ${d}`,
     to: (d: string) => `until ${d}`,
     fromTo: (a: string, b: string) => `${a}–${b}`,
     none: 'No facts answer this question.',
-    more: (n: number) => `, and ${n} more`,
-    allTimes: (t: string) => ` (all: ${t})`,
-    candidate: 'candidate',
-    chainUp: (root: string) => `The chain above ${root}: `,
-    chainDown: (root: string) => `Below ${root}: `,
+    more: (n: number, noun: 'facts' | 'steps') =>
+      noun === 'steps'
+        ? `${n} more ${n === 1 ? 'step follows' : 'steps follow'}, listed below.`
+        : `${n} more ${n === 1 ? 'fact answers' : 'facts answer'} the question, listed below.`,
+    chainUp: (root: string, n: number) => `${count(n, 'en')} ${n === 1 ? 'makes' : 'make'} the chain of authority above ${root}.`,
+    chainDown: (root: string, n: number) => `${count(n, 'en')} lead down from ${root} through its mandates and acts.`,
     chainEmpty: (root: string) => `No chain of authority is recorded above ${root}.`,
     chainEmptyDown: (root: string) => `No chain of authority is recorded below ${root}.`,
     noPaths: (a: string, b: string) => `No route between ${a} and ${b} within the limits asked.`,
     samePlace: (a: string) => `${a} is both ends: the route has no steps.`,
-    pathsIntro: (a: string, b: string, n: number) => `${n} route${n === 1 ? '' : 's'} from ${a} to ${b}; the first: `,
-    named: (chain: string) => `the named process “${chain}”: `,
+    pathsIntro: (a: string, b: string, n: number) => `${n === 1 ? 'One route leads' : `${n} routes lead`} from ${a} to ${b}.`,
+    firstRoute: (n: number) => `The first has ${n === 1 ? 'one step' : `${n} steps`}.`,
+    named: (name: string | null, n: number) =>
+      `The first is the named process${name ? ` “${name}”` : ''}, in ${n === 1 ? 'one step' : `${n} steps`}.`,
+    heldLead: (n: number, date: string) =>
+      n ? `${capitalise(count(n, 'en'))} held ${at(date, 'en')} by the dates the sources give.` : `No fact here is dated to ${date}.`,
+    heldMore: (n: number) => `${n} more held then, listed below.`,
+    undatedCount: (n: number) =>
+      `${capitalise(count(n, 'en'))} ${n === 1 ? 'has' : 'have'} no dates given and ${n === 1 ? 'is' : 'are'} not counted as held then.`,
+    notValidCount: (n: number, date: string) => `${capitalise(count(n, 'en'))} did not hold ${at(date, 'en')}.`,
+    sharedLead: (a: string, b: string, n: number) =>
+      n ? `${a} and ${b} share ${n === 1 ? 'one neighbour' : `${n} neighbours`}.` : `${a} and ${b} share no neighbour.`,
   },
   sv: {
+    someone: 'en icke namngiven part',
     takesPart: 'deltar',
     in: 'i',
+    group: (size: string, group: string) => `de ${size}${group}`,
     inSome: (group: string) => `i några av ${group}`,
     inEach: (group: string) => `i var och en av ${group}`,
-    including: (m: string) => `, bland dem ${m}`,
+    among: (m: string) => `, bland dem ${m}`,
+    partOf: (whole: string) => ` (en del av ${whole})`,
+    actsFor: (agent: string) => ` (för ${agent})`,
     ownName: 'i eget namn, som expertmyndighet',
     forPrincipal: (p: string) => ` för ${p}`,
-    speakingGov: ' (genom sin regering)',
+    speakingGov: (p: string) => `${p}, genom sin regering,`,
     basisNotStated: 'grund ej angiven',
     onMandate: (giver: string, task: string | null) => (task ? `på uppdrag av ${giver}: ”${task}”` : `på uppdrag av ${giver}`),
-    gives: (holder: string, task: string) => `ger ${holder} uppdraget ”${task}”`,
-    // Said once per sentence: the data names assignments in English only.
-    englishOnly: ' (uppdragen inom citattecken finns bara på engelska)',
-    onMandateRef: (ref: string) => `på uppdraget ${ref}`,
+    gives: (holder: string, task: string | null) => (task ? `ger ${holder} uppdraget ”${task}”` : `ger ${holder} ett uppdrag`),
+    mandateMissing: 'på ett uppdrag som inte finns i grafen',
     under: (n: string) => `enligt ${n}`,
-    inferred: 'slutsats, inte uttryckligen i källan',
+    aTreaty: 'ett fördrag',
+    aLaw: 'en lag',
+    inferred: 'slutsats, inte uttryckligen i källorna',
     restsOn: (x: string) => `bygger på ${x}`,
     and: ' och ',
-    outside: (x: string) => `kunskap utanför källan, på engelska: ”${x}”`,
+    outside: (x: string | null) => (x ? `kunskap utanför källorna: ${x}` : 'kunskap utanför källorna'),
     aboutNode: (n: string) => `vad källorna säger om ${n}`,
     otherFact: 'ett annat faktum i grafen',
-    undated: (a: string | null) => (a ? `datum ej angivet — belagt första gången ${a}` : 'datum ej angivet'),
+    undated: (a: string | null) => (a ? `datum ej angivna, belagt första gången ${a}` : 'datum ej angivna'),
     from: (d: string) => `från ${d}`,
     to: (d: string) => `till ${d}`,
     fromTo: (a: string, b: string) => `${a}–${b}`,
     none: 'Inga fakta besvarar frågan.',
-    more: (n: number) => ` och ${n} till`,
-    allTimes: (t: string) => ` (alla: ${t})`,
-    candidate: 'möjlig grund',
-    chainUp: (root: string) => `Kedjan ovanför ${root}: `,
-    chainDown: (root: string) => `Under ${root}: `,
+    more: (n: number, noun: 'facts' | 'steps') =>
+      noun === 'steps'
+        ? `${n} ${n === 1 ? 'steg till följer' : 'steg till följer'}; de listas nedan.`
+        : `${n} ${n === 1 ? 'faktum till besvarar' : 'fakta till besvarar'} frågan; de listas nedan.`,
+    chainUp: (root: string, n: number) => `${count(n, 'sv')} bildar mandatkedjan ovanför ${root}.`,
+    chainDown: (root: string, n: number) => `${count(n, 'sv')} leder nedåt från ${root} genom dess uppdrag och beslut.`,
     chainEmpty: (root: string) => `Ingen mandatkedja finns registrerad ovanför ${root}.`,
     chainEmptyDown: (root: string) => `Ingen mandatkedja finns registrerad under ${root}.`,
     noPaths: (a: string, b: string) => `Ingen väg mellan ${a} och ${b} inom de angivna gränserna.`,
     samePlace: (a: string) => `${a} är både start och mål: vägen har inga steg.`,
-    pathsIntro: (a: string, b: string, n: number) => `${n} ${n === 1 ? 'väg' : 'vägar'} från ${a} till ${b}; den första: `,
-    named: (chain: string) => `den namngivna processen ”${chain}” (namnet finns bara på engelska): `,
+    pathsIntro: (a: string, b: string, n: number) => `${n === 1 ? 'En väg leder' : `${n} vägar leder`} från ${a} till ${b}.`,
+    firstRoute: (n: number) => `Den första har ${n === 1 ? 'ett steg' : `${n} steg`}.`,
+    named: (name: string | null, n: number) =>
+      `Den första är den namngivna processen${name ? ` ”${name}”` : ''}, i ${n === 1 ? 'ett steg' : `${n} steg`}.`,
+    heldLead: (n: number, date: string) =>
+      n ? `${capitalise(count(n, 'sv'))} gällde ${at(date, 'sv')} enligt källornas datum.` : `Inget faktum här är daterat till ${date}.`,
+    heldMore: (n: number) => `${n} till gällde då; de listas nedan.`,
+    undatedCount: (n: number) => `${capitalise(count(n, 'sv'))} saknar angivna datum och räknas inte som gällande då.`,
+    notValidCount: (n: number, date: string) => `${capitalise(count(n, 'sv'))} gällde inte ${at(date, 'sv')}.`,
+    sharedLead: (a: string, b: string, n: number) =>
+      n ? `${a} och ${b} har ${n === 1 ? 'en granne' : `${n} grannar`} gemensamt.` : `${a} och ${b} har inga grannar gemensamt.`,
   },
 } as const;
+
+function count(n: number, lang: Lang): string {
+  if (lang === 'en') return n === 1 ? 'one fact' : `${n} facts`;
+  return n === 1 ? 'ett faktum' : `${n} fakta`;
+}
+
+/** "in 2016" / "on 2016-05-01"; "2016" / "den 2016-05-01". */
+function at(date: string, lang: Lang): string {
+  if (lang === 'en') return date.length === 10 ? `on ${date}` : `in ${date}`;
+  return date.length === 10 ? `den ${date}` : date;
+}
 
 type Words = (typeof T)[Lang];
 
@@ -210,30 +289,51 @@ const VERBS: Record<Lang, Record<RelationshipType, string>> = {
   },
 };
 
-function verb(lang: Lang, type: string): string {
-  return (VERBS[lang] as Record<string, string>)[type] ?? type.toLowerCase().replaceAll('_', ' ');
+/** A tie type the vocabulary does not know (an old import) reads as a plain link, never as its type name. */
+const UNKNOWN_VERB = { en: 'is linked to', sv: 'har en koppling till' } as const;
+
+export function verb(lang: Lang, type: string): string {
+  return (VERBS[lang] as Record<string, string>)[type] ?? UNKNOWN_VERB[lang];
 }
 
-function forumPhrase(f: Fact, w: Words, lang: Lang): string {
+/** What one answer has said already: "Sweden, speaking through its government" is said once. */
+interface Said {
+  government: Set<string>;
+}
+
+function groupPhrase(f: Fact, lang: Lang): string {
+  const w = T[lang];
+  // "The forums …" reads as "the two forums …": the phrase brings its own article.
+  const name = nameOf(f.forum, lang).replace(/^the\s+/i, '');
+  const quantified = QUANTIFIED.test(name);
+  const size = !quantified && f.forumSize && f.forumSize > 1 ? `${numberWord(f.forumSize, lang)} ` : '';
+  return quantified ? lowerFirst(name) : w.group(size, lowerFirst(name));
+}
+
+function forumPhrase(f: Fact, lang: Lang): string {
+  const w = T[lang];
   if (!f.forum) return '';
-  const forum = nameOf(f.forum, lang);
   if (f.forum.label === 'Group' || f.scope) {
-    const including = f.member && f.member.id !== f.forum.id ? w.including(nameOf(f.member, lang)) : '';
-    return ` ${f.scope === 'each' ? w.inEach(forum) : w.inSome(forum)}${including}`;
+    const group = groupPhrase(f, lang);
+    const among = f.member && f.member.id !== f.forum.id ? w.among(nameOf(f.member, lang)) : '';
+    return ` ${f.scope === 'each' ? w.inEach(group) : w.inSome(group)}${among}`;
   }
-  return ` ${w.in} ${forum}`;
+  const part = f.partOf && f.partOf.id !== f.forum.id ? w.partOf(nameOf(f.partOf, lang)) : '';
+  return ` ${w.in} ${nameOf(f.forum, lang)}${part}`;
 }
 
-function basisPhrase(f: Fact, w: Words, lang: Lang): string | null {
+function basisPhrase(f: Fact, lang: Lang): string | null {
+  const w = T[lang];
   const b = f.basis;
   if (!b) return null;
   if (b.kind === 'not-stated') return w.basisNotStated;
   if (b.kind === 'mandate') {
-    if (f.basisMandate) return w.onMandate(nameOf(f.basisMandate.giver, lang), assignmentName(f.basisMandate.relationship));
-    return b.ref ? w.onMandateRef(b.ref) : w.basisNotStated;
+    if (f.basisMandate) return w.onMandate(nameOf(f.basisMandate.giver, lang), assignmentName(f.basisMandate.relationship, lang));
+    return w.mandateMissing;
   }
-  const name = f.basisNode ? nameOf(f.basisNode, lang) : (b.note ?? b.ref ?? '?');
-  return w.under(b.note && f.basisNode ? `${name} (${b.note})` : name);
+  const name = f.basisNode ? nameOf(f.basisNode, lang) : b.kind === 'treaty' ? w.aTreaty : w.aLaw;
+  // A note (an article) is our English; a Swedish sentence names the treaty only.
+  return w.under(b.note && f.basisNode && lang === 'en' ? `${name} (${b.note})` : name);
 }
 
 function timePhrase(f: Fact, w: Words): string | null {
@@ -246,42 +346,51 @@ function timePhrase(f: Fact, w: Words): string | null {
   return null;
 }
 
+const recordOf = (f: Fact): Record<string, unknown> =>
+  f.record ?? { hedge: f.hedge, outsideKnowledge: f.outsideKnowledge, ...(f.task ? { task: f.task } : {}) };
+
 /** One clause for one fact, with its hedge, scope, basis, certainty and time. */
-export function factClause(f: Fact, lang: Lang, withTime = true): string {
+export function factClause(f: Fact, lang: Lang, said: Said = { government: new Set() }): string {
   const w = T[lang];
-  const subject = nameOf(f.subject, lang);
+  const record = recordOf(f);
+  const subject = `${nameOf(f.subject, lang)}${f.actsFor && f.actsFor.id !== f.subject.id ? w.actsFor(nameOf(f.actsFor, lang)) : ''}`;
   // The predicate starts with its finite verb, so Swedish can put it second after a hedge.
   let predicate: string;
   if (f.type === 'PARTICIPATES_IN' && f.capacity === 'expert-authority') {
-    predicate = `${w.takesPart}${forumPhrase({ ...f, forum: f.forum ?? f.object }, w, lang)} ${w.ownName}`;
+    predicate = `${w.takesPart}${forumPhrase({ ...f, forum: f.forum ?? f.object }, lang)} ${w.ownName}`;
   } else if (f.type === 'REPRESENTS') {
-    const principal = f.object ? nameOf(f.object, lang) : '?';
-    const gov = f.object?.label === 'Country' && f.capacity === 'government' ? w.speakingGov : '';
-    predicate = `${verb(lang, 'REPRESENTS')} ${principal}${gov}${forumPhrase(f, w, lang)}`;
+    let principal = nameOf(f.object, lang);
+    if (f.object?.label === 'Country' && f.capacity === 'government' && !said.government.has(f.object.id)) {
+      said.government.add(f.object.id);
+      principal = w.speakingGov(principal);
+    }
+    predicate = `${verb(lang, 'REPRESENTS')} ${principal}${forumPhrase(f, lang)}`.replace(/,$/, '');
   } else if (f.type === 'LEADS_DELEGATION') {
     const who = f.principal ? w.forPrincipal(nameOf(f.principal, lang)) : '';
     predicate = `${verb(lang, 'LEADS_DELEGATION')} ${nameOf(f.object, lang)}${who}`;
+  } else if (f.type === 'MANDATES') {
+    const task = f.record ? assignmentName(f.record, lang) : lang === 'en' ? (f.task ?? null) : null;
+    predicate = w.gives(nameOf(f.object, lang), task);
   } else {
-    predicate =
-      f.type === 'MANDATES' && f.task ? w.gives(nameOf(f.object, lang), f.task) : `${verb(lang, f.type)} ${nameOf(f.object, lang)}`;
+    predicate = `${verb(lang, f.type)} ${nameOf(f.object, lang)}`;
   }
   let core = `${subject} ${predicate}`;
-  if (f.certainty === 'hedged' && f.hedge) {
-    const hedge = capitalise(hedgeWords(f.hedge, lang));
-    if (lang === 'en') core = `${hedge}, ${core}`;
+  const hedge = f.certainty === 'hedged' ? textIn(record, 'hedge', lang) : null;
+  if (hedge) {
+    if (lang === 'en') core = `${capitalise(hedge)}, ${core}`;
     else {
       // Swedish word order: "I vissa fall företräder Socialstyrelsen Sverige …".
       const [finite, ...rest] = predicate.split(' ');
-      core = `${hedge} ${finite} ${subject}${rest.length ? ` ${rest.join(' ')}` : ''}`;
+      core = `${capitalise(hedge)} ${finite} ${subject}${rest.length ? ` ${rest.join(' ')}` : ''}`;
     }
   }
   const notes: string[] = [];
-  const basis = basisPhrase(f, w, lang);
+  const basis = basisPhrase(f, lang);
   if (basis) notes.push(basis);
-  const time = withTime ? timePhrase(f, w) : null;
+  const time = timePhrase(f, w);
   if (time) notes.push(time);
   if (f.certainty === 'inferred') {
-    const grounds = groundsPhrase(f, lang);
+    const grounds = groundsPhrase(f, record, lang);
     notes.push(grounds ? `${w.inferred}: ${w.restsOn(grounds)}` : w.inferred);
   }
   return notes.length ? `${core} (${notes.join('; ')})` : core;
@@ -295,43 +404,79 @@ function groundWords(g: Ground | undefined, lang: Lang): string {
 }
 
 /** "outside knowledge: …" and the facts or entries it was inferred from, in words, never ids. */
-function groundsPhrase(f: Fact, lang: Lang): string {
+function groundsPhrase(f: Fact, record: Record<string, unknown>, lang: Lang): string {
   const w = T[lang];
   const parts: string[] = [];
-  if (f.outsideKnowledge) parts.push(w.outside(f.outsideKnowledge.replace(/^outside knowledge:\s*/i, '')));
+  const outside = textOf(record, 'outsideKnowledge', lang) ?? (f.outsideKnowledge && lang === 'en' ? { text: f.outsideKnowledge } : null);
+  if (outside) parts.push(w.outside(outside.text.replace(/^outside knowledge:\s*/i, '')));
+  else if (f.outsideKnowledge || textIn(record, 'outsideKnowledge', other(lang))) parts.push(w.outside(null));
   // Two ids that name nothing found read as one "another fact", not twice.
   const named = (f.inferredFrom ?? []).map((id) => groundWords(f.grounds?.get(id), lang));
   parts.push(...new Set(named));
   return parts.join(w.and);
 }
 
-const cite = (sources: string[]) => (sources.length ? ` [${sources.map(shortCite).join(', ')}]` : '');
-
-/** "001_1c1597dd7120e666.txt#L16-L16" → "001#L16" for the sentence; citations keep the full ref. */
-export function shortCite(ref: string): string {
-  const m = /^(\d{3})_[^#]*#L(\d+)(?:-L(\d+))?$/.exec(ref);
-  if (!m) return ref;
-  return m[3] && m[3] !== m[2] ? `${m[1]}#L${m[2]}-L${m[3]}` : `${m[1]}#L${m[2]}`;
+/** Stated and dated, stated, hedged, inferred; facts of unknown certainty last. */
+export function strength(f: Pick<Fact, 'certainty' | 'validFrom' | 'validTo'>): number {
+  if (f.certainty === 'stated') return f.validFrom || f.validTo ? 0 : 1;
+  if (f.certainty === 'hedged') return 2;
+  if (f.certainty === 'inferred') return 3;
+  return 4;
 }
 
-function unique(xs: string[]): string[] {
-  return [...new Set(xs)];
+/** Strongest first; equal facts keep their order. */
+export function strongestFirst<F extends Pick<Fact, 'certainty' | 'validFrom' | 'validTo'>>(facts: readonly F[]): F[] {
+  return facts
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => strength(a.f) - strength(b.f) || a.i - b.i)
+    .map((x) => x.f);
 }
 
-/** Up to `max` facts as one sentence: clauses joined by semicolons, each with its citations. */
-export function factsSentence(facts: Fact[], lang: Lang, max = 3, lead = ''): Summary {
+const unique = (xs: string[]) => [...new Set(xs)];
+
+/** Facts as sentences, one each, with readable citations; the rest counted in a sentence of its own. */
+export function factsSentence(facts: Fact[], lang: Lang, max = 3, lead = '', options: Omit<SentenceOptions, 'max' | 'lead'> = {}): Summary {
+  return factsSummary(facts, lang, { ...options, max, lead });
+}
+
+export function factsSummary(facts: Fact[], lang: Lang, options: SentenceOptions = {}): Summary {
   const w = T[lang];
-  if (!facts.length) return { text: w.none, citations: [] };
-  const shown = facts.slice(0, max);
-  // The same dates on every clause (a route reported in one document) are said once, at the end.
-  const times = shown.map((f) => timePhrase(f, w));
-  const shared = shown.length > 1 && times[0] && times.every((t) => t === times[0]) ? times[0] : null;
-  const clauses = shown.map((f) => `${factClause(f, lang, !shared)}${cite(f.sources)}`);
-  const rest = facts.length - shown.length;
-  const body = lead ? clauses.join('; ') : capitalise(clauses.join('; '));
-  const quotesEnglish = shown.some((f) => (f.type === 'MANDATES' && f.task) || (f.basis?.kind === 'mandate' && f.basisMandate));
-  const text = `${lead}${body}${shared ? w.allTimes(shared) : ''}${rest > 0 ? w.more(rest) : ''}${quotesEnglish ? w.englishOnly : ''}.`;
-  return { text, citations: unique(shown.flatMap((f) => f.sources)) };
+  const { max = 3, lead = '', docs, tail = [] } = options;
+  if (!facts.length && !lead) return { text: [w.none, ...tail].join(' '), citations: [], documents: [] };
+  const ordered = options.order === 'given' ? facts : strongestFirst(facts);
+  const shown = ordered.slice(0, max);
+  const said: Said = { government: new Set() };
+  const sentences = shown.map((f) => {
+    const cites = f.sources.length ? ` [${citeRefs(f.sources, docs, lang)}]` : '';
+    return `${capitalise(factClause(f, lang, said))}${cites}.`;
+  });
+  const rest = ordered.length - shown.length;
+  const text = [lead, ...sentences, rest > 0 ? w.more(rest, options.restNoun ?? 'facts') : '', ...tail].filter(Boolean).join(' ');
+  const citations = unique(shown.flatMap((f) => f.sources));
+  return { text, citations, documents: documentsOf(citations, docs, lang) };
+}
+
+/**
+ * An answer as of a date: its opening speaks only of the facts held then (their dates place
+ * them at that date), and says so when there are none; then how many have no dates given
+ * (never counted as held) and how many did not hold then.
+ */
+export function asOfSummary(
+  held: Fact[],
+  undated: number,
+  notValid: number,
+  date: string,
+  lang: Lang,
+  options: Omit<SentenceOptions, 'lead' | 'tail'> = {},
+): Summary {
+  const w = T[lang];
+  const tail = [undated ? w.undatedCount(undated) : '', notValid ? w.notValidCount(notValid, date) : ''].filter(Boolean);
+  const max = options.max ?? 3;
+  const ordered = strongestFirst(held);
+  const summary = factsSummary(ordered.slice(0, max), lang, { ...options, lead: w.heldLead(held.length, date), tail: [] });
+  const rest = held.length - Math.min(held.length, max);
+  const text = [summary.text, rest > 0 ? w.heldMore(rest) : '', ...tail].filter(Boolean).join(' ');
+  return { ...summary, text };
 }
 
 export function words(lang: Lang): Words {
@@ -358,15 +503,24 @@ interface HopLike {
   sources: string[];
 }
 
-/** The chain's sentence: its nearest hops (acts and their bases first), candidates left out. */
-export function chainSummary(root: NodeData, direction: 'up' | 'down', hops: HopLike[], lang: Lang, grounds?: Grounds): Summary {
+/** The chain's sentences: its nearest hops (acts and their bases first), candidates left out, strongest first. */
+export function chainSummary(
+  root: NodeData,
+  direction: 'up' | 'down',
+  hops: HopLike[],
+  lang: Lang,
+  grounds?: Grounds,
+  docs?: Documents,
+): Summary {
   const w = T[lang];
   const rootName = nameOf(root, lang);
   const real = hops.filter((h) => !h.candidate && h.relationship);
-  if (!real.length) return { text: direction === 'up' ? w.chainEmpty(rootName) : w.chainEmptyDown(rootName), citations: [] };
+  if (!real.length) {
+    return { text: direction === 'up' ? w.chainEmpty(rootName) : w.chainEmptyDown(rootName), citations: [], documents: [] };
+  }
   const nodes = new Map<string, NodeData>([[root.id, root]]);
   for (const h of hops) nodes.set(h.node.id, h.node);
-  const picked = chainSentenceHops(hops);
+  const picked = chainOrder(hops);
   const facts: Fact[] = picked.map((h) => {
     const rel = h.relationship!;
     const basisHop =
@@ -376,9 +530,10 @@ export function chainSummary(root: NodeData, direction: 'up' | 'down', hops: Hop
         ? hops.find((x) => x.restsOn && !x.relationship && x.node.id === h.basis!.ref)
         : undefined;
     return {
-      subject: nodes.get(rel.source) ?? { id: rel.source, label: '', name: rel.source },
+      subject: nodes.get(rel.source) ?? { id: rel.source, label: '', name: '' },
       type: rel.type,
-      object: nodes.get(rel.target) ?? { id: rel.target, label: '', name: rel.target },
+      object: nodes.get(rel.target) ?? { id: rel.target, label: '', name: '' },
+      record: rel,
       certainty: h.certainty,
       hedge: h.hedge,
       inferredFrom: h.inferredFrom,
@@ -392,21 +547,25 @@ export function chainSummary(root: NodeData, direction: 'up' | 'down', hops: Hop
       validTo: h.validTo,
       attested: h.attested,
       ...(h.timeStatus ? { timeStatus: h.timeStatus } : {}),
-      task: assignmentName(rel),
       sources: h.sources,
     };
   });
-  return factsSentence(facts, lang, CHAIN_CLAUSES, direction === 'up' ? w.chainUp(rootName) : w.chainDown(rootName));
+  const lead = direction === 'up' ? w.chainUp(rootName, real.length) : w.chainDown(rootName, real.length);
+  return factsSummary(facts, lang, { max: CHAIN_CLAUSES, lead, docs, order: 'given' });
 }
 
-/** Clauses in a chain's sentence: the act, its basis and who holds the post read in one breath. */
+/** Sentences in a chain's answer: the act, its basis and who holds the post. */
 const CHAIN_CLAUSES = 3;
 
-/** The hops a chain's sentence speaks of (acts, then their bases, then holders, nearest first). */
-export function chainSentenceHops<H extends HopLike>(hops: H[]): H[] {
+/** A chain's hops as its sentences read them: strongest first, then acts, their bases and holders, nearest first. */
+function chainOrder<H extends HopLike>(hops: H[]): H[] {
   const order = (h: HopLike) => (h.role === 'act' ? 0 : h.role === 'basis' ? 1 : h.role === 'holds-post' || h.role === 'held-by' ? 2 : 3);
   return hops
     .filter((h) => !h.candidate && h.relationship)
-    .sort((a, b) => order(a) - order(b) || a.level - b.level)
-    .slice(0, CHAIN_CLAUSES);
+    .sort((a, b) => strength(a) - strength(b) || order(a) - order(b) || a.level - b.level);
+}
+
+/** The hops a chain's opening sentences speak of. */
+export function chainSentenceHops<H extends HopLike>(hops: H[]): H[] {
+  return chainOrder(hops).slice(0, CHAIN_CLAUSES);
 }

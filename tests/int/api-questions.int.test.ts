@@ -105,9 +105,13 @@ describe('representation', () => {
     const byDirectorGeneral = reps.filter((r) => r.agent.id === 'post-socialstyrelsen-director-general');
     expect(byDirectorGeneral.length).toBeGreaterThan(0);
     expect(byDirectorGeneral.map((r) => r.capacity)).toContain('delegate');
-    // Every row is about WHO itself, or about a Group that includes WHO with its scope kept.
-    for (const r of reps as Array<Rep & { members?: Array<{ id: string }>; scope?: string | null }>) {
+    // Every row is about WHO itself, one of its organs (said as such), or a Group that includes WHO with its scope kept.
+    for (const r of reps as Array<Rep & { members?: Array<{ id: string }>; scope?: string | null; partOf?: { id: string } | null }>) {
       if (r.forum?.id === 'who') continue;
+      if (r.forum?.id === 'who-executive-board') {
+        expect(r.partOf?.id).toBe('who');
+        continue;
+      }
       expect(r.members?.map((m) => m.id)).toContain('who');
       expect(r.scope).toBe('some');
     }

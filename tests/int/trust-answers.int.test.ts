@@ -188,10 +188,10 @@ describe('representation says on whose mandate', () => {
     });
     expect(group!.members.map((m) => m.id).sort()).toEqual(['t-api12-nordic', 't-api12-who']);
     expect(group!.summary.text).toMatch(
-      /^In some cases, Fixture Board represents Sweden \(fixture\) \(speaking through its government\) in some of The forums the Fixture Board mainly works through, including Fixture Health Organisation \(basis not stated/,
+      /^In some cases, Fixture Board represents Sweden \(fixture\), speaking through its government, in some of the two forums the Fixture Board mainly works through, among them Fixture Health Organisation \(basis not stated/,
     );
     expect(group!.summary.text).not.toMatch(
-      /represents Sweden \(fixture\)( \(speaking through its government\))? in Fixture Health Organisation/,
+      /represents Sweden \(fixture\)(, speaking through its government,)? in Fixture Health Organisation/,
     );
 
     expect(byKind('leads-delegation', 't-api12-dg')).toMatchObject({
@@ -257,7 +257,7 @@ describe('routes', () => {
     expect(groups.flatMap((g) => g.paths).sort((a, b) => a - b)).toEqual(paths.map((_, i) => i));
     expect(res.body.summary.text).toMatch(/named process “requests for supplies”/);
     expect(res.body.summary.text).toMatch(
-      /Fixture Board forwards requests to Fixture regions \(inferred, not stated in the source: rests on Fixture Preparedness Agency forwards requests to Fixture Board\)/,
+      /Fixture Board forwards requests to Fixture regions \(inferred, not stated in the sources: rests on Fixture Preparedness Agency forwards requests to Fixture Board\)/,
     );
     // Grounds in words, never the fact id.
     expect(res.body.summary.text).not.toMatch(/forwards-t-api12-3/);
@@ -269,7 +269,7 @@ describe('routes', () => {
     expect(res.status).toBe(200);
     expect(res.body.paths).toHaveLength(1);
     expect(res.body.summary.text).toMatch(
-      /inferred, not stated in the source: rests on outside knowledge: .* and .* cooperates with Baltic states/,
+      /inferred, not stated in the sources: rests on outside knowledge: .* and .* cooperates with Baltic states/,
     );
     expect(res.body.summary.text).not.toMatch(/cooperates-with-socialstyrelsen-baltic-states/);
   });
@@ -328,6 +328,7 @@ describe('neighbourhood and node carry certainty and time', () => {
     expect(res.body.summary.text).toMatch(/^Fixture Board/);
     expect(res.body.summary.citations).toEqual(['001_fixture.txt#L2-L2']);
     const sv = await request(app).get('/api/nodes/t-api12-board').query({ lang: 'sv' });
-    expect(sv.body.summary.text).toBe('Tillsynsverket [001#L2].');
+    // A file no source registers is never named by its file name.
+    expect(sv.body.summary.text).toBe('Tillsynsverket [ett oregistrerat dokument, rad 2].');
   });
 });

@@ -25,7 +25,9 @@ import {
   orNull,
 } from '../schemas.ts';
 import { HOP_ROLES } from '../../graph/mandate-chain.ts';
-import { hedgeWords, nameOf, shortCite } from '../../graph/summary.ts';
+import { nameOf } from '../../graph/summary.ts';
+import { citeRefs, type Documents, documentsOf, readDocuments } from '../../graph/documents.ts';
+import { textIn } from '../../model/texts.ts';
 import type { NodeData as NodeDataT } from '../../graph/elements.ts';
 import { trustOf } from '../../graph/trust.ts';
 import { asRecorded } from '../../curation/recorded.ts';
@@ -139,9 +141,10 @@ export function nodeRoutes(router: Router, services: Services): void {
     response: { description: 'The node', schema: NodeDetail },
     handler: async ({ params, query }, { services }) =>
       asRecorded(services.db, query.recordedAt, 'query.recordedAt', async (db) => {
-        const [[row], degree] = await Promise.all([
+        const [[row], degree, docs] = await Promise.all([
           db.read('nodes/get-node', { id: params.id }),
           db.read('nodes/degree', { id: params.id }),
+          readDocuments(db),
         ]);
         if (!row) throw new NotFoundError(`No node with id "${params.id}".`, [{ path: 'params.id', message: 'unknown id' }]);
         const node = nodeData(row.node as Row);
@@ -153,7 +156,7 @@ export function nodeRoutes(router: Router, services: Services): void {
           hedge: t.hedge,
           inferredFrom: t.inferredFrom,
           outsideKnowledge: t.outsideKnowledge,
-          summary: nodeSummary(node, t, query.lang),
+          summary: nodeSummary(node, t, query.lang, docs),
         };
       }),
   });
@@ -249,23 +252,28 @@ export function nodeRoutes(router: Router, services: Services): void {
   });
 }
 
-/** A node's sentence: what it is, how sure the sources are of it, where they say so. */
-function nodeSummary(node: NodeDataT, t: ReturnType<typeof trustOf>, lang: 'en' | 'sv') {
+/** A node's sentences: what it is, how sure the sources are of it, where they say so. */
+function nodeSummary(node: NodeDataT, t: ReturnType<typeof trustOf>, lang: 'en' | 'sv', docs: Documents) {
   const name = nameOf(node, lang);
-  // Descriptions are our English paraphrases: a Swedish sentence names the node only.
-  const what = lang === 'en' && typeof node.description === 'string' ? node.description : '';
+  // The description in the reader's language; none in that language, and the sentence names the node only.
+  const what = textIn(node, 'description', lang);
+  const outside = textIn(node, 'outsideKnowledge', lang);
   const inferred =
     t.certainty === 'inferred'
       ? lang === 'en'
-        ? ` (inferred, not stated in the source${t.outsideKnowledge ? `: rests on ${t.outsideKnowledge}` : ''})`
-        : ` (slutsats, inte uttryckligen i källan${t.outsideKnowledge ? `: bygger på ${t.outsideKnowledge}` : ''})`
+        ? ` (inferred, not stated in the sources${outside ? `: rests on ${outside}` : ''})`
+        : ` (slutsats, inte uttryckligen i källorna${outside ? `: bygger på ${outside}` : ''})`
       : '';
-  const hedge =
-    t.certainty === 'hedged' && t.hedge
-      ? lang === 'en'
-        ? ` (hedged in the source: “${hedgeWords(t.hedge, 'en')}”)`
-        : ` (med förbehåll i källan: ”${hedgeWords(t.hedge, 'sv')}”)`
-      : '';
-  const cites = t.sources.length ? ` [${t.sources.map(shortCite).join(', ')}]` : '';
-  return { text: `${name}${what ? `: ${what.replace(/\.$/, '')}` : ''}${hedge}${inferred}${cites}.`, citations: t.sources };
+  const hedgeText = t.certainty === 'hedged' ? textIn(node, 'hedge', lang) : null;
+  const hedge = hedgeText
+    ? lang === 'en'
+      ? ` (hedged in the sources: “${hedgeText}”)`
+      : ` (med förbehåll i källorna: ”${hedgeText}”)`
+    : '';
+  const cites = t.sources.length ? ` [${citeRefs(t.sources, docs, lang)}]` : '';
+  return {
+    text: `${name}${what ? `: ${what.replace(/\.$/, '')}` : ''}${hedge}${inferred}${cites}.`,
+    citations: t.sources,
+    documents: documentsOf(t.sources, docs, lang),
+  };
 }

@@ -4,7 +4,8 @@ import type { Reader, Row } from '../../db/database.ts';
 import { edgeData, ElementSet, nodeData, type NodeData as NodeDataT } from '../../graph/elements.ts';
 import { readGrounds } from '../../graph/grounds.ts';
 import { pickRoutes, type Route, toRoute } from '../../graph/routes.ts';
-import { assignmentName, factsSentence, nameOf, words, type Fact } from '../../graph/summary.ts';
+import { assignmentName, factsSummary, nameOf, words, type Fact } from '../../graph/summary.ts';
+import { readDocuments } from '../../graph/documents.ts';
 import { trustOf } from '../../graph/trust.ts';
 import { NotFoundError } from '../../errors.ts';
 import { asOfSpan } from '../../model/dates.ts';
@@ -99,7 +100,7 @@ export function pathRoutes(router: Router, services: Services): void {
             paths: [toRoute([node], [], null)],
             groups: [{ kinds: [], paths: [0] }],
             elements: set.toElements(),
-            summary: { text: words(query.lang).samePlace(nameOf(node, query.lang)), citations: [] },
+            summary: { text: words(query.lang).samePlace(nameOf(node, query.lang)), citations: [], documents: [] },
           };
         }
         const span = asOfSpan(query.asOf);
@@ -168,24 +169,28 @@ export function pathRoutes(router: Router, services: Services): void {
   });
 }
 
-/** "3 routes from A to B; the first: the named process …: A forwards requests to C; …" */
+/** "3 routes lead from A to B. The first is the named process …, in 4 steps." then one sentence per step, in order. */
 async function routeSummary(db: Reader, from: NodeDataT, to: NodeDataT, routes: Route[], lang: 'en' | 'sv') {
   const w = words(lang);
-  if (!routes.length) return { text: w.noPaths(nameOf(from, lang), nameOf(to, lang)), citations: [] };
+  if (!routes.length) return { text: w.noPaths(nameOf(from, lang), nameOf(to, lang)), citations: [], documents: [] };
   const first = routes[0]!;
   const byId = new Map(first.nodes.map((n) => [n.id, n]));
   const inferring = first.relationships
     .map((e) => ({ ...trustOf(e), source: e.source, target: e.target }))
     .filter((t) => t.certainty === 'inferred' && t.inferredFrom.length);
-  const grounds = inferring.length
-    ? await readGrounds(db, inferring, { nodes: routes.flatMap((r) => r.nodes), edges: routes.flatMap((r) => r.relationships) })
-    : undefined;
+  const [grounds, docs] = await Promise.all([
+    inferring.length
+      ? readGrounds(db, inferring, { nodes: routes.flatMap((r) => r.nodes), edges: routes.flatMap((r) => r.relationships) })
+      : Promise.resolve(undefined),
+    readDocuments(db),
+  ]);
   const facts: Fact[] = first.relationships.map((e) => {
     const t = trustOf(e);
     return {
-      subject: byId.get(e.source) ?? { id: e.source, label: '', name: e.source },
+      subject: byId.get(e.source) ?? { id: e.source, label: '', name: '' },
       type: e.type,
-      object: byId.get(e.target) ?? { id: e.target, label: '', name: e.target },
+      object: byId.get(e.target) ?? { id: e.target, label: '', name: '' },
+      record: e,
       certainty: t.certainty,
       hedge: t.hedge,
       inferredFrom: t.inferredFrom,
@@ -194,13 +199,14 @@ async function routeSummary(db: Reader, from: NodeDataT, to: NodeDataT, routes: 
       validFrom: t.validFrom,
       validTo: t.validTo,
       attested: t.attested,
-      task: e.type === 'MANDATES' ? assignmentName(e) : null,
       ...(e.timeStatus === 'valid' || e.timeStatus === 'attested' || e.timeStatus === 'undated' ? { timeStatus: e.timeStatus } : {}),
       sources: t.sources,
     };
   });
-  const lead =
-    w.pathsIntro(nameOf(from, lang), nameOf(to, lang), routes.length) +
-    (first.named ? w.named(first.named.subject ?? first.named.chain) : '');
-  return factsSentence(facts, lang, 10, lead);
+  // A route reads in its order: its steps are one process, not separate answers to rank.
+  const named = first.named ? assignmentName(first.relationships[0] ?? {}, lang) : null;
+  const lead = `${w.pathsIntro(nameOf(from, lang), nameOf(to, lang), routes.length)} ${
+    first.named ? w.named(named, first.length) : w.firstRoute(first.length)
+  }`;
+  return factsSummary(facts, lang, { max: 10, lead, docs, order: 'given', restNoun: 'steps' });
 }

@@ -1,9 +1,10 @@
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
 import type { Row } from '../../db/database.ts';
-import { edgeData, ElementSet, type NodeData as NodeDataT, nodeData } from '../../graph/elements.ts';
+import { edgeData, ElementSet, nodeData } from '../../graph/elements.ts';
 import { readGrounds } from '../../graph/grounds.ts';
-import { assignmentName, factsSentence, type Fact } from '../../graph/summary.ts';
+import { readDocuments } from '../../graph/documents.ts';
+import { asOfSummary, assignmentName, factsSummary, nameOf, type Fact } from '../../graph/summary.ts';
 import { asTimeStatus, basisOf, trustOf } from '../../graph/trust.ts';
 import { asOfSpan } from '../../model/dates.ts';
 import { RepresentationCapacity } from '../../model/vocabulary.ts';
@@ -40,6 +41,8 @@ const RepresentationQuery = z.object({
 });
 
 const KINDS = ['represents', 'leads-delegation', 'own-name'] as const;
+const AS_OF_GROUPS = ['held', 'undated', 'not-valid'] as const;
+type AsOfGroup = (typeof AS_OF_GROUPS)[number];
 
 const RepresentationRow = z
   .object({
@@ -60,6 +63,14 @@ const RepresentationRow = z
       .nullable()
       .openapi({ description: 'The MANDATES fact a mandate basis refers to, with its giver' }),
     basisNode: orNull(NodeData).openapi({ description: 'The treaty or law a basis refers to' }),
+    actsFor: orNull(NodeData).openapi({
+      description: 'When the agent acts for the agent asked about (its head, a post, a unit or someone who works there): that agent',
+    }),
+    partOf: orNull(NodeData).openapi({ description: 'When the forum is an organ or part of the forum asked about: that forum' }),
+    asOfGroup: z.enum(AS_OF_GROUPS).nullable().openapi({
+      description:
+        'In an as-of answer: held (its dates place it at that date), undated (dates not given; never counted as held), not-valid (its dates place it elsewhere)',
+    }),
     relationship: EdgeData,
     summary: SummarySchema,
     ...TrustFields,
@@ -68,7 +79,22 @@ const RepresentationRow = z
 
 const Representations = z
   .object({
-    representations: z.array(RepresentationRow),
+    representations: z
+      .array(RepresentationRow)
+      .openapi({ description: 'The facts that answer; as of a date, those held then and those whose dates are not given' }),
+    notValidThen: z.array(RepresentationRow).openapi({ description: 'As of a date: the facts whose dates place them elsewhere' }),
+    asOf: z
+      .object({
+        date: z.string(),
+        held: z.number().int().openapi({ description: 'Facts whose dates place them at that date' }),
+        undated: z
+          .number()
+          .int()
+          .openapi({ description: 'Facts whose dates are not given (first attested at some date): never counted as held' }),
+        notValid: z.number().int().openapi({ description: 'Facts whose dates place them elsewhere' }),
+      })
+      .nullable()
+      .openapi({ description: 'The three counted groups of an as-of answer; null without asOf' }),
     elements: GraphElementsSchema,
     summary: SummarySchema,
     recordedAt: RecordedAtAnswer.optional(),
@@ -98,24 +124,47 @@ export function representationRoutes(router: Router, services: Services): void {
           limit: query.limit,
           ...asOfSpan(query.asOf),
         });
+        const docs = await readDocuments(db);
         const set = new ElementSet();
         const facts: Fact[] = [];
-        const representations = rows.map((r) => {
+        const groups: Array<AsOfGroup | null> = [];
+        const all = rows.map((r) => {
           const rel = edgeData(r.relationship as Row);
           const agent = nodeData(r.agent as Row);
           const principal = r.principal ? nodeData(r.principal as Row) : null;
           const forum = r.forum ? nodeData(r.forum as Row) : null;
           const members = (r.members as Row[]).map(nodeData);
-          set.addNode(r.agent as Row);
-          set.addNode((r.principal as Row | null) ?? null);
-          set.addNode((r.forum as Row | null) ?? null);
-          set.addEdge(r.relationship as Row);
-          for (const tie of r.forumTies as Row[]) set.addEdge(tie);
-          if (query.forum && forum && forum.id !== query.forum) {
-            // The forum asked about is reached through a Group: show it and the Group's tie to it.
-            const member = (r.members as Row[]).find((m) => m.id === query.forum);
-            set.addNode(member ?? null);
-            for (const tie of r.memberTies as Row[]) if (tie.target === query.forum) set.addEdge(tie);
+          const actsFor = r.actsFor ? nodeData(r.actsFor as Row) : null;
+          const asked = r.askedForum ? nodeData(r.askedForum as Row) : null;
+          const parts = new Set((r.forumParts as string[] | null) ?? []);
+          const timeStatus = asTimeStatus(r.timeStatus);
+          const group: AsOfGroup | null = !query.asOf
+            ? null
+            : r.inSpan === false
+              ? 'not-valid'
+              : timeStatus === 'valid'
+                ? 'held'
+                : 'undated';
+          groups.push(group);
+          // A Group's member the question reached: the forum asked about, or one of its organs.
+          const member =
+            query.forum && forum && forum.id !== query.forum
+              ? (members.find((m) => m.id === query.forum) ?? members.find((m) => parts.has(m.id)) ?? null)
+              : null;
+          // The forum is an organ of the one asked about (WHO's Executive Board): say of which.
+          const partOf = asked && forum && forum.label !== 'Group' && parts.has(forum.id) ? asked : null;
+          const memberPartOf = asked && member && member.id !== asked.id && parts.has(member.id) ? asked : null;
+          if (group !== 'not-valid') {
+            set.addNode(r.agent as Row);
+            set.addNode((r.principal as Row | null) ?? null);
+            set.addNode((r.forum as Row | null) ?? null);
+            set.addEdge(r.relationship as Row);
+            for (const tie of r.forumTies as Row[]) set.addEdge(tie);
+            if (member) {
+              // The forum asked about is reached through a Group: show the member and the Group's tie to it.
+              set.addNode((r.members as Row[]).find((m) => m.id === member.id) ?? null);
+              for (const tie of r.memberTies as Row[]) if (tie.target === member.id) set.addEdge(tie);
+            }
           }
           const basis = basisOf(rel);
           const basisMandate = r.basisMandate
@@ -128,15 +177,17 @@ export function representationRoutes(router: Router, services: Services): void {
           const basisNode = r.basisNode ? nodeData(r.basisNode as Row) : null;
           const kind = rel.type === 'REPRESENTS' ? 'represents' : rel.type === 'LEADS_DELEGATION' ? 'leads-delegation' : 'own-name';
           const t = trustOf(rel);
-          const timeStatus = asTimeStatus(r.timeStatus);
-          const member = query.forum && forum && forum.id !== query.forum ? (members.find((m) => m.id === query.forum) ?? null) : null;
           const fact: Fact = {
             subject: agent,
             type: rel.type,
             object: kind === 'represents' ? principal : forum,
+            record: rel,
             principal,
             forum,
+            forumSize: members.length,
             member,
+            partOf: partOf ?? memberPartOf,
+            actsFor,
             scope: typeof rel.scope === 'string' ? rel.scope : null,
             capacity: typeof rel.capacity === 'string' ? rel.capacity : null,
             certainty: t.certainty,
@@ -165,6 +216,9 @@ export function representationRoutes(router: Router, services: Services): void {
             basisText: basisText(fact, query.lang),
             basisMandate,
             basisNode,
+            actsFor,
+            partOf: partOf ?? memberPartOf,
+            asOfGroup: group,
             relationship: rel,
             ...t,
             ...(timeStatus ? { timeStatus } : {}),
@@ -181,27 +235,39 @@ export function representationRoutes(router: Router, services: Services): void {
           });
           for (const f of facts) f.grounds = grounds;
         }
+        const rowsWithSummary = all.map((r, i) => ({ ...r, summary: factsSummary([facts[i]!], query.lang, { max: 1, docs }) }));
+        const inGroup = (g: AsOfGroup) => facts.filter((_, i) => groups[i] === g);
+        const asOf = query.asOf
+          ? { date: query.asOf, held: inGroup('held').length, undated: inGroup('undated').length, notValid: inGroup('not-valid').length }
+          : null;
         return {
-          representations: representations.map((r, i) => ({ ...r, summary: factsSentence([facts[i]!], query.lang, 1) })),
+          representations: rowsWithSummary.filter((r) => r.asOfGroup !== 'not-valid'),
+          notValidThen: rowsWithSummary.filter((r) => r.asOfGroup === 'not-valid'),
+          asOf,
           elements,
-          summary: factsSentence(facts, query.lang, 3),
+          summary: asOf
+            ? asOfSummary(inGroup('held'), asOf.undated, asOf.notValid, asOf.date, query.lang, { docs })
+            : factsSummary(facts, query.lang, { max: 3, docs }),
         };
       }),
   });
 }
 
+/** The basis in words, in the reader's language, for a row's basis line. */
 function basisText(f: Fact, lang: Lng): string {
   const b = f.basis;
-  const notStated = lang === 'en' ? 'basis not stated' : 'grund ej angiven';
-  if (!b || b.kind === 'not-stated') return notStated;
-  const name = (n: NodeDataT) => (lang === 'en' ? (typeof n.nameEn === 'string' ? n.nameEn : n.name) : n.name);
+  const w =
+    lang === 'en'
+      ? { notStated: 'basis not stated', missing: 'an assignment the graph does not hold', treaty: 'a treaty', law: 'a law' }
+      : { notStated: 'grund ej angiven', missing: 'ett uppdrag som inte finns i grafen', treaty: 'ett fördrag', law: 'en lag' };
+  if (!b || b.kind === 'not-stated') return w.notStated;
   if (b.kind === 'mandate') {
-    if (!f.basisMandate) return b.ref ?? notStated;
-    const task = assignmentName(f.basisMandate.relationship);
-    const giver = name(f.basisMandate.giver);
+    if (!f.basisMandate) return w.missing;
+    const task = assignmentName(f.basisMandate.relationship, lang);
+    const giver = nameOf(f.basisMandate.giver, lang);
     if (lang === 'en') return task ? `${giver}'s assignment “${task}”` : `an assignment from ${giver}`;
-    return task ? `uppdrag från ${giver}: ”${task}”, som bara finns på engelska` : `uppdrag från ${giver}`;
+    return task ? `uppdrag från ${giver}: ”${task}”` : `ett uppdrag från ${giver}`;
   }
-  const n = f.basisNode ? name(f.basisNode) : (b.ref ?? b.kind);
-  return b.note ? `${n} (${b.note})` : n;
+  const n = f.basisNode ? nameOf(f.basisNode, lang) : b.kind === 'treaty' ? w.treaty : w.law;
+  return b.note && lang === 'en' ? `${n} (${b.note})` : n;
 }

@@ -122,12 +122,26 @@ export interface Representation {
   relationship: EdgeData;
   /** The basis in words, in the language asked for: the assignment and who gave it, or "basis not stated". */
   basisText?: string;
+  /** The fact in one sentence, in the language asked for, with readable citations. */
+  summary?: Summary;
+  /** As of a date: held then, dates not given, or not valid then. */
+  asOfGroup?: 'held' | 'undated' | 'not-valid' | null;
 }
 
 /** The answer in one plain sentence, with its citations (the trust model's `summary`). */
 export interface Summary {
   text: string;
   citations: string[];
+  /** The documents cited, named as a reader names them (short title and year), for the list below the answer. */
+  documents?: CitedDocument[];
+}
+
+export interface CitedDocument {
+  file: string;
+  name: string;
+  title: string | null;
+  publisher: string | null;
+  written: string | null;
 }
 
 /** How sure a fact is, and for undated facts in an as-of answer, what the dates say. */
@@ -143,6 +157,10 @@ export interface TrustFields {
 export interface RepresentationResult {
   summary?: Summary;
   representations: Representation[];
+  /** As of a date: the facts whose dates place them elsewhere. */
+  notValidThen?: Representation[];
+  /** As of a date: the three counted groups. */
+  asOf?: { date: string; held: number; undated: number; notValid: number } | null;
   elements: GraphElements;
 }
 

@@ -246,6 +246,7 @@ export const en = {
     noText: 'The source text is not available on this server: here is where to find it and what it says, in our words.',
     paraphrase: 'Paraphrase',
     evidence: 'Evidence',
+    unregistered: 'an unregistered document',
   },
   tools: {
     pickFirst: (what: string) => `Pick ${what} from the suggestions first.`,
@@ -812,6 +813,15 @@ export const en = {
       cannot: 'Cannot answer',
     },
     roles: { agent: 'agent', principal: 'principal', forum: 'forum', subject: 'about', from: 'from', to: 'to', a: 'first', b: 'second' },
+  },
+  // Report-ready answers (issue 20, h-ans): the documents below an answer and the as-of groups.
+  answerText: {
+    documents: 'Documents cited',
+    groupsLabel: (date: string) => `The facts as of ${date}, in three groups`,
+    held: (n: number) => `Held then: ${n}`,
+    undated: (n: number) => `Dates not given: ${n}`,
+    notValid: (n: number) => `Not valid then: ${n}`,
+    notValidList: 'Not valid then',
   },
   /** Property names shown in the details' fact list; others are spelled out from the key. */
   keys: {} as Record<string, string>,

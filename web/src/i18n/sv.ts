@@ -246,6 +246,7 @@ export const sv: Catalogue = {
     noText: 'Källtexten finns inte på denna server: här är var den finns och vad den säger, med våra ord.',
     paraphrase: 'Parafras',
     evidence: 'Belägg',
+    unregistered: 'ett oregistrerat dokument',
   },
   tools: {
     pickFirst: (what: string) => `Välj ${what} bland förslagen först.`,
@@ -810,6 +811,15 @@ export const sv: Catalogue = {
       cannot: 'Kan inte besvaras',
     },
     roles: { agent: 'ombud', principal: 'huvudman', forum: 'forum', subject: 'om', from: 'från', to: 'till', a: 'första', b: 'andra' },
+  },
+  // Report-ready answers (issue 20, h-ans): the documents below an answer and the as-of groups.
+  answerText: {
+    documents: 'Dokument som citeras',
+    groupsLabel: (date: string) => `Fakta per ${date}, i tre grupper`,
+    held: (n: number) => `Gällde då: ${n}`,
+    undated: (n: number) => `Datum ej angivna: ${n}`,
+    notValid: (n: number) => `Gällde inte då: ${n}`,
+    notValidList: 'Gällde inte då',
   },
   keys: {
     task: 'Uppgift',

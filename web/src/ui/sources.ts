@@ -15,6 +15,14 @@ export interface SourceRef {
 /** Titles of the registered documents (an editor's own among them), by file. */
 const registeredTitles = new Map<string, string>();
 
+/** Names the server gave in an answer ("Socialstyrelsen, Vårt internationella arbete (2021)"), by file. */
+const answerNames = new Map<string, string>();
+
+/** An answer's documents, so its citations name each as the answer's sentence does. */
+export function setDocumentNames(docs: ReadonlyArray<{ file: string; name: string }>): void {
+  for (const d of docs) answerNames.set(d.file, d.name);
+}
+
 /** The registered sources' titles, so a citation of a newly registered document names it. */
 export function setSourceTitles(sources: ReadonlyArray<{ file: string; title?: string }>): void {
   for (const s of sources) if (s.title) registeredTitles.set(s.file, s.title);
@@ -28,7 +36,7 @@ export function parseSource(ref: string): SourceRef {
   const prefix = file.slice(0, 3);
   return {
     file,
-    document: t.sources.documents[prefix] ?? registeredTitles.get(file) ?? file,
+    document: answerNames.get(file) ?? t.sources.documents[prefix] ?? registeredTitles.get(file) ?? t.sources.unregistered,
     lines,
     from: m ? Number(m[1]) : null,
     to: m ? Number(m[2] ?? m[1]) : null,
@@ -43,11 +51,12 @@ export function sourceList(sources: readonly string[] | undefined, paraphrase?: 
     (sources ?? []).map((ref) => {
       const s = parseSource(ref);
       const open = button(
-        [h('span', { class: 'source-doc' }, s.document), h('span', { class: 'source-ref' }, `${s.file}, ${s.lines}`)],
+        [h('span', { class: 'source-doc' }, s.document), h('span', { class: 'source-ref' }, s.lines)],
         () => void showCitation(s, paraphrase, open),
       );
       open.className = 'link source-button';
-      open.title = t.sources.openCitation(`${s.file}, ${s.lines}`);
+      // People read the document and its lines; the file name stays out of the text.
+      open.title = t.sources.openCitation(`${s.document}, ${s.lines}`);
       return h('li', { class: 'source' }, open);
     }),
   );

@@ -7,7 +7,8 @@ import { LABEL_LOOK } from '../../graph/style.ts';
 import { t } from '../../i18n/index.ts';
 import { button, clear, h, shapeIcon } from '../../ui/dom.ts';
 import type { SearchBox } from '../../ui/search-box.ts';
-import { sourceList } from '../../ui/sources.ts';
+import { setDocumentNames, sourceList } from '../../ui/sources.ts';
+import type { Summary } from '../../api/types.ts';
 
 /** A labelled control in a panel's form. */
 export function field(label: string, control: HTMLElement): HTMLElement {
@@ -47,11 +48,10 @@ export { certaintyOf, type Certainty } from './certainty.ts';
 export function certaintyBadge(d: Record<string, unknown>): HTMLElement {
   const c = certaintyOf(d);
   const title = { stated: t.certainty.statedTitle, hedged: t.certainty.hedgedTitle, inferred: t.certainty.inferredTitle }[c];
-  const hedge = typeof d.hedge === 'string' ? d.hedge : '';
-  const rests = [
-    ...(Array.isArray(d.inferredFrom) ? (d.inferredFrom as string[]) : []),
-    ...(typeof d.outsideKnowledge === 'string' ? [d.outsideKnowledge] : []),
-  ];
+  // The hedge in the page's language only ("i vissa fall (in some cases)" → one of the two).
+  const hedge = typeof d.hedge === 'string' ? hedgeIn(d.hedge, t.lang === 'sv' ? 'sv' : 'en') : '';
+  // Fact ids are not words for people, and outside knowledge is English today: only the English page quotes it.
+  const rests = t.lang === 'en' && typeof d.outsideKnowledge === 'string' ? [d.outsideKnowledge] : [];
   return h(
     'span',
     { class: `status status-${c}`, title },
@@ -59,6 +59,24 @@ export function certaintyBadge(d: Record<string, unknown>): HTMLElement {
     hedge ? h('span', { class: 'hedge' }, `: ${hedge}`) : null,
     c === 'inferred' && rests.length ? h('span', { class: 'hedge' }, ` — ${t.certainty.restsOn} ${rests.join('; ')}`) : null,
   );
+}
+
+/** An as-of answer's three counted groups: held then, dates not given, not valid then. */
+export function asOfGroups(g: { date: string; held: number; undated: number; notValid: number } | null | undefined): HTMLElement | null {
+  if (!g) return null;
+  return h(
+    'ul',
+    { class: 'as-of-groups', 'aria-label': t.answerText.groupsLabel(g.date) },
+    h('li', { class: 'as-of-held' }, t.answerText.held(g.held)),
+    h('li', { class: 'as-of-undated' }, t.answerText.undated(g.undated)),
+    h('li', { class: 'as-of-not-valid' }, t.answerText.notValid(g.notValid)),
+  );
+}
+
+function hedgeIn(hedge: string, lang: 'en' | 'sv'): string {
+  const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(hedge.trim());
+  if (!m) return hedge.trim();
+  return lang === 'en' ? m[2]!.trim() : m[1]!.trim();
 }
 
 /** "dates not given — first attested 2024", for undated facts in an as-of answer. */
@@ -96,11 +114,25 @@ export function spanText(d: { validFrom?: string | null; validTo?: string | null
  * The answer in words: the server's summary sentence with its citations when it sends one,
  * else a sentence of our own, then the answer as a plain list.
  */
-export function answerText(summary: { text: string; citations: string[] } | undefined, fallback: string, items: string[]): HTMLElement {
+export function answerText(summary: Summary | undefined, fallback: string, items: string[], groups?: HTMLElement | null): HTMLElement {
+  if (summary?.documents) setDocumentNames(summary.documents);
   return h(
     'section',
     { class: 'answer-text', 'aria-label': t.tools.inText },
     h('p', { class: 'answer-sentence' }, summary?.text ?? fallback),
+    groups ?? null,
+    summary?.documents?.length
+      ? h(
+          'div',
+          { class: 'answer-documents' },
+          h('p', { class: 'field-label' }, t.answerText.documents),
+          h(
+            'ul',
+            { class: 'document-list' },
+            summary.documents.map((d) => h('li', {}, d.name)),
+          ),
+        )
+      : null,
     summary?.citations.length ? sourceList(summary.citations) : null,
     items.length > 1
       ? h(

@@ -9,6 +9,7 @@ import { SearchBox } from '../../ui/search-box.ts';
 import type { Focus } from '../../state/view-state.ts';
 import {
   answerText,
+  asOfGroups,
   basisNote,
   button,
   certaintyBadge,
@@ -120,13 +121,34 @@ export class RepresentationPanel {
       return;
     }
     const capacityText = (c: string | null | undefined) => (c ? (t.capacities[c] ?? c) : null);
-    const sentences = reps.map((r) =>
-      t.tools.repSentence(r.agent.name, r.principal.name, r.forum ? shortName(r.forum) : null, capacityText(r.capacity), spanText(r)),
+    // Each fact in the server's words, in the reader's language; our own sentence only for an older server.
+    const sentences = reps.map(
+      (r) =>
+        r.summary?.text ??
+        t.tools.repSentence(r.agent.name, r.principal.name, r.forum ? shortName(r.forum) : null, capacityText(r.capacity), spanText(r)),
     );
     const summary = result.summary;
+    const notValid = result.notValidThen ?? [];
     clear(
       this.result,
-      answerText(summary, sentences.length <= 3 ? sentences.join(' ') : t.tools.repCount(reps.length, asOf), sentences),
+      answerText(
+        summary,
+        sentences.length <= 3 ? sentences.join(' ') : t.tools.repCount(reps.length, asOf),
+        sentences,
+        asOfGroups(result.asOf),
+      ),
+      notValid.length
+        ? h(
+            'details',
+            { class: 'answer-list not-valid-then' },
+            h('summary', {}, `${t.answerText.notValidList} (${notValid.length})`),
+            h(
+              'ul',
+              {},
+              notValid.map((r) => h('li', {}, r.summary?.text ?? r.agent.name)),
+            ),
+          )
+        : null,
       h('p', { class: 'result-count' }, t.tools.repCount(reps.length, asOf)),
       h(
         'ul',

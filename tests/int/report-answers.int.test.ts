@@ -1,0 +1,264 @@
+// The headline questions of the seed data, read as a reviewer would before pasting the answer
+// into a report, in English and Swedish: complete (a question about WHO reaches its Executive
+// Board; a question about Socialstyrelsen reaches the people who act for it), strongest fact
+// first and one per sentence, citations that name the document, no machine words, one
+// language, and as of a date the three counted groups with an opening that speaks only of the
+// facts held then.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../neo4j-local/launcher.ts';
+import { hedgeWords } from '../../server/graph/summary.ts';
+import { testApp } from '../helpers/api.ts';
+import { machineWords, otherLanguageWords } from '../helpers/report-text.ts';
+
+const { app, db } = testApp();
+afterAll(() => db.close());
+
+const LANGS = ['en', 'sv'] as const;
+type Lang = (typeof LANGS)[number];
+
+const lines = (file: string) =>
+  readFileSync(join(REPO_ROOT, 'seed/data', file), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { id: string });
+/** Every id in the seed, so a text that names one by id is caught. */
+const IDS = [...lines('nodes.jsonl'), ...lines('relationships.jsonl')].map((r) => r.id);
+
+interface Summary {
+  text: string;
+  citations: string[];
+  documents: Array<{ file: string; name: string }>;
+}
+interface Row {
+  agent: { id: string };
+  forum: { id: string } | null;
+  actsFor: { id: string } | null;
+  partOf: { id: string } | null;
+  certainty: string | null;
+  hedge: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  asOfGroup: 'held' | 'undated' | 'not-valid' | null;
+  basisText: string;
+  summary: Summary;
+}
+interface RepAnswer {
+  representations: Row[];
+  notValidThen: Row[];
+  asOf: { date: string; held: number; undated: number; notValid: number } | null;
+  summary: Summary;
+}
+
+const get = async <T>(path: string, query: Record<string, string>): Promise<T> => {
+  const res = await request(app).get(path).query(query);
+  expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+  return res.body as T;
+};
+
+/** Sentences of an answer: each ends with a full stop; "l. 18" inside a citation does not end one. */
+const sentencesOf = (text: string) =>
+  text
+    .replace(/\[[^\]]*\]/g, (c) => c.replaceAll('. ', '.\u0000'))
+    .split(/(?<=\.)\s+/)
+    .map((s) => s.replaceAll('\u0000', ' '))
+    .filter(Boolean);
+
+/** What a reviewer checks in any text: no machine words, no word of the other language, readable citations. */
+function readsWell(text: string, lang: Lang, where: string): void {
+  expect(machineWords(text, IDS), `${where}: ${text}`).toEqual([]);
+  expect(otherLanguageWords(text, lang), `${where}: ${text}`).toEqual([]);
+}
+
+function citesDocuments(summary: Summary, lang: Lang): void {
+  expect(summary.documents.length).toBeGreaterThan(0);
+  for (const d of summary.documents) {
+    expect(d.name).toMatch(/^\S.*\(\d{4}\)$/);
+    expect(summary.text).toContain(`${d.name}, ${lang === 'en' ? 'l' : 'rad'}`);
+  }
+  // The whole references stay, for opening the lines.
+  for (const c of summary.citations) expect(c).toMatch(/\.txt#L\d+/);
+}
+
+/** 0 stated and dated, 1 stated, 2 hedged, 3 inferred: read from the sentence and the rows' hedges. */
+function strengthOf(sentence: string, hedges: string[], lang: Lang): number {
+  if (lang === 'en' ? sentence.includes('inferred, not stated') : sentence.includes('slutsats, inte uttryckligen')) return 3;
+  if (hedges.some((h) => sentence.startsWith(h))) return 2;
+  return /\d{4}–\d{4}|(from|från) \d{4}/.test(sentence) ? 0 : 1;
+}
+
+function strongestFirst(text: string, rows: Array<{ certainty: string | null; hedge: string | null }>, lang: Lang): void {
+  const hedges = rows.filter((r) => r.certainty === 'hedged' && r.hedge).map((r) => hedgeWords(r.hedge!, lang));
+  const hedgeStarts = hedges.map((h) => h.charAt(0).toUpperCase() + h.slice(1));
+  const facts = sentencesOf(text).filter((s) => s.endsWith('].'));
+  const strengths = facts.map((s) => strengthOf(s, hedgeStarts, lang));
+  expect(strengths, text).toEqual([...strengths].sort((a, b) => a - b));
+}
+
+describe.each(LANGS)('who represents Sweden (%s)', (lang) => {
+  const ask = (forum: string) => get<RepAnswer>('/api/representation', { principal: 'sweden', forum, lang });
+
+  it('in WHO: opens with Olivia Wigzell on the Executive Board, 2015–2018, says it is part of WHO, then the rest by strength', async () => {
+    const answer = await ask('who');
+    const seat = answer.representations.find((r) => r.forum?.id === 'who-executive-board');
+    expect(seat).toMatchObject({ agent: { id: 'olivia-wigzell' }, partOf: { id: 'who' }, certainty: 'stated' });
+    const [first, ...rest] = sentencesOf(answer.summary.text);
+    expect(first).toMatch(/^Olivia Wigzell /);
+    expect(first).toContain('2015–2018');
+    expect(first).toContain(lang === 'en' ? '(part of World Health Organization)' : '(en del av Världshälsoorganisationen)');
+    expect(first).toContain(
+      lang === 'en'
+        ? '[Socialstyrelsen, Vårt internationella arbete (2021), l. 18]'
+        : '[Socialstyrelsen, Vårt internationella arbete (2021), rad 18]',
+    );
+    expect(rest.length).toBeGreaterThan(0);
+    strongestFirst(answer.summary.text, answer.representations, lang);
+    // "Sweden, speaking through its government" once per answer.
+    expect(answer.summary.text.match(lang === 'en' ? /speaking through its government/g : /genom sin regering/g)).toHaveLength(1);
+    // The group reads as a phrase with its size, the forum asked about named among its members.
+    expect(answer.summary.text).toContain(
+      lang === 'en'
+        ? 'in some of the eight organisations Socialstyrelsen mainly works through, among them World Health Organization'
+        : 'i några av de åtta organisationer som Socialstyrelsen främst arbetar genom, bland dem Världshälsoorganisationen',
+    );
+    readsWell(answer.summary.text, lang, 'summary');
+    citesDocuments(answer.summary, lang);
+    for (const r of answer.representations) {
+      readsWell(r.summary.text, lang, 'row');
+      readsWell(r.basisText, lang, 'basis');
+    }
+  });
+
+  it.each(['european-union', 'nordic-council-of-ministers'])('in %s: the collective statement with its scope, in words', async (forum) => {
+    const answer = await ask(forum);
+    expect(answer.representations.length).toBeGreaterThan(0);
+    expect(answer.summary.text).toMatch(lang === 'en' ? /^In some cases, / : /^I vissa fall /);
+    expect(answer.summary.text).toMatch(
+      lang === 'en' ? /the eight organisations .*, among them / : /de åtta organisationer .*, bland dem /,
+    );
+    expect(answer.summary.text).not.toMatch(/uppdragen inom citattecken|bara på engelska/);
+    strongestFirst(answer.summary.text, answer.representations, lang);
+    readsWell(answer.summary.text, lang, 'summary');
+    citesDocuments(answer.summary, lang);
+  });
+});
+
+describe.each(LANGS)('Socialstyrelsen as of a date (%s)', (lang) => {
+  const ask = (asOf: string) => get<RepAnswer>('/api/representation', { agent: 'socialstyrelsen', asOf, lang });
+
+  it('covers the people who act for it, marked as such', async () => {
+    const answer = await get<RepAnswer>('/api/representation', { agent: 'socialstyrelsen', lang });
+    const wigzell = answer.representations.find((r) => r.agent.id === 'olivia-wigzell');
+    expect(wigzell?.actsFor).toMatchObject({ id: 'socialstyrelsen' });
+    expect(wigzell?.summary.text).toMatch(lang === 'en' ? /^Olivia Wigzell \(acting for / : /^Olivia Wigzell \(för Socialstyrelsen\)/);
+    expect(answer.representations.find((r) => r.agent.id === 'socialstyrelsen')?.actsFor).toBeNull();
+    readsWell(answer.summary.text, lang, 'summary');
+  });
+
+  it('2016: three counted groups; the opening speaks only of what held then (Wigzell), never of undated facts first attested later', async () => {
+    const answer = await ask('2016');
+    const held = answer.representations.filter((r) => r.asOfGroup === 'held');
+    const undated = answer.representations.filter((r) => r.asOfGroup === 'undated');
+    expect(answer.asOf).toEqual({ date: '2016', held: held.length, undated: undated.length, notValid: answer.notValidThen.length });
+    expect(held.map((r) => r.agent.id)).toContain('olivia-wigzell');
+    // Facts with no dates of their own are never counted as held, whenever they were first attested.
+    for (const r of undated) expect(r.validFrom ?? r.validTo).toBeFalsy();
+    expect(undated.some((r) => r.forum?.id === 'nato')).toBe(true);
+    const [opening, second] = sentencesOf(answer.summary.text);
+    expect(opening).toBe(
+      lang === 'en'
+        ? `${held.length === 1 ? 'One fact' : `${held.length} facts`} held in 2016 by the dates the sources give.`
+        : `${held.length === 1 ? 'Ett faktum' : `${held.length} fakta`} gällde 2016 enligt källornas datum.`,
+    );
+    expect(second).toMatch(/^Olivia Wigzell/);
+    // NATO is first attested in 2024: not in the opening, only counted among the undated.
+    expect(answer.summary.text).not.toMatch(/NATO|Nato/);
+    expect(answer.summary.text).toContain(
+      lang === 'en'
+        ? `${undated.length} facts have no dates given and are not counted as held then.`
+        : `${undated.length} fakta saknar angivna datum och räknas inte som gällande då.`,
+    );
+    readsWell(answer.summary.text, lang, 'summary');
+  });
+
+  it('2024: the Executive Board seat did not hold then; with nothing dated to 2024 the opening says so', async () => {
+    const answer = await ask('2024');
+    expect(answer.notValidThen.map((r) => r.agent.id)).toContain('olivia-wigzell');
+    expect(answer.representations.map((r) => r.agent.id)).not.toContain('olivia-wigzell');
+    const held = answer.representations.filter((r) => r.asOfGroup === 'held');
+    expect(answer.asOf).toMatchObject({ held: held.length, notValid: answer.notValidThen.length });
+    const [opening] = sentencesOf(answer.summary.text);
+    if (!held.length) expect(opening).toBe(lang === 'en' ? 'No fact here is dated to 2024.' : 'Inget faktum här är daterat till 2024.');
+    expect(answer.summary.text).toMatch(lang === 'en' ? /did not hold in 2024\.$/ : /gällde inte 2024\.$/);
+    readsWell(answer.summary.text, lang, 'summary');
+  });
+});
+
+const CHIEF_OFFICERS = [
+  'post-sweden-chief-medical-officer',
+  'post-sweden-chief-dental-officer',
+  'post-sweden-chief-nurse-officer',
+  'post-sweden-chief-midwifery-officer',
+];
+
+describe.each(LANGS)('the chain above each chief officer post (%s)', (lang) => {
+  it.each(CHIEF_OFFICERS)('%s: counted, strongest first, one fact per sentence, readable', async (post) => {
+    const answer = await get<{
+      hops: Array<{ candidate: boolean; relationship: unknown; certainty: string | null; hedge: string | null }>;
+      summary: Summary;
+    }>(`/api/nodes/${post}/mandate-chain`, { lang });
+    const real = answer.hops.filter((h) => !h.candidate && h.relationship);
+    expect(real.length).toBeGreaterThan(0);
+    const [opening] = sentencesOf(answer.summary.text);
+    expect(opening).toMatch(
+      lang === 'en'
+        ? new RegExp(`^${real.length} facts make the chain of authority above `)
+        : new RegExp(`^${real.length} fakta bildar mandatkedjan ovanför `),
+    );
+    // The post is set up on an assignment: its giver is named, the assignment in the reader's language or not at all.
+    expect(answer.summary.text).toMatch(lang === 'en' ? /on .+'s assignment “|on an assignment from / : /på uppdrag av /);
+    strongestFirst(answer.summary.text, answer.hops, lang);
+    readsWell(answer.summary.text, lang, 'summary');
+    citesDocuments(answer.summary, lang);
+  });
+});
+
+describe.each(LANGS)('the Ukraine request route (%s)', (lang) => {
+  it('names the process, then one sentence per step in the order the request travels', async () => {
+    const answer = await get<{ paths: Array<{ named: unknown; nodes: Array<{ id: string }> }>; summary: Summary }>('/api/paths', {
+      from: 'ukraine',
+      to: 'swedish-regions',
+      lang,
+    });
+    expect(answer.paths[0]!.named).toBeTruthy();
+    const sentences = sentencesOf(answer.summary.text);
+    expect(sentences[1]).toBe(
+      lang === 'en'
+        ? 'The first is the named process “requests for medical supplies”, in 4 steps.'
+        : // The process has no Swedish name yet: it is named without quoting the English one.
+          'Den första är den namngivna processen, i 4 steg.',
+    );
+    const steps = sentences.filter((s) => s.endsWith('].'));
+    expect(steps).toHaveLength(4);
+    const starts =
+      lang === 'en'
+        ? ['Ukraine', 'EU Civil Protection', 'Swedish Civil Contingencies', 'Swedish National Board']
+        : ['Ukraina', 'EU:s mekanism', 'Myndigheten för samhällsskydd', 'Socialstyrelsen'];
+    steps.forEach((s, i) => expect(s.startsWith(starts[i]!), s).toBe(true));
+    // The last hop is our inference, and says so.
+    expect(steps[3]).toMatch(lang === 'en' ? /inferred, not stated in the sources/ : /slutsats, inte uttryckligen i källorna/);
+    readsWell(answer.summary.text, lang, 'summary');
+    citesDocuments(answer.summary, lang);
+  });
+});
+
+describe.each(LANGS)('a node’s details (%s)', (lang) => {
+  it('opens with a readable sentence and the documents it cites', async () => {
+    const answer = await get<{ summary: Summary }>('/api/nodes/socialstyrelsen', { lang });
+    expect(answer.summary.text).toMatch(lang === 'en' ? /^Swedish National Board of Health and Welfare/ : /^Socialstyrelsen/);
+    readsWell(answer.summary.text, lang, 'summary');
+    citesDocuments(answer.summary, lang);
+  });
+});
