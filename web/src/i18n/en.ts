@@ -712,6 +712,7 @@ export const en = {
   },
   // ---- bilingual data (h-lang): marks on texts from the data, and its property names in words
   bilingual: {
+    inSwedish: (field: string): string => `${field} in Swedish`,
     sourceWording: 'source wording',
     ourTranslation: 'our translation',
     onlyIn: (l: 'en' | 'sv'): string => (l === 'sv' ? 'only in Swedish so far' : 'only in English so far'),

@@ -710,6 +710,7 @@ export const sv: Catalogue = {
   },
   // ---- bilingual data (h-lang): marks on texts from the data, and its property names in words
   bilingual: {
+    inSwedish: (field: string): string => `${field} på svenska`,
     sourceWording: 'källans ordalydelse',
     ourTranslation: 'vår översättning',
     onlyIn: (l: 'en' | 'sv') => (l === 'sv' ? 'hittills bara på svenska' : 'hittills bara på engelska'),
