@@ -11,7 +11,8 @@ import { DEFAULT_DATA_DIR } from '../../seed/cli/args.ts';
 import type { Actor } from './actor.ts';
 import { citationChecks } from './citations.ts';
 import type { OpRecord } from './log.ts';
-import type { ChangeSetInput, ChangeSetSummary, Citation, Operation } from './schemas.ts';
+import type { ChangeSetInput, ChangeSetSummary, ChangeWarning, Citation, Operation } from './schemas.ts';
+import { syncForms } from '../model/texts.ts';
 import {
   nodeRecordOf,
   revOf,
@@ -43,6 +44,8 @@ interface Stored<S> {
 export interface AppliedChangeSet {
   changeSet: ChangeSetSummary;
   elements: Array<{ id: string; kind: ElementKind | 'source'; action: string; rev: number }>;
+  /** Texts that have only one of their two forms yet (docs/model.md, "Two languages"). */
+  warnings?: ChangeWarning[];
 }
 
 /**
@@ -336,7 +339,10 @@ export async function applyChangeSet(
             for (let n = 2; usedNodeIds.has(id); n++) id = `${stem}-${n}`;
           }
           usedNodeIds.add(id);
-          nodeRecords.push({ op: i, where: `${opPath(i)}.node`, record: withDefaults({ aliases: [], ...op.node, id }) });
+          const record = withDefaults({ aliases: [], ...op.node, id });
+          // A text sent only in its two forms also fills the single field older readers use.
+          syncForms(record, Object.keys(record));
+          nodeRecords.push({ op: i, where: `${opPath(i)}.node`, record });
         } else if (op.op === 'addTie') {
           let id = op.tie.id;
           if (id && usedTieIds.has(id)) problems.push({ path: `${opPath(i)}.tie.id`, message: `the fact id "${id}" is already used` });
@@ -346,7 +352,9 @@ export async function applyChangeSet(
             for (let n = 2; usedTieIds.has(id); n++) id = `${stem}-${n}`;
           }
           usedTieIds.add(id);
-          tieRecords.push({ op: i, where: `${opPath(i)}.tie`, record: withDefaults({ ...op.tie, id }) });
+          const record = withDefaults({ ...op.tie, id });
+          syncForms(record, Object.keys(record));
+          tieRecords.push({ op: i, where: `${opPath(i)}.tie`, record });
         } else if (op.op === 'updateNode' || op.op === 'updateTie') {
           const isNode = op.op === 'updateNode';
           const stored = (isNode ? nodes : ties).get(op.id) as Stored<ElementState>;
@@ -369,6 +377,17 @@ export async function applyChangeSet(
             if (value === null) delete target[field];
             else target[field] = value;
           }
+          // A text edited in one place must not leave its other forms saying the old thing.
+          const setKeys = Object.keys(op.set);
+          syncForms(
+            record,
+            setKeys.filter((k) => fields.has(k)),
+          );
+          if (isNode)
+            syncForms(
+              record.properties as Record<string, unknown>,
+              setKeys.filter((k) => !fields.has(k)),
+            );
           (isNode ? nodeRecords : tieRecords).push({ op: i, where: `${opPath(i)}.set`, record });
         }
       });
@@ -396,6 +415,12 @@ export async function applyChangeSet(
       }
       problems.push(...(await citationChecks(tx, input, ops, nodeRecords, tieRecords, nodes, options.sourcesDir)));
       if (problems.length) throw new ValidationError(`The change set has ${problems.length} problem(s); nothing was written.`, problems);
+
+      // A record with only one of a text's two forms is accepted; the answer says which is missing.
+      const warnings: ChangeWarning[] = validation.missingForms.map((p) => {
+        const rec = (p.file === 'nodes' ? nodeRecords : tieRecords)[p.line - 1];
+        return { path: rec ? `${rec.where}.${p.path}` : 'body.ops', element: String(rec?.record.id ?? ''), message: p.message };
+      });
 
       // The checked records, by their position in the texts.
       const nodeByLine = new Map(validation.located.nodes.map((l) => [l.line, l.record]));
@@ -511,7 +536,8 @@ export async function applyChangeSet(
       if (problems.length) throw new ValidationError(`The change set has ${problems.length} problem(s); nothing was written.`, problems);
 
       await writeTransitions(tx, transitions, version);
-      return recordChangeSet(tx, { version, actor, reason: input.reason, kind, sources: input.sources }, transitions);
+      const applied = await recordChangeSet(tx, { version, actor, reason: input.reason, kind, sources: input.sources }, transitions);
+      return warnings.length ? { ...applied, warnings } : applied;
     },
     { timeoutMs: CHANGE_SET_TIMEOUT_MS },
   );

@@ -106,10 +106,24 @@ export const OpEntry = z
 
 export const ChangeSetDetail = ChangeSetSummary.extend({ ops: z.array(OpEntry) }).openapi('ChangeSet');
 
+/** A text written with only one of its two forms: accepted, and said (docs/model.md, "Two languages"). */
+export const ChangeWarning = z
+  .object({
+    path: z.string().openapi({ description: 'where in the request, e.g. body.ops[0].tie.taskSv' }),
+    element: z.string().openapi({ description: 'the node or tie it concerns' }),
+    message: z.string().openapi({ description: 'in plain words, e.g. "The task has no Swedish form yet"' }),
+  })
+  .openapi('ChangeWarning');
+export type ChangeWarning = z.infer<typeof ChangeWarning>;
+
 export const ChangeSetResult = z
   .object({
     changeSet: ChangeSetSummary,
     elements: z.array(z.object({ id: z.string(), kind: z.enum(['node', 'tie', 'source']), action: z.string(), rev: z.number().int() })),
+    warnings: z
+      .array(ChangeWarning)
+      .optional()
+      .openapi({ description: 'Texts that have only one of their Swedish and English forms yet; the change was written all the same' }),
   })
   .openapi('ChangeSetResult');
 

@@ -7,7 +7,7 @@ import type { Row } from '../db/database.ts';
 import { ValidationError, type ErrorDetail } from '../errors.ts';
 import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
 import type { Problem } from '../../seed/validate.ts';
-import { BASIS_FIELDS, QUALIFIER_FIELDS } from '../../seed/schema.ts';
+import { BASIS_FIELDS, NODE_FORM_KEYS, QUALIFIER_FIELDS, TIE_FORM_KEYS } from '../../seed/schema.ts';
 import { parseFtm, parsePopolo } from './standard-formats.ts';
 
 export const IMPORT_FORMATS = ['json', 'jsonl', 'csv', 'ftm', 'popolo'] as const;
@@ -29,6 +29,8 @@ export const CSV_NODE_HEADERS = [
   'hedge',
   'inferredFrom',
   'outsideKnowledge',
+  // Each text's Swedish and English forms with their origins (nameSv, nameSvOrigin, …).
+  ...NODE_FORM_KEYS.filter((k) => k !== 'nameEn'),
 ] as const;
 export const CSV_RELATIONSHIP_HEADERS = [
   'id',
@@ -46,6 +48,7 @@ export const CSV_RELATIONSHIP_HEADERS = [
   'hedge',
   'inferredFrom',
   'outsideKnowledge',
+  ...TIE_FORM_KEYS,
 ] as const;
 
 export interface Parsed {

@@ -44,6 +44,8 @@ export interface ImportReport {
   nodes: ImportCounts;
   relationships: ImportCounts;
   written: boolean;
+  /** Texts with only one of their Swedish and English forms, at the file's own places; accepted all the same. */
+  warnings?: ErrorDetail[];
 }
 
 export async function importFacts(db: Database, text: string, options: ImportOptions = {}): Promise<ImportReport> {
@@ -113,6 +115,8 @@ export async function importFacts(db: Database, text: string, options: ImportOpt
     conflicts,
   );
   const report: ImportReport = { nodes: nodes.counts, relationships: rels.counts, written: false };
+  const warnings = locateProblems(validation.missingForms, parsed.where);
+  if (warnings.length) report.warnings = warnings;
   const nodeWrites = nodes.writes;
   const relWrites = rels.writes;
   if (conflicts.length && !options.replace) {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { firstDay, lastDay, PartialDate } from '../model/dates.ts';
 import type { ExportDocument } from './formats/facts.ts';
+import { NODE_FORM_KEYS, TIE_FORM_KEYS } from '../../seed/schema.ts';
 
 export const EXPORT_FORMATS = ['json', 'cytoscape', 'graphml', 'csv', 'cypher', 'ftm', 'popolo', 'jsonld', 'turtle', 'gexf'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
@@ -133,6 +134,7 @@ const NODE_KEYS: Array<[string, 'string' | 'int']> = [
   ['inferredFrom', 'string'],
   ['outsideKnowledge', 'string'],
   ['attested', 'string'],
+  ...NODE_FORM_KEYS.filter((k) => k !== 'nameEn').map((k): [string, 'string'] => [k, 'string']),
   ['properties', 'string'],
 ];
 const NODE_KNOWN = new Set(['id', ...NODE_KEYS.map(([k]) => k)]);
@@ -164,6 +166,7 @@ const EDGE_KEYS: Array<[string, 'string' | 'int']> = [
   ['basisCertainty', 'string'],
   ['scope', 'string'],
   ['attested', 'string'],
+  ...TIE_FORM_KEYS.map((k): [string, 'string'] => [k, 'string']),
   ['properties', 'string'],
 ];
 const EDGE_KNOWN = new Set(EDGE_KEYS.map(([k]) => k));
@@ -256,6 +259,7 @@ export const CSV_NODE_COLUMNS: Array<[string, string]> = [
   ['inferredFrom', 'inferredFrom:string[]'],
   ['outsideKnowledge', 'outsideKnowledge'],
   ['attested', 'attested'],
+  ...NODE_FORM_KEYS.filter((k) => k !== 'nameEn').map((k): [string, string] => [k, k]),
   ['properties', 'properties'],
 ];
 
@@ -288,6 +292,7 @@ export const CSV_RELATIONSHIP_COLUMNS: Array<[string, string]> = [
   ['basisCertainty', 'basisCertainty'],
   ['scope', 'scope'],
   ['attested', 'attested'],
+  ...TIE_FORM_KEYS.map((k): [string, string] => [k, k]),
   ['properties', 'properties'],
 ];
 

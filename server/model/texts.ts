@@ -222,3 +222,40 @@ export function missingFormWarning(m: MissingForm): string {
   const verb = m.property && /[^s]s$/.test(words) ? 'have' : 'has';
   return `The ${words} ${verb} no ${m.lang === 'sv' ? 'Swedish' : 'English'} form yet`;
 }
+
+// ---- keeping the forms and the legacy fields together on an edit
+
+/**
+ * After an edit has set `setKeys` on `record` (a node's or tie's record, or a node's free
+ * properties): a legacy field changed without its forms leaves them describing the old text, so
+ * they are dropped and the reader falls back to the new value (a warning then names the form that
+ * is missing); a text changed without its origin loses the old origin; and a form changed without
+ * its legacy field carries the English over to it, so readers that do not use textOf yet agree.
+ */
+export function syncForms(record: Record<string, unknown>, setKeys: readonly string[]): void {
+  const set = new Set(setKeys);
+  const fields = new Set<string>();
+  for (const k of setKeys) fields.add(formFieldOf(k) ?? k);
+  for (const field of fields) {
+    const formSet = formKeysOf(field).some((k) => set.has(k));
+    if (set.has(field) && !formSet && field !== 'name') {
+      for (const k of formKeysOf(field)) delete record[k];
+      continue;
+    }
+    if (field === 'name' && set.has('name') && !set.has('nameSv')) {
+      delete record.nameSv;
+      delete record.nameSvOrigin;
+    }
+    for (const lang of TEXT_LANGS) {
+      const key = `${field}${suffix(lang)}`;
+      if (set.has(key) && !set.has(`${key}Origin`)) delete record[`${key}Origin`];
+    }
+    if (formSet && !set.has(field) && field !== 'name') {
+      const sv = record[`${field}Sv`];
+      const en = record[`${field}En`];
+      if (field === 'hedge' || field === 'title') {
+        if (typeof sv === 'string' && typeof en === 'string') record[field] = `${sv} (${en})`;
+      } else if (en !== undefined && en !== null) record[field] = en;
+    }
+  }
+}

@@ -19,7 +19,18 @@ const ImportQuery = z.object({
 });
 
 const Counts = z.object({ added: z.number(), replaced: z.number(), unchanged: z.number() });
-const ImportReport = z.object({ nodes: Counts, relationships: Counts, written: z.boolean() }).openapi('ImportReport');
+const ImportWarning = z.object({ path: z.string(), message: z.string() });
+const ImportReport = z
+  .object({
+    nodes: Counts,
+    relationships: Counts,
+    written: z.boolean(),
+    warnings: z.array(ImportWarning).optional().openapi({
+      description:
+        'Texts with only one of their Swedish and English forms yet, e.g. "The task has no Swedish form yet"; imported all the same',
+    }),
+  })
+  .openapi('ImportReport');
 
 export function importRoutes(router: Router, services: Services): void {
   defineRoute(router, services, {

@@ -9,6 +9,7 @@
 import type { ExportDocument } from './facts.ts';
 import type { ExportNode, ExportRelationship } from '../formats.ts';
 import { basisOf, extraProperties, factId, NODE_FIELDS, partialDate, RELATIONSHIP_FIELDS, splitSource, trustOf } from './facts.ts';
+import { formFieldOf, propertyTextOf, TEXT_LANGS, textOf, type TextField } from '../../model/texts.ts';
 
 export const NS = {
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
@@ -94,6 +95,14 @@ class Triples {
   }
 }
 
+/** A text's Swedish and English forms as literals tagged @sv and @en (docs/model.md, "Two languages"). */
+function formTriples(t: Triples, subject: string, predicate: string, props: Record<string, unknown>, field: TextField): void {
+  for (const lang of TEXT_LANGS) {
+    const text = textOf(props, field, lang);
+    t.add(subject, predicate, text ? lit(text.text, lang) : undefined);
+  }
+}
+
 /** certainty, hedge, inferredFrom, outsideKnowledge, evidence and the sources of a fact or node. */
 function trustTriples(t: Triples, subject: string, props: Record<string, unknown>, derivationBase: string): void {
   const trust = trustOf(props);
@@ -102,8 +111,8 @@ function trustTriples(t: Triples, subject: string, props: Record<string, unknown
   // An id in inferredFrom names a node or a relationship, and only a lookup could tell which
   // namespace it belongs in, so it stays the id as written.
   for (const f of trust.inferredFrom) t.add(subject, iri('me', 'inferredFrom'), f);
-  t.add(subject, iri('me', 'outsideKnowledge'), trust.outsideKnowledge);
-  t.add(subject, iri('me', 'evidence'), trust.evidence ? lit(trust.evidence, 'en') : undefined);
+  if (trust.outsideKnowledge) formTriples(t, subject, iri('me', 'outsideKnowledge'), props, 'outsideKnowledge');
+  if (trust.evidence) formTriples(t, subject, iri('me', 'evidence'), props, 'evidence');
   trust.sources.forEach((ref, i) => {
     const { file, lines } = splitSource(ref);
     const doc = documentIri(file);
@@ -123,6 +132,14 @@ function trustTriples(t: Triples, subject: string, props: Record<string, unknown
 function extrasTriples(t: Triples, subject: string, extra: Record<string, unknown>): void {
   for (const [k, v] of Object.entries(extra)) {
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(k)) continue;
+    // A property with both forms (tasks, tasksSv, tasksEn…) is said once, in each language.
+    const base = formFieldOf(k);
+    if (base !== null && base in extra) continue;
+    if (`${k}Sv` in extra || `${k}En` in extra) {
+      for (const lang of TEXT_LANGS)
+        for (const x of propertyTextOf(extra, k, lang)?.items ?? []) t.add(subject, iri('me', k), lit(x, lang));
+      continue;
+    }
     for (const x of Array.isArray(v) ? v : [v]) t.add(subject, iri('me', k), String(x));
   }
 }
@@ -136,8 +153,11 @@ export function nodeTriples(n: ExportNode): Triple[] {
   t.add(s, iri('dcterms', 'identifier'), n.id);
   t.add(s, iri('skos', 'prefLabel'), typeof p.name === 'string' ? p.name : n.id);
   t.add(s, iri('skos', 'altLabel'), typeof p.nameEn === 'string' ? lit(p.nameEn, 'en') : undefined);
+  // The Swedish name, where it is spelt otherwise than the name as the source gives it.
+  const sv = textOf(p, 'name', 'sv');
+  if (sv && sv.text !== p.name) t.add(s, iri('skos', 'altLabel'), lit(sv.text, 'sv'));
   if (Array.isArray(p.aliases)) for (const a of p.aliases) t.add(s, iri('skos', 'altLabel'), String(a));
-  t.add(s, iri('dcterms', 'description'), typeof p.description === 'string' ? lit(p.description, 'en') : undefined);
+  formTriples(t, s, iri('dcterms', 'description'), p, 'description');
   const from = partialDate(p.validFrom);
   const to = partialDate(p.validTo);
   if (from || to) intervalTriples(t, s, `${s}/existence`, from, to, iri('me', 'during'));
@@ -253,8 +273,8 @@ export function relationshipTriples(r: ExportRelationship, labelOf: (id: string)
       if (isAgent(r.type === 'MANDATES' ? endLabel : startLabel)) t.link(activity, iri('prov', 'wasAssociatedWith'), agent);
       const forum = r.type === 'LEADS_DELEGATION' ? r.end : typeof p.forum === 'string' ? p.forum : undefined;
       if (forum) t.link(activity, iri('me', 'forum'), entityIri(forum));
-      const what = typeof p.task === 'string' ? p.task : typeof p.subject === 'string' ? p.subject : undefined;
-      t.add(activity, iri('rdfs', 'label'), what ? lit(what, 'en') : undefined);
+      if (textOf(p, 'task', 'en') || textOf(p, 'task', 'sv')) formTriples(t, activity, iri('rdfs', 'label'), p, 'task');
+      else formTriples(t, activity, iri('rdfs', 'label'), p, 'subject');
     }
   } else if (ACTS.has(r.type)) {
     t.link(f, iri('rdf', 'type'), iri('prov', 'Activity'));
@@ -263,7 +283,7 @@ export function relationshipTriples(r: ExportRelationship, labelOf: (id: string)
   const basis = basisOf(p);
   if (basis) {
     t.add(f, iri('me', 'basisKind'), basis.kind);
-    t.add(f, iri('me', 'basisNote'), basis.note ? lit(basis.note, 'en') : undefined);
+    if (basis.note) formTriples(t, f, iri('me', 'basisNote'), p, 'basisNote');
     t.add(f, iri('me', 'basisCertainty'), basis.certainty);
     if (basis.ref) {
       const influencer = basis.kind === 'mandate' ? factIri(basis.ref) : entityIri(basis.ref);

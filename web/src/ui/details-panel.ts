@@ -18,6 +18,8 @@ import { button, clear, h, shapeIcon } from './dom.ts';
 import { isTouch } from './keyboard.ts';
 import { sourceList } from './sources.ts';
 import { actionBar, repRole } from '../features/readable/actions.ts';
+import { formOf, isFormKey, keyInWords, plainOf, propertyFormOf } from './text-forms.ts';
+import { isWordy, TEXT_FIELDS, type TextField } from '../../../server/model/texts.ts';
 
 /** Shown elsewhere in the panel, or internal. */
 const SHOWN_NODE_KEYS = new Set([
@@ -199,7 +201,7 @@ export class DetailsPanel {
       h('h2', { class: 'details-title', tabindex: '-1' }, n.name),
       secondName(n) ? h('p', { class: 'name-en' }, secondName(n)) : null,
       aliases.length ? h('p', { class: 'aliases' }, t.details.also, aliases.join(' · ')) : null,
-      n.description ? h('p', { class: 'description' }, n.description) : null,
+      formOf(n, 'description') ? h('p', { class: 'description' }, formOf(n, 'description')) : null,
       span
         ? h(
             'p',
@@ -283,7 +285,7 @@ export class DetailsPanel {
       ties,
       holders,
       propertiesTable(n, SHOWN_NODE_KEYS),
-      provenance(n.sources, n.evidence, n.certainty, n.hedge, n.outsideKnowledge),
+      provenance(n),
     );
     const controller = new AbortController();
     this.controller = controller;
@@ -414,7 +416,7 @@ export class DetailsPanel {
         k === 'principal' && typeof v === 'string' && this.cache.nodes.get(v) ? shortName(this.cache.nodes.get(v)!) : String(v),
       ),
       this.bundleList(e, state),
-      provenance(e.sources, e.evidence, e.certainty, e.hedge, e.outsideKnowledge),
+      provenance(e),
     );
   }
 
@@ -459,8 +461,8 @@ function tieSummary(e: EdgeData, cache: ElementCache): string {
   const what = [
     forum ? t.details.inForum(forum) : null,
     e.capacity ? (CAPACITY_PHRASES[e.capacity] ?? e.capacity) : null,
-    e.role,
-    e.task ?? e.subject,
+    plainOf(e, 'role'),
+    plainOf(e, 'task') ?? plainOf(e, 'subject'),
   ]
     .filter(Boolean)
     .join(', ');
@@ -479,36 +481,35 @@ function propertiesTable(
   skip: ReadonlySet<string>,
   show: (k: string, v: unknown) => string = (_k, v) => (Array.isArray(v) ? v.join(', ') : String(v)),
 ): HTMLElement | null {
-  const rows = Object.entries(data).filter(([k, v]) => !skip.has(k) && v !== null && v !== undefined && v !== '');
+  // A text's Swedish and English forms are one row, in the reader's language.
+  const rows = Object.entries(data).filter(([k, v]) => !skip.has(k) && !isFormKey(data, k) && v !== null && v !== undefined && v !== '');
   if (!rows.length) return null;
+  const value = (k: string, v: unknown): HTMLElement | string =>
+    ((TEXT_FIELDS as readonly string[]).includes(k)
+      ? formOf(data, k as TextField)
+      : isWordy(v) && (`${k}Sv` in data || `${k}En` in data)
+        ? propertyFormOf(data, k)
+        : null) ?? show(k, v);
   return h(
     'dl',
     { class: 'facts' },
-    rows.flatMap(([k, v]) => [h('dt', {}, humanKey(k)), h('dd', {}, show(k, v))]),
+    rows.flatMap(([k, v]) => [h('dt', {}, keyInWords(k)), h('dd', {}, value(k, v))]),
   );
 }
 
-function humanKey(k: string): string {
-  const known = t.keys[k];
-  if (known) return known;
-  return k.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
-}
-
-function provenance(
-  sources: string[] | undefined,
-  evidence: string | undefined,
-  certainty: string | undefined,
-  hedge: string | undefined,
-  outsideKnowledge: string | undefined,
-): HTMLElement {
+function provenance(record: NodeData | EdgeData): HTMLElement {
+  const { sources, evidence, certainty } = record;
+  const paraphrase = formOf(record, 'evidence');
+  const hedge = formOf(record, 'hedge');
+  const outside = plainOf(record, 'outsideKnowledge');
   return h(
     'section',
     { class: 'provenance' },
     h('h3', {}, t.details.provenance),
-    evidence ? h('blockquote', { class: 'evidence' }, evidence) : h('p', { class: 'muted' }, t.details.noParaphrase),
-    certainty === 'hedged' && hedge ? h('p', { class: 'muted' }, `${t.certainty.hedgedTitle}: ${hedge}`) : null,
+    paraphrase ? h('blockquote', { class: 'evidence' }, paraphrase) : h('p', { class: 'muted' }, t.details.noParaphrase),
+    certainty === 'hedged' && hedge ? h('p', { class: 'muted' }, `${t.certainty.hedgedTitle}: `, hedge) : null,
     certainty === 'inferred'
-      ? h('p', { class: 'muted' }, t.details.inferredNote, outsideKnowledge ? ` (${t.certainty.restsOn} ${outsideKnowledge})` : '')
+      ? h('p', { class: 'muted' }, t.details.inferredNote, outside ? ` (${t.certainty.restsOn} ${outside})` : '')
       : null,
     sourceList(sources, evidence),
   );

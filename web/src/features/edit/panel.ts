@@ -30,6 +30,8 @@ const MODES: EditMode[] = ['tie', 'node', 'correct', 'retire', 'source'];
 const SOURCE_FILE = /^[\w.-]+\.txt$/;
 /** What addSource takes as `text` (server/curation/schemas.ts). */
 export const MAX_SOURCE_TEXT = 2_000_000;
+/** Tie qualifiers that are text for people, offered in Swedish too. */
+const SV_TEXT_QUALIFIERS = ['task', 'role', 'subject', 'agreement'] as const;
 
 /** What the controller does after a change set is written: reload the view, bring in `show`. */
 export type AfterWrite = (written: ChangeWritten, what: { show: string[]; select?: { factId: string } | { id: string } }) => Promise<void>;
@@ -196,6 +198,8 @@ export class EditPanel {
       const q = new Set(rule?.qualifiers ?? []);
       for (const name of ['forum', 'capacity', 'principal', 'task', 'role', 'subject', 'agreement', 'chain', 'step'])
         f.show(name, q.has(name));
+      // Each text qualifier also in Swedish (docs/model.md, "Two languages").
+      for (const name of SV_TEXT_QUALIFIERS) f.show(`${name}Sv`, q.has(name));
       const basis = ty !== '' && basisAllowed(ty);
       for (const name of ['basisKind', 'basisRef', 'basisCertainty', 'basisNote']) f.show(name, basis);
       const kind = f.control('basisKind') as HTMLSelectElement | undefined;
@@ -251,6 +255,8 @@ export class EditPanel {
       for (const q of rule?.qualifiers ?? []) {
         const v = f.value(q);
         if (v) tie[q] = q === 'step' ? Number(v) : v;
+        const sv = (SV_TEXT_QUALIFIERS as readonly string[]).includes(q) ? f.value(`${q}Sv`) : '';
+        if (sv) Object.assign(tie, { [`${q}Sv`]: sv, [`${q}SvOrigin`]: 'ours' });
       }
       if (basisAllowed(ty)) for (const b of ['basisKind', 'basisRef', 'basisCertainty', 'basisNote']) if (f.value(b)) tie[b] = f.value(b);
       Object.assign(tie, this.trustFields(f));
@@ -273,9 +279,13 @@ export class EditPanel {
       f.field('capacity', t.details.capacity, select([['', '—'], ...CAPACITIES.map((c) => [c, t.capacities[c] ?? c] as [string, string])])),
       f.field('principal', t.curation.principal, input(), t.curation.nodeIdHint),
       f.field('task', t.curation.task, input()),
+      f.field('taskSv', t.bilingual.inSwedish(t.curation.task), input({ lang: 'sv' })),
       f.field('role', t.curation.role, input()),
+      f.field('roleSv', t.bilingual.inSwedish(t.curation.role), input({ lang: 'sv' })),
       f.field('subject', t.curation.subject, input()),
+      f.field('subjectSv', t.bilingual.inSwedish(t.curation.subject), input({ lang: 'sv' })),
       f.field('agreement', t.curation.agreement, input()),
+      f.field('agreementSv', t.bilingual.inSwedish(t.curation.agreement), input({ lang: 'sv' })),
       f.field('chain', t.curation.chain, input()),
       f.field('step', t.curation.step, input({ type: 'number', min: 1 })),
       this.trustBlock(f),
