@@ -341,8 +341,9 @@ describe('the keyboard', () => {
     await settle();
     expect(await stops()).toEqual([1, 1, 1]);
 
-    // Into the toolbar and along it: Undo is disabled with nothing to undo, so Graph… comes first.
-    await page.locator('#search').focus();
+    // Into the toolbar and along it (after search and the question box): Undo is disabled with nothing to undo, so Graph… comes first.
+    // The question box's button is the last stop before the toolbar.
+    await page.locator('.topbar .ask-submit').focus();
     await page.keyboard.press('Tab');
     const start = await page.evaluate(() => document.activeElement?.closest('[role="toolbar"]')?.className);
     expect(start).toContain('toolbar');
