@@ -114,7 +114,8 @@ export interface MandateChain {
 
 export interface Representation {
   agent: NodeData;
-  principal: NodeData;
+  /** Null when the agent takes part in its own name (an expert authority), for no principal. */
+  principal: NodeData | null;
   forum: NodeData | null;
   capacity: string | null;
   validFrom: string | null;

@@ -288,12 +288,13 @@ export const en = {
     noRepTry: 'Leave a field empty to widen the question, or clear the as-of date.',
     repCount: (n: number, asOf: string | null) => `${n} representation ${plural(n, 'tie', 'ties')}${asOf ? ` as of ${asOf}` : ''}`,
     represents: ' represents ',
+    inOwnName: ' takes part in its own name, as an expert authority',
     inForum: 'in ',
     forumNotGiven: 'forum not given',
     capacityNotGiven: 'capacity not given',
     showTie: 'Show tie',
-    repSentence: (agent: string, principal: string, forum: string | null, capacity: string | null, span: string) =>
-      `${agent} represents ${principal}${forum ? ` in ${forum}` : ''}${capacity ? `, ${capacity}` : ''}${span ? ` (${span})` : ''}.`,
+    repSentence: (agent: string, principal: string | null, forum: string | null, capacity: string | null, span: string) =>
+      `${agent} ${principal ? `represents ${principal}` : 'takes part in its own name'}${forum ? ` in ${forum}` : ''}${capacity ? `, ${capacity}` : ''}${span ? ` (${span})` : ''}.`,
     onMandate: (basis: string) => `On the mandate: ${basis}`,
     chainIdle:
       'Select a node and press “Trace mandate chain ↑” to see who mandated, appointed or set it up, up to the government, as a top-down hierarchy.',

@@ -287,12 +287,13 @@ export const sv: Catalogue = {
     noRepTry: 'Lämna ett fält tomt för att vidga frågan, eller ta bort datumet.',
     repCount: (n: number, asOf: string | null) => `${n} ${plural(n, 'band', 'band')} av företrädande${asOf ? ` per ${asOf}` : ''}`,
     represents: ' företräder ',
+    inOwnName: ' deltar i eget namn, som expertmyndighet',
     inForum: 'i ',
     forumNotGiven: 'forum anges inte',
     capacityNotGiven: 'egenskap anges inte',
     showTie: 'Visa bandet',
-    repSentence: (agent: string, principal: string, forum: string | null, capacity: string | null, span: string) =>
-      `${agent} företräder ${principal}${forum ? ` i ${forum}` : ''}${capacity ? `, ${capacity}` : ''}${span ? ` (${span})` : ''}.`,
+    repSentence: (agent: string, principal: string | null, forum: string | null, capacity: string | null, span: string) =>
+      `${agent} ${principal ? `företräder ${principal}` : 'deltar i eget namn'}${forum ? ` i ${forum}` : ''}${capacity ? `, ${capacity}` : ''}${span ? ` (${span})` : ''}.`,
     onMandate: (basis: string) => `På uppdrag av: ${basis}`,
     chainIdle:
       'Välj en nod och tryck ”Följ uppdragskedjan ↑” för att se vem som gav uppdraget, utsåg eller inrättade den, ända upp till regeringen, som en hierarki uppifrån och ned.',

@@ -9,9 +9,11 @@ export function repAnswer(key: string, result: RepresentationResult, show: () =>
   const pairs: Array<[string, string]> = [];
   for (const r of result.representations) {
     nodes.add(r.agent.id);
-    nodes.add(r.principal.id);
     edges.add(r.relationship.id);
-    pairs.push([r.principal.id, r.agent.id]);
+    if (r.principal) {
+      nodes.add(r.principal.id);
+      pairs.push([r.principal.id, r.agent.id]);
+    }
     if (r.forum) {
       nodes.add(r.forum.id);
       pairs.push([r.agent.id, r.forum.id]);

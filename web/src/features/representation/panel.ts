@@ -125,7 +125,13 @@ export class RepresentationPanel {
     const sentences = reps.map(
       (r) =>
         r.summary?.text ??
-        t.tools.repSentence(r.agent.name, r.principal.name, r.forum ? shortName(r.forum) : null, capacityText(r.capacity), spanText(r)),
+        t.tools.repSentence(
+          r.agent.name,
+          r.principal?.name ?? null,
+          r.forum ? shortName(r.forum) : null,
+          capacityText(r.capacity),
+          spanText(r),
+        ),
     );
     const summary = result.summary;
     const notValid = result.notValidThen ?? [];
@@ -163,8 +169,12 @@ export class RepresentationPanel {
               'div',
               { class: 'rep-line' },
               nodeChip(r.agent, r.agent.id, () => this.bus.emit('node:show', { id: r.agent.id })),
-              h('span', { class: 'phrase' }, t.tools.represents),
-              nodeChip(r.principal, r.principal.id, () => this.bus.emit('node:show', { id: r.principal.id })),
+              ...(r.principal
+                ? [
+                    h('span', { class: 'phrase' }, t.tools.represents),
+                    nodeChip(r.principal, r.principal.id, () => this.bus.emit('node:show', { id: r.principal!.id })),
+                  ]
+                : [h('span', { class: 'phrase' }, t.tools.inOwnName)]),
             ),
             h(
               'div',
