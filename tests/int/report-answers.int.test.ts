@@ -237,8 +237,8 @@ describe.each(LANGS)('the Ukraine request route (%s)', (lang) => {
     expect(sentences[1]).toBe(
       lang === 'en'
         ? 'The first is the named process “requests for medical supplies”, in 4 steps.'
-        : // The process has no Swedish name yet: it is named without quoting the English one.
-          'Den första är den namngivna processen, i 4 steg.',
+        : // Named by its Swedish form, never by quoting the English one.
+          'Den första är den namngivna processen ”begäran om sjukvårdsmateriel”, i 4 steg.',
     );
     const steps = sentences.filter((s) => s.endsWith('].'));
     expect(steps).toHaveLength(4);
