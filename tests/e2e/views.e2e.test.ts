@@ -312,7 +312,8 @@ describe('saved views and the graph as recorded at a version, in the browser', (
 
     // Its citation: the uploaded lines, the hostile one as plain text.
     await page.locator('#tab-details').click();
-    const cite = page.locator('#panel-details .source-button', { hasText: UPLOAD });
+    // The citation names the document by the title it was registered with, not its file.
+    const cite = page.locator('#panel-details .source-button', { hasText: `Uploaded report ${RUN}` });
     await visible(cite);
     await cite.click();
     const dialog = page.locator('.citation-dialog');
