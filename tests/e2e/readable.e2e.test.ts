@@ -461,9 +461,13 @@ describe('on a phone', () => {
 
       // The questions: the form is on the screen without scrolling the page.
       await page.locator('#tab-representation').tap();
-      const field = (await page.locator('#rep-forum').boundingBox())!;
-      expect(field.y).toBeGreaterThan(0);
-      expect(field.y + field.height).toBeLessThanOrEqual(844);
+      // The panel takes its larger height once the tab has opened: wait for the layout to settle.
+      await expect
+        .poll(async () => {
+          const box = (await page.locator('#rep-forum').boundingBox())!;
+          return box.y > 0 && box.y + box.height <= 844;
+        })
+        .toBe(true);
       expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
 
       // Who represents Sweden in WHO: the forum's field is low on the screen, so its suggestions
