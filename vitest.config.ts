@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default'],
+    // The int and e2e tiers each run their files one at a time; this lets them (and the unit
+    // tier) run side by side. Most of their time is waiting on Neo4j and the browser.
+    maxWorkers: 3,
     projects: [
       {
         test: {
@@ -30,9 +33,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.test.ts'],
-          // After the int tier, not beside it: the curation stories write change sets, and the
-          // int tests' "nothing was written" digests must not see another tier's writes.
-          sequence: { groupOrder: 1 },
+          // Beside the int tier, on a Neo4j of its own (tests/setup/database.ts): the curation
+          // stories' writes never reach the int tests' "nothing was written" digests.
           globalSetup: ['tests/setup/database.ts', 'tests/setup/server.ts'],
           fileParallelism: false,
           testTimeout: 90_000,

@@ -2,9 +2,12 @@
 // tests' own (its own port and store, so a developer's data is never touched). The schema is
 // applied and the seed loaded (idempotent), then the URI is handed to the test files.
 //
-// TEST_NEO4J_PORT pins the port (store .neo4j/test-<port>, kept between runs). Unset, the
-// system hands out a free port and the store is a fresh .neo4j/test-auto-<port>, removed at
-// the end: two `npm test` runs on one machine then never share a server or a store.
+// Each tier that needs Neo4j (int, e2e) gets a server of its own, so the two tiers run side by
+// side and the int tests' "nothing was written" digests never see the browser stories' writes.
+// TEST_NEO4J_PORT (int) and TEST_E2E_NEO4J_PORT (e2e) pin a tier's port (store
+// .neo4j/test-<port>, kept between runs). Unset, the system hands out a free port and the store
+// is a fresh .neo4j/test-auto-<port>, removed at the end: two `npm test` runs on one machine
+// then never share a server or a store.
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -34,23 +37,19 @@ export default async function setup(project: TestProject) {
   if (!uri) {
     const onProgress = (l: string) => process.stderr.write(`[neo4j] ${l}\n`);
     let local: LocalNeo4jHandle;
-    const pinned = process.env.TEST_NEO4J_PORT;
+    const pinned = process.env[project.name === 'e2e' ? 'TEST_E2E_NEO4J_PORT' : 'TEST_NEO4J_PORT'];
+    const auto = !pinned;
     if (pinned) {
-      // Also how the e2e project finds the server the int project started in this run.
       const port = Number(pinned);
-      const auto = process.env.TEST_NEO4J_AUTO === String(port);
-      local = await ensureLocalNeo4j({ port, dataDir: join(STORES, auto ? `${AUTO_PREFIX}${port}` : `test-${port}`), onProgress });
+      local = await ensureLocalNeo4j({ port, dataDir: join(STORES, `test-${port}`), onProgress });
     } else {
       sweepAbandonedStores();
       local = await startNeo4jOnFreePort({ dataDir: (port) => join(STORES, `${AUTO_PREFIX}${port}`), onProgress });
-      process.env.TEST_NEO4J_PORT = String(local.port);
-      process.env.TEST_NEO4J_AUTO = String(local.port);
-      process.stderr.write(`[neo4j] test Neo4j on a free port: ${local.uri} (store ${local.dataDir})\n`);
+      process.stderr.write(`[neo4j] ${project.name} tests' Neo4j on a free port: ${local.uri} (store ${local.dataDir})\n`);
     }
     uri = local.uri;
     dataDir = local.dataDir;
     if (local.startedHere && !process.env.KEEP_NEO4J) {
-      const auto = process.env.TEST_NEO4J_AUTO === String(local.port);
       stop = async () => {
         await local.stop();
         if (auto) rmSync(local.dataDir, { recursive: true, force: true });
