@@ -22,7 +22,7 @@ import { RelationshipRecord } from '../../seed/schema.ts';
 import { readFileSync } from 'node:fs';
 import { Database } from '../../server/db/database.ts';
 import { testDatabase } from '../helpers/api.ts';
-import { startNeo4jOnFreePort } from '../helpers/free-port.ts';
+import { emptyScratchNeo4j } from '../helpers/scratch-neo4j.ts';
 
 const PREFIX = 'synth-';
 const db = testDatabase();
@@ -66,9 +66,8 @@ describe('bench: bulk loader', () => {
   });
 
   it('into an empty database, builds the indexes once at the end and searches the loaded graph', async () => {
-    // The deferred-index path only runs on an empty database, so it gets a Neo4j of its own.
-    const neo = await startNeo4jOnFreePort({ dataDir: join(work, 'empty-db') });
-    const empty = new Database({ uri: neo.uri });
+    // The deferred-index path only runs on an empty database: the throw-away one.
+    const empty = new Database({ uri: await emptyScratchNeo4j() });
     try {
       await empty.applySchema();
       const indexNames = async () => (await empty.read('bulk/list-deferrable-indexes')).map((r) => String(r.name)).sort();
@@ -119,7 +118,6 @@ describe('bench: bulk loader', () => {
       expect(ties.map((t) => [t.type, t.direction, Number(t.count)])).toEqual([['MEMBER_OF', 'out', 1]]);
     } finally {
       await empty.close();
-      await neo.stop();
     }
   });
 

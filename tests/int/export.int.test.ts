@@ -15,6 +15,7 @@ import { Database, type Row } from '../../server/db/database.ts';
 import { testApp } from '../helpers/api.ts';
 import { startNeo4jOnFreePort } from '../helpers/free-port.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
+import { emptyScratchNeo4j } from '../helpers/scratch-neo4j.ts';
 
 const { app, db } = testApp();
 afterAll(() => db.close());
@@ -54,15 +55,9 @@ describe('whole-graph JSON', () => {
 });
 
 describe('Cypher script', () => {
-  let other: LocalNeo4jHandle;
-  let dir: string;
+  let emptyUri: string;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'mandate-replay-'));
-    other = await startNeo4jOnFreePort({ dataDir: join(dir, 'data') });
-  });
-  afterAll(async () => {
-    await other?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    emptyUri = await emptyScratchNeo4j();
   });
 
   it('replayed into an empty Neo4j gives the same graph', { timeout: 240_000 }, async () => {
@@ -72,7 +67,7 @@ describe('Cypher script', () => {
       .split(';\n')
       .map((s) => s.replace(/^\/\/.*$/gm, '').trim())
       .filter(Boolean);
-    const empty = new Database({ uri: other.uri });
+    const empty = new Database({ uri: emptyUri });
     try {
       expect((await graphDigest(empty)).nodes).toBe(0);
       for (const s of statements) await empty.replayStatement(s);

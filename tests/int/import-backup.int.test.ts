@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { LocalNeo4jHandle } from '../../neo4j-local/launcher.ts';
 import { prepareDatabase } from '../../server/bootstrap.ts';
 import { backupGraph, restoreGraph } from '../../server/data-io/backup.ts';
 import { importFacts } from '../../server/data-io/import.ts';
@@ -18,8 +17,8 @@ import { loadQueries } from '../../server/db/cypher-registry.ts';
 import { Database } from '../../server/db/database.ts';
 import { ConflictError, ValidationError } from '../../server/errors.ts';
 import { testApp } from '../helpers/api.ts';
-import { startNeo4jOnFreePort } from '../helpers/free-port.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
+import { emptyScratchNeo4j } from '../helpers/scratch-neo4j.ts';
 
 const TOKEN = 'test-write-token-0123456789';
 const { app, db } = testApp({ WRITE_TOKEN: TOKEN });
@@ -328,24 +327,15 @@ describe('an import as the command-line tool runs it', () => {
 });
 
 describe('backup and restore', () => {
-  // A restore wipes the store it runs on, so it never runs on the tests' shared Neo4j: a Neo4j
-  // of its own, started here, or the throw-away one SCRATCH_NEO4J_URI names (npm run mutate:int
-  // passes one, so that each mutant does not start a server; docs/mutation-testing.md).
-  let other: LocalNeo4jHandle | undefined;
+  // A restore wipes the store it runs on, so it never runs on the tests' shared Neo4j: it takes
+  // the throw-away one (tests/helpers/scratch-neo4j.ts).
   let uri: string;
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mandate-backup-'));
-    if (process.env.SCRATCH_NEO4J_URI) uri = process.env.SCRATCH_NEO4J_URI;
-    else {
-      other = await startNeo4jOnFreePort({ dataDir: join(dir, 'data') });
-      uri = other.uri;
-    }
+    uri = await emptyScratchNeo4j();
   });
-  afterAll(async () => {
-    await other?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const count = async (copy: Database, cypher: string) => Number((await copy.readText(cypher, {}, { rowLimit: 1 })).rows[0]!.n);
 

@@ -8,17 +8,16 @@
 // Neo4j of their own.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureLocalNeo4j, type LocalNeo4jHandle } from '../../neo4j-local/launcher.ts';
 import { importFacts } from '../../server/data-io/import.ts';
 import { Database, type Row } from '../../server/db/database.ts';
 import { ValidationError } from '../../server/errors.ts';
 import { testApp } from '../helpers/api.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
+import { emptyScratchNeo4j } from '../helpers/scratch-neo4j.ts';
 
 const { app, db } = testApp();
 const TOOLS = join(import.meta.dirname, '../tools');
@@ -292,17 +291,6 @@ describe('a subgraph in the trust-model contract’s terms', () => {
 
 // ------------------------------------------------------------------------ round trips
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** What FtM carries of a graph: ids, labels, names, dates, qualifiers, sources and certainty; not free node properties. */
 async function carried(database: Database, keepExtras: boolean): Promise<string[]> {
   const lines: string[] = [];
@@ -360,19 +348,17 @@ async function carried(database: Database, keepExtras: boolean): Promise<string[
 }
 
 describe('round trip through an empty Neo4j', () => {
-  let other: LocalNeo4jHandle;
   let copy: Database;
   beforeAll(async () => {
     await removeFixture();
-    other = await ensureLocalNeo4j({ port: await freePort(), dataDir: join(dir, 'neo4j') });
+    const uri = await emptyScratchNeo4j();
     // A freshly started Neo4j on a shared 2-core machine can take longer than the default
     // 10 s for its first whole-graph transaction.
-    copy = new Database({ uri: other.uri, queryTimeoutMs: 120_000 });
+    copy = new Database({ uri, queryTimeoutMs: 120_000 });
     await copy.applySchema();
   });
   afterAll(async () => {
     await copy?.close();
-    await other?.stop();
   });
 
   it.each([

@@ -23,6 +23,8 @@ declare module 'vitest' {
     neo4jLocal: boolean;
     neo4jDataDir: string;
     appUrl: string;
+    /** A throw-away Neo4j for the int tests that need an empty one (tests/helpers/scratch-neo4j.ts). */
+    scratchNeo4jUri: string;
   }
 }
 
@@ -34,8 +36,14 @@ export default async function setup(project: TestProject) {
   let uri = config.NEO4J_URI;
   let stop: (() => Promise<unknown>) | null = null;
   let dataDir = '';
+  const onProgress = (l: string) => process.stderr.write(`[neo4j] ${l}\n`);
+  // Started beside the shared one rather than by each file that needs an empty Neo4j: one
+  // Java start instead of four, and it overlaps the shared one's.
+  const scratch =
+    project.name === 'int' && !process.env.SCRATCH_NEO4J_URI
+      ? startNeo4jOnFreePort({ dataDir: (port) => join(STORES, `${AUTO_PREFIX}${port}`), onProgress })
+      : null;
   if (!uri) {
-    const onProgress = (l: string) => process.stderr.write(`[neo4j] ${l}\n`);
     let local: LocalNeo4jHandle;
     const pinned = process.env[project.name === 'e2e' ? 'TEST_E2E_NEO4J_PORT' : 'TEST_NEO4J_PORT'];
     const auto = !pinned;
@@ -63,8 +71,14 @@ export default async function setup(project: TestProject) {
   project.provide('neo4jUri', uri);
   project.provide('neo4jLocal', !config.NEO4J_URI);
   project.provide('neo4jDataDir', dataDir);
+  const scratchLocal = await scratch;
+  project.provide('scratchNeo4jUri', scratchLocal?.uri ?? process.env.SCRATCH_NEO4J_URI ?? '');
   return async () => {
     if (stop) await stop();
+    if (scratchLocal && !process.env.KEEP_NEO4J) {
+      await scratchLocal.stop();
+      rmSync(scratchLocal.dataDir, { recursive: true, force: true });
+    }
   };
 }
 
