@@ -8,65 +8,48 @@ import { connect } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import { ExportRequest, exportSource } from '../export/subgraph.ts';
 import { writeExport } from '../export/write.ts';
-import { parseFlags } from './args.ts';
+import { commaList, parseFlags, requestOrExit, SELECTION_FLAGS, selectionFlags } from './args.ts';
 import { progress } from './progress.ts';
 
 const flags = parseFlags(
   z.object({
     format: z.string().default('json'),
     out: z.string().min(1, 'give the output file, e.g. --out graph.json'),
-    root: z.string().optional(),
-    depth: z.coerce.number().optional(),
-    ids: z.string().optional(),
-    types: z.string().optional(),
+    ...selectionFlags,
     labels: z.string().optional(),
-    'as-of': z.string().optional(),
     limit: z.coerce.number().optional(),
   }),
   process.argv.slice(2),
   {
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
-    root: { type: 'string' },
-    depth: { type: 'string' },
-    ids: { type: 'string' },
-    types: { type: 'string' },
+    ...SELECTION_FLAGS,
     labels: { type: 'string' },
-    'as-of': { type: 'string' },
     limit: { type: 'string' },
   },
 );
 
-const list = (s: string | undefined) =>
-  s
-    ? s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean)
-    : undefined;
-const request = ExportRequest.safeParse({
-  format: flags.format,
-  root: flags.root,
-  depth: flags.depth,
-  ids: list(flags.ids),
-  types: list(flags.types),
-  labels: list(flags.labels),
-  asOf: flags['as-of'],
-  limit: flags.limit,
-});
-if (!request.success) {
-  for (const issue of request.error.issues) process.stderr.write(`${issue.path.join('.') || 'arguments'}: ${issue.message}\n`);
-  process.exit(2);
-}
+const request = requestOrExit(
+  ExportRequest.safeParse({
+    format: flags.format,
+    root: flags.root,
+    depth: flags.depth,
+    ids: commaList(flags.ids),
+    types: commaList(flags.types),
+    labels: commaList(flags.labels),
+    asOf: flags['as-of'],
+    limit: flags.limit,
+  }),
+);
 
 const step = progress('Connecting to Neo4j');
 const connection = await connect(loadConfig(), (line) => step.text(line));
 const { db } = connection;
 try {
   step.text(
-    `Exporting ${request.data.root ? `the neighbourhood of ${request.data.root}` : request.data.ids ? 'the selected nodes' : 'the whole graph'} as ${request.data.format}`,
+    `Exporting ${request.root ? `the neighbourhood of ${request.root}` : request.ids ? 'the selected nodes' : 'the whole graph'} as ${request.format}`,
   );
-  const source = await exportSource(db, request.data);
+  const source = await exportSource(db, request);
   const out = createWriteStream(flags.out);
   let bytes = 0;
   let lastShown = 0;
@@ -82,7 +65,7 @@ try {
     },
   });
   counter.pipe(out);
-  await writeExport(request.data.format, source, counter);
+  await writeExport(request.format, source, counter);
   counter.end();
   await once(out, 'finish');
   step.succeed(`Wrote ${flags.out} (${(bytes / 1e6).toFixed(2)} MB)`);

@@ -7,18 +7,14 @@ import { connect } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import { buildFigure, FigureRequest } from '../figure/build.ts';
 import { figurePdf, figurePng } from '../figure/render.ts';
-import { parseFlags } from './args.ts';
+import { commaList, parseFlags, requestOrExit, SELECTION_FLAGS, selectionFlags } from './args.ts';
 import { progress } from './progress.ts';
 
 const flags = parseFlags(
   z.object({
     format: z.string().default('pdf'),
     out: z.string().min(1, 'give the output file, e.g. --out figure.pdf'),
-    root: z.string().optional(),
-    depth: z.coerce.number().optional(),
-    ids: z.string().optional(),
-    types: z.string().optional(),
-    'as-of': z.string().optional(),
+    ...selectionFlags,
     lang: z.string().optional(),
     title: z.string().optional(),
     caption: z.string().optional(),
@@ -27,57 +23,39 @@ const flags = parseFlags(
   {
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
-    root: { type: 'string' },
-    depth: { type: 'string' },
-    ids: { type: 'string' },
-    types: { type: 'string' },
-    'as-of': { type: 'string' },
+    ...SELECTION_FLAGS,
     lang: { type: 'string' },
     title: { type: 'string' },
     caption: { type: 'string' },
   },
 );
 
-const list = (s: string | undefined) =>
-  s
-    ? s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean)
-    : undefined;
-// The flags' names, for messages: the request says asOf where the command line says --as-of.
-const FLAG: Record<string, string> = { asOf: 'as-of' };
-const request = FigureRequest.safeParse({
-  format: flags.format,
-  root: flags.root,
-  depth: flags.depth,
-  ids: list(flags.ids),
-  types: list(flags.types),
-  asOf: flags['as-of'],
-  lang: flags.lang,
-  title: flags.title,
-  caption: flags.caption,
-});
-if (!request.success) {
-  for (const issue of request.error.issues) {
-    const [field] = issue.path;
-    process.stderr.write(`${field === undefined ? 'arguments' : `--${FLAG[String(field)] ?? String(field)}`}: ${issue.message}\n`);
-  }
-  process.exit(2);
-}
+const request = requestOrExit(
+  FigureRequest.safeParse({
+    format: flags.format,
+    root: flags.root,
+    depth: flags.depth,
+    ids: commaList(flags.ids),
+    types: commaList(flags.types),
+    asOf: flags['as-of'],
+    lang: flags.lang,
+    title: flags.title,
+    caption: flags.caption,
+  }),
+);
 
 const step = progress('Connecting to Neo4j');
 const connection = await connect(loadConfig(), (line) => step.text(line));
 try {
   step.text('Laying out and drawing the figure');
-  const figure = await buildFigure(connection.db, request.data);
-  const format = request.data.format;
+  const figure = await buildFigure(connection.db, request);
+  const format = request.format;
   if (format !== 'svg') step.text(`Writing the ${format.toUpperCase()}`);
   const body =
     format === 'svg'
       ? Buffer.from(figure.svg, 'utf8')
       : format === 'pdf'
-        ? await figurePdf(figure.svg, { title: figure.title, lang: request.data.lang })
+        ? await figurePdf(figure.svg, { title: figure.title, lang: request.lang })
         : figurePng(figure.svg);
   await writeFile(flags.out, body);
   step.succeed(`Wrote ${flags.out} (${(body.length / 1e3).toFixed(0)} kB): ${figure.title}`);
