@@ -183,7 +183,7 @@ export class DetailsPanel {
   private renderNode(n: NodeData, state: ViewState): void {
     const look = LABEL_LOOK[n.label];
     const aliases = (n.aliases ?? []).filter((a) => a !== n.name && a !== n.nameEn && a !== n.nameOriginal);
-    const span = formatSpan(n.validFrom, n.validTo);
+    const span = formatSpan(n.validFrom, n.validTo, n.planned);
     const ties = h('div', { class: 'ties' }, h('p', { class: 'muted' }, h('span', { class: 'spinner small' }), t.details.countingTies));
     const holders =
       n.label === 'Post'
@@ -355,7 +355,7 @@ export class DetailsPanel {
           { class: 'holders-list' },
           rows.map((e) => {
             const holder = this.cache.nodes.get(e.source);
-            const span = formatSpan(e.validFrom, e.validTo) || t.details.datesNotGiven;
+            const span = formatSpan(e.validFrom, e.validTo, e.planned) || t.details.datesNotGiven;
             const current = validAt(e.validFrom, e.validTo, state.asOf) && state.asOf !== null;
             return h(
               'li',
@@ -374,7 +374,7 @@ export class DetailsPanel {
   }
 
   private renderEdge(e: EdgeData, state: ViewState): void {
-    const span = formatSpan(e.validFrom, e.validTo);
+    const span = formatSpan(e.validFrom, e.validTo, e.planned);
     const forum = e.forum ? this.cache.nodes.get(e.forum) : undefined;
     clear(
       this.element,
@@ -466,7 +466,7 @@ function tieSummary(e: EdgeData, cache: ElementCache): string {
   ]
     .filter(Boolean)
     .join(', ');
-  const span = formatSpan(e.validFrom, e.validTo);
+  const span = formatSpan(e.validFrom, e.validTo, e.planned);
   return [what || TYPE_PHRASES[e.type], span || t.dates.noDates].join(' · ');
 }
 
