@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../web/src/api/curation-types.ts';
 import { formatSpan } from '../../web/src/graph/dates.ts';
 import { laterSentences } from '../../web/src/features/edit/conflict-words.ts';
+import { confirmCitation, nearestLines, pairRows, uploadSummary } from '../../web/src/features/review/model.ts';
 
 const entry = (
   version: number,
@@ -54,5 +55,49 @@ describe('an edit refused because the element changed since the form read it', (
 
   it('says nothing of the changes the form already saw', () => {
     expect(laterSentences(history, 13, 'ana')).toEqual([]);
+  });
+});
+
+describe('the review queue', () => {
+  const line = (n: number) => ({ n, text: `line ${n}` });
+
+  it('offers the new lines standing where the cited ones stood, and nothing when the passage is gone', () => {
+    expect(nearestLines({ newLines: [line(21), line(22), line(23)] })).toBe('21-23');
+    expect(nearestLines({ newLines: [line(7)] })).toBe('7');
+    expect(nearestLines({ newLines: [] })).toBe('');
+  });
+
+  it('sends the lines typed as a citation, and refuses what is not a line or a range', () => {
+    expect(confirmCitation('21-23')).toEqual({ start: 21, end: 23 });
+    expect(confirmCitation('L7')).toEqual({ start: 7, end: 7 });
+    expect(confirmCitation('23-21')).toBeNull();
+    expect(confirmCitation('soon')).toBeNull();
+  });
+
+  it('pairs old and new lines row by row, the shorter side left empty', () => {
+    expect(pairRows([line(1), line(2)], [line(5)])).toEqual([
+      [line(1), line(5)],
+      [line(2), null],
+    ]);
+  });
+
+  it('says what a new text did, the review it needs first', () => {
+    const r = {
+      changeSet: { id: 'cs-9', version: 9 },
+      source: { file: 'f.txt', version: 2 },
+      moved: 3,
+      flagged: 2,
+      unchanged: 1,
+      differentDocument: false,
+    };
+    expect(uploadSummary(r)).toEqual([
+      '2 facts need review.',
+      '3 citations moved with the text.',
+      '1 citation reads as before.',
+      'The new text is version 2 of the document.',
+    ]);
+    expect(uploadSummary({ ...r, differentDocument: true, moved: 0, flagged: 4, unchanged: 0 })[0]).toMatch(
+      /different document: no citation was moved/,
+    );
   });
 });

@@ -933,6 +933,8 @@ export const en = {
     differentDocument:
       'Most lines differ from the text before, so it reads as a different document: no citation was moved, and every fact citing it needs review.',
     openReview: 'Open the review',
+    sourceChanged: 'Source changed since cited',
+    sourceChangedTitle: 'A newer text of the document changed the lines this fact cites; an editor has not yet checked it.',
   },
   // ---- end review
   /** Property names shown in the details' fact list; others are spelled out from the key. */

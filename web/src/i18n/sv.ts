@@ -929,6 +929,8 @@ export const sv: Catalogue = {
     differentDocument:
       'De flesta rader skiljer sig från texten före, så den läses som ett annat dokument: inget citat flyttades, och varje uppgift som citerar den behöver granskas.',
     openReview: 'Öppna granskningen',
+    sourceChanged: 'Källan ändrad sedan citeringen',
+    sourceChangedTitle: 'En nyare text av dokumentet ändrade raderna som uppgiften citerar; en redaktör har ännu inte granskat den.',
   },
   // ---- end review
   keys: {

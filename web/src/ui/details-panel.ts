@@ -7,6 +7,7 @@ import type { EdgeData, NodeData, NodeDetail, RelationshipType } from '../api/ty
 import type { EventBus } from '../events.ts';
 import { bundleKey } from '../graph/apply.ts';
 import { formatSpan, validAt } from '../graph/dates.ts';
+import { sourceChangedMark } from '../features/review/mark.ts';
 import { holdersInOrder, shortName } from '../graph/elements.ts';
 import { LABEL_LOOK, typeColor } from '../graph/style.ts';
 import type { ElementCache } from '../graph/view.ts';
@@ -197,6 +198,7 @@ export class DetailsPanel {
         { class: 'badge-row' },
         h('span', { class: 'badge' }, shapeIcon(look.shape, look.color, look.border, 14), ' ', LABEL_NAMES[n.label]),
         certaintyBadge(n),
+        sourceChangedMark(n),
       ),
       h('h2', { class: 'details-title', tabindex: '-1' }, n.name),
       secondName(n) ? h('p', { class: 'name-en' }, secondName(n)) : null,
@@ -384,6 +386,7 @@ export class DetailsPanel {
         h('span', { class: 'badge' }, h('span', { class: 'type-chip', style: `--chip:${typeColor(e.type)}` }), ' ', TYPE_PHRASES[e.type]),
         certaintyBadge(e),
         timeStatusNote(e),
+        sourceChangedMark(e),
       ),
       h(
         'h2',

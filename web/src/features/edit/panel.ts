@@ -25,8 +25,8 @@ import { laterSentences } from './conflict-words.ts';
 import { FormDraft } from './draft.ts';
 import { allowedTypes, basisAllowed, changedFields, citation, isAct, newFactId, nodeIdFrom, type TypeRule } from './model.ts';
 
-export type EditMode = 'tie' | 'node' | 'correct' | 'retire' | 'source';
-const MODES: EditMode[] = ['tie', 'node', 'correct', 'retire', 'source'];
+export type EditMode = 'tie' | 'node' | 'correct' | 'retire' | 'source' | 'upload';
+const MODES: EditMode[] = ['tie', 'node', 'correct', 'retire', 'source', 'upload'];
 /** The server's rule for a source file name (server/api/routes/sources.ts SOURCE_FILE). */
 const SOURCE_FILE = /^[\w.-]+\.txt$/;
 /** What addSource takes as `text` (server/curation/schemas.ts). */
@@ -53,6 +53,8 @@ export class EditPanel {
   /** The draft of the form on screen, cleared when its change set is saved. */
   private draft: FormDraft | null = null;
   private selectedKey = '';
+  /** A new text of a document: the form is source watch's own (features/review/upload.ts). */
+  private drawUpload: ((body: HTMLElement) => void) | null = null;
   /** "Saved as version N": kept above the form drawn again after the view reloads. */
   private notice = '';
   private state: ViewState | null = null;
@@ -68,7 +70,7 @@ export class EditPanel {
   ) {
     const modes = h('div', { class: 'edit-modes', role: 'group', 'aria-label': t.curation.editWhat });
     for (const m of MODES) {
-      const label = m === 'source' ? t.sourceForm.mode : t.curation.modes[m];
+      const label = m === 'source' ? t.sourceForm.mode : m === 'upload' ? t.review.uploadMode : t.curation.modes[m];
       const b = button(label, () => this.setMode(m), { class: 'small', 'aria-pressed': 'false', 'data-mode': m });
       this.modeButtons.set(m, b);
       modes.append(b);
@@ -102,6 +104,16 @@ export class EditPanel {
     // A form drawn before the list came (signed in from an earlier visit) gets its picker now;
     // its draft brings back what was typed.
     if (was === 'loading') this.render();
+  }
+
+  /** The registered documents, as the citation pickers offer them. */
+  get registeredSources(): Array<{ file: string; title?: string }> {
+    return this.sources;
+  }
+
+  setUploadForm(draw: (body: HTMLElement) => void): void {
+    this.drawUpload = draw;
+    if (this.mode === 'upload') this.render();
   }
 
   setMode(mode: EditMode): void {
@@ -169,6 +181,7 @@ export class EditPanel {
     if (this.mode === 'tie') this.tieForm();
     else if (this.mode === 'node') this.nodeForm();
     else if (this.mode === 'source') this.sourceForm();
+    else if (this.mode === 'upload') this.drawUpload?.(this.body);
     else this.selectedForm(this.mode);
     if (this.notice) this.body.prepend(h('p', { class: 'ok-text edit-saved', role: 'status' }, this.notice));
   }
