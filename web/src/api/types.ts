@@ -157,6 +157,7 @@ export interface TrustFields {
   planned?: boolean;
   /** Source watch (issue 21): the cited lines changed in a newer text of the document. */
   review?: string;
+  sourceChanged?: boolean;
 }
 
 export interface RepresentationResult {

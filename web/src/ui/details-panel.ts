@@ -208,7 +208,7 @@ export class DetailsPanel {
         ? h(
             'p',
             { class: 'dates' },
-            t.details.valid(span),
+            datesLine(span, n.planned),
             !validAt(n.validFrom, n.validTo, state.asOf) ? h('span', { class: 'warn' }, t.details.notAsOf(state.asOf ?? '')) : null,
           )
         : null,
@@ -408,7 +408,7 @@ export class DetailsPanel {
       h(
         'p',
         { class: 'dates' },
-        span ? t.details.valid(span) : t.details.noDates,
+        span ? datesLine(span, e.planned) : t.details.noDates,
         state.asOf
           ? validAt(e.validFrom, e.validTo, state.asOf)
             ? h('span', { class: 'ok' }, t.details.validAsOf(state.asOf))
@@ -516,4 +516,9 @@ function provenance(record: NodeData | EdgeData): HTMLElement {
       : null,
     sourceList(sources, evidence),
   );
+}
+
+/** "Valid 2015–2018"; a planned fact never reads as valid: "Planned from 2027". */
+function datesLine(span: string, planned: unknown): string {
+  return planned === true ? span.charAt(0).toUpperCase() + span.slice(1) : t.details.valid(span);
 }

@@ -16,7 +16,7 @@ import type { ViewState } from '../../state/view-state.ts';
 import { button, clear, h } from '../../ui/dom.ts';
 import type { Feedback } from '../../ui/feedback.ts';
 import { SearchBox } from '../../ui/search-box.ts';
-import { setSourceTitles } from '../../ui/sources.ts';
+import { parseSource, setSourceTitles } from '../../ui/sources.ts';
 import { LABELS, LABEL_NAMES, TYPE_PHRASES } from '../../vocabulary.ts';
 import type { SessionState } from '../session/state.ts';
 import { FormFields, input, select, textarea } from './form.ts';
@@ -750,7 +750,12 @@ export class EditPanel {
       void this.laterChanges(target).then((later) => {
         clear(
           status,
-          conflictView(err, () => this.bus.emit('curation:reload', { ids: this.state?.selected ?? [] }), later),
+          conflictView(
+            err,
+            () => this.bus.emit('curation:reload', { ids: this.state?.selected ?? [] }),
+            later,
+            (id) => this.cache.nodes.get(id)?.name ?? id,
+          ),
         );
         status.querySelector<HTMLElement>('.conflict')?.focus();
       });
@@ -807,7 +812,12 @@ function fieldLabel(k: string): string {
  * A conflict: the element changed since it was read. Who changed it and what (`later`, from its
  * history, when the form could read it), then what it says now, field by field.
  */
-export function conflictView(err: ApiError, reload: () => void, later: string[] = []): HTMLElement {
+export function conflictView(
+  err: ApiError,
+  reload: () => void,
+  later: string[] = [],
+  name: (id: string) => string = (id) => id,
+): HTMLElement {
   // Each conflicting element's state now rides in its detail (`details[].current`; null: retired).
   const details = Array.isArray(err.body?.details) ? (err.body.details as Array<{ current?: unknown }>) : [];
   const list = details.map((d) => d.current).filter((c): c is Record<string, unknown> => !!c && typeof c === 'object');
@@ -826,24 +836,40 @@ export function conflictView(err: ApiError, reload: () => void, later: string[] 
         )
       : null,
     list.length ? h('p', {}, t.review.editConflictNow) : null,
-    list.map((c) => stateList(c as Record<string, unknown>)),
+    list.map((c) => stateList(c as Record<string, unknown>, name)),
     button(t.curation.loadCurrent, reload, { class: 'small' }),
   );
 }
 
-/** An element's state (as a change set records it) as a definition list, values as text. */
-export function stateList(s: Record<string, unknown> | null | undefined): HTMLElement | null {
+/** Bookkeeping, not what the element says: the store's merge key, revision, ids, the source-watch marks. */
+const NOT_SAID = new Set(['key', 'rev', 'id', 'factId', 'citedAgainst', 'review', 'reviewFile', 'reviewSince', 'attested']);
+
+/**
+ * An element's state (as a change set records it) as a definition list, in words: a tie's kind
+ * as a phrase, its ends by name (`name`, when the caller knows them), citations as document and lines.
+ */
+export function stateList(s: Record<string, unknown> | null | undefined, name: (id: string) => string = (id) => id): HTMLElement | null {
   if (!s) return null;
   const flat: Record<string, unknown> = { ...s, ...((s.properties as Record<string, unknown> | undefined) ?? {}) };
   delete flat.properties;
-  // The store's merge key and revision are bookkeeping, not what the element says.
-  const rows = Object.entries(flat).filter(([k, v]) => k !== 'key' && k !== 'rev' && v !== null && v !== undefined && v !== '');
+  const rows = Object.entries(flat).filter(([k, v]) => !NOT_SAID.has(k) && v !== null && v !== undefined && v !== '');
+  const said = (k: string, v: unknown): string => {
+    if (k === 'type' && typeof v === 'string') return TYPE_PHRASES[v as RelationshipType] ?? v;
+    if (k === 'label' && typeof v === 'string') return LABEL_NAMES[v as NodeLabel] ?? v;
+    if ((k === 'from' || k === 'to' || k === 'forum' || k === 'principal') && typeof v === 'string') return name(v);
+    if (k === 'certainty' && (v === 'stated' || v === 'hedged' || v === 'inferred')) return t.certainty[v];
+    if (k === 'sources' && Array.isArray(v))
+      return v
+        .map((ref) => {
+          const r = parseSource(String(ref));
+          return `${r.document}, ${r.lines}`;
+        })
+        .join('; ');
+    return Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  };
   return h(
     'dl',
     { class: 'facts state-list' },
-    rows.flatMap(([k, v]) => [
-      h('dt', {}, fieldLabel(k)),
-      h('dd', {}, Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v)),
-    ]),
+    rows.flatMap(([k, v]) => [h('dt', {}, fieldLabel(k)), h('dd', {}, said(k, v))]),
   );
 }

@@ -3,8 +3,8 @@
 import { t } from '../../i18n/index.ts';
 import { h } from '../../ui/dom.ts';
 
-export function sourceChangedMark(d: { review?: unknown }): HTMLElement | null {
-  return d.review === 'source-changed'
+export function sourceChangedMark(d: { review?: unknown; sourceChanged?: unknown }): HTMLElement | null {
+  return d.sourceChanged === true || d.review === 'source-changed'
     ? h('span', { class: 'badge source-changed', title: t.review.sourceChangedTitle }, t.review.sourceChanged)
     : null;
 }
