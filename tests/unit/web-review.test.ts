@@ -92,8 +92,8 @@ describe('the review queue', () => {
     };
     expect(uploadSummary(r)).toEqual([
       '2 facts need review.',
-      '3 citations moved with the text.',
-      '1 citation reads as before.',
+      'The citations of 3 facts moved with the text.',
+      '1 fact cites lines that stayed where they were.',
       'The new text is version 2 of the document.',
     ]);
     expect(uploadSummary({ ...r, differentDocument: true, moved: 0, flagged: 4, unchanged: 0 })[0]).toMatch(

@@ -927,9 +927,9 @@ export const en = {
     uploading: 'uploading the new text',
     uploadingNow: 'Uploading the new text and checking every citation of the document…',
     uploaded: (v: number) => `The new text is version ${v} of the document.`,
-    moved: (n: number) => `${n} ${plural(n, 'citation', 'citations')} moved with the text.`,
+    moved: (n: number) => `The citations of ${n} ${plural(n, 'fact', 'facts')} moved with the text.`,
     flagged: (n: number) => `${n} ${plural(n, 'fact needs', 'facts need')} review.`,
-    unchanged: (n: number) => `${n} ${plural(n, 'citation reads', 'citations read')} as before.`,
+    unchanged: (n: number) => `${n} ${plural(n, 'fact cites', 'facts cite')} lines that stayed where they were.`,
     differentDocument:
       'Most lines differ from the text before, so it reads as a different document: no citation was moved, and every fact citing it needs review.',
     openReview: 'Open the review',

@@ -923,9 +923,9 @@ export const sv: Catalogue = {
     uploading: 'ladda upp den nya texten',
     uploadingNow: 'Laddar upp den nya texten och går igenom varje citat av dokumentet…',
     uploaded: (v: number) => `Den nya texten är version ${v} av dokumentet.`,
-    moved: (n: number) => `${n} citat flyttades med texten.`,
+    moved: (n: number) => `Citaten för ${n} ${n === 1 ? 'uppgift' : 'uppgifter'} flyttades med texten.`,
     flagged: (n: number) => `${n} ${n === 1 ? 'uppgift behöver' : 'uppgifter behöver'} granskas.`,
-    unchanged: (n: number) => `${n} citat lyder som förut.`,
+    unchanged: (n: number) => `${n} ${n === 1 ? 'uppgift citerar' : 'uppgifter citerar'} rader som stod kvar.`,
     differentDocument:
       'De flesta rader skiljer sig från texten före, så den läses som ett annat dokument: inget citat flyttades, och varje uppgift som citerar den behöver granskas.',
     openReview: 'Öppna granskningen',
