@@ -2,13 +2,12 @@
 // what it did, in plain words without ids (the API's own language is English; the web app
 // builds its sentences from the same pieces in the reader's language).
 import { z } from '../zod.ts';
+import { CHANGE_WHATS, fieldGroups, type ChangeWhat } from './change-groups.ts';
 import type { OpRecord } from './log.ts';
 import type { ChangeSetSummary } from './schemas.ts';
 import { stateProperties, type ElementState, type TieState } from './state.ts';
 
-/** What a change did to an element, as a reader would group its fields. */
-export const CHANGE_WHATS = ['added', 'retired', 'restored', 'dates', 'certainty', 'sources', 'name', 'basis', 'details'] as const;
-export type ChangeWhat = (typeof CHANGE_WHATS)[number];
+export { CHANGE_WHATS, type ChangeWhat };
 
 export interface LaterChange {
   id: string;
@@ -70,14 +69,6 @@ export interface RevertConflict {
   current: unknown;
 }
 
-const GROUPS: Array<[ChangeWhat, RegExp]> = [
-  ['dates', /^(validFrom|validTo|attested|timeStatus|planned|asOf|datesNote)$/],
-  ['certainty', /^(certainty|hedge|inferredFrom|outsideKnowledge|hedgeNotApplicable)$/],
-  ['sources', /^(sources|evidence|citedAgainst|citationNote|review.*)$/],
-  ['name', /^(name|nameEn|nameSv|aliases|abbreviation)$/],
-  ['basis', /^(basis.*)$/],
-];
-
 /** A state without what a write derives (rev, dates as Neo4j dates), keys sorted: equal states compare equal. */
 export function canonicalState(state: ElementState | null | undefined): string {
   if (!state) return 'null';
@@ -97,9 +88,7 @@ export function whatChanged(op: OpRecord): ChangeWhat[] {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
     (k) => k !== 'key' && JSON.stringify(before[k]) !== JSON.stringify(after[k]),
   );
-  const out = new Set<ChangeWhat>();
-  for (const f of fields) out.add(GROUPS.find(([, re]) => re.test(f))?.[0] ?? 'details');
-  return out.size ? CHANGE_WHATS.filter((w) => out.has(w)) : ['details'];
+  return fieldGroups(fields);
 }
 
 /** "Folkhälsomyndigheten", or "the tie between Folkhälsomyndigheten and Sida". */

@@ -222,7 +222,9 @@ describe('curation with history, in the browser', () => {
     await page.locator('#panel-edit button[type="submit"]').click();
     const conflict = page.locator('#panel-edit .conflict');
     await visible(conflict);
-    await text(conflict).toContain('Someone changed this since you opened it');
+    // Said to the person, in words: the same editor made the later change (through a script).
+    await text(conflict).toContain('This changed since you opened it');
+    await text(conflict).toMatch(/You changed its sources again in version \d+\./);
     await text(conflict).toContain('names this council among the forums');
     await axe(page, 'edit conflict with the current state');
     await shot(page, '4a-conflict');

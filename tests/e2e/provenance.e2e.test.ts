@@ -287,6 +287,10 @@ describe('citations that hold and forms that survive a reload, in the browser', 
         (await page.locator('#panel-edit .edit-saved, #panel-edit .edit-status .ok-text').first().textContent()) ?? '',
       )?.[1],
     );
+    // Shown as planned, never as held: the saved tie is selected and its details say so.
+    await page.locator('#tab-details').click();
+    await text(page.locator('#panel-details .dates')).toBe(`Planned from ${FUTURE}`);
+    await page.locator('#tab-edit').click();
     await page.reload();
     await page.waitForFunction(() => window.mandateExplorer?.idle(), null, { timeout: 120_000 });
     await page.locator('#tab-edit').click();

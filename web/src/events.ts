@@ -45,7 +45,18 @@ export interface AppEvents {
   'compare:show': { diff: CanvasDiff | null; around: string | null };
 }
 
-export type ToolPanel = 'details' | 'paths' | 'representation' | 'chain' | 'common' | 'table' | 'edit' | 'history' | 'changes';
+export type ToolPanel =
+  | 'details'
+  | 'paths'
+  | 'representation'
+  | 'chain'
+  | 'common'
+  | 'table'
+  | 'edit'
+  | 'history'
+  | 'changes'
+  // Source watch's queue (features/review): editors only.
+  | 'review';
 
 type Handler<T> = (payload: T) => void;
 

@@ -123,6 +123,7 @@ const panel = new SidePanel(
     history: curation.history.element,
     edit: curation.edit.element,
     changes: curation.changesTab,
+    review: curation.review.panel.element,
     representation: repPanel.element,
     paths: pathsPanel.element,
     chain: chainPanel.element,
@@ -131,6 +132,7 @@ const panel = new SidePanel(
   },
   (name) => curation.onTabOpen(name),
 );
+curation.review.attach(panel);
 
 const hubChooser = new HubChooser(
   (ids, near) => store.dispatch({ type: 'addNodes', ids: ids.filter((id) => !store.state.nodes.includes(id)), near }),

@@ -153,6 +153,11 @@ export interface TrustFields {
   outsideKnowledge?: string;
   timeStatus?: 'valid' | 'attested' | 'undated';
   attested?: string;
+  /** A change still to come, recorded as planned (issue 21): shown as planned, never as held. */
+  planned?: boolean;
+  /** Source watch (issue 21): the cited lines changed in a newer text of the document. */
+  review?: string;
+  sourceChanged?: boolean;
 }
 
 export interface RepresentationResult {

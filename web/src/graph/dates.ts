@@ -26,8 +26,12 @@ export function validAt(validFrom: string | undefined | null, validTo: string | 
   return true;
 }
 
-/** "2015–2018", "since May 2019", "until 2005", or '' when undated, in the reader's language. */
-export function formatSpan(validFrom: string | undefined | null, validTo: string | undefined | null): string {
+/**
+ * "2015–2018", "since May 2019", "until 2005", or '' when undated, in the reader's language.
+ * A fact recorded as planned is never shown as held: "planned from 2027" (issue 21).
+ */
+export function formatSpan(validFrom: string | undefined | null, validTo: string | undefined | null, planned?: unknown): string {
+  if (planned === true) return plannedSpan(validFrom, validTo);
   if (validFrom && validTo) return validFrom === validTo ? formatDate(validFrom) : `${formatDate(validFrom)}–${formatDate(validTo)}`;
   if (validFrom) return t.dates.since(formatDate(validFrom));
   if (validTo) return t.dates.until(formatDate(validTo));
@@ -37,4 +41,10 @@ export function formatSpan(validFrom: string | undefined | null, validTo: string
 /** Sort key for ordering by start date; undated things go last. */
 export function startKey(validFrom: string | undefined | null): string {
   return validFrom ? firstDay(validFrom) : '9999';
+}
+
+function plannedSpan(validFrom: string | undefined | null, validTo: string | undefined | null): string {
+  if (validFrom && validTo) return t.review.plannedSpan(formatDate(validFrom), formatDate(validTo));
+  if (validFrom) return t.review.plannedFrom(formatDate(validFrom));
+  return validTo ? t.review.plannedUntil(formatDate(validTo)) : t.review.planned;
 }

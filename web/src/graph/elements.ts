@@ -53,7 +53,7 @@ export function edgeCaption(e: EdgeData, lookup: NameLookup = () => undefined): 
     default:
       if (e.role) parts.push(`(${shorten(String(e.role), MAX_CAPTION_DETAIL)})`);
   }
-  const span = formatSpan(e.validFrom, e.validTo);
+  const span = formatSpan(e.validFrom, e.validTo, e.planned);
   if (span) parts.push(span);
   return parts.join(' ');
 }

@@ -7,6 +7,7 @@ import type { EdgeData, NodeData, NodeDetail, RelationshipType } from '../api/ty
 import type { EventBus } from '../events.ts';
 import { bundleKey } from '../graph/apply.ts';
 import { formatSpan, validAt } from '../graph/dates.ts';
+import { sourceChangedMark } from '../features/review/mark.ts';
 import { holdersInOrder, shortName } from '../graph/elements.ts';
 import { LABEL_LOOK, typeColor } from '../graph/style.ts';
 import type { ElementCache } from '../graph/view.ts';
@@ -183,7 +184,7 @@ export class DetailsPanel {
   private renderNode(n: NodeData, state: ViewState): void {
     const look = LABEL_LOOK[n.label];
     const aliases = (n.aliases ?? []).filter((a) => a !== n.name && a !== n.nameEn && a !== n.nameOriginal);
-    const span = formatSpan(n.validFrom, n.validTo);
+    const span = formatSpan(n.validFrom, n.validTo, n.planned);
     const ties = h('div', { class: 'ties' }, h('p', { class: 'muted' }, h('span', { class: 'spinner small' }), t.details.countingTies));
     const holders =
       n.label === 'Post'
@@ -197,6 +198,7 @@ export class DetailsPanel {
         { class: 'badge-row' },
         h('span', { class: 'badge' }, shapeIcon(look.shape, look.color, look.border, 14), ' ', LABEL_NAMES[n.label]),
         certaintyBadge(n),
+        sourceChangedMark(n),
       ),
       h('h2', { class: 'details-title', tabindex: '-1' }, n.name),
       secondName(n) ? h('p', { class: 'name-en' }, secondName(n)) : null,
@@ -206,7 +208,7 @@ export class DetailsPanel {
         ? h(
             'p',
             { class: 'dates' },
-            t.details.valid(span),
+            datesLine(span, n.planned),
             !validAt(n.validFrom, n.validTo, state.asOf) ? h('span', { class: 'warn' }, t.details.notAsOf(state.asOf ?? '')) : null,
           )
         : null,
@@ -355,7 +357,7 @@ export class DetailsPanel {
           { class: 'holders-list' },
           rows.map((e) => {
             const holder = this.cache.nodes.get(e.source);
-            const span = formatSpan(e.validFrom, e.validTo) || t.details.datesNotGiven;
+            const span = formatSpan(e.validFrom, e.validTo, e.planned) || t.details.datesNotGiven;
             const current = validAt(e.validFrom, e.validTo, state.asOf) && state.asOf !== null;
             return h(
               'li',
@@ -374,7 +376,7 @@ export class DetailsPanel {
   }
 
   private renderEdge(e: EdgeData, state: ViewState): void {
-    const span = formatSpan(e.validFrom, e.validTo);
+    const span = formatSpan(e.validFrom, e.validTo, e.planned);
     const forum = e.forum ? this.cache.nodes.get(e.forum) : undefined;
     clear(
       this.element,
@@ -384,6 +386,7 @@ export class DetailsPanel {
         h('span', { class: 'badge' }, h('span', { class: 'type-chip', style: `--chip:${typeColor(e.type)}` }), ' ', TYPE_PHRASES[e.type]),
         certaintyBadge(e),
         timeStatusNote(e),
+        sourceChangedMark(e),
       ),
       h(
         'h2',
@@ -405,7 +408,7 @@ export class DetailsPanel {
       h(
         'p',
         { class: 'dates' },
-        span ? t.details.valid(span) : t.details.noDates,
+        span ? datesLine(span, e.planned) : t.details.noDates,
         state.asOf
           ? validAt(e.validFrom, e.validTo, state.asOf)
             ? h('span', { class: 'ok' }, t.details.validAsOf(state.asOf))
@@ -466,7 +469,7 @@ function tieSummary(e: EdgeData, cache: ElementCache): string {
   ]
     .filter(Boolean)
     .join(', ');
-  const span = formatSpan(e.validFrom, e.validTo);
+  const span = formatSpan(e.validFrom, e.validTo, e.planned);
   return [what || TYPE_PHRASES[e.type], span || t.dates.noDates].join(' · ');
 }
 
@@ -513,4 +516,9 @@ function provenance(record: NodeData | EdgeData): HTMLElement {
       : null,
     sourceList(sources, evidence),
   );
+}
+
+/** "Valid 2015–2018"; a planned fact never reads as valid: "Planned from 2027". */
+function datesLine(span: string, planned: unknown): string {
+  return planned === true ? span.charAt(0).toUpperCase() + span.slice(1) : t.details.valid(span);
 }

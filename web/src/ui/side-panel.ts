@@ -14,6 +14,7 @@ const TABS: Array<[ToolPanel, string, string]> = [
   ['history', ...t.curation.tabs.history],
   ['edit', ...t.curation.tabs.edit],
   ['changes', ...t.curation.tabs.changes],
+  ['review', t.review.tab, t.review.tabTitle],
   ['table', t.toolbar.viewTable, t.table.intro],
 ];
 
@@ -48,7 +49,7 @@ export class SidePanel {
       tab.addEventListener('keydown', (ev) => {
         if (!['ArrowRight', 'ArrowLeft', 'Home', 'End'].includes(ev.key)) return;
         ev.preventDefault();
-        const names = TABS.map((t) => t[0]);
+        const names = TABS.map((t) => t[0]).filter((n) => !this.tabs.get(n)?.hidden);
         const i = names.indexOf(this.current as (typeof names)[number]);
         const next =
           ev.key === 'Home'
@@ -71,6 +72,15 @@ export class SidePanel {
     }
     this.element = h('div', { class: 'side-panel' }, tabList, h('div', { class: 'tab-bodies', tabindex: '0' }, bodies));
     this.open('details');
+  }
+
+  /** A tab's label, or hide it (null): the review tab carries its count and shows to editors only. */
+  setTab(name: ToolPanel, label: string | null): void {
+    const tab = this.tabs.get(name);
+    if (!tab) return;
+    tab.hidden = label === null;
+    if (label !== null) tab.textContent = label;
+    if (label === null && this.current === name) this.open('details');
   }
 
   get active(): ToolPanel {

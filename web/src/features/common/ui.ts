@@ -106,8 +106,8 @@ export function evidenceBlock(e: EdgeData): HTMLElement {
   );
 }
 
-export function spanText(d: { validFrom?: string | null; validTo?: string | null }): string {
-  return formatSpan(d.validFrom, d.validTo);
+export function spanText(d: { validFrom?: string | null; validTo?: string | null; planned?: unknown }): string {
+  return formatSpan(d.validFrom, d.validTo, d.planned);
 }
 
 /**

@@ -238,7 +238,7 @@ export class ComparePanel {
 
   private rowText(row: DiffRow): string {
     const s = flat(row.state);
-    const span = formatSpan(s.validFrom as string | undefined, s.validTo as string | undefined) || t.dates.noDates;
+    const span = formatSpan(s.validFrom as string | undefined, s.validTo as string | undefined, s.planned) || t.dates.noDates;
     if (row.kind === 'node') return `${String(s.name ?? this.name(row.id))} · ${span}`;
     return `${this.name(row.from ?? '')} ${row.type ? TYPE_PHRASES[row.type] : ''} ${this.name(row.to ?? '')} · ${span}`;
   }

@@ -19,6 +19,7 @@ import { EditPanel } from '../edit/panel.ts';
 import { ChangesFeed } from '../history/feed.ts';
 import { HistoryPanel } from '../history/panel.ts';
 import { RecordedControl } from '../recorded/controller.ts';
+import { ReviewController } from '../review/controller.ts';
 import { SessionControl } from '../session/control.ts';
 import type { SessionState } from '../session/state.ts';
 import { ViewsPanel } from '../views/panel.ts';
@@ -45,6 +46,7 @@ export class Curation {
   readonly changesTab: HTMLElement;
   readonly recorded: RecordedControl;
   readonly views: ViewsPanel;
+  readonly review: ReviewController;
   /** The stage's notices: the past being shown, a saved view opened. */
   readonly banners: HTMLElement;
   /** The comparison's legend, on the canvas while one is shown. */
@@ -87,6 +89,20 @@ export class Curation {
       () => this.state?.recordedAt ?? null,
     );
     this.recorded = new RecordedControl(this.cur, bus);
+    this.review = new ReviewController(api, this.cur, sessionState, feedback, {
+      editElement: async (show, select) => {
+        await host.reload(show, select);
+        this.edit.setMode('correct');
+        host.openPanel('edit');
+      },
+      reload: async () => {
+        await host.reload([]);
+        this.afterChange();
+      },
+      openReview: () => host.openPanel('review'),
+      sources: () => this.edit.registeredSources,
+    });
+    this.edit.setUploadForm((body) => this.review.upload.draw(body));
     this.views = new ViewsPanel(this.cur, sessionState, feedback, {
       link: host.link,
       load: host.loadView,
@@ -127,6 +143,7 @@ export class Curation {
       void this.feed.load();
     }
     if (name === 'changes' && !this.views.isLoaded) void this.views.load();
+    if (name === 'review') void this.review.panel.load();
   }
 
   update(state: ViewState): void {

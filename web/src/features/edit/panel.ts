@@ -16,16 +16,17 @@ import type { ViewState } from '../../state/view-state.ts';
 import { button, clear, h } from '../../ui/dom.ts';
 import type { Feedback } from '../../ui/feedback.ts';
 import { SearchBox } from '../../ui/search-box.ts';
-import { setSourceTitles } from '../../ui/sources.ts';
+import { parseSource, setSourceTitles } from '../../ui/sources.ts';
 import { LABELS, LABEL_NAMES, TYPE_PHRASES } from '../../vocabulary.ts';
 import type { SessionState } from '../session/state.ts';
 import { FormFields, input, select, textarea } from './form.ts';
 import { spokenMessage } from './citation-words.ts';
+import { laterSentences } from './conflict-words.ts';
 import { FormDraft } from './draft.ts';
 import { allowedTypes, basisAllowed, changedFields, citation, isAct, newFactId, nodeIdFrom, type TypeRule } from './model.ts';
 
-export type EditMode = 'tie' | 'node' | 'correct' | 'retire' | 'source';
-const MODES: EditMode[] = ['tie', 'node', 'correct', 'retire', 'source'];
+export type EditMode = 'tie' | 'node' | 'correct' | 'retire' | 'source' | 'upload';
+const MODES: EditMode[] = ['tie', 'node', 'correct', 'retire', 'source', 'upload'];
 /** The server's rule for a source file name (server/api/routes/sources.ts SOURCE_FILE). */
 const SOURCE_FILE = /^[\w.-]+\.txt$/;
 /** What addSource takes as `text` (server/curation/schemas.ts). */
@@ -52,6 +53,8 @@ export class EditPanel {
   /** The draft of the form on screen, cleared when its change set is saved. */
   private draft: FormDraft | null = null;
   private selectedKey = '';
+  /** A new text of a document: the form is source watch's own (features/review/upload.ts). */
+  private drawUpload: ((body: HTMLElement) => void) | null = null;
   /** "Saved as version N": kept above the form drawn again after the view reloads. */
   private notice = '';
   private state: ViewState | null = null;
@@ -67,7 +70,7 @@ export class EditPanel {
   ) {
     const modes = h('div', { class: 'edit-modes', role: 'group', 'aria-label': t.curation.editWhat });
     for (const m of MODES) {
-      const label = m === 'source' ? t.sourceForm.mode : t.curation.modes[m];
+      const label = m === 'source' ? t.sourceForm.mode : m === 'upload' ? t.review.uploadMode : t.curation.modes[m];
       const b = button(label, () => this.setMode(m), { class: 'small', 'aria-pressed': 'false', 'data-mode': m });
       this.modeButtons.set(m, b);
       modes.append(b);
@@ -101,6 +104,16 @@ export class EditPanel {
     // A form drawn before the list came (signed in from an earlier visit) gets its picker now;
     // its draft brings back what was typed.
     if (was === 'loading') this.render();
+  }
+
+  /** The registered documents, as the citation pickers offer them. */
+  get registeredSources(): Array<{ file: string; title?: string }> {
+    return this.sources;
+  }
+
+  setUploadForm(draw: (body: HTMLElement) => void): void {
+    this.drawUpload = draw;
+    if (this.mode === 'upload') this.render();
   }
 
   setMode(mode: EditMode): void {
@@ -168,6 +181,7 @@ export class EditPanel {
     if (this.mode === 'tie') this.tieForm();
     else if (this.mode === 'node') this.nodeForm();
     else if (this.mode === 'source') this.sourceForm();
+    else if (this.mode === 'upload') this.drawUpload?.(this.body);
     else this.selectedForm(this.mode);
     if (this.notice) this.body.prepend(h('p', { class: 'ok-text edit-saved', role: 'status' }, this.notice));
   }
@@ -398,15 +412,20 @@ export class EditPanel {
     const f = new FormFields(`edit-${mode}`);
     const heading = h('p', { class: 'edit-target' }, node ? t.curation.theNode : t.curation.theTie, h('strong', {}, what));
     if (mode === 'retire') {
-      const form = this.formShell(f, t.curation.retire, () => {
-        const reason = f.value('retireReason');
-        if (reason.length < 10) return { local: [{ path: 'retireReason', message: t.curation.reasonShort }] };
-        const op: Operation =
-          target.kind === 'node'
-            ? { op: 'retireNode', id: target.id, rev: target.rev, reason }
-            : { op: 'retireTie', id: target.id, rev: target.rev, reason };
-        return { ops: () => [op], show: [] };
-      });
+      const form = this.formShell(
+        f,
+        t.curation.retire,
+        () => {
+          const reason = f.value('retireReason');
+          if (reason.length < 10) return { local: [{ path: 'retireReason', message: t.curation.reasonShort }] };
+          const op: Operation =
+            target.kind === 'node'
+              ? { op: 'retireNode', id: target.id, rev: target.rev, reason }
+              : { op: 'retireTie', id: target.id, rev: target.rev, reason };
+          return { ops: () => [op], show: [] };
+        },
+        { target },
+      );
       clear(form.element, f.field('retireReason', t.curation.retireReason, textarea(2), t.curation.retireReasonHint), ...form.footer);
       clear(this.body, heading, h('p', { class: 'muted' }, t.curation.retireExplain), form.element);
       this.keepDraft(f, form.element, `retire:${target.kind}:${target.id}:${target.rev}`);
@@ -429,17 +448,22 @@ export class EditPanel {
             : input({ value });
       return f.field(k, fieldLabel(k), control, k === 'validFrom' || k === 'validTo' ? t.curation.dateHint : undefined);
     });
-    const form = this.formShell(f, t.curation.saveCorrection, () => {
-      const now: Record<string, string> = {};
-      for (const k of editable) now[k] = f.value(k);
-      const set = changedFields(target.data, now);
-      if (!Object.keys(set).length) return { local: [{ path: editable[0]!, message: t.curation.nothingChanged }] };
-      const op: Operation =
-        target.kind === 'node'
-          ? { op: 'updateNode', id: target.id, rev: target.rev, set }
-          : { op: 'updateTie', id: target.id, rev: target.rev, set };
-      return { ops: () => [op], show: [], select: target.kind === 'tie' ? { factId: target.id } : { id: target.id } };
-    });
+    const form = this.formShell(
+      f,
+      t.curation.saveCorrection,
+      () => {
+        const now: Record<string, string> = {};
+        for (const k of editable) now[k] = f.value(k);
+        const set = changedFields(target.data, now);
+        if (!Object.keys(set).length) return { local: [{ path: editable[0]!, message: t.curation.nothingChanged }] };
+        const op: Operation =
+          target.kind === 'node'
+            ? { op: 'updateNode', id: target.id, rev: target.rev, set }
+            : { op: 'updateTie', id: target.id, rev: target.rev, set };
+        return { ops: () => [op], show: [], select: target.kind === 'tie' ? { factId: target.id } : { id: target.id } };
+      },
+      { target },
+    );
     clear(form.element, ...controls, ...form.footer);
     clear(this.body, heading, form.element);
     // Keyed by the element and the rev it was read at: a draft of an older state is not put back.
@@ -601,8 +625,11 @@ export class EditPanel {
           /** A source file this change set registers: offered as a citation afterwards. */
           registers?: string;
         },
-    /** selfFile: the document the form registers, cited when no other is picked (lines optional then). */
-    opts: { selfFile?: () => string } = {},
+    /**
+     * selfFile: the document the form registers, cited when no other is picked (lines optional then);
+     * target: the element a correction or retirement was read at, whose history explains a conflict.
+     */
+    opts: { selfFile?: () => string; target?: { id: string; rev: number } } = {},
   ): { element: HTMLFormElement; footer: HTMLElement[] } {
     // A list while it loads too (never a free-text field that looks chosen); free text only
     // when the list could not be had.
@@ -674,7 +701,7 @@ export class EditPanel {
           // The picker of every form now offers the new document.
           if (registers) this.render();
         } catch (err) {
-          this.showRefusal(err, f, status);
+          this.showRefusal(err, f, status, opts.target);
         } finally {
           submit.disabled = false;
         }
@@ -683,8 +710,18 @@ export class EditPanel {
     return { element, footer };
   }
 
-  /** 400 beside the fields; 409 with what the element says now; the rest in words. */
-  private showRefusal(err: unknown, f: FormFields, status: HTMLElement): void {
+  /** Who changed the element after the form read it, as sentences; none when its history cannot be had. */
+  private async laterChanges(target: { id: string; rev: number } | undefined): Promise<string[]> {
+    if (!target) return [];
+    try {
+      return laterSentences((await this.cur.history(target.id)).entries, target.rev, this.session.user?.name ?? null);
+    } catch {
+      return [];
+    }
+  }
+
+  /** 400 beside the fields; 409 with who changed the element and what it says now; the rest in words. */
+  private showRefusal(err: unknown, f: FormFields, status: HTMLElement, target?: { id: string; rev: number }): void {
     if (err instanceof ApiError && err.status === 413) {
       clear(status, h('p', { class: 'error-text', role: 'alert' }, t.sourceForm.serverRefused(413, err.message)));
       return;
@@ -710,11 +747,18 @@ export class EditPanel {
       return;
     }
     if (err instanceof ApiError && err.status === 409) {
-      clear(
-        status,
-        conflictView(err, () => this.bus.emit('curation:reload', { ids: this.state?.selected ?? [] })),
-      );
-      status.querySelector<HTMLElement>('.conflict')?.focus();
+      void this.laterChanges(target).then((later) => {
+        clear(
+          status,
+          conflictView(
+            err,
+            () => this.bus.emit('curation:reload', { ids: this.state?.selected ?? [] }),
+            later,
+            (id) => this.cache.nodes.get(id)?.name ?? id,
+          ),
+        );
+        status.querySelector<HTMLElement>('.conflict')?.focus();
+      });
       return;
     }
     if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
@@ -764,40 +808,68 @@ function fieldLabel(k: string): string {
   return own ?? t.keys[k] ?? k;
 }
 
-/** A conflict: the element changed since it was read. What it says now, field by field. */
-export function conflictView(err: ApiError, reload: () => void): HTMLElement {
-  // Each conflicting element's state now rides in its detail (`details[].current`).
+/**
+ * A conflict: the element changed since it was read. Who changed it and what (`later`, from its
+ * history, when the form could read it), then what it says now, field by field.
+ */
+export function conflictView(
+  err: ApiError,
+  reload: () => void,
+  later: string[] = [],
+  name: (id: string) => string = (id) => id,
+): HTMLElement {
+  // Each conflicting element's state now rides in its detail (`details[].current`; null: retired).
   const details = Array.isArray(err.body?.details) ? (err.body.details as Array<{ current?: unknown }>) : [];
   const list = details.map((d) => d.current).filter((c): c is Record<string, unknown> => !!c && typeof c === 'object');
+  const retired = details.length > 0 && details.every((d) => d.current === null);
+  // The server's own details name ids; the history's sentences say the same to a person.
+  const lines = later.length ? later : err.details.map((d) => d.message);
   return h(
     'div',
     { class: 'conflict', role: 'alert', tabindex: '-1' },
-    h('p', { class: 'error-text' }, t.curation.conflict),
-    err.details.length
+    h('p', { class: 'error-text' }, retired ? t.review.editConflictRetired : t.review.editConflict),
+    lines.length
       ? h(
           'ul',
           { class: 'error-list' },
-          err.details.map((d) => h('li', {}, d.message)),
+          lines.map((line) => h('li', {}, line)),
         )
       : null,
-    list.map((c) => stateList(c as Record<string, unknown>)),
+    list.length ? h('p', {}, t.review.editConflictNow) : null,
+    list.map((c) => stateList(c as Record<string, unknown>, name)),
     button(t.curation.loadCurrent, reload, { class: 'small' }),
   );
 }
 
-/** An element's state (as a change set records it) as a definition list, values as text. */
-export function stateList(s: Record<string, unknown> | null | undefined): HTMLElement | null {
+/** Bookkeeping, not what the element says: the store's merge key, revision, ids, the source-watch marks. */
+const NOT_SAID = new Set(['key', 'rev', 'id', 'factId', 'citedAgainst', 'review', 'reviewFile', 'reviewSince', 'attested']);
+
+/**
+ * An element's state (as a change set records it) as a definition list, in words: a tie's kind
+ * as a phrase, its ends by name (`name`, when the caller knows them), citations as document and lines.
+ */
+export function stateList(s: Record<string, unknown> | null | undefined, name: (id: string) => string = (id) => id): HTMLElement | null {
   if (!s) return null;
   const flat: Record<string, unknown> = { ...s, ...((s.properties as Record<string, unknown> | undefined) ?? {}) };
   delete flat.properties;
-  // The store's merge key and revision are bookkeeping, not what the element says.
-  const rows = Object.entries(flat).filter(([k, v]) => k !== 'key' && k !== 'rev' && v !== null && v !== undefined && v !== '');
+  const rows = Object.entries(flat).filter(([k, v]) => !NOT_SAID.has(k) && v !== null && v !== undefined && v !== '');
+  const said = (k: string, v: unknown): string => {
+    if (k === 'type' && typeof v === 'string') return TYPE_PHRASES[v as RelationshipType] ?? v;
+    if (k === 'label' && typeof v === 'string') return LABEL_NAMES[v as NodeLabel] ?? v;
+    if ((k === 'from' || k === 'to' || k === 'forum' || k === 'principal') && typeof v === 'string') return name(v);
+    if (k === 'certainty' && (v === 'stated' || v === 'hedged' || v === 'inferred')) return t.certainty[v];
+    if (k === 'sources' && Array.isArray(v))
+      return v
+        .map((ref) => {
+          const r = parseSource(String(ref));
+          return `${r.document}, ${r.lines}`;
+        })
+        .join('; ');
+    return Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  };
   return h(
     'dl',
     { class: 'facts state-list' },
-    rows.flatMap(([k, v]) => [
-      h('dt', {}, fieldLabel(k)),
-      h('dd', {}, Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v)),
-    ]),
+    rows.flatMap(([k, v]) => [h('dt', {}, fieldLabel(k)), h('dd', {}, said(k, v))]),
   );
 }
