@@ -16,6 +16,7 @@ import { checkTargets, toMarkdown, toTargetsMarkdown, type BenchResults, type Si
 import { parseCount } from './synth/write.ts';
 import { measureBrowser } from './web/browser.ts';
 import { startApiChild } from './lib/api-child.ts';
+import { writeCharts } from './charts.ts';
 
 const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
 
@@ -29,6 +30,9 @@ const Flags = z.object({
   'skip-browser': z.boolean().default(false),
   'skip-throughput': z.boolean().default(false),
   'soak-seconds': z.coerce.number().int().min(0).max(600).default(30),
+  // Per client count and side (driver, API cold, API warm) and mix; 0 skips the side-by-side run.
+  'side-seconds': z.coerce.number().int().min(0).max(120).default(5),
+  port: z.coerce.number().int().min(1024).max(65_000).default(7692),
   'update-readme': z.boolean().default(false),
 });
 
@@ -42,6 +46,8 @@ const flags = parseFlags(Flags, process.argv.slice(2), {
   'skip-browser': { type: 'boolean' },
   'skip-throughput': { type: 'boolean' },
   'soak-seconds': { type: 'string' },
+  'side-seconds': { type: 'string' },
+  port: { type: 'string' },
   'update-readme': { type: 'boolean' },
 });
 
@@ -74,7 +80,8 @@ for (const [i, nodes] of sizes.entries()) {
     throughputSeconds: flags['skip-throughput'] ? 0 : flags.seconds,
     // The bounded load run (50 clients) once, on the largest graph of the run.
     soakSeconds: flags['skip-throughput'] || i !== sizes.length - 1 ? 0 : flags['soak-seconds'],
-    port: 7692,
+    sideBySideSeconds: flags['skip-throughput'] ? 0 : flags['side-seconds'],
+    port: flags.port,
     warmupSeconds: flags.warmup,
     log,
   };
@@ -122,6 +129,8 @@ writeFileSync(join(RESULTS_DIR, 'latest.json'), JSON.stringify(all, null, 2) + '
 writeFileSync(join(RESULTS_DIR, 'latest.md'), markdown);
 writeFileSync(join(RESULTS_DIR, `${stamp}-${all.mode}.json`), JSON.stringify(all, null, 2) + '\n');
 writeFileSync(join(RESULTS_DIR, `${stamp}-${all.mode}.md`), markdown);
+const charts = writeCharts(all, join(RESULTS_DIR, 'charts'));
+log(`charts written to bench/results/charts/: ${charts.join(', ')}`);
 if (flags['update-readme']) {
   updateBlock('bench/README.md', markdown);
   updateBlock('README.md', toTargetsMarkdown(all));

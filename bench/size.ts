@@ -8,7 +8,8 @@ import { bulkLoad, type BulkLoadReport } from './load/bulk-load.ts';
 import type { SizeResult } from './report.ts';
 import { buildCases } from './scenarios/cases.ts';
 import { EXPORT_HEAP_CAP_MIB, measureExportMemory } from './scenarios/export-memory.ts';
-import { measureLatency } from './scenarios/latency.ts';
+import { captureCalls, measureLatency } from './scenarios/latency.ts';
+import { measureSideBySide } from './scenarios/side-by-side.ts';
 import { measureSoak } from './scenarios/soak.ts';
 import { measureThroughput } from './scenarios/throughput.ts';
 import { writeSynth, type SynthManifest } from './synth/write.ts';
@@ -21,10 +22,15 @@ export interface SizeOptions {
   throughputSeconds: number;
   /** Seconds of the bounded load run at 50 clients (0 skips it). */
   soakSeconds: number;
-  port: 7692 | 7693 | 7694 | 7695;
+  port: number;
+  /** Seconds per client count of the side-by-side run (driver, API cold, API warm); 0 skips it. */
+  sideBySideSeconds: number;
   warmupSeconds: number;
   log: (line: string) => void;
 }
+
+/** The warm server's answer budget: far more than the run's answers need. */
+const WARM_CACHE_BYTES = 64 * 2 ** 20;
 
 /** Heap and page cache for the benchmark's Neo4j by graph size. */
 function memoryFor(nodes: number): { heap: string; pageCache: string } {
@@ -75,21 +81,48 @@ export async function runSize(
     let throughput: SizeResult['throughput'] = [];
     let serverPeakRss = 0;
     let soak: SizeResult['soak'] = null;
+    let sideBySide: SizeResult['sideBySide'] = null;
     try {
       await api.resetPeak();
-      latency = await measureLatency(api, direct, cases, {
-        iterations: o.iterations,
-        // The export takes about a second a request: a capped count keeps the run short.
-        slowIterations: Math.max(5, Math.min(15, Math.round(o.iterations / 4))),
-        warmupRounds: 3,
-        warmupSeconds: o.warmupSeconds,
-        onProgress: (l) => o.log(`${label} nodes: ${l}`),
-      });
+      const captured = await captureCalls(api, cases);
+      latency = await measureLatency(
+        api,
+        direct,
+        cases,
+        {
+          iterations: o.iterations,
+          // The export takes about a second a request: a capped count keeps the run short.
+          slowIterations: Math.max(5, Math.min(15, Math.round(o.iterations / 4))),
+          warmupRounds: 3,
+          warmupSeconds: o.warmupSeconds,
+          onProgress: (l) => o.log(`${label} nodes: ${l}`),
+        },
+        captured,
+      );
       if (o.throughputSeconds > 0) {
         throughput = await measureThroughput(api.url, cases, [1, 8, 32], o.throughputSeconds);
         for (const r of throughput) o.log(`${label} nodes: ${r.connections} clients: ${r.requestsPerSecond} req/s, p99 ${r.p99} ms`);
       }
       serverPeakRss = (await api.memory()).peakRss;
+      if (o.sideBySideSeconds > 0) {
+        // A second server that keeps answers; the first keeps none, so each request is cold.
+        const warm = await startApiChild({ neo4jUri: instance.uri, answerCacheBytes: WARM_CACHE_BYTES });
+        try {
+          sideBySide = await measureSideBySide({
+            coldUrl: api.url,
+            warmUrl: warm.url,
+            direct,
+            captured,
+            levels: [1, 8, 32],
+            seconds: o.sideBySideSeconds,
+            cacheBytes: WARM_CACHE_BYTES,
+            seed: o.seed,
+            onProgress: (l) => o.log(`${label} nodes: side by side: ${l}`),
+          });
+        } finally {
+          await warm.stop();
+        }
+      }
       if (o.soakSeconds > 0) {
         soak = await measureSoak(api, cases, o.soakSeconds);
         o.log(
@@ -114,6 +147,7 @@ export async function runSize(
       load,
       latency,
       throughput,
+      sideBySide,
       serverPeakRss,
       soak,
       exportMemory,

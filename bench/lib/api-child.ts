@@ -2,7 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RecordedCall } from './api-server.ts';
+import type { RecordedCall, RecordedRequest } from './api-server.ts';
 
 const SERVER = join(dirname(fileURLToPath(import.meta.url)), 'api-server.ts');
 
@@ -14,6 +14,10 @@ export interface ApiChild {
   resetPeak(): Promise<boolean>;
   record(on: boolean): Promise<void>;
   calls(): Promise<RecordedCall[]>;
+  /** The requests seen while recording, on the calls' clock. */
+  requests(): Promise<RecordedRequest[]>;
+  /** Starts a CPU profile of the server (true), or stops it and returns it (false). */
+  profile(on: boolean): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -23,6 +27,8 @@ export interface ApiChildOptions {
   corsOrigin?: string;
   /** Extra flags for the server's Node process (the export-memory probe caps the heap with them). */
   nodeArgs?: string[];
+  /** Keep answers in memory up to this many bytes (the warm server); by default none (cold). */
+  answerCacheBytes?: number;
 }
 
 export async function startApiChild(o: ApiChildOptions): Promise<ApiChild> {
@@ -39,6 +45,7 @@ export async function startApiChild(o: ApiChildOptions): Promise<ApiChild> {
       ...process.env,
       BENCH_NEO4J_URI: o.neo4jUri,
       BENCH_SERVE_WEB: o.serveWeb ? '1' : '0',
+      ...(o.answerCacheBytes !== undefined ? { BENCH_ANSWER_CACHE_BYTES: String(o.answerCacheBytes) } : {}),
       ...(o.corsOrigin ? { BENCH_CORS_ORIGIN: o.corsOrigin } : {}),
       NODE_ENV: 'production',
     },
@@ -75,6 +82,8 @@ export async function startApiChild(o: ApiChildOptions): Promise<ApiChild> {
     resetPeak: () => ask({ type: 'reset-peak' }),
     record: (on) => ask({ type: 'record', on }),
     calls: () => ask({ type: 'calls' }),
+    requests: () => ask({ type: 'requests' }),
+    profile: (on) => ask({ type: 'profile', on }),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));

@@ -3,6 +3,8 @@
 // server/main.ts builds it (createApp, default logging), with a Database that can record the
 // named queries each request runs, so the benchmark can replay the same Cypher directly.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { Session } from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp } from '../../server/app.ts';
@@ -20,21 +22,39 @@ export interface RecordedCall {
   end: number;
 }
 
+/** One request seen while recording, on the same clock as the calls: the bench's stage timers. */
+export interface RecordedRequest {
+  url: string;
+  start: number;
+  /** When the last byte was handed to the socket ('finish'). */
+  end: number;
+  bytes: number;
+}
+
 export type ChildRequest =
   | { id: number; type: 'memory'; gc?: boolean }
   | { id: number; type: 'reset-peak' }
   | { id: number; type: 'record'; on: boolean }
-  | { id: number; type: 'calls' };
+  | { id: number; type: 'calls' }
+  | { id: number; type: 'requests' }
+  | { id: number; type: 'profile'; on: boolean };
 
 class RecordingDatabase extends Database {
   recording = false;
   calls: RecordedCall[] = [];
+  requests: RecordedRequest[] = [];
   private t0 = 0;
 
   startRecording(): void {
     this.recording = true;
     this.calls = [];
+    this.requests = [];
     this.t0 = performance.now();
+  }
+
+  /** ms since the recording started. */
+  now(): number {
+    return performance.now() - this.t0;
   }
 
   private async track<T>(name: QueryName, params: Params, stream: boolean, run: () => Promise<T>): Promise<T> {
@@ -75,6 +95,23 @@ function memory(): { rss: number; peakRss: number; heapUsed: number } {
   return { rss: usage.rss, peakRss, heapUsed: usage.heapUsed };
 }
 
+// A CPU profile of this process between two messages (bench/overhead.ts), through the
+// inspector, so that warming up is not in it.
+const inspector = new Session();
+async function profile(on: boolean): Promise<unknown> {
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) => inspector.post(method, (err, result) => (err ? reject(err) : resolve(result))));
+  if (on) {
+    inspector.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+    return true;
+  }
+  const { profile: taken } = (await post('Profiler.stop')) as { profile: unknown };
+  inspector.disconnect();
+  return taken;
+}
+
 function resetPeak(): boolean {
   // Writing 5 to clear_refs resets VmHWM to the current RSS (Linux ≥ 4.0).
   try {
@@ -95,6 +132,9 @@ async function main(): Promise<void> {
     HOST: '127.0.0.1',
     // The benchmark is one client sending thousands of requests a minute.
     RATE_LIMIT_PER_MINUTE: '100000000',
+    // A cold Neo4j on a loaded machine may take longer than production's limit for its first
+    // answers; the bench measures time, it does not enforce a limit.
+    QUERY_TIMEOUT_MS: '120000',
     ...BENCH_READ_LIMITS,
     SERVE_WEB: process.env.BENCH_SERVE_WEB ?? '0',
     ...(process.env.BENCH_CORS_ORIGIN ? { CORS_ORIGINS: process.env.BENCH_CORS_ORIGIN } : {}),
@@ -102,7 +142,23 @@ async function main(): Promise<void> {
   const db = new RecordingDatabase({ uri, queryTimeoutMs: config.QUERY_TIMEOUT_MS });
   // Logs as in production (info, one line per request), to stdout, which the parent discards.
   const app = createApp({ db, config, log: pino({ level: config.LOG_LEVEL }), version: 'bench' });
-  const server = app.listen(0, '127.0.0.1');
+  // Outside the app, so the request path is exactly production's: when each request came and
+  // when its last byte left, for the stage timers of bench/overhead.ts.
+  const server = createServer((req, res) => {
+    if (db.recording) {
+      const seen: RecordedRequest = { url: req.url ?? '', start: db.now(), end: 0, bytes: 0 };
+      db.requests.push(seen);
+      const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
+      const end = res.end.bind(res) as (chunk?: unknown, ...rest: unknown[]) => typeof res;
+      const count = (chunk: unknown) => {
+        if (typeof chunk === 'string' || Buffer.isBuffer(chunk)) seen.bytes += Buffer.byteLength(chunk);
+      };
+      res.write = ((chunk: unknown, ...rest: unknown[]) => (count(chunk), write(chunk, ...rest))) as typeof res.write;
+      res.end = ((chunk?: unknown, ...rest: unknown[]) => (count(chunk), end(chunk, ...rest))) as typeof res.end;
+      res.once('finish', () => (seen.end = db.now()));
+    }
+    app(req, res);
+  }).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const { port } = server.address() as AddressInfo;
   process.on('message', (msg: ChildRequest) => {
@@ -116,6 +172,8 @@ async function main(): Promise<void> {
       else db.recording = false;
       reply(true);
     } else if (msg.type === 'calls') reply(db.calls);
+    else if (msg.type === 'requests') reply(db.requests);
+    else if (msg.type === 'profile') void profile(msg.on).then(reply);
   });
   process.on('disconnect', () => {
     server.closeAllConnections();

@@ -34,9 +34,17 @@ export interface LatencyOptions {
   onProgress?: (line: string) => void;
 }
 
-export async function measureLatency(api: ApiChild, direct: DirectReplay, cases: Case[], o: LatencyOptions): Promise<EndpointLatency[]> {
-  // Capture the Cypher each variant runs.
-  const captured = new Map<Case, { recorded: RecordedCall[][]; elements: number }>();
+/** What each variant ran in the server, recorded once per variant: the direct side replays it. */
+export type Captured = Map<Case, { recorded: RecordedCall[][]; elements: number }>;
+
+/**
+ * The answer cache's data-version read (server/api/answer-cache.ts) is our server's cost, not
+ * the question's: the direct side does not replay it, so it counts as overhead.
+ */
+export const VERSION_READ = 'curation/graph-version';
+
+export async function captureCalls(api: ApiChild, cases: Case[]): Promise<Captured> {
+  const captured: Captured = new Map();
   for (const c of cases) {
     if (c.variants.length === 0) continue;
     const recorded: RecordedCall[][] = [];
@@ -47,10 +55,22 @@ export async function measureLatency(api: ApiChild, direct: DirectReplay, cases:
       await api.record(false);
       if (res.status !== 200) throw new Error(`bench: ${v.method} ${v.path} answered ${res.status}: ${res.body?.slice(0, 200) ?? ''}`);
       if (res.body) elements = Math.max(elements, countMatches(res.body, '<node ') + countMatches(res.body, '<edge '));
-      recorded.push(await api.calls());
+      recorded.push((await api.calls()).filter((call) => call.name !== VERSION_READ));
     }
     captured.set(c, { recorded, elements });
   }
+  return captured;
+}
+
+export async function measureLatency(
+  api: ApiChild,
+  direct: DirectReplay,
+  cases: Case[],
+  o: LatencyOptions,
+  given?: Captured,
+): Promise<EndpointLatency[]> {
+  // Capture the Cypher each variant runs.
+  const captured = given ?? (await captureCalls(api, cases));
   // Warm up: a freshly started Neo4j runs its queries interpreted until the JIT has seen them,
   // and its page cache is cold. Every variant goes through both paths a few times first.
   const warmUntil = performance.now() + o.warmupSeconds * 1000;

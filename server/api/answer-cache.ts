@@ -40,10 +40,36 @@ export class AnswerCache {
     this.lru = maxBytes > 0 ? new LRUCache<string, Buffer>({ maxSize: maxBytes, sizeCalculation: (b) => Math.max(1, b.length) }) : null;
   }
 
-  /** The current version, read from Neo4j (never remembered: another server may have moved it). */
-  async current(db: Database): Promise<DataVersion> {
-    const [row] = await db.read('curation/graph-version');
-    return this.observe({ version: Number(row?.version ?? 0), at: typeof row?.at === 'string' ? row.at : null });
+  /** The version read under way, and the one that starts when it ends (for requests that came meanwhile). */
+  private running: Promise<DataVersion> | null = null;
+  private queued: Promise<DataVersion> | null = null;
+
+  /**
+   * The current version, read from Neo4j (never remembered: another server may have moved it).
+   * A request shares a read that began after it arrived, never one already under way: that
+   * one may have passed a change set committed just before the request. So while a read runs,
+   * every request that comes waits for one more read, which they all share; under load one
+   * read answers many requests instead of each paying for its own.
+   */
+  current(db: Database): Promise<DataVersion> {
+    if (!this.running) return this.start(db);
+    this.queued ??= this.running.then(settled, settled).then(() => {
+      this.queued = null;
+      return this.start(db);
+    });
+    return this.queued;
+  }
+
+  private start(db: Database): Promise<DataVersion> {
+    const read = db
+      .read('curation/graph-version')
+      .then(([row]) => this.observe({ version: Number(row?.version ?? 0), at: typeof row?.at === 'string' ? row.at : null }));
+    this.running = read;
+    const done = () => {
+      if (this.running === read) this.running = null;
+    };
+    read.then(done, done);
+    return read;
   }
 
   /** Takes note of a version a request read; a newer one than before drops the older "now" answers. */
@@ -88,6 +114,8 @@ export class AnswerCache {
     return this.lru?.calculatedSize ?? 0;
   }
 }
+
+const settled = () => undefined;
 
 /** Whether an If-None-Match header names this tag (weak comparison, RFC 9110 13.1.2). */
 export function matchesTag(header: string | undefined, etag: string): boolean {

@@ -13,7 +13,9 @@ import { bulkLoad, deletePrefixed, resolveInput, inputKey } from '../../bench/lo
 import { checkTargets, toMarkdown } from '../../bench/report.ts';
 import { buildCases } from '../../bench/scenarios/cases.ts';
 import { measureExportMemory } from '../../bench/scenarios/export-memory.ts';
-import { measureLatency } from '../../bench/scenarios/latency.ts';
+import { captureCalls, measureLatency, VERSION_READ } from '../../bench/scenarios/latency.ts';
+import { measureSideBySide } from '../../bench/scenarios/side-by-side.ts';
+import { p95Chart, throughputChart } from '../../bench/charts.ts';
 import { measureSoak } from '../../bench/scenarios/soak.ts';
 import { measureThroughput } from '../../bench/scenarios/throughput.ts';
 import { writeSynth, type SynthManifest } from '../../bench/synth/write.ts';
@@ -168,7 +170,17 @@ describe('bench: measurements on a tiny graph', () => {
 
   it('times every endpoint through the API and the same Cypher through the driver', async () => {
     const cases = buildCases(manifest.probes, 3);
-    const latency = await measureLatency(api, direct, cases, { iterations: 3, slowIterations: 1, warmupRounds: 1, warmupSeconds: 0 });
+    const captured = await captureCalls(api, cases);
+    // The answer cache's version read is the server's own cost: the driver side does not replay it.
+    for (const { recorded } of captured.values())
+      for (const calls of recorded) expect(calls.map((c) => c.name)).not.toContain(VERSION_READ);
+    const latency = await measureLatency(
+      api,
+      direct,
+      cases,
+      { iterations: 3, slowIterations: 1, warmupRounds: 1, warmupSeconds: 0 },
+      captured,
+    );
     expect(latency.map((l) => l.endpoint).sort()).toEqual(cases.map((c) => c.endpoint).sort());
     for (const l of latency) {
       expect(l.api.n).toBeGreaterThan(0);
@@ -181,6 +193,32 @@ describe('bench: measurements on a tiny graph', () => {
       expect(t.requests).toBeGreaterThan(0);
       expect(t.errors + t.non2xx).toBe(0);
     }
+    // Driver alone, API cold and API warm, round robin and Zipf mix, at the same client counts.
+    const warm = await startApiChild({ neo4jUri: inject('neo4jUri'), answerCacheBytes: 2 ** 20 });
+    let sideBySide;
+    try {
+      sideBySide = await measureSideBySide({
+        coldUrl: api.url,
+        warmUrl: warm.url,
+        direct,
+        captured,
+        levels: [1, 2],
+        seconds: 1,
+        cacheBytes: 2 ** 20,
+      });
+    } finally {
+      await warm.stop();
+    }
+    expect(sideBySide.rows.map((r) => `${r.mix} ${r.via} ${r.connections}`).sort()).toEqual(
+      ['round-robin', 'zipf']
+        .flatMap((mix) => ['driver', 'api-cold', 'api-warm'].flatMap((via) => [1, 2].map((n) => `${mix} ${via} ${n}`)))
+        .sort(),
+    );
+    for (const r of sideBySide.rows) {
+      expect(r.requests).toBeGreaterThan(0);
+      expect(r.failures).toBe(0);
+    }
+    expect(sideBySide.questions).toBe(cases.filter((c) => c.endpoint !== 'export-graphml').reduce((n, c) => n + c.variants.length, 0));
     const memory = await api.memory();
     expect(memory.peakRss).toBeGreaterThan(0);
     const soak = await measureSoak(api, cases, 2);
@@ -217,6 +255,7 @@ describe('bench: measurements on a tiny graph', () => {
       },
       latency,
       throughput,
+      sideBySide,
       serverPeakRss: memory.peakRss,
       soak,
       exportMemory,
@@ -233,8 +272,20 @@ describe('bench: measurements on a tiny graph', () => {
       browser: null,
       notes: [],
     };
-    const md = toMarkdown({ ...base, targets: checkTargets(base) });
+    const all = { ...base, targets: checkTargets(base) };
+    const md = toMarkdown(all);
     expect(md).toContain('neighborhood-d2');
+    expect(md).toContain('Side by side: mixed reads through the driver alone');
+    expect(all.targets.map((t) => t.target)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Warm mixed reads ≥ 10×/),
+        expect.stringMatching(/^Cold mixed reads ≥ 0.8× the driver alone at 2 clients \(Zipf mix\)/),
+      ]),
+    );
+    const chart = throughputChart(all);
+    for (const name of ['API warm, Zipf mix', 'API cold, Zipf mix', 'driver alone, Zipf mix', 'driver alone, round robin'])
+      expect(chart).toContain(name);
+    expect(p95Chart(all)).toContain('mandate-chain');
     expect(md).toContain('Bounded load run (50 clients');
     expect(md).toContain('capped at 64 MiB');
   });

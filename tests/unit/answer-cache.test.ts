@@ -2,6 +2,7 @@
 // "now" answers of an older version dropped as soon as a newer version is seen.
 import { describe, expect, it } from 'vitest';
 import { AnswerCache, matchesTag } from '../../server/api/answer-cache.ts';
+import type { Database } from '../../server/db/database.ts';
 
 const v = (version: number, at = `2026-01-0${version}T00:00:00Z`) => ({ version, at });
 const ask = (query: Record<string, unknown>, params: Record<string, unknown> = { id: 'who' }) => ({ query, params });
@@ -77,5 +78,39 @@ describe('answer cache', () => {
     expect(matchesTag('*', 'W/"abc"')).toBe(true);
     expect(matchesTag('W/"abd"', 'W/"abc"')).toBe(false);
     expect(matchesTag(undefined, 'W/"abc"')).toBe(false);
+  });
+
+  it('shares a version read among the requests that came while another ran, never the one already under way', async () => {
+    // A database whose version reads see the version when they start and answer when the test says.
+    let version = 1;
+    const pending: Array<() => void> = [];
+    const db = {
+      read: () =>
+        new Promise<Array<Record<string, unknown>>>((resolve) => {
+          const seen = version;
+          pending.push(() => resolve([{ version: seen, at: null }]));
+        }),
+    } as unknown as Database;
+    const cache = new AnswerCache(0, 'r1');
+    const first = cache.current(db);
+    expect(pending).toHaveLength(1);
+    // A change set commits while the first read is under way; then three requests come.
+    version = 2;
+    const later = [cache.current(db), cache.current(db), cache.current(db)];
+    expect(pending).toHaveLength(1);
+    pending.shift()!();
+    // The first read may have passed the commit: the later requests wait for a read of their own.
+    const firstSeen = await first;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(pending).toHaveLength(1);
+    pending.shift()!();
+    const seen = await Promise.all(later);
+    expect(firstSeen.version).toBe(1);
+    expect(seen.map((s) => s.version)).toEqual([2, 2, 2]);
+    // With nothing under way, a request starts its own read at once.
+    const alone = cache.current(db);
+    expect(pending).toHaveLength(1);
+    pending.shift()!();
+    expect((await alone).version).toBe(2);
   });
 });
