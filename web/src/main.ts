@@ -21,6 +21,7 @@ import { FigureExport } from './features/figure/export.ts';
 import { SessionState } from './features/session/state.ts';
 import { viewIdOf } from './features/views/model.ts';
 import { TableView } from './features/table/table-view.ts';
+import { ArrivalProgress } from './features/bigview/progress.ts';
 import { HubChooser } from './features/hub/chooser.ts';
 import { HUB_THRESHOLD } from './features/hub/kinds.ts';
 import { focusAnswer, focusSoon } from './features/readable/focus.ts';
@@ -138,6 +139,7 @@ const hubChooser = new HubChooser(
   (ids, near) => store.dispatch({ type: 'addNodes', ids: ids.filter((id) => !store.state.nodes.includes(id)), near }),
   (id) => store.state.nodes.includes(id),
 );
+const arrival = new ArrivalProgress((message) => feedback.announce(message));
 const touch = isTouch();
 const cyContainer = h('div', {
   id: 'cy',
@@ -202,6 +204,7 @@ document.body.append(
       hubChooser.element,
       emptyState,
       canvasBusy,
+      arrival.element,
       curation.canvasLegend,
       slider.element,
     ),
@@ -365,7 +368,13 @@ async function render(state: ViewState, previous: ViewState, cause: ChangeCause,
     lastFocusKey = answer?.key ?? '';
     if (state.webgl !== view.webgl) view.setRenderer(state.webgl);
     // A comparison shown marks the canvas over the question's own highlight.
-    const { unplaced } = view.render(state, curation.highlight() ?? answer?.highlight ?? null, { animate: cause !== 'load' });
+    const { unplaced } = await view
+      .render(state, curation.highlight() ?? answer?.highlight ?? null, {
+        animate: cause !== 'load',
+        onProgress: (done, total) => arrival.update(done, total),
+      })
+      .finally(() => arrival.hide());
+    if (seq !== renderSeq) return;
     // An opened link: frame the picture for this window (its size may differ from the sender's).
     if (cause === 'load' && !unplaced.length) view.fit(undefined, false);
     updateChrome(state);

@@ -155,21 +155,23 @@ export function bundleKey(e: Pick<ElementInfo, 'source' | 'target' | 'type'>): s
 }
 
 export function elementInfo(cy: Core): ElementInfo[] {
-  return cy.elements().map((ele) => {
-    const d = ele.data() as Record<string, unknown>;
-    const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : undefined);
-    return {
-      id: ele.id(),
-      group: ele.isNode() ? 'nodes' : 'edges',
-      label: str('label'),
-      type: str('type'),
-      source: str('source'),
-      target: str('target'),
-      validFrom: str('validFrom'),
-      validTo: str('validTo'),
-      certainty: str('certainty'),
-    };
-  });
+  return cy.elements().map((ele) => infoOf(ele.isNode() ? 'nodes' : 'edges', ele.data() as Record<string, unknown>));
+}
+
+/** What the classes depend on, from an element's data: elements not yet on the canvas have it too. */
+export function infoOf(group: 'nodes' | 'edges', d: Record<string, unknown>): ElementInfo {
+  const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : undefined);
+  return {
+    id: String(d.id),
+    group,
+    label: str('label'),
+    type: str('type'),
+    source: str('source'),
+    target: str('target'),
+    validFrom: str('validFrom'),
+    validTo: str('validTo'),
+    certainty: str('certainty'),
+  };
 }
 
 export function applyClasses(cy: Core, classes: Map<string, ManagedClass[]>): void {

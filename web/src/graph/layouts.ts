@@ -232,3 +232,47 @@ export function placeNewNodes(
   }
   return out;
 }
+
+/**
+ * A first picture for a big view while its force layout runs in the worker: nodes on a
+ * sunflower spiral in breadth-first order from the best-connected node, so neighbours land near
+ * each other and the hubs near the middle. Linear in the view's size, with no random draw: the
+ * same view gets the same picture.
+ */
+export function quickPlacement(
+  nodeIds: readonly string[],
+  edges: ReadonlyArray<{ source: string; target: string }>,
+  spacing = 60,
+): Record<string, Position> {
+  const next = new Map<string, string[]>(nodeIds.map((id) => [id, []]));
+  for (const e of edges) {
+    if (e.source === e.target) continue;
+    next.get(e.source)?.push(e.target);
+    next.get(e.target)?.push(e.source);
+  }
+  // Neighbours by id: the picture depends on the view, not on the order its parts came in.
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  for (const list of next.values()) list.sort(byId);
+  const byDegree = [...nodeIds].sort((a, b) => (next.get(b)?.length ?? 0) - (next.get(a)?.length ?? 0) || byId(a, b));
+  const order: string[] = [];
+  const seen = new Set<string>();
+  for (const start of byDegree) {
+    if (seen.has(start)) continue;
+    seen.add(start);
+    order.push(start);
+    for (let i = order.length - 1; i < order.length; i++) {
+      for (const m of next.get(order[i]!) ?? []) {
+        if (seen.has(m)) continue;
+        seen.add(m);
+        order.push(m);
+      }
+    }
+  }
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  const out: Record<string, Position> = {};
+  order.forEach((id, k) => {
+    const r = spacing * Math.sqrt(k);
+    out[id] = { x: Math.round(r * Math.cos(k * golden)) || 0, y: Math.round(r * Math.sin(k * golden)) || 0 };
+  });
+  return out;
+}

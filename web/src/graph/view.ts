@@ -5,7 +5,8 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject, type La
 import type { EdgeData, GraphElements, NodeData } from '../api/types.ts';
 import type { EventBus } from '../events.ts';
 import type { LayoutName, Position, ViewState } from '../state/view-state.ts';
-import { applyClasses, classesFor, elementInfo, type Highlight } from './apply.ts';
+import { applyClasses, classesFor, elementInfo, infoOf, type Highlight } from './apply.ts';
+import { arrivalOrder } from './arrival.ts';
 import type { ForceJob } from './force-job.ts';
 import { edgeElement, nodeElement, type NameLookup } from './elements.ts';
 import {
@@ -16,6 +17,7 @@ import {
   layeredPositions,
   orientByType,
   placeNewNodes,
+  quickPlacement,
   registerLayouts,
   type LayerEdge,
 } from './layouts.ts';
@@ -30,6 +32,7 @@ import {
   withRandom,
   type RankedBox,
 } from './labels.ts';
+import { inSlices } from './slices.ts';
 import { buildStyle, THEMES } from './style.ts';
 import { FONT_FAMILY, roughMeasure, svgModelFromCy, type Measure, type SvgModel } from './svg-export.ts';
 
@@ -117,6 +120,15 @@ function pstyle(e: cytoscape.SingularElementArgument, name: string): { strValue?
 const byId = (a: cytoscape.SingularElementArgument, b: cytoscape.SingularElementArgument) =>
   a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0;
 
+/** Above this many new elements, a render adds them in slices (see `render`). */
+export const SLICED_ADD = 1000;
+
+export interface RenderOptions {
+  animate: boolean;
+  /** A big arrival's progress: elements on the canvas so far, of how many. */
+  onProgress?: (done: number, total: number) => void;
+}
+
 export interface RenderResult {
   /** Nodes the state has no position for (new to the canvas, or after the canvas was replaced). */
   unplaced: string[];
@@ -131,6 +143,10 @@ export class GraphView {
   /** The node last expanded or centred on: its best-connected neighbours keep their names. */
   private anchor: string | null = null;
   private labelTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Bumped by every render: a big arrival still in slices stops when a newer one starts. */
+  private renderToken = 0;
+  /** While a big view arrives, names are chosen once at the end, not after every slice. */
+  private arriving = false;
 
   constructor(
     private readonly container: HTMLElement,
@@ -241,9 +257,15 @@ export class GraphView {
     this.cy.viewport({ zoom, pan });
   }
 
-  /** Make the canvas show `state`: add and remove elements, move nodes, set classes and selection. */
-  render(state: ViewState, highlight: Highlight | null, options: { animate: boolean }): RenderResult {
+  /**
+   * Make the canvas show `state`: add and remove elements, move nodes, set classes and selection.
+   * A big arrival (over SLICED_ADD new elements) is added in slices, the page getting turns
+   * between them, its classes decided before the elements exist (one style pass each), and its
+   * nodes without a place put on a quick placement, so the first picture comes before the layout.
+   */
+  async render(state: ViewState, highlight: Highlight | null, options: RenderOptions): Promise<RenderResult> {
     const cy = this.cy;
+    const token = ++this.renderToken;
     this.state = state;
     const ids = new Set(state.nodes.filter((id) => this.cache.nodes.has(id)));
     const edges = this.cache.edgesAmong(ids);
@@ -251,29 +273,42 @@ export class GraphView {
     const unplaced: string[] = [];
     // One notion of a large view for everything that changes with it (see tuneForSize).
     const large = ids.size + edges.length > LARGE_VIEW_ELEMENTS;
-    const moves: Array<[NodeSingular, Position]> = [];
-    cy.batch(() => {
+    const newNodes: string[] = [];
+    for (const id of ids) {
+      // A node the state gives no place (new, or the canvas was replaced) waits for a layout.
+      if (!state.positions[id]) unplaced.push(id);
+      if (cy.getElementById(id).empty()) newNodes.push(id);
+    }
+    const newEdges = edges.filter((e) => cy.getElementById(e.id).empty());
+    const nodeDef = (id: string): ElementDefinition => {
+      const def = nodeElement(this.cache.nodes.get(id)!);
+      const p = state.positions[id];
+      if (p) def.position = { ...p };
+      if (large) def.classes = 'lod';
+      return def;
+    };
+    const removeGone = () =>
       cy.elements().forEach((ele) => {
         const id = ele.id();
         if (ele.group() === 'nodes' ? !ids.has(id) : !edgeIds.has(id)) ele.remove();
       });
+    if (newNodes.length + newEdges.length > SLICED_ADD) {
+      cy.batch(removeGone);
+      this.tuneForSize(large);
+      const arrived = await this.addInSlices(token, state, highlight, newNodes.map(nodeDef), newEdges, options.onProgress);
+      if (!arrived) return { unplaced };
+    }
+    const moves: Array<[NodeSingular, Position]> = [];
+    cy.batch(() => {
+      removeGone();
       const adds: ElementDefinition[] = [];
-      for (const id of ids) {
-        const p = state.positions[id];
-        // A node the state gives no place (new, or the canvas was replaced) waits for a layout.
-        if (!p) unplaced.push(id);
-        if (cy.getElementById(id).nonempty()) continue;
-        const def = nodeElement(this.cache.nodes.get(id)!);
-        if (p) def.position = { ...p };
-        if (large) def.classes = 'lod';
-        adds.push(def);
-      }
+      for (const id of ids) if (cy.getElementById(id).empty()) adds.push(nodeDef(id));
       for (const e of edges) if (cy.getElementById(e.id).empty()) adds.push(edgeElement(e, this.cache.lookup));
       if (adds.length) cy.add(adds);
       // Large views show fewer names at a distance (the `lod` class, see style.ts). New nodes
       // get it in their definition, which measured faster than adding it after (longest task at
       // 10,000 elements 2.1 s against 2.4–2.7 s); nodes already shown get it here.
-      if (large) cy.nodes(':not(.lod)').addClass('lod');
+      if (large) cy.nodes().not('.lod').addClass('lod');
       else cy.nodes('.lod').removeClass('lod');
       // Existing nodes follow the state (undo of a drag or a layout moves them back).
       for (const id of ids) {
@@ -303,6 +338,82 @@ export class GraphView {
       else n.position(p);
     }
     return { unplaced };
+  }
+
+  /**
+   * Adds a big arrival slice by slice: nodes from the middle of the quick placement outwards,
+   * each tie as soon as both its ends are there, so every slice drawn is a readable picture.
+   * False when a newer render took over (it adds whatever is still missing).
+   */
+  private async addInSlices(
+    token: number,
+    state: ViewState,
+    highlight: Highlight | null,
+    nodes: ElementDefinition[],
+    edges: EdgeData[],
+    onProgress: RenderOptions['onProgress'],
+  ): Promise<boolean> {
+    const cy = this.cy;
+    // Classes from the data, before the elements exist: each element gets its style once.
+    const infos = [
+      ...cy.elements().map((ele) => infoOf(ele.isNode() ? 'nodes' : 'edges', ele.data() as Record<string, unknown>)),
+      ...nodes.map((d) => infoOf('nodes', d.data)),
+      ...edges.map((e) => infoOf('edges', e as unknown as Record<string, unknown>)),
+    ];
+    const classes = classesFor(infos, state, highlight);
+    const withClasses = (def: ElementDefinition): ElementDefinition => {
+      const own = classes.get(String(def.data.id)) ?? [];
+      def.classes = [def.classes ?? '', ...own].filter(Boolean).join(' ');
+      return def;
+    };
+    const unplacedNodes = nodes.filter((d) => !d.position);
+    const quick = quickPlacement(
+      unplacedNodes.map((d) => String(d.data.id)),
+      edges,
+    );
+    for (const d of unplacedNodes) d.position = quick[String(d.data.id)] ?? { x: 0, y: 0 };
+    // A whole new picture is framed before its first slice; an addition keeps the viewport.
+    const framed = cy.nodes().empty() ? this.frameFor(Object.values(quick)) : null;
+    // Placed nodes first, then the quick placement from its middle outwards.
+    const fromMiddle = (d: ElementDefinition) => {
+      const q = quick[String(d.data.id)];
+      return q ? q.x ** 2 + q.y ** 2 : -1;
+    };
+    nodes.sort((a, b) => fromMiddle(a) - fromMiddle(b));
+    const order = arrivalOrder(
+      nodes,
+      edges.map((e) => edgeElement(e, this.cache.lookup)),
+      (id) => cy.getElementById(id).nonempty(),
+    ).map(withClasses);
+    this.arriving = true;
+    try {
+      return await inSlices(
+        order,
+        (slice) => {
+          cy.add(slice as ElementDefinition[]);
+          if (framed && cy.zoom() !== framed.zoom) cy.viewport(framed);
+        },
+        { onProgress, cancelled: () => token !== this.renderToken || this.cy !== cy },
+      );
+    } finally {
+      this.arriving = false;
+    }
+  }
+
+  /** Zoom and pan that show these points with a margin, as a fit of the finished picture would. */
+  private frameFor(points: Position[]): { zoom: number; pan: Position } | null {
+    if (!points.length) return null;
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const w = this.cy.width();
+    const h = this.cy.height();
+    const pad = 40;
+    const zoom = Math.min(
+      MAX_FIT_ZOOM,
+      Math.max(this.cy.minZoom(), Math.min((w - 2 * pad) / Math.max(1, x2 - x1), (h - 2 * pad) / Math.max(1, y2 - y1))),
+    );
+    return { zoom, pan: { x: w / 2 - zoom * ((x1 + x2) / 2), y: h / 2 - zoom * ((y1 + y2) / 2) } };
   }
 
   /**
@@ -355,6 +466,7 @@ export class GraphView {
   }
 
   private scheduleLabels(): void {
+    if (this.arriving) return;
     if (this.labelTimer) clearTimeout(this.labelTimer);
     this.labelTimer = setTimeout(() => {
       this.labelTimer = null;
@@ -529,13 +641,19 @@ export class GraphView {
    * workers, or if the worker fails, the layout runs here as for small views.
    */
   private async forceOffThread(visible: cytoscape.Collection): Promise<void> {
+    const cy = this.cy;
     const nodes = visible.nodes();
     const options = forceLayout({ nodeCount: nodes.length });
+    // Measuring each node with its name takes a while at 10,000 nodes: in slices too.
+    const sized: ForceJob['nodes'] = [];
+    await inSlices(nodes.toArray(), (slice) => {
+      for (const n of slice) {
+        const box = (n as NodeSingular).layoutDimensions({ nodeDimensionsIncludeLabels: true });
+        sized.push({ id: n.id(), w: box.w, h: box.h });
+      }
+    });
     const job: ForceJob = {
-      nodes: nodes.map((n) => {
-        const box = n.layoutDimensions({ nodeDimensionsIncludeLabels: true });
-        return { id: n.id(), w: box.w, h: box.h };
-      }),
+      nodes: sized,
       edges: visible.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })),
       options: options as unknown as Record<string, unknown>,
     };
@@ -546,13 +664,16 @@ export class GraphView {
       console.warn('the layout worker failed; laying out on the page', err);
       return this.runLayoutOn(visible, options);
     }
-    await this.runLayoutOn(visible, {
-      name: 'preset',
-      positions: (n: NodeSingular) => positions[n.id()] ?? n.position(),
-      animate: false,
-      fit: true,
-      padding: 40,
-    } as unknown as LayoutOptions);
+    // The picture settles into the worker's positions a slice at a time, then is framed.
+    await inSlices(nodes.toArray(), (slice) =>
+      cy.batch(() => {
+        for (const n of slice) {
+          const p = positions[n.id()];
+          if (p) (n as NodeSingular).position(p);
+        }
+      }),
+    );
+    this.fit(visible, false);
   }
 
   private runLayoutOn(eles: cytoscape.Collection, options: LayoutOptions): Promise<void> {

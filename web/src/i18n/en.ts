@@ -824,6 +824,15 @@ export const en = {
     notValid: (n: number) => `Not valid then: ${n}`,
     notValidList: 'Not valid then',
   },
+  // ---- big views (issue 22 part 5, h-bigview): a large view arriving slice by slice
+  bigView: {
+    /** Beside the bar while it arrives. */
+    drawing: (done: string, total: string) => `Drawing ${done} of ${total} nodes and ties…`,
+    /** Read out once, when a large view starts to arrive. */
+    arriving: (total: string) => `A large view is being drawn: ${total} nodes and ties. You can keep working meanwhile.`,
+    progressLabel: 'Drawing the view',
+  },
+  // ---- end big views
   // ---- bilingual data (h-lang): marks on texts from the data, and its property names in words
   bilingual: {
     inSwedish: (field: string): string => `${field} in Swedish`,

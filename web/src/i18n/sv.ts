@@ -822,6 +822,13 @@ export const sv: Catalogue = {
     notValid: (n: number) => `Gällde inte då: ${n}`,
     notValidList: 'Gällde inte då',
   },
+  // ---- big views (issue 22 part 5, h-bigview): a large view arriving slice by slice
+  bigView: {
+    drawing: (done: string, total: string) => `Ritar ${done} av ${total} noder och band…`,
+    arriving: (total: string) => `En stor vy ritas: ${total} noder och band. Du kan arbeta vidare under tiden.`,
+    progressLabel: 'Vyn ritas',
+  },
+  // ---- end big views
   // ---- bilingual data (h-lang): marks on texts from the data, and its property names in words
   bilingual: {
     inSwedish: (field: string): string => `${field} på svenska`,

@@ -1,0 +1,35 @@
+// The order a big view arrives in when it is added slice by slice: nodes in the order given
+// (the middle of the picture first), each tie right after the later of its two ends, so every
+// slice drawn is a whole picture of what has come so far, with no tie waiting for the rest.
+import type { ElementDefinition } from 'cytoscape';
+
+export function arrivalOrder(
+  nodes: readonly ElementDefinition[],
+  edges: readonly ElementDefinition[],
+  /** Whether a node is on the canvas already. */
+  present: (id: string) => boolean,
+): ElementDefinition[] {
+  const out: ElementDefinition[] = [];
+  const waiting = new Map<string, ElementDefinition[]>();
+  const arrived = new Set<string>();
+  const there = (id: string) => arrived.has(id) || present(id);
+  for (const e of edges) {
+    const source = String(e.data.source);
+    const target = String(e.data.target);
+    if (there(source) && there(target)) out.push(e);
+    else for (const end of new Set([source, target])) waiting.set(end, [...(waiting.get(end) ?? []), e]);
+  }
+  const placed = new Set<ElementDefinition>(out);
+  for (const n of nodes) {
+    const id = String(n.data.id);
+    out.push(n);
+    arrived.add(id);
+    for (const e of waiting.get(id) ?? []) {
+      if (placed.has(e) || !there(String(e.data.source)) || !there(String(e.data.target))) continue;
+      placed.add(e);
+      out.push(e);
+    }
+    waiting.delete(id);
+  }
+  return out;
+}
