@@ -3,6 +3,10 @@
 // so a tie valid "2015–2018" is valid on 2016-05-01 and an "as of 2023" question sees a tie
 // that began in June 2023.
 import { z } from 'zod';
+// One definition of a partial date's days, shared with the web through as-of.ts (which imports nothing).
+import { firstDay, lastDay } from './as-of.ts';
+
+export { firstDay, lastDay };
 
 /** The shape alone: a day of 31 in any month passes here, so a message can say which is wrong. */
 const DATE_SHAPE = /^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$/;
@@ -27,24 +31,6 @@ export type DatePrecision = 'year' | 'month' | 'day';
 
 export function precisionOf(d: PartialDate): DatePrecision {
   return d.length === 4 ? 'year' : d.length === 7 ? 'month' : 'day';
-}
-
-/** First day covered by a partial date, as YYYY-MM-DD. */
-export function firstDay(d: PartialDate): string {
-  if (d.length === 4) return `${d}-01-01`;
-  if (d.length === 7) return `${d}-01`;
-  return d;
-}
-
-/** Last day covered by a partial date, as YYYY-MM-DD. */
-export function lastDay(d: PartialDate): string {
-  if (d.length === 4) return `${d}-12-31`;
-  if (d.length === 7) {
-    const [y, m] = d.split('-').map(Number) as [number, number];
-    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    return `${d}-${String(last).padStart(2, '0')}`;
-  }
-  return d;
 }
 
 /** The span an "as of" question covers; a tie counts when its validity overlaps it. */

@@ -83,6 +83,13 @@ describe('toElements', () => {
   it('names a thing by its shortest recognisable name', () => {
     expect(shortName({ name: 'Världshälsoorganisationen', nameEn: 'World Health Organization', aliases: ['WHO', 'W'] })).toBe('WHO');
     expect(shortName({ name: 'OECD' })).toBe('OECD');
+    // Only an alias of the reader's language (English here) stands for the name.
+    expect(shortName({ name: 'Förenta nationerna', nameEn: 'United Nations', aliases: ['FN', 'UN'] })).toBe('UN');
+    const group = {
+      name: 'organisationer som Socialstyrelsen främst arbetar genom',
+      nameEn: 'Organisations Socialstyrelsen mainly works through',
+    };
+    expect(shortName({ ...group, aliases: ['främst genom organisationer'] })).toBe(group.nameEn);
   });
 
   it('merges results, the later copy winning', () => {

@@ -7,6 +7,7 @@ import { readDocuments } from '../../graph/documents.ts';
 import { asOfSummary, assignmentName, factsSummary, nameOf, type Fact } from '../../graph/summary.ts';
 import { asTimeStatus, basisOf, trustOf } from '../../graph/trust.ts';
 import { asOfSpan } from '../../model/dates.ts';
+import { AS_OF_GROUPS, asOfGroup, type AsOfGroup } from '../../model/as-of.ts';
 import { RepresentationCapacity } from '../../model/vocabulary.ts';
 import {
   AsOf,
@@ -41,8 +42,6 @@ const RepresentationQuery = z.object({
 });
 
 const KINDS = ['represents', 'leads-delegation', 'own-name'] as const;
-const AS_OF_GROUPS = ['held', 'undated', 'not-valid'] as const;
-type AsOfGroup = (typeof AS_OF_GROUPS)[number];
 
 const RepresentationRow = z
   .object({
@@ -138,13 +137,8 @@ export function representationRoutes(router: Router, services: Services): void {
           const asked = r.askedForum ? nodeData(r.askedForum as Row) : null;
           const parts = new Set((r.forumParts as string[] | null) ?? []);
           const timeStatus = asTimeStatus(r.timeStatus);
-          const group: AsOfGroup | null = !query.asOf
-            ? null
-            : r.inSpan === false
-              ? 'not-valid'
-              : timeStatus === 'valid'
-                ? 'held'
-                : 'undated';
+          // The rule the web's table and details panel count with too (model/as-of.ts).
+          const group = asOfGroup(trustOf(rel), query.asOf);
           groups.push(group);
           // A Group's member the question reached: the forum asked about, or one of its organs.
           const member =

@@ -2,21 +2,10 @@
 // through the first and last day each covers, so "as of 2016" keeps a tie valid 2015–2018
 // and "as of 2023" keeps one that began in June 2023.
 import { formatDate, t } from '../i18n/index.ts';
+// The server's definition (a pure file with no imports), so the table counts as the answers do.
+import { firstDay, lastDay } from '../../../server/model/as-of.ts';
 
-export function firstDay(d: string): string {
-  if (d.length === 4) return `${d}-01-01`;
-  if (d.length === 7) return `${d}-01`;
-  return d;
-}
-
-export function lastDay(d: string): string {
-  if (d.length === 4) return `${d}-12-31`;
-  if (d.length === 7) {
-    const [y, m] = d.split('-').map(Number) as [number, number];
-    return `${d}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-  }
-  return d;
-}
+export { firstDay, lastDay };
 
 /** Whether something valid from–to (either open) overlaps the span `asOf` covers. */
 export function validAt(validFrom: string | undefined | null, validTo: string | undefined | null, asOf: string | null): boolean {

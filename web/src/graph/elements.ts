@@ -3,7 +3,8 @@
 // changes with the view (selection, filters, as-of) is a class set by apply.ts instead.
 import type { ElementDefinition } from 'cytoscape';
 import type { EdgeData, GraphElements, NodeData } from '../api/types.ts';
-import { t } from '../i18n/index.ts';
+import { lang, t } from '../i18n/index.ts';
+import { textIn } from '../../../server/model/texts.ts';
 import { CAPACITY_PHRASES, TYPE_PHRASES } from '../vocabulary.ts';
 import { formatSpan, startKey } from './dates.ts';
 
@@ -20,10 +21,24 @@ export function shorten(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/, '')}…`;
 }
 
-/** The shortest name a reader still recognises (an alias like "WHO" over the full name). */
-export function shortName(n: Pick<NodeData, 'name' | 'nameEn' | 'aliases'>): string {
-  const names = [n.name, n.nameEn, ...(n.aliases ?? [])].filter((s): s is string => typeof s === 'string' && s.length >= 2);
-  return names.reduce((a, b) => (b.length < a.length ? b : a), n.name);
+/**
+ * The shortest name a reader still recognises, in the reader's language: an alias like "WHO"
+ * over the full name, but only one of that language ("UN" in English, "FN" in Swedish): found
+ * in the name, or in its initials. An alias of the other language ("främst genom organisationer")
+ * never stands for the name.
+ */
+export function shortName(n: Pick<NodeData, 'name' | 'aliases'> & Record<string, unknown>): string {
+  const full = textIn(n, 'name', lang) ?? n.name;
+  const words = full.split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
+  const initials = (ws: string[]) =>
+    ws
+      .map((w) => w.charAt(0))
+      .join('')
+      .toUpperCase();
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
+  // "EB" for "WHO Executive Board": a run of the initials will do.
+  const ofThisLanguage = (a: string) => full.includes(a) || initials(words).includes(a) || initials(capitalised).includes(a);
+  return (n.aliases ?? []).filter((a) => a.length >= 2 && ofThisLanguage(a)).reduce((a, b) => (b.length < a.length ? b : a), full);
 }
 
 export function nodeLabelText(n: NodeData): string {

@@ -188,8 +188,6 @@ export const en = {
     also: 'Also: ',
     valid: (span: string) => `Valid ${span}`,
     notAsOf: (d: string) => ` — not as of ${d}`,
-    validAsOf: (d: string) => ` — valid as of ${d}`,
-    notValidAsOf: (d: string) => ` — not valid as of ${d}`,
     noDates: 'No dates given',
     expand: 'Expand',
     expandTitle: 'Bring in every neighbour (or double-click the node)',
@@ -833,6 +831,22 @@ export const en = {
     progressLabel: 'Drawing the view',
   },
   // ---- end big views
+
+  // As-of groups in the table and the details panel (issue 20, h-view2)
+  asOfViews: {
+    tiesHeading: (date: string) => `Its ties on the canvas as of ${date}`,
+    held: (date: string) => ` — held then (${date})`,
+    undated: ' — dates not given: not counted as held then',
+    notValid: (date: string) => ` — not valid in ${date}`,
+    none: 'None.',
+  },
+  // Edit forms in two languages (issue 20, h-view2)
+  editForms: {
+    inSwedish: (field: string): string => `${field} in Swedish`,
+    inEnglish: (field: string): string => `${field} in English`,
+    warningsIntro: 'Saved. One language is still missing:',
+    missing: (field: string, l: 'en' | 'sv'): string => `${field}: the ${l === 'sv' ? 'Swedish' : 'English'} form is missing.`,
+  },
   // ---- bilingual data (h-lang): marks on texts from the data, and its property names in words
   bilingual: {
     inSwedish: (field: string): string => `${field} in Swedish`,

@@ -188,8 +188,6 @@ export const sv: Catalogue = {
     also: 'Även: ',
     valid: (span: string) => `Gäller ${span}`,
     notAsOf: (d: string) => ` — inte per ${d}`,
-    validAsOf: (d: string) => ` — gäller per ${d}`,
-    notValidAsOf: (d: string) => ` — gäller inte per ${d}`,
     noDates: 'Inga datum angivna',
     expand: 'Visa grannar',
     expandTitle: 'Hämta in varje granne (eller dubbelklicka på noden)',
@@ -829,6 +827,22 @@ export const sv: Catalogue = {
     progressLabel: 'Vyn ritas',
   },
   // ---- end big views
+
+  // As-of groups in the table and the details panel (issue 20, h-view2)
+  asOfViews: {
+    tiesHeading: (date: string) => `Dess band i vyn per ${date}`,
+    held: (date: string) => ` — gällde då (${date})`,
+    undated: ' — datum ej angivna: räknas inte som gällande då',
+    notValid: (date: string) => ` — gällde inte ${date}`,
+    none: 'Inga.',
+  },
+  // Edit forms in two languages (issue 20, h-view2)
+  editForms: {
+    inSwedish: (field: string): string => `${field} på svenska`,
+    inEnglish: (field: string): string => `${field} på engelska`,
+    warningsIntro: 'Sparat. Ett språk saknas ännu:',
+    missing: (field: string, l: 'en' | 'sv'): string => `${field}: den ${l === 'sv' ? 'svenska' : 'engelska'} formen saknas.`,
+  },
   // ---- bilingual data (h-lang): marks on texts from the data, and its property names in words
   bilingual: {
     inSwedish: (field: string): string => `${field} på svenska`,

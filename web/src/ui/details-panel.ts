@@ -19,6 +19,7 @@ import { button, clear, h, shapeIcon } from './dom.ts';
 import { isTouch } from './keyboard.ts';
 import { sourceList } from './sources.ts';
 import { actionBar, repRole } from '../features/readable/actions.ts';
+import { nodeAsOfTies, tieAsOfNote } from '../features/table/as-of-details.ts';
 import { formOf, isFormKey, keyInWords, plainOf, propertyFormOf } from './text-forms.ts';
 import { isWordy, TEXT_FIELDS, type TextField } from '../../../server/model/texts.ts';
 
@@ -285,6 +286,7 @@ export class DetailsPanel {
         ),
       ),
       ties,
+      nodeAsOfTies(n, state.nodes, state.asOf, this.cache, (id) => this.bus.emit('view:act', { type: 'select', ids: [id] })),
       holders,
       propertiesTable(n, SHOWN_NODE_KEYS),
       provenance(n),
@@ -405,16 +407,7 @@ export class DetailsPanel {
             h('dd', {}, e.capacity ? (CAPACITY_PHRASES[e.capacity] ?? e.capacity) : t.details.notGiven),
           )
         : null,
-      h(
-        'p',
-        { class: 'dates' },
-        span ? datesLine(span, e.planned) : t.details.noDates,
-        state.asOf
-          ? validAt(e.validFrom, e.validTo, state.asOf)
-            ? h('span', { class: 'ok' }, t.details.validAsOf(state.asOf))
-            : h('span', { class: 'warn' }, t.details.notValidAsOf(state.asOf))
-          : null,
-      ),
+      h('p', { class: 'dates' }, span ? datesLine(span, e.planned) : t.details.noDates, tieAsOfNote(e, state.asOf)),
       propertiesTable(e, SHOWN_EDGE_KEYS, (k, v) =>
         k === 'principal' && typeof v === 'string' && this.cache.nodes.get(v) ? shortName(this.cache.nodes.get(v)!) : String(v),
       ),

@@ -9,6 +9,8 @@ import { button, clear, h, shapeIcon } from '../../ui/dom.ts';
 import type { SearchBox } from '../../ui/search-box.ts';
 import { setDocumentNames, sourceList } from '../../ui/sources.ts';
 import type { Summary } from '../../api/types.ts';
+import { formOf } from '../../ui/text-forms.ts';
+import { textIn } from '../../../../server/model/texts.ts';
 
 /** A labelled control in a panel's form. */
 export function field(label: string, control: HTMLElement): HTMLElement {
@@ -48,10 +50,12 @@ export { certaintyOf, type Certainty } from './certainty.ts';
 export function certaintyBadge(d: Record<string, unknown>): HTMLElement {
   const c = certaintyOf(d);
   const title = { stated: t.certainty.statedTitle, hedged: t.certainty.hedgedTitle, inferred: t.certainty.inferredTitle }[c];
-  // The hedge in the page's language only ("i vissa fall (in some cases)" → one of the two).
-  const hedge = typeof d.hedge === 'string' ? hedgeIn(d.hedge, t.lang === 'sv' ? 'sv' : 'en') : '';
-  // Fact ids are not words for people, and outside knowledge is English today: only the English page quotes it.
-  const rests = t.lang === 'en' && typeof d.outsideKnowledge === 'string' ? [d.outsideKnowledge] : [];
+  // The hedge and the outside knowledge in the page's language only (their Swedish and English
+  // forms, or "i vissa fall (in some cases)" split); fact ids are not words for people.
+  const l = t.lang === 'sv' ? 'sv' : 'en';
+  const hedge = textIn(d, 'hedge', l) ?? '';
+  const outside = textIn(d, 'outsideKnowledge', l);
+  const rests = outside ? [outside] : [];
   return h(
     'span',
     { class: `status status-${c}`, title },
@@ -71,12 +75,6 @@ export function asOfGroups(g: { date: string; held: number; undated: number; not
     h('li', { class: 'as-of-undated' }, t.answerText.undated(g.undated)),
     h('li', { class: 'as-of-not-valid' }, t.answerText.notValid(g.notValid)),
   );
-}
-
-function hedgeIn(hedge: string, lang: 'en' | 'sv'): string {
-  const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(hedge.trim());
-  if (!m) return hedge.trim();
-  return lang === 'en' ? m[2]!.trim() : m[1]!.trim();
 }
 
 /** "dates not given — first attested 2024", for undated facts in an as-of answer. */
@@ -101,7 +99,8 @@ export function evidenceBlock(e: EdgeData): HTMLElement {
     'details',
     { class: 'evidence-toggle' },
     h('summary', {}, t.sources.evidence),
-    e.evidence ? h('blockquote', { class: 'evidence' }, e.evidence) : null,
+    // The paraphrase in the reader's language, marked where it is our translation.
+    formOf(e, 'evidence') ? h('blockquote', { class: 'evidence' }, formOf(e, 'evidence')) : null,
     sourceList(e.sources, e.evidence),
   );
 }

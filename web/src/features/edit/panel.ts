@@ -23,6 +23,7 @@ import { FormFields, input, select, textarea } from './form.ts';
 import { spokenMessage } from './citation-words.ts';
 import { laterSentences } from './conflict-words.ts';
 import { FormDraft } from './draft.ts';
+import { englishLabel, isTwinned, swedishField, swedishForms, warningsList, withEnglishForms } from './bilingual.ts';
 import { allowedTypes, basisAllowed, changedFields, citation, isAct, newFactId, nodeIdFrom, type TypeRule } from './model.ts';
 
 export type EditMode = 'tie' | 'node' | 'correct' | 'retire' | 'source' | 'upload';
@@ -57,6 +58,8 @@ export class EditPanel {
   private drawUpload: ((body: HTMLElement) => void) | null = null;
   /** "Saved as version N": kept above the form drawn again after the view reloads. */
   private notice = '';
+  /** The server's one-language warnings of the last save, kept with its notice. */
+  private warnings: HTMLElement | null = null;
   private state: ViewState | null = null;
 
   constructor(
@@ -183,7 +186,8 @@ export class EditPanel {
     else if (this.mode === 'source') this.sourceForm();
     else if (this.mode === 'upload') this.drawUpload?.(this.body);
     else this.selectedForm(this.mode);
-    if (this.notice) this.body.prepend(h('p', { class: 'ok-text edit-saved', role: 'status' }, this.notice));
+    if (this.notice)
+      this.body.prepend(h('div', { class: 'edit-saved', role: 'status' }, h('p', { class: 'ok-text' }, this.notice), this.warnings));
   }
 
   // --------------------------------------------------------------------------- the forms
@@ -215,7 +219,7 @@ export class EditPanel {
       // Each text qualifier also in Swedish (docs/model.md, "Two languages").
       for (const name of SV_TEXT_QUALIFIERS) f.show(`${name}Sv`, q.has(name));
       const basis = ty !== '' && basisAllowed(ty);
-      for (const name of ['basisKind', 'basisRef', 'basisCertainty', 'basisNote']) f.show(name, basis);
+      for (const name of ['basisKind', 'basisRef', 'basisCertainty', 'basisNote', 'basisNoteSv']) f.show(name, basis);
       const kind = f.control('basisKind') as HTMLSelectElement | undefined;
       if (kind) kind.required = ty !== '' && isAct(ty);
     };
@@ -272,7 +276,10 @@ export class EditPanel {
         const sv = (SV_TEXT_QUALIFIERS as readonly string[]).includes(q) ? f.value(`${q}Sv`) : '';
         if (sv) Object.assign(tie, { [`${q}Sv`]: sv, [`${q}SvOrigin`]: 'ours' });
       }
-      if (basisAllowed(ty)) for (const b of ['basisKind', 'basisRef', 'basisCertainty', 'basisNote']) if (f.value(b)) tie[b] = f.value(b);
+      if (basisAllowed(ty)) {
+        for (const b of ['basisKind', 'basisRef', 'basisCertainty', 'basisNote']) if (f.value(b)) tie[b] = f.value(b);
+        Object.assign(tie, swedishForms(f, ['basisNote']));
+      }
       Object.assign(tie, this.trustFields(f));
       return {
         ops: (ref: string): Operation[] => [
@@ -292,13 +299,13 @@ export class EditPanel {
       f.field('forum', t.keys.forum ?? 'Forum', input({ placeholder: 'who' }), t.curation.nodeIdHint),
       f.field('capacity', t.details.capacity, select([['', '—'], ...CAPACITIES.map((c) => [c, t.capacities[c] ?? c] as [string, string])])),
       f.field('principal', t.curation.principal, input(), t.curation.nodeIdHint),
-      f.field('task', t.curation.task, input()),
+      f.field('task', englishLabel('task', t.curation.task), input()),
       f.field('taskSv', t.bilingual.inSwedish(t.curation.task), input({ lang: 'sv' })),
-      f.field('role', t.curation.role, input()),
+      f.field('role', englishLabel('role', t.curation.role), input()),
       f.field('roleSv', t.bilingual.inSwedish(t.curation.role), input({ lang: 'sv' })),
-      f.field('subject', t.curation.subject, input()),
+      f.field('subject', englishLabel('subject', t.curation.subject), input()),
       f.field('subjectSv', t.bilingual.inSwedish(t.curation.subject), input({ lang: 'sv' })),
-      f.field('agreement', t.curation.agreement, input()),
+      f.field('agreement', englishLabel('agreement', t.curation.agreement), input()),
       f.field('agreementSv', t.bilingual.inSwedish(t.curation.agreement), input({ lang: 'sv' })),
       f.field('chain', t.curation.chain, input()),
       f.field('step', t.curation.step, input({ type: 'number', min: 1 })),
@@ -318,7 +325,8 @@ export class EditPanel {
           t.curation.basisCertainty,
           select([['', '—'], ...CERTAINTIES.map((c) => [c, t.certainty[c]] as [string, string])]),
         ),
-        f.field('basisNote', t.curation.basisNote, input()),
+        f.field('basisNote', englishLabel('basisNote', t.curation.basisNote), input()),
+        swedishField(f, 'basisNote', t.curation.basisNote, input()),
       ),
       ...form.footer,
     );
@@ -372,6 +380,7 @@ export class EditPanel {
     const form = this.formShell(f, t.curation.addNode, () => {
       const node: Record<string, unknown> = { id: f.value('id'), label: label.value, name: f.value('name') };
       for (const k of ['nameEn', 'description']) if (f.value(k)) node[k] = f.value(k);
+      Object.assign(node, swedishForms(f, ['name', 'description']));
       Object.assign(node, this.trustFields(f));
       return {
         ops: (ref: string): Operation[] => [
@@ -385,9 +394,11 @@ export class EditPanel {
       form.element,
       f.field('label', t.curation.label, label),
       f.field('name', t.curation.nodeName, name, t.curation.nodeNameHint),
+      swedishField(f, 'name', t.curation.fieldNames.name ?? 'Name', input()),
       f.field('nameEn', t.curation.nameEn, input()),
       f.field('id', t.curation.nodeId, id, t.curation.nodeIdNew),
-      f.field('description', t.curation.description, input()),
+      f.field('description', englishLabel('description', t.curation.description), input()),
+      swedishField(f, 'description', t.curation.description, input()),
       this.trustBlock(f),
       ...form.footer,
     );
@@ -431,10 +442,12 @@ export class EditPanel {
       this.keepDraft(f, form.element, `retire:${target.kind}:${target.id}:${target.rev}`);
       return;
     }
-    const editable =
+    const fields =
       target.kind === 'node'
         ? ['name', 'nameEn', 'description', 'validFrom', 'validTo']
         : ['validFrom', 'validTo', ...(this.rules.find((r) => r.type === edge!.type)?.qualifiers ?? []), 'certainty', 'hedge', 'evidence'];
+    // Each text in both languages: its Swedish form right after it.
+    const editable = fields.flatMap((k) => (isTwinned(k) ? [k, `${k}Sv`] : [k]));
     const controls = editable.map((k) => {
       const value = target.data[k] === undefined || target.data[k] === null ? '' : String(target.data[k]);
       const control =
@@ -446,7 +459,8 @@ export class EditPanel {
           : k === 'evidence'
             ? Object.assign(textarea(3), { value })
             : input({ value });
-      return f.field(k, fieldLabel(k), control, k === 'validFrom' || k === 'validTo' ? t.curation.dateHint : undefined);
+      if (k.endsWith('Sv') && isTwinned(k.slice(0, -2))) control.lang = 'sv';
+      return f.field(k, formLabel(k), control, k === 'validFrom' || k === 'validTo' ? t.curation.dateHint : undefined);
     });
     const form = this.formShell(
       f,
@@ -454,7 +468,7 @@ export class EditPanel {
       () => {
         const now: Record<string, string> = {};
         for (const k of editable) now[k] = f.value(k);
-        const set = changedFields(target.data, now);
+        const set = withEnglishForms(changedFields(target.data, now), target.data);
         if (!Object.keys(set).length) return { local: [{ path: editable[0]!, message: t.curation.nothingChanged }] };
         const op: Operation =
           target.kind === 'node'
@@ -503,10 +517,17 @@ export class EditPanel {
       h('legend', {}, t.curation.howSure),
       f.field('certainty', t.curation.certainty, certainty),
       f.field('hedge', t.curation.hedge, input(), t.curation.hedgeHint),
-      f.field('outsideKnowledge', t.curation.outsideKnowledge, input({ placeholder: 'outside knowledge: …' }), t.curation.outsideHint),
+      f.field(
+        'outsideKnowledge',
+        englishLabel('outsideKnowledge', t.curation.outsideKnowledge),
+        input({ placeholder: 'outside knowledge: …' }),
+        t.curation.outsideHint,
+      ),
+      swedishField(f, 'outsideKnowledge', t.curation.outsideKnowledge, input()),
       f.field('validFrom', t.curation.validFrom, input({ inputmode: 'numeric', placeholder: 'YYYY[-MM[-DD]]' }), t.curation.dateHint),
       f.field('validTo', t.curation.validTo, input({ inputmode: 'numeric', placeholder: 'YYYY[-MM[-DD]]' }), t.curation.dateHint),
-      f.field('evidence', t.curation.evidence, textarea(3), t.curation.evidenceHint),
+      f.field('evidence', englishLabel('evidence', t.curation.evidence), textarea(3), t.curation.evidenceHint),
+      swedishField(f, 'evidence', t.curation.evidence, textarea(3)),
       f.field(
         'planned',
         t.citationChecks.planned,
@@ -520,6 +541,7 @@ export class EditPanel {
     const follow = () => {
       f.show('hedge', certainty.value === 'hedged');
       f.show('outsideKnowledge', certainty.value === 'inferred');
+      f.show('outsideKnowledgeSv', certainty.value === 'inferred');
     };
     certainty.addEventListener('change', follow);
     follow();
@@ -532,6 +554,7 @@ export class EditPanel {
     if (out.certainty === 'hedged' && f.value('hedge')) out.hedge = f.value('hedge');
     if (out.certainty === 'inferred' && f.value('outsideKnowledge')) out.outsideKnowledge = f.value('outsideKnowledge');
     for (const k of ['validFrom', 'validTo', 'evidence']) if (f.value(k)) out[k] = f.value(k);
+    Object.assign(out, swedishForms(f, out.certainty === 'inferred' ? ['evidence', 'outsideKnowledge'] : ['evidence']));
     return out;
   }
 
@@ -694,7 +717,8 @@ export class EditPanel {
             ? t.sourceForm.registered(registers, written.changeSet.version)
             : t.curation.saved(written.changeSet.version);
           if (registers) await this.loadSources();
-          clear(status, h('p', { class: 'ok-text' }, this.notice));
+          this.warnings = warningsList(written, fieldLabel);
+          clear(status, h('p', { class: 'ok-text' }, this.notice), this.warnings?.cloneNode(true) ?? null);
           this.feedback.notify('info', this.notice, 'edit');
           await this.afterWrite(written, { show: built.show, select: built.select });
           if (this.mode === 'tie' || this.mode === 'node') element.reset();
@@ -806,6 +830,13 @@ function restLine(d: { path: string; message: string }): string {
 function fieldLabel(k: string): string {
   const own = (t.curation.fieldNames as Record<string, string>)[k];
   return own ?? t.keys[k] ?? k;
+}
+
+/** A correction field's label: a text's two forms say their language. */
+function formLabel(k: string): string {
+  const base = k.endsWith('Sv') ? k.slice(0, -2) : k;
+  if (base !== k && isTwinned(base)) return t.editForms.inSwedish(fieldLabel(base));
+  return englishLabel(k, fieldLabel(k));
 }
 
 /**

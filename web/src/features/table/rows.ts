@@ -4,6 +4,7 @@ import type { EdgeData, NodeData } from '../../api/types.ts';
 import { formatSpan, startKey } from '../../graph/dates.ts';
 import type { ViewState } from '../../state/view-state.ts';
 import { certaintyOf, type Certainty } from '../common/certainty.ts';
+import { asOfGroup, byAsOfGroup, type AsOfGroup } from '../../../../server/model/as-of.ts';
 
 export interface NodeRow {
   id: string;
@@ -30,6 +31,8 @@ export interface TieRow {
   certainty: Certainty;
   hedge: string;
   sources: string[];
+  /** As of a date: held then, dates not given or not valid then (the answers' rule); else null. */
+  group: AsOfGroup | null;
 }
 
 export interface RowNames {
@@ -79,9 +82,15 @@ export function viewRows(
       certainty: certaintyOf(e),
       hedge: typeof e.hedge === 'string' ? e.hedge : '',
       sources: e.sources ?? [],
+      group: asOfGroup(e, state.asOf),
     });
   }
   return { nodes: nodeRows, ties: tieRows };
+}
+
+/** Ties in the answers' three as-of groups, each keeping the rows' order. */
+export function tiesByGroup(ties: readonly TieRow[]): Record<AsOfGroup, TieRow[]> {
+  return byAsOfGroup(ties, (r) => r.group);
 }
 
 export type SortKey = 'name' | 'type' | 'dates' | 'certainty' | 'sources' | 'from' | 'tie' | 'to';

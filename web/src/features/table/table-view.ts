@@ -8,10 +8,11 @@ import { edgeCaption } from '../../graph/elements.ts';
 import type { ElementCache } from '../../graph/view.ts';
 import { formatNumber, lang, t } from '../../i18n/index.ts';
 import type { ViewState } from '../../state/view-state.ts';
-import { button, certaintyBadge, clear, h } from '../common/ui.ts';
+import { asOfGroups, button, certaintyBadge, clear, h } from '../common/ui.ts';
+import { AS_OF_GROUPS } from '../../../../server/model/as-of.ts';
 import { parseSource } from '../../ui/sources.ts';
 import { actionBar, repRole } from '../readable/actions.ts';
-import { rowsToCsv, sortRows, viewRows, type NodeRow, type Sort, type SortKey, type TieRow } from './rows.ts';
+import { rowsToCsv, sortRows, tiesByGroup, viewRows, type NodeRow, type Sort, type SortKey, type TieRow } from './rows.ts';
 
 /** Rows drawn per table; a larger view is better read through its CSV. */
 const MAX_ROWS = 800;
@@ -76,7 +77,15 @@ export class TableView {
     if (key === this.lastKey && !force) return;
     this.lastKey = key;
     const { nodes, ties } = this.rows(state);
-    this.count.textContent = t.table.count(formatNumber(nodes.length), formatNumber(ties.length));
+    const groups = state.asOf ? tiesByGroup(ties) : null;
+    clear(
+      this.count,
+      t.table.count(formatNumber(nodes.length), formatNumber(ties.length)),
+      // As of a date, the ties counted in the answers' three groups.
+      groups && state.asOf
+        ? asOfGroups({ date: state.asOf, held: groups.held.length, undated: groups.undated.length, notValid: groups['not-valid'].length })
+        : null,
+    );
     if (!nodes.length) {
       clear(this.body, h('p', { class: 'muted' }, t.table.empty));
       return;
@@ -97,9 +106,15 @@ export class TableView {
         ],
         this.nodeSort,
         (s) => (this.nodeSort = s),
-        sortRows(nodes, this.nodeSort, this.collator)
-          .slice(0, MAX_ROWS)
-          .map((r) => this.nodeRow(r, selected.has(r.id))),
+        [
+          h(
+            'tbody',
+            {},
+            sortRows(nodes, this.nodeSort, this.collator)
+              .slice(0, MAX_ROWS)
+              .map((r) => this.nodeRow(r, selected.has(r.id))),
+          ),
+        ],
       ),
       this.table(
         'ties',
@@ -114,9 +129,7 @@ export class TableView {
         ],
         this.tieSort,
         (s) => (this.tieSort = s),
-        sortRows(ties, this.tieSort, this.collator)
-          .slice(0, MAX_ROWS)
-          .map((r) => this.tieRow(r, selected.has(r.id))),
+        this.tieBodies(sortRows(ties, this.tieSort, this.collator).slice(0, MAX_ROWS), selected, state.asOf),
       ),
     );
     // Keep the keyboard where it was across a redraw (a select, a sort).
@@ -133,7 +146,7 @@ export class TableView {
     columns: Array<[SortKey, string]>,
     sort: Sort,
     setSort: (s: Sort) => void,
-    rows: HTMLElement[],
+    bodies: HTMLElement[],
   ): HTMLElement {
     return h(
       'table',
@@ -162,7 +175,29 @@ export class TableView {
           h('th', { scope: 'col' }, t.table.actions),
         ),
       ),
-      h('tbody', {}, rows),
+      bodies,
+    );
+  }
+
+  /** The ties' rows; as of a date, in the answers' three groups, each under a heading row with its count. */
+  private tieBodies(rows: readonly TieRow[], selected: ReadonlySet<string>, asOf: string | null): HTMLElement[] {
+    if (!asOf)
+      return [
+        h(
+          'tbody',
+          {},
+          rows.map((r) => this.tieRow(r, selected.has(r.id))),
+        ),
+      ];
+    const groups = tiesByGroup(rows);
+    const heading = { held: t.answerText.held, undated: t.answerText.undated, 'not-valid': t.answerText.notValid };
+    return AS_OF_GROUPS.map((g) =>
+      h(
+        'tbody',
+        { class: `as-of-rows as-of-rows-${g}` },
+        h('tr', { class: 'as-of-heading' }, h('th', { scope: 'rowgroup', colspan: '7' }, heading[g](groups[g].length))),
+        groups[g].map((r) => this.tieRow(r, selected.has(r.id))),
+      ),
     );
   }
 
