@@ -126,6 +126,16 @@ export const QUERY_NAMES = [
   'representation/find-representations.past',
   'search/search-nodes.past',
   'sources/list-sources.past',
+
+  // Source watch (issue 21, part 4)
+  'sources/citing-nodes',
+  'sources/citing-ties',
+  'sources/current-versions',
+  'sources/create-source-versions',
+  'sources/flagged-nodes',
+  'sources/flagged-ties',
+  'sources/source-versions',
+  'sources/version-text',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
