@@ -94,6 +94,10 @@ function provenance(p: Provenance, written: WrittenDates): Record<string, unknow
     attested: attestedOf(p.sources, written) ?? null,
     citationNote: p.citationNote ?? null,
     planned: p.planned === true ? true : null,
+    citedAgainst: p.citedAgainst?.length ? p.citedAgainst : null,
+    review: p.review ?? null,
+    reviewFile: p.reviewFile ?? null,
+    reviewSince: p.reviewSince ?? null,
   };
 }
 

@@ -46,6 +46,14 @@ export const Provenance = z.object({
   citationNote: z.string().min(10, 'say in at least 10 characters why the cited lines support the fact').optional(),
   /** A change still to come, recorded as planned: shown as planned, never as held. */
   planned: z.boolean().optional(),
+  // Source watch (docs/curation.md, "Source watch (as built)"): set by the server, not by editors.
+  /** Which version of its document each citation in `sources` was read against (absent: version 1). */
+  citedAgainst: z.array(z.number().int().min(1)).optional(),
+  /** The cited lines changed in a newer text of the document: the fact waits for review. */
+  review: z.literal('source-changed').optional(),
+  /** The document whose new text flagged the fact, and that text's version. */
+  reviewFile: z.string().min(1).optional(),
+  reviewSince: z.number().int().min(1).optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 

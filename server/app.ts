@@ -31,6 +31,7 @@ import { sessionRoutes } from './api/routes/session.ts';
 import { tokenRoutes } from './api/routes/tokens.ts';
 import { changeRoutes } from './api/routes/changes.ts';
 import { diffRoutes } from './api/routes/diffs.ts';
+import { sourceWatchRoutes } from './api/routes/source-watch.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = join(ROOT, 'web', 'dist');
@@ -145,6 +146,7 @@ export function createApp(given: Services): Express {
     tokenRoutes,
     changeRoutes,
     diffRoutes,
+    sourceWatchRoutes,
     // After the routes it calls (callRoute).
     askRoutes,
   ]) {

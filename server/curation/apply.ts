@@ -10,6 +10,7 @@ import { readSourceRecords, validateSeedText } from '../../seed/validate.ts';
 import { DEFAULT_DATA_DIR } from '../../seed/cli/args.ts';
 import type { Actor } from './actor.ts';
 import { citationChecks } from './citations.ts';
+import { stampCitations } from './source-watch.ts';
 import type { OpRecord } from './log.ts';
 import type { ChangeSetInput, ChangeSetSummary, ChangeWarning, Citation, Operation } from './schemas.ts';
 import { syncForms } from '../model/texts.ts';
@@ -24,6 +25,9 @@ import {
   type NodeState,
   type TieState,
 } from './state.ts';
+
+/** The action of a transition that registers a new text of a document (its after: a SourceVersion). */
+export const ADD_SOURCE_VERSION = 'addSourceVersion';
 
 export interface Transition {
   kind: ElementKind | 'source';
@@ -139,8 +143,11 @@ export async function writeTransitions(tx: NamedTransaction, transitions: Transi
   const liveNodes = transitions.filter((t) => node(t) && t.after);
   const liveTies = transitions.filter((t) => tie(t) && t.after);
   const retiredNodes = transitions.filter((t) => node(t) && t.before && !t.after);
-  const sources = transitions.filter((t) => t.kind === 'source' && t.after);
+  const sources = transitions.filter((t) => t.kind === 'source' && t.after && t.action !== ADD_SOURCE_VERSION);
   if (sources.length) await tx.run('curation/merge-registered-sources', { rows: sources.map((t) => t.after) });
+  // A new text of a registered document (source watch): its version record, made current.
+  const versions = transitions.filter((t) => t.kind === 'source' && t.after && t.action === ADD_SOURCE_VERSION);
+  if (versions.length) await tx.run('sources/create-source-versions', { rows: versions.map((t) => t.after) });
   if (retiredTies.length)
     await tx.run('curation/save-retired-ties', {
       version,
@@ -391,6 +398,22 @@ export async function applyChangeSet(
           (isNode ? nodeRecords : tieRecords).push({ op: i, where: `${opPath(i)}.set`, record });
         }
       });
+
+      // Each citation says which text of its document it was read against (source watch).
+      problems.push(
+        ...(await stampCitations(
+          tx,
+          ops,
+          [...nodeRecords, ...tieRecords],
+          (i) => {
+            const op = ops[i]!;
+            if (op.op === 'updateNode') return nodes.get(op.id)?.state.properties ?? null;
+            if (op.op === 'updateTie') return ties.get(op.id)?.state.properties ?? null;
+            return null;
+          },
+          new Set(refs),
+        )),
+      );
 
       // What ties may point at besides the nodes in this change set: nodes in the graph.
       const recordNodeIds = new Set(nodeRecords.map((r) => String(r.record.id)));

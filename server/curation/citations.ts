@@ -18,20 +18,30 @@ export function linesOf(text: string): string[] {
 }
 
 /**
- * The registered text of each document, by file name: the server's folder of source texts when
- * it has the file, else the text uploaded with the document, else one this change set uploads.
- * null: no text is known here, so its lines cannot be checked.
+ * The registered text of each document, by file name: its current version when source watch
+ * has stored one (docs/curation.md, "Source watch"), else the server's folder of source texts
+ * when it has the file, else the text uploaded with the document, else one this change set
+ * uploads. null: no text is known here, so its lines cannot be checked.
  */
 export async function registeredTexts(
   uploadedText: (file: string) => Promise<string | null>,
   files: Iterable<string>,
-  options: { sourcesDir?: string | undefined; uploading?: ReadonlyMap<string, string> },
+  options: {
+    sourcesDir?: string | undefined;
+    uploading?: ReadonlyMap<string, string>;
+    versionText?: (file: string) => Promise<string | null>;
+  },
 ): Promise<Map<string, string[] | null>> {
   const out = new Map<string, string[] | null>();
   for (const file of new Set(files)) {
     const upload = options.uploading?.get(file);
     if (upload !== undefined) {
       out.set(file, linesOf(upload));
+      continue;
+    }
+    const version = options.versionText ? await options.versionText(file) : null;
+    if (version !== null) {
+      out.set(file, linesOf(version));
       continue;
     }
     const path = options.sourcesDir ? join(options.sourcesDir, file) : null;
@@ -45,6 +55,14 @@ export async function registeredTexts(
   }
   return out;
 }
+
+/** The stored text of a document's current version, when source watch keeps one. */
+const currentText =
+  (read: (name: 'sources/version-text', params: Record<string, unknown>) => Promise<Array<Record<string, unknown>>>) =>
+  async (file: string): Promise<string | null> => {
+    const [row] = await read('sources/version-text', { file, n: null });
+    return typeof row?.text === 'string' ? row.text : null;
+  };
 
 const count = (n: number) => n.toLocaleString('en');
 
@@ -195,7 +213,7 @@ export async function citationChecks(
       return typeof row?.text === 'string' ? row.text : null;
     },
     files,
-    { sourcesDir, uploading },
+    { sourcesDir, uploading, versionText: currentText((name, params) => tx.run(name, params)) },
   );
   const names = new Map<string, string[]>();
   const add = (id: string, p: Record<string, unknown>) =>
@@ -228,7 +246,7 @@ export async function importChecks(
       return typeof row?.text === 'string' ? row.text : null;
     },
     files,
-    { sourcesDir },
+    { sourcesDir, versionText: currentText((name, params) => db.read(name, params)) },
   );
   const names = new Map<string, string[]>();
   const add = (id: string, p: Record<string, unknown>) =>

@@ -65,7 +65,7 @@ export const ChangeSetInput = z
   .openapi('ChangeSetInput');
 export type ChangeSetInput = z.infer<typeof ChangeSetInput>;
 
-export const CHANGE_KINDS = ['edit', 'revert', 'seed', 'import', 'restore'] as const;
+export const CHANGE_KINDS = ['edit', 'revert', 'seed', 'import', 'restore', 'source-update', 'review'] as const;
 
 export const ChangeSetSummary = z
   .object({

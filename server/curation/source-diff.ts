@@ -59,8 +59,9 @@ export function parseCitation(ref: string): { file: string; start: number; end: 
   return { file: m[1]!, start, end: m[3] === undefined ? start : Number(m[3]) };
 }
 
-export function formatCitation(file: string, start: number, end: number): string {
-  return start === end ? `${file}#L${start}` : `${file}#L${start}-L${end}`;
+/** "FILE#L12-L15"; one line as "FILE#L12", or "FILE#L12-L12" with `range` (the seed's own form, kept when a citation moves). */
+export function formatCitation(file: string, start: number, end: number, range = false): string {
+  return start === end && !range ? `${file}#L${start}` : `${file}#L${start}-L${end}`;
 }
 
 export interface CitationChange {
@@ -87,7 +88,12 @@ export function citationChanges(
     const c = parseCitation(ref);
     if (!c || c.file !== file) return;
     const fate: CitationFate = differentDocument ? { kind: 'changed', lost: [] } : citationFate(map, c.start, c.end);
-    out.push({ index, ref, fate, ...(fate.kind === 'moved' ? { moved: formatCitation(file, fate.start, fate.end) } : {}) });
+    out.push({
+      index,
+      ref,
+      fate,
+      ...(fate.kind === 'moved' ? { moved: formatCitation(file, fate.start, fate.end, ref.includes('-L')) } : {}),
+    });
   });
   return out;
 }

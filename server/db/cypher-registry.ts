@@ -98,6 +98,15 @@ export const QUERY_NAMES = [
   'seed/merge-sources',
   'sources/get-source-text',
   'sources/list-sources',
+  // Source watch (issue 21, part 4)
+  'sources/citing-nodes',
+  'sources/citing-ties',
+  'sources/current-versions',
+  'sources/create-source-versions',
+  'sources/flagged-nodes',
+  'sources/flagged-ties',
+  'sources/source-versions',
+  'sources/version-text',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

@@ -25,9 +25,15 @@ export interface GraphElements {
 /** Derived properties that only serve indexes and comparisons. */
 const HIDDEN = new Set(['aliasText', 'validFromDate', 'validToDate', 'attestedDate']);
 
+/** Source watch: a fact whose cited lines changed in a newer text of its document says so. */
+const sourceChanged = (props: Row, data: Record<string, unknown>) => {
+  if (props.review === 'source-changed') data.sourceChanged = true;
+};
+
 export function nodeData(props: Row): NodeData {
   const data: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(props)) if (!HIDDEN.has(k) && v !== null) data[k] = v;
+  sourceChanged(props, data);
   return data as NodeData;
 }
 
@@ -37,6 +43,7 @@ export function edgeData(props: Row): EdgeData {
   // The element id stays the MERGE key; the fact id (`id` on the relationship, what bases and
   // inferredFrom refer to) travels as factId.
   if (typeof props.id === 'string') data.factId = props.id;
+  sourceChanged(props, data);
   data.id = String(props.key ?? `${String(props.type)}:${String(props.source)}->${String(props.target)}`);
   return data as EdgeData;
 }

@@ -64,6 +64,8 @@ export interface Fact {
   /** An assignment's name (its subject, else its task), for MANDATES facts; read from `record` when given. */
   task?: string | null;
   sources: string[];
+  /** Source watch: the cited lines changed in a newer text of the document (read from `record` when given). */
+  sourceChanged?: boolean;
 }
 
 export interface SentenceOptions {
@@ -132,6 +134,7 @@ const T = {
     aTreaty: 'a treaty',
     aLaw: 'a law',
     inferred: 'inferred, not stated in the sources',
+    sourceChanged: 'source changed since cited',
     restsOn: (x: string) => `rests on ${x}`,
     and: ' and ',
     outside: (x: string | null) => (x ? `outside knowledge: ${x}` : 'outside knowledge'),
@@ -186,6 +189,7 @@ const T = {
     aTreaty: 'ett fördrag',
     aLaw: 'en lag',
     inferred: 'slutsats, inte uttryckligen i källorna',
+    sourceChanged: 'källan har ändrats sedan den citerades',
     restsOn: (x: string) => `bygger på ${x}`,
     and: ' och ',
     outside: (x: string | null) => (x ? `kunskap utanför källorna: ${x}` : 'kunskap utanför källorna'),
@@ -393,6 +397,8 @@ export function factClause(f: Fact, lang: Lang, said: Said = { government: new S
     const grounds = groundsPhrase(f, record, lang);
     notes.push(grounds ? `${w.inferred}: ${w.restsOn(grounds)}` : w.inferred);
   }
+  // Source watch: the cited lines changed in a newer text and no editor has looked yet.
+  if (f.sourceChanged || record.review === 'source-changed' || record.sourceChanged === true) notes.push(w.sourceChanged);
   return notes.length ? `${core} (${notes.join('; ')})` : core;
 }
 

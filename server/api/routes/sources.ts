@@ -35,7 +35,7 @@ const SourceList = z
   })
   .openapi('SourceList');
 
-const FileParams = z.object({
+export const FileParams = z.object({
   file: z
     .string()
     .max(200)
@@ -53,6 +53,12 @@ const LinesQuery = z.object({
   from: lineNo('from'),
   to: lineNo('to').optional(),
   context: z.coerce.number('expected context as a number of lines from 0 to 20').int().min(0).max(20).default(2),
+  version: z.coerce
+    .number('expected version as a number from 1')
+    .int()
+    .min(1)
+    .optional()
+    .openapi({ description: 'a version of the document’s text (source watch); the current one when left out' }),
 });
 
 const SourceLines = z
@@ -111,7 +117,11 @@ export function sourceRoutes(router: Router, services: Services): void {
       if (to - query.from > 500) {
         throw new ValidationError('At most 500 cited lines at a time.', [{ path: 'query.to', message: 'at most query.from + 500' }]);
       }
-      const text = (await folderText(config.SOURCES_DIR, params.file)) ?? (await uploadedText(db, params.file));
+      // The current registered version first (source watch), then the folder and the upload (version 1).
+      const stored = await versionText(db, params.file, query.version ?? null);
+      const firstOrCurrent = query.version === undefined || query.version === 1;
+      const text =
+        stored ?? (firstOrCurrent ? ((await folderText(config.SOURCES_DIR, params.file)) ?? (await uploadedText(db, params.file))) : null);
       if (text === null)
         throw new SourceTextUnavailableError(
           config.SOURCES_DIR
@@ -143,6 +153,12 @@ async function folderText(dir: string | undefined, file: string): Promise<string
   const entries = await readdir(dir);
   if (!entries.includes(file) || !(await lstat(join(dir, file))).isFile()) return null;
   return readFile(join(dir, file), 'utf8');
+}
+
+/** A stored version's text (the current one for null); null when source watch keeps none. */
+async function versionText(db: Database, file: string, n: number | null): Promise<string | null> {
+  const [row] = await db.read('sources/version-text', { file, n });
+  return typeof row?.text === 'string' ? row.text : null;
 }
 
 /** The text uploaded with addSource, kept on the :Source node; null when none was. */
