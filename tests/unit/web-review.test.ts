@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../web/src/api/curation-types.ts';
 import { formatSpan } from '../../web/src/graph/dates.ts';
 import { laterSentences } from '../../web/src/features/edit/conflict-words.ts';
-import { confirmCitation, nearestLines, pairRows, uploadSummary } from '../../web/src/features/review/model.ts';
+import { confirmCitation, itemStatus, nearestLines, uploadSummary } from '../../web/src/features/review/model.ts';
 
 const entry = (
   version: number,
@@ -74,11 +74,9 @@ describe('the review queue', () => {
     expect(confirmCitation('soon')).toBeNull();
   });
 
-  it('pairs old and new lines row by row, the shorter side left empty', () => {
-    expect(pairRows([line(1), line(2)], [line(5)])).toEqual([
-      [line(1), line(5)],
-      [line(2), null],
-    ]);
+  it('says whether the cited lines changed or went, and since which version of the document', () => {
+    expect(itemStatus({ status: 'changed', since: 3 })).toBe('The cited lines changed. Since version 3 of the document.');
+    expect(itemStatus({ status: 'gone', since: 2 })).toBe('The cited lines are no longer in the text. Since version 2 of the document.');
   });
 
   it('says what a new text did, the review it needs first', () => {

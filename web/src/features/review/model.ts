@@ -1,8 +1,8 @@
-// The review queue's pure parts: the lines a confirmation offers first, the old and new lines
-// paired as rows, and what a new text did, as sentences in the reader's language.
+// The review queue's pure parts: the lines a confirmation offers first, what an item says of its
+// lines, and what a new text did, as sentences in the reader's language.
 import { t } from '../../i18n/index.ts';
 import { parseLines } from '../edit/model.ts';
-import type { ReviewItem, ReviewLine, SourceVersionWritten } from './types.ts';
+import type { ReviewItem, SourceVersionWritten } from './types.ts';
 
 /** The new lines standing where the cited ones stood ("18-20"); empty when the passage is gone. */
 export function nearestLines(item: Pick<ReviewItem, 'newLines'>): string {
@@ -16,13 +16,6 @@ export function nearestLines(item: Pick<ReviewItem, 'newLines'>): string {
 export function confirmCitation(text: string): { start: number; end: number } | null {
   const span = parseLines(text);
   return span ? { start: span.from, end: span.to } : null;
-}
-
-/** Old and new lines side by side, row by row (the shorter side left empty). */
-export function pairRows(oldLines: ReviewLine[], newLines: ReviewLine[]): Array<[ReviewLine | null, ReviewLine | null]> {
-  const rows: Array<[ReviewLine | null, ReviewLine | null]> = [];
-  for (let i = 0; i < Math.max(oldLines.length, newLines.length); i++) rows.push([oldLines[i] ?? null, newLines[i] ?? null]);
-  return rows;
 }
 
 /** What the review item says of its lines: changed or gone, and since which text. */

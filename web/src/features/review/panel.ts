@@ -12,8 +12,8 @@ import { spokenMessage } from '../edit/citation-words.ts';
 import { FormFields, input, textarea } from '../edit/form.ts';
 import type { SessionState } from '../session/state.ts';
 import type { ReviewApi } from './api.ts';
-import { confirmCitation, itemStatus, nearestLines, pairRows } from './model.ts';
-import type { ReviewAction, ReviewItem } from './types.ts';
+import { confirmCitation, itemStatus, nearestLines } from './model.ts';
+import type { ReviewAction, ReviewItem, ReviewLine } from './types.ts';
 
 export interface ReviewHost {
   /** Open the edit form on the element (select it on the canvas, correction mode). */
@@ -254,28 +254,31 @@ function nothingLeft(): HTMLElement {
   return h('p', { class: 'review-nothing ok-text', tabindex: '-1' }, t.review.nothing);
 }
 
-/** Old and new lines as a two-column table a screen reader reads with its caption and headers. */
+/**
+ * Old and new lines side by side: a two-column table (its caption and headers read by screen
+ * readers) with one row, each cell the lines of its side; stacked at phone width.
+ */
 function linesTable(item: ReviewItem): HTMLElement {
-  const cell = (l: { n: number; text: string } | null, head: string) =>
-    h(
+  const side = (lines: ReviewLine[], head: string) => {
+    // Blank lines keep their numbers but say nothing.
+    const said = lines.filter((l) => l.text.trim());
+    return h(
       'td',
       { 'data-head': head },
-      l
-        ? [h('span', { class: 'review-n' }, t.review.line(l.n)), ' ', h('span', { class: 'review-text' }, l.text)]
-        : h('span', { class: 'muted' }, '—'),
+      said.length
+        ? h(
+            'ol',
+            { class: 'review-line-list' },
+            said.map((l) => h('li', {}, h('span', { class: 'review-n' }, t.review.line(l.n)), h('span', { class: 'review-text' }, l.text))),
+          )
+        : h('span', { class: 'muted' }, t.review.noLines),
     );
-  const rows = pairRows(item.oldLines, item.newLines);
+  };
   return h(
     'table',
     { class: 'review-lines' },
-    h('caption', {}, t.review.tableCaption(item.document.title)),
+    h('caption', { class: 'visually-hidden' }, t.review.tableCaption(item.document.title)),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t.review.oldHead), h('th', { scope: 'col' }, t.review.newHead))),
-    h(
-      'tbody',
-      {},
-      rows.length
-        ? rows.map(([o, n]) => h('tr', {}, cell(o, t.review.oldHead), cell(n, t.review.newHead)))
-        : h('tr', {}, h('td', { colspan: 2, class: 'muted' }, t.review.noLines)),
-    ),
+    h('tbody', {}, h('tr', {}, side(item.oldLines, t.review.oldHead), side(item.newLines, t.review.newHead))),
   );
 }
