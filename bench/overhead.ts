@@ -22,7 +22,7 @@ import { percentile, ratio, round } from './lib/stats.ts';
 import { bulkLoad } from './load/bulk-load.ts';
 import { fmtCount } from './report.ts';
 import { buildCases, ENDPOINTS, type Endpoint } from './scenarios/cases.ts';
-import { captureCalls, VERSION_READ } from './scenarios/latency.ts';
+import { captureCalls, timeBothWays, VERSION_READ } from './scenarios/latency.ts';
 import { parseCount, writeSynth } from './synth/write.ts';
 
 const Flags = z.object({
@@ -121,33 +121,14 @@ try {
     const cpuLines: string[] = [];
     for (const [c, { recorded }] of captured) {
       const n = c.endpoint === 'export-graphml' ? Math.max(5, Math.min(15, Math.round(flags.iterations / 4))) : flags.iterations;
-      const apiMs: number[] = [];
-      const directMs: number[] = [];
-      const clientByUrl: number[] = [];
-      let bytes = 0;
       await api.record(true);
       await api.profile(true);
-      for (let i = 0; i < n; i++) {
-        const k = i % c.variants.length;
-        const a = async () => {
-          const r = await timedRequest(api.url, c.variants[k]!);
-          apiMs.push(r.ms);
-          clientByUrl.push(r.ms);
-          bytes += r.bytes;
-        };
-        const d = async () => {
-          const t = performance.now();
-          await direct.replay(recorded[k]!);
-          directMs.push(performance.now() - t);
-        };
-        if (i % 2) await a().then(d);
-        else await d().then(a);
-      }
+      const { apiMs, directMs, bytes } = await timeBothWays(api.url, direct, c, recorded, n);
       const profile = (await api.profile(false)) as CpuProfile;
       await api.record(false);
       const requests = await api.requests();
       const calls = await api.calls();
-      const stages = requests.map((req, i) => wallStages(clientByUrl[i] ?? 0, req, calls));
+      const stages = requests.map((req, i) => wallStages(apiMs[i] ?? 0, req, calls));
       const median = (xs: number[]) =>
         round(
           percentile(

@@ -159,6 +159,10 @@ async function main(): Promise<void> {
     }
     app(req, res);
   }).listen(0, '127.0.0.1');
+  // The bench's client keeps sockets alive across long pauses (an export replayed through the
+  // driver on a loaded machine): a socket the server closed as idle just as the client reused
+  // it would fail the run with ECONNRESET.
+  server.keepAliveTimeout = 120_000;
   await new Promise((r) => server.once('listening', r));
   const { port } = server.address() as AddressInfo;
   process.on('message', (msg: ChildRequest) => {

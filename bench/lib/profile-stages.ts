@@ -10,7 +10,7 @@ export interface CpuProfile {
 }
 
 export const STAGES = [
-  'HTTP and sockets (Node)',
+  'Node internals (HTTP, sockets, natives)',
   'Express, its middleware and logging',
   'zod validation',
   'readers’ lanes and answer cache',
@@ -40,7 +40,7 @@ export function stageOf(url: string, fn: string): Stage | null {
   if (/server\/db\//.test(url)) return 'value conversion (server/db)';
   if (/server\//.test(url)) return 'answer building (server/graph, answers, routes)';
   if (/^node:internal\/(process\/task_queues|timers)|^node:timers/.test(url)) return 'promises and timers';
-  if (/^node:/.test(url) || url === '') return 'HTTP and sockets (Node)';
+  if (/^node:/.test(url) || url === '') return 'Node internals (HTTP, sockets, natives)';
   return 'other';
 }
 

@@ -89,31 +89,7 @@ export async function measureLatency(
   const out: EndpointLatency[] = [];
   for (const [c, { recorded, elements }] of captured) {
     const iterations = c.endpoint === 'export-graphml' ? o.slowIterations : o.iterations;
-    const apiMs: number[] = [];
-    const directMs: number[] = [];
-    let bytes = 0;
-    for (let i = 0; i < iterations; i++) {
-      const k = i % c.variants.length;
-      const runApi = async () => {
-        const r = await timedRequest(api.url, c.variants[k]!);
-        if (r.status !== 200) throw new Error(`bench: ${c.variants[k]!.path} answered ${r.status}`);
-        apiMs.push(r.ms);
-        bytes += r.bytes;
-      };
-      const runDirect = async () => {
-        const t = performance.now();
-        await direct.replay(recorded[k]!);
-        directMs.push(performance.now() - t);
-      };
-      // Alternate which goes first, so neither always finds the caches warmer.
-      if (i % 2 === 0) {
-        await runApi();
-        await runDirect();
-      } else {
-        await runDirect();
-        await runApi();
-      }
-    }
+    const { apiMs, directMs, bytes } = await timeBothWays(api.url, direct, c, recorded, iterations);
     const a = summarize(apiMs);
     const d = summarize(directMs);
     const entry: EndpointLatency = {
@@ -129,6 +105,39 @@ export async function measureLatency(
     o.onProgress?.(`${c.endpoint}: API p50 ${a.p50} ms, direct p50 ${d.p50} ms (×${entry.ratioP50})`);
   }
   return out;
+}
+
+/**
+ * `iterations` requests of a case through the API and the same Cypher through the driver,
+ * variant by variant, alternating which goes first so neither always finds the caches warmer.
+ */
+export async function timeBothWays(
+  url: string,
+  direct: DirectReplay,
+  c: Case,
+  recorded: RecordedCall[][],
+  iterations: number,
+): Promise<{ apiMs: number[]; directMs: number[]; bytes: number }> {
+  const apiMs: number[] = [];
+  const directMs: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < iterations; i++) {
+    const k = i % c.variants.length;
+    const runApi = async () => {
+      const r = await timedRequest(url, c.variants[k]!);
+      if (r.status !== 200) throw new Error(`bench: ${c.variants[k]!.path} answered ${r.status}`);
+      apiMs.push(r.ms);
+      bytes += r.bytes;
+    };
+    const runDirect = async () => {
+      const t = performance.now();
+      await direct.replay(recorded[k]!);
+      directMs.push(performance.now() - t);
+    };
+    if (i % 2 === 0) await runApi().then(runDirect);
+    else await runDirect().then(runApi);
+  }
+  return { apiMs, directMs, bytes };
 }
 
 export function countMatches(text: string, needle: string): number {

@@ -61,15 +61,38 @@ export class AnswerCache {
   }
 
   private start(db: Database): Promise<DataVersion> {
-    const read = db
-      .read('curation/graph-version')
-      .then(([row]) => this.observe({ version: Number(row?.version ?? 0), at: typeof row?.at === 'string' ? row.at : null }));
+    const read = db.read('curation/graph-version').then(([row]) => this.observeRow(row));
     this.running = read;
     const done = () => {
       if (this.running === read) this.running = null;
     };
     read.then(done, done);
     return read;
+  }
+
+  /** Routes whose handler did not take the version probe (server/db/database.ts): they read the version first. */
+  private readonly unfolded = new Set<string>();
+
+  /** The version as a row of curation/graph-version gives it, noted. */
+  observeRow(row: Record<string, unknown> | undefined): DataVersion {
+    return this.observe({ version: Number(row?.version ?? 0), at: typeof row?.at === 'string' ? row.at : null });
+  }
+
+  /**
+   * Whether a request may skip the version read before its handler and read the version in its
+   * first query's transaction instead: when no copy could answer it anyway. That is a read of
+   * "now" (a past version's key does not depend on the current one), with no tag to check,
+   * nothing kept under the newest version seen, and a route whose handler took the probe before.
+   */
+  foldable(route: string, input: { query: unknown; params: unknown }, ifNoneMatch: string | undefined): boolean {
+    if (ifNoneMatch || this.unfolded.has(route)) return false;
+    if ((input.query as { recordedAt?: unknown } | undefined)?.recordedAt !== undefined) return false;
+    return !this.latest || !this.get(this.keyOf(route, input, this.latest));
+  }
+
+  /** A route whose handler awaited something before its first read: from now on it reads the version first. */
+  unfold(route: string): void {
+    this.unfolded.add(route);
   }
 
   /** Takes note of a version a request read; a newer one than before drops the older "now" answers. */

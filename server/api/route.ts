@@ -11,7 +11,7 @@ import { hasRole, type Actor, type Role } from '../auth/actor.ts';
 import type { Holder } from '../auth/accounts.ts';
 import { CSRF_HEADER, identify, SESSION_COOKIE } from '../auth/identify.ts';
 import { sameSecret } from '../auth/secrets.ts';
-import { matchesTag, type AnswerCache } from './answer-cache.ts';
+import { matchesTag, type AnswerCache, type AnswerKey, type DataVersion } from './answer-cache.ts';
 import type { ReadLanes } from './read-lanes.ts';
 import { BEARER_SCHEME, COOKIE_SCHEME, registry } from './openapi-registry.ts';
 import { ErrorBody } from './schemas.ts';
@@ -259,35 +259,73 @@ async function answerByVersion(
   run: () => Promise<unknown>,
   services: Services,
 ): Promise<void> {
-  const at = await answers.current(services.db);
-  const key = answers.keyOf(route, input, at);
-  const headers = () => {
-    res.setHeader('ETag', key.etag);
-    res.setHeader(
-      'Cache-Control',
-      services.config.READ_REQUIRES_SIGN_IN
-        ? // Never kept by a shared cache, nor by the browser: the answer is for a signed-in reader.
-          'private, no-store'
-        : key.past
-          ? 'public, max-age=31536000, immutable'
-          : 'public, max-age=0, must-revalidate',
-    );
-    res.setHeader('X-Data-Version', String(at.version));
-  };
+  let at: DataVersion;
+  let key: AnswerKey;
+  let body: Buffer | undefined;
+  if (answers.foldable(route, input, req.headers['if-none-match'])) {
+    // No copy can answer: the handler's first read reads the version too, in its transaction.
+    const probe: NonNullable<Services['db']['versionProbe']> = { started: 0, seen: [] };
+    services.db.versionProbe = probe;
+    let running: Promise<unknown>;
+    try {
+      running = run();
+    } finally {
+      services.db.versionProbe = null;
+    }
+    const result = await running;
+    if (res.headersSent) return;
+    if (probe.started > 0 && probe.seen.length === probe.started) {
+      at = answers.observeRow(lowest(probe.seen));
+      key = answers.keyOf(route, input, at);
+      body = Buffer.from(JSON.stringify(result));
+      answers.set(key, at, body);
+      sendWith(at, key, body);
+      return;
+    }
+    // The handler awaited something else before its first read (or let a read fail): part of
+    // the answer may be older than any version it saw, so it is asked again below, after a
+    // version read of its own, and this route reads the version first from now on.
+    answers.unfold(route);
+  }
+  at = await answers.current(services.db);
+  key = answers.keyOf(route, input, at);
   if (matchesTag(req.headers['if-none-match'], key.etag)) {
-    headers();
+    setVersionHeaders(res, at, key, services);
     res.status(304).end();
     return;
   }
-  let body = answers.get(key);
+  body = answers.get(key);
   if (!body) {
     const result = await run();
     if (res.headersSent) return;
     body = Buffer.from(JSON.stringify(result));
     answers.set(key, at, body);
   }
-  headers();
-  res.type('application/json').send(body);
+  sendWith(at, key, body);
+
+  function sendWith(v: DataVersion, k: AnswerKey, b: Buffer): void {
+    setVersionHeaders(res, v, k, services);
+    res.type('application/json').send(b);
+  }
+}
+
+/** The version row with the lowest version (the earliest moment when versions tie). */
+function lowest(rows: Array<Record<string, unknown>>): Record<string, unknown> {
+  return rows.reduce((a, b) => (Number(b.version ?? 0) < Number(a.version ?? 0) ? b : a));
+}
+
+function setVersionHeaders(res: Response, at: DataVersion, key: AnswerKey, services: Services): void {
+  res.setHeader('ETag', key.etag);
+  res.setHeader(
+    'Cache-Control',
+    services.config.READ_REQUIRES_SIGN_IN
+      ? // Never kept by a shared cache, nor by the browser: the answer is for a signed-in reader.
+        'private, no-store'
+      : key.past
+        ? 'public, max-age=31536000, immutable'
+        : 'public, max-age=0, must-revalidate',
+  );
+  res.setHeader('X-Data-Version', String(at.version));
 }
 
 export class MethodNotAllowedError extends AppError {
