@@ -3,6 +3,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { arrivalOrder } from '../../web/src/graph/arrival.ts';
+import { spreadToEdgeLength } from '../../web/src/graph/force-job.ts';
 import { quickPlacement } from '../../web/src/graph/layouts.ts';
 import { inSlices } from '../../web/src/graph/slices.ts';
 
@@ -118,5 +119,24 @@ describe('quick placement', () => {
   it('gives the same view the same picture whatever order its nodes and ties come in', () => {
     const again = quickPlacement([...ids].reverse(), [...edges].reverse());
     expect(again).toEqual(quickPlacement(ids, edges));
+  });
+});
+
+describe('spreading a packed draft layout', () => {
+  const edges = [
+    { source: 'a', target: 'b' },
+    { source: 'b', target: 'c' },
+    { source: 'c', target: 'd' },
+  ];
+
+  it('scales the picture about its centre until its median tie has the ideal length', () => {
+    const packed = { a: { x: 0, y: 0 }, b: { x: 10, y: 0 }, c: { x: 20, y: 0 }, d: { x: 30, y: 0 } };
+    const spread = spreadToEdgeLength(packed, edges, 100);
+    expect(spread).toEqual({ a: { x: -135, y: 0 }, b: { x: -35, y: 0 }, c: { x: 65, y: 0 }, d: { x: 165, y: 0 } });
+  });
+
+  it('leaves a picture that already has room as it is', () => {
+    const roomy = { a: { x: 0, y: 0 }, b: { x: 150, y: 0 }, c: { x: 300, y: 0 }, d: { x: 450, y: 0 } };
+    expect(spreadToEdgeLength(roomy, edges, 100)).toBe(roomy);
   });
 });

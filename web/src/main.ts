@@ -802,7 +802,7 @@ function forgetReads(recordedAt: string | null): void {
   pathResults.clear();
   cache.nodes.clear();
   cache.edges.clear();
-  view.cy.elements().remove();
+  view.clear();
 }
 
 // The canvas gives up the room the stage's banners take, and the notices on it move below them.
@@ -833,7 +833,7 @@ async function reloadAfterChange(show: string[], select?: { factId: string } | {
     answers.clear();
     pathResults.clear();
     // Elements are drawn from the cache when added: take them off so they come back with the new data.
-    view.cy.elements().remove();
+    view.clear();
     const gone = store.state.nodes.filter((id) => !found.has(id));
     if (gone.length) store.dispatch({ type: 'removeNodes', ids: gone }, { record: false });
     const fresh = show.filter((id) => found.has(id) && !store.state.nodes.includes(id));

@@ -48,5 +48,36 @@ export function runForceJob(job: ForceJob): Record<string, Position> {
     out[n.id()] = { x: p.x, y: p.y };
   });
   cy.destroy();
+  // fCoSE's draft (its spectral step alone, for views over 1,500 nodes) packs thousands of
+  // nodes into a few hundred pixels: spread to the ideal tie length, as the full layout would.
+  const ideal = typeof job.options.idealEdgeLength === 'number' ? job.options.idealEdgeLength : 0;
+  return job.options.quality === 'draft' && ideal > 0 ? spreadToEdgeLength(out, edges, ideal) : out;
+}
+
+/**
+ * Scales a picture about its centre so that its median tie is `ideal` long; never shrinks it.
+ * The shape stays as the layout made it.
+ */
+export function spreadToEdgeLength(
+  positions: Record<string, Position>,
+  edges: ReadonlyArray<{ source: string; target: string }>,
+  ideal: number,
+): Record<string, Position> {
+  const lengths = edges
+    .map((e) => {
+      const a = positions[e.source];
+      const b = positions[e.target];
+      return a && b && e.source !== e.target ? Math.hypot(a.x - b.x, a.y - b.y) : NaN;
+    })
+    .filter((l) => Number.isFinite(l))
+    .sort((a, b) => a - b);
+  const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
+  if (median <= 0 || median >= ideal) return positions;
+  const factor = ideal / median;
+  const all = Object.values(positions);
+  const cx = all.reduce((s, p) => s + p.x, 0) / all.length;
+  const cy = all.reduce((s, p) => s + p.y, 0) / all.length;
+  const out: Record<string, Position> = {};
+  for (const [id, p] of Object.entries(positions)) out[id] = { x: cx + (p.x - cx) * factor, y: cy + (p.y - cy) * factor };
   return out;
 }

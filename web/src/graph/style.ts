@@ -204,6 +204,8 @@ export function buildStyle(theme: ThemeColors, options: { transitions?: boolean 
   sheet.push(
     { selector: 'edge[type = "REPRESENTS"]', style: { width: 2.6 } },
     { selector: 'edge[type = "MANDATES"], edge[type = "APPOINTS"]', style: { width: 2.2 } },
+    // Large views: straight ties, far cheaper to draw than curves at thousands a frame.
+    { selector: 'edge.lod', style: { 'curve-style': 'straight' } },
     { selector: 'edge[certainty = "hedged"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] } },
     { selector: 'edge[certainty = "inferred"]', style: { 'line-style': 'dotted' } },
     { selector: '.hidden', style: { display: 'none' } },

@@ -287,6 +287,11 @@ export class GraphView {
       if (large) def.classes = 'lod';
       return def;
     };
+    const edgeDef = (e: EdgeData): ElementDefinition => {
+      const def = edgeElement(e, this.cache.lookup);
+      if (large) def.classes = 'lod';
+      return def;
+    };
     const removeGone = () =>
       cy.elements().forEach((ele) => {
         const id = ele.id();
@@ -295,7 +300,7 @@ export class GraphView {
     if (newNodes.length + newEdges.length > SLICED_ADD) {
       cy.batch(removeGone);
       this.tuneForSize(large);
-      const arrived = await this.addInSlices(token, state, highlight, newNodes.map(nodeDef), newEdges, options.onProgress);
+      const arrived = await this.addInSlices(token, state, highlight, newNodes.map(nodeDef), newEdges.map(edgeDef), options.onProgress);
       if (!arrived) return { unplaced };
     }
     const moves: Array<[NodeSingular, Position]> = [];
@@ -303,13 +308,13 @@ export class GraphView {
       removeGone();
       const adds: ElementDefinition[] = [];
       for (const id of ids) if (cy.getElementById(id).empty()) adds.push(nodeDef(id));
-      for (const e of edges) if (cy.getElementById(e.id).empty()) adds.push(edgeElement(e, this.cache.lookup));
+      for (const e of edges) if (cy.getElementById(e.id).empty()) adds.push(edgeDef(e));
       if (adds.length) cy.add(adds);
-      // Large views show fewer names at a distance (the `lod` class, see style.ts). New nodes
-      // get it in their definition, which measured faster than adding it after (longest task at
-      // 10,000 elements 2.1 s against 2.4–2.7 s); nodes already shown get it here.
-      if (large) cy.nodes().not('.lod').addClass('lod');
-      else cy.nodes('.lod').removeClass('lod');
+      // Large views show fewer names at a distance and draw ties straight (the `lod` class, see
+      // style.ts). New elements get it in their definition, which measured faster than adding it
+      // after (longest task at 10,000 elements 2.1 s against 2.4–2.7 s); others get it here.
+      if (large) cy.elements().not('.lod').addClass('lod');
+      else cy.elements('.lod').removeClass('lod');
       // Existing nodes follow the state (undo of a drag or a layout moves them back).
       for (const id of ids) {
         const p = state.positions[id];
@@ -350,7 +355,7 @@ export class GraphView {
     state: ViewState,
     highlight: Highlight | null,
     nodes: ElementDefinition[],
-    edges: EdgeData[],
+    edges: ElementDefinition[],
     onProgress: RenderOptions['onProgress'],
   ): Promise<boolean> {
     const cy = this.cy;
@@ -358,7 +363,7 @@ export class GraphView {
     const infos = [
       ...cy.elements().map((ele) => infoOf(ele.isNode() ? 'nodes' : 'edges', ele.data() as Record<string, unknown>)),
       ...nodes.map((d) => infoOf('nodes', d.data)),
-      ...edges.map((e) => infoOf('edges', e as unknown as Record<string, unknown>)),
+      ...edges.map((d) => infoOf('edges', d.data)),
     ];
     const classes = classesFor(infos, state, highlight);
     const withClasses = (def: ElementDefinition): ElementDefinition => {
@@ -369,7 +374,7 @@ export class GraphView {
     const unplacedNodes = nodes.filter((d) => !d.position);
     const quick = quickPlacement(
       unplacedNodes.map((d) => String(d.data.id)),
-      edges,
+      edges.map((d) => ({ source: String(d.data.source), target: String(d.data.target) })),
     );
     for (const d of unplacedNodes) d.position = quick[String(d.data.id)] ?? { x: 0, y: 0 };
     // A whole new picture is framed before its first slice; an addition keeps the viewport.
@@ -380,17 +385,15 @@ export class GraphView {
       return q ? q.x ** 2 + q.y ** 2 : -1;
     };
     nodes.sort((a, b) => fromMiddle(a) - fromMiddle(b));
-    const order = arrivalOrder(
-      nodes,
-      edges.map((e) => edgeElement(e, this.cache.lookup)),
-      (id) => cy.getElementById(id).nonempty(),
-    ).map(withClasses);
+    const order = arrivalOrder(nodes, edges, (id) => cy.getElementById(id).nonempty()).map(withClasses);
     this.arriving = true;
     try {
       return await inSlices(
         order,
         (slice) => {
-          cy.add(slice as ElementDefinition[]);
+          // The canvas may have been cleared meanwhile (another time of record): no tie without its ends.
+          const there = (id: unknown) => cy.getElementById(String(id)).nonempty();
+          cy.add(slice.filter((d) => d.group !== 'edges' || (there(d.data.source) && there(d.data.target))));
           if (framed && cy.zoom() !== framed.zoom) cy.viewport(framed);
         },
         { onProgress, cancelled: () => token !== this.renderToken || this.cy !== cy },
@@ -427,6 +430,12 @@ export class GraphView {
     if (!r || r.hideEdgesOnViewport === large) return;
     r.hideEdgesOnViewport = large;
     r.textureOnViewport = large;
+  }
+
+  /** Takes everything off the canvas, and stops a big view still arriving. */
+  clear(): void {
+    this.renderToken++;
+    this.cy.elements().remove();
   }
 
   /** Positions of every node on the canvas, rounded as the URL keeps them. */
@@ -664,7 +673,8 @@ export class GraphView {
       console.warn('the layout worker failed; laying out on the page', err);
       return this.runLayoutOn(visible, options);
     }
-    // The picture settles into the worker's positions a slice at a time, then is framed.
+    // The picture settles into the worker's positions a slice at a time, then is framed from
+    // the positions alone (a fit measures every label: seconds at 10,000 nodes).
     await inSlices(nodes.toArray(), (slice) =>
       cy.batch(() => {
         for (const n of slice) {
@@ -673,7 +683,9 @@ export class GraphView {
         }
       }),
     );
-    this.fit(visible, false);
+    const frame = nodes.length > LABEL_LOD_MAX_NODES ? this.frameFor(nodes.map((n) => n.position())) : null;
+    if (frame) cy.viewport(frame);
+    else this.fit(visible, false);
   }
 
   private runLayoutOn(eles: cytoscape.Collection, options: LayoutOptions): Promise<void> {
