@@ -14,7 +14,7 @@ import type { ElementCache } from '../graph/view.ts';
 import type { ViewState } from '../state/view-state.ts';
 import { CAPACITY_PHRASES, LABEL_NAMES, TYPE_PHRASES } from '../vocabulary.ts';
 import { certaintyBadge, timeStatusNote } from '../features/common/ui.ts';
-import { formatNumber, t } from '../i18n/index.ts';
+import { formatNumber, lang, t } from '../i18n/index.ts';
 import { button, clear, h, shapeIcon } from './dom.ts';
 import { isTouch } from './keyboard.ts';
 import { sourceList } from './sources.ts';
@@ -66,6 +66,7 @@ const SHOWN_EDGE_KEYS = new Set([
 export class DetailsPanel {
   readonly element: HTMLElement;
   private shownKey = '';
+  private shownRecord: unknown;
   private controller: AbortController | null = null;
 
   constructor(
@@ -80,8 +81,12 @@ export class DetailsPanel {
     // Whether the selection's data has arrived is part of the key: a link opens before it has.
     const known = state.selected.filter((id) => this.cache.nodes.has(id) || this.cache.edges.has(id)).length;
     const key = `${state.selected.join(',')}|${known}|${state.asOf ?? ''}|${state.nodes.length}`;
-    if (key === this.shownKey) return;
+    // A correction brings a new record for the same selection: drawn again with it.
+    const [first] = state.selected;
+    const record = first ? (this.cache.nodes.get(first) ?? this.cache.edges.get(first)) : undefined;
+    if (key === this.shownKey && record === this.shownRecord) return;
     this.shownKey = key;
+    this.shownRecord = record;
     this.controller?.abort();
     // Drawn again (new nodes on the canvas, say): the keyboard stays where it was.
     const active = document.activeElement as HTMLElement | null;
@@ -202,8 +207,19 @@ export class DetailsPanel {
         sourceChangedMark(n),
       ),
       h('h2', { class: 'details-title', tabindex: '-1' }, n.name),
-      secondName(n) ? h('p', { class: 'name-en' }, secondName(n)) : null,
-      aliases.length ? h('p', { class: 'aliases' }, t.details.also, aliases.join(' · ')) : null,
+      // The name in the other language says so (read out in that language; not the page's words).
+      secondName(n) ? h('p', { class: 'name-en', lang: otherLang }, secondName(n)) : null,
+      aliases.length
+        ? h(
+            'p',
+            { class: 'aliases' },
+            t.details.also,
+            aliases.flatMap((a, i) => [
+              i ? ' · ' : '',
+              h('span', secondName(n)?.includes(a) && !n.name.includes(a) ? { lang: otherLang } : {}, a),
+            ]),
+          )
+        : null,
       formOf(n, 'description') ? h('p', { class: 'description' }, formOf(n, 'description')) : null,
       span
         ? h(
@@ -465,6 +481,8 @@ function tieSummary(e: EdgeData, cache: ElementCache): string {
   const span = formatSpan(e.validFrom, e.validTo, e.planned);
   return [what || TYPE_PHRASES[e.type], span || t.dates.noDates].join(' · ');
 }
+
+const otherLang = lang === 'sv' ? 'en' : 'sv';
 
 /** The name in the other language, under the title: the original in English, the English in Swedish. */
 function secondName(n: NodeData): string | null {

@@ -187,7 +187,8 @@ export class RepresentationPanel {
               span ? ` · ${span}` : '',
               ' ',
               certaintyBadge(rel),
-              timeStatusNote(rel),
+              // The row, not its tie, carries where the as-of answer places it ("dates not given").
+              timeStatusNote(r as unknown as Record<string, unknown>),
             ),
             basisLine(r.basisText, rel),
             h(

@@ -4,7 +4,6 @@
 import type { EdgeData, NodeData } from '../../api/types.ts';
 import { edgeCaption } from '../../graph/elements.ts';
 import type { ElementCache } from '../../graph/view.ts';
-import { formatSpan } from '../../graph/dates.ts';
 import { t } from '../../i18n/index.ts';
 import { h } from '../common/ui.ts';
 import { AS_OF_GROUPS, asOfGroup, byAsOfGroup } from '../../../../server/model/as-of.ts';
@@ -35,8 +34,8 @@ export function nodeAsOfTies(
   const heading = { held: t.answerText.held, undated: t.answerText.undated, 'not-valid': t.answerText.notValid };
   const line = (e: EdgeData) => {
     const name = (id: string) => cache.nodes.get(id)?.name ?? '';
-    const tie = `${name(e.source)} ${edgeCaption(e, cache.lookup)} ${name(e.target)}`;
-    const text = [tie, formatSpan(e.validFrom, e.validTo)].filter(Boolean).join(' · ');
+    // The caption carries the tie's dates already.
+    const text = `${name(e.source)} ${edgeCaption(e, cache.lookup)} ${name(e.target)}`;
     return h('li', {}, h('button', { type: 'button', class: 'link tie-link', onclick: (() => select(e.id)) as EventListener }, text));
   };
   return h(
@@ -45,7 +44,7 @@ export function nodeAsOfTies(
     h('h3', {}, t.asOfViews.tiesHeading(asOf)),
     AS_OF_GROUPS.flatMap((g) => [
       h('h4', { class: `as-of-group as-of-group-${g}` }, heading[g](groups[g].length)),
-      groups[g].length ? h('ul', { class: 'plain-list' }, groups[g].map(line)) : h('p', { class: 'muted' }, t.asOfViews.none),
+      groups[g].length ? h('ul', { class: 'plain-list as-of-list' }, groups[g].map(line)) : h('p', { class: 'muted' }, t.asOfViews.none),
     ]),
   );
 }
