@@ -20,7 +20,7 @@ const SourceUpdate = z
   .strict()
   .openapi('SourceUpdateInput');
 
-const SourceUpdateResult = z
+export const SourceUpdateResult = z
   .object({
     changeSet: z.object({ id: z.string(), version: z.number().int() }),
     source: z.object({ file: z.string(), version: z.number().int().openapi({ description: 'the version the new text became' }) }),
