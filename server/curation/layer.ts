@@ -88,7 +88,7 @@ export async function recordStates(
 async function buildLayerIn(tx: NamedTransaction, version: number): Promise<void> {
   while (Number((await tx.run('curation/delete-rec-batch', { batch: BUILD_BATCH }))[0]?.deleted ?? 0) > 0);
   const starts: string[] = [];
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const [row] = await tx.run('curation/create-rec-nodes', { after, batch: BUILD_BATCH, version });
     if (!Number(row?.nodes ?? 0)) break;
     starts.push(after);

@@ -133,7 +133,8 @@ export async function asRecorded<T extends object>(
       async (tx) => {
         const state = await layerState(tx);
         const version = await versionOf(tx, recordedAt, state.version, path);
-        if (state.layerFrom === null || state.layerAt === null || version < state.layerFrom || version > state.layerAt) throw new UseReplay();
+        if (state.layerFrom === null || state.layerAt === null || version < state.layerFrom || version > state.layerAt)
+          throw new UseReplay();
         const [made] = version > 0 ? await tx.run('curation/version-made', { version }) : [];
         const answer = await read(pastReader(tx, version));
         const at = typeof made?.at === 'string' ? made.at : null;
@@ -211,6 +212,7 @@ export const storedTie = (s: TieState, rev: number): Row => ({ ...s.properties, 
 
 /** Whether the recorded-states layer holds a version (read outside a transaction of its own). */
 export async function layerHolds(db: Database, version: number): Promise<boolean> {
+  if (pastReads === 'replay') return false;
   const s = await layerState({ run: (name, params) => db.read(name, params) });
   return s.layerFrom !== null && s.layerAt !== null && version >= s.layerFrom && version <= s.layerAt;
 }

@@ -11,6 +11,7 @@ import { applyChangeSet } from '../../server/curation/apply.ts';
 import { ensureLayer } from '../../server/curation/layer.ts';
 import { asRecorded, rewindGraph, setPastReads } from '../../server/curation/recorded.ts';
 import { testApp } from '../helpers/api.ts';
+import { canonical, sameRoutes, type Routes } from '../helpers/unordered.ts';
 
 const TOKEN = 'test-write-token-past-reads-0123456789';
 // No answer cache: each read here is read, by the layer or by the replay, never served kept.
@@ -66,28 +67,14 @@ const revOf = async (kind: 'node' | 'tie', id: string) =>
     ((await db.read(kind === 'node' ? 'curation/node-states' : 'curation/tie-states', { ids: [id] }))[0]?.props as { rev: number }).rev,
   );
 
-/**
- * An answer as a client reads it, in an order that means nothing to it fixed: graph elements
- * and export records by id (the layer's copies are stored in another order than the live graph).
- * Search scores come from index statistics (the replay's index holds no copies): hits by id.
- */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    const items = value.map(canonical);
-    const key = (v: unknown) => {
-      const o = v as { data?: { id?: unknown }; id?: unknown; properties?: { id?: unknown } };
-      const k = o?.data?.id ?? o?.properties?.id ?? o?.id;
-      return typeof k === 'string' ? k : null;
-    };
-    return items.length && items.every((v) => key(v) !== null) ? [...items].sort((a, b) => key(a)!.localeCompare(key(b)!)) : items;
-  }
-  if (value && typeof value === 'object')
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([k]) => k !== 'recordedAt' && k !== 'score')
-        .map(([k, v]) => [k, canonical(v)]),
-    );
-  return value;
+/** The ties of the graph at a version, by fact id, from the replay's whole-graph export. */
+async function tiesAt(v: number) {
+  setPastReads('replay');
+  const graph = (await exported({ recordedAt: String(v) })).file as {
+    relationships: Array<{ properties: { id: string; certainty: string } }>;
+  };
+  setPastReads('layer');
+  return new Map(graph.relationships.map((r) => [r.properties.id, r.properties]));
 }
 
 let start = { version: 0, at: '' };
@@ -127,10 +114,20 @@ beforeAll(async () => {
         op: 'addNode',
         node: { id: `${P}agency`, label: 'Agency', name: 'Past-reads test agency', certainty: 'inferred', outsideKnowledge: INVENTED },
       },
-      { op: 'addTie', tie: { id: `${P}coop`, type: 'COOPERATES_WITH', from: `${P}agency`, to: 'who', certainty: 'inferred', outsideKnowledge: INVENTED } },
       {
         op: 'addTie',
-        tie: { id: `${P}regions`, type: 'COOPERATES_WITH', from: 'who', to: 'swedish-regions', certainty: 'inferred', outsideKnowledge: INVENTED },
+        tie: { id: `${P}coop`, type: 'COOPERATES_WITH', from: `${P}agency`, to: 'who', certainty: 'inferred', outsideKnowledge: INVENTED },
+      },
+      {
+        op: 'addTie',
+        tie: {
+          id: `${P}regions`,
+          type: 'COOPERATES_WITH',
+          from: 'who',
+          to: 'swedish-regions',
+          certainty: 'inferred',
+          outsideKnowledge: INVENTED,
+        },
       },
     ]),
   );
@@ -145,7 +142,10 @@ beforeAll(async () => {
       },
     ]),
   );
-  await step('a retirement', await post([{ op: 'retireTie', id: REP_TIE, rev: await revOf('tie', REP_TIE), reason: 'Testing reads of the past' }]));
+  await step(
+    'a retirement',
+    await post([{ op: 'retireTie', id: REP_TIE, rev: await revOf('tie', REP_TIE), reason: 'Testing reads of the past' }]),
+  );
   const retired = versions.at(-1)![1];
   await step(
     'a revert',
@@ -188,11 +188,19 @@ beforeAll(async () => {
   await step(
     'a node update with ties',
     await post([
-      { op: 'updateNode', id: RENAMED, rev: await revOf('node', RENAMED), set: { name: 'Provkommittén Qwertzuiop', nameEn: 'Qwertzuiop Committee' } },
+      {
+        op: 'updateNode',
+        id: RENAMED,
+        rev: await revOf('node', RENAMED),
+        set: { name: 'Provkommittén Qwertzuiop', nameEn: 'Qwertzuiop Committee' },
+      },
       { op: 'updateNode', id: 'who', rev: await revOf('node', 'who'), set: { description: 'Changed for the past-reads tests' } },
     ]),
   );
-  await step('a node retired with its ties', await post([{ op: 'retireNode', id: `${P}agency`, rev: await revOf('node', `${P}agency`), reason: 'Testing reads of the past' }]));
+  await step(
+    'a node retired with its ties',
+    await post([{ op: 'retireNode', id: `${P}agency`, rev: await revOf('node', `${P}agency`), reason: 'Testing reads of the past' }]),
+  );
 }, 240_000);
 
 afterAll(async () => {
@@ -222,7 +230,15 @@ describe('the recorded states answer as the replay does', () => {
         expect(oracle.body.recordedAt.method, when).toBe('replay');
         expect(layer.body.recordedAt, when).toMatchObject({ version: v, at: oracle.body.recordedAt.at, undone: 0, method: 'layer' });
       }
-      expect(canonical(layer.body), `${name} ${when}`).toEqual(canonical(oracle.body));
+      if (name.startsWith('paths') && oracle.status === 200) sameRoutes(layer.body as Routes, oracle.body as Routes, await tiesAt(v), when);
+      else if (name === 'chain down' && oracle.status === 200) {
+        // Its sentence names the first three of its hops, and hops going down are not ordered
+        // (the store's order): the count that opens it is compared, and every hop.
+        const opening = (b: { summary: { text: string } }) => b.summary.text.split('. ')[0];
+        expect(opening(layer.body), when).toBe(opening(oracle.body));
+        const rest = ({ summary: _s, ...b }: { summary: unknown }) => canonical(b);
+        expect(rest(layer.body), `${name} ${when}`).toEqual(rest(oracle.body));
+      } else expect(canonical(layer.body), `${name} ${when}`).toEqual(canonical(oracle.body));
       seen.add(JSON.stringify(canonical(oracle.body)));
     }
     // The edits change what this read answers, or the comparison would prove little.
@@ -235,6 +251,7 @@ describe('the recorded states answer as the replay does', () => {
       const oracle = await exported({ ...exports[name], recordedAt: String(v) });
       setPastReads('layer');
       const layer = await exported({ ...exports[name], recordedAt: String(v) });
+      expect(oracle.recordedAt.method, when).toBe('replay');
       expect(layer.recordedAt.method, when).toBe('layer');
       expect(canonical(layer.file), `${name} ${when}`).toEqual(canonical(oracle.file));
     }
@@ -288,7 +305,9 @@ describe('a read of the past holds no lock', () => {
     const pastReads = Array.from({ length: 8 }, (_, i) =>
       get('/api/nodes/who/neighborhood', { depth: '2', recordedAt: String(versions[i % versions.length]![1]) }),
     );
-    const edit = post([{ op: 'updateNode', id: RENAMED, rev: await revOf('node', RENAMED), set: { description: 'Edited beside eight past reads' } }]);
+    const edit = post([
+      { op: 'updateNode', id: RENAMED, rev: await revOf('node', RENAMED), set: { description: 'Edited beside eight past reads' } },
+    ]);
     const [written, ...answers] = await Promise.all([edit, ...pastReads]);
     expect(written!.status, JSON.stringify(written!.body).slice(0, 300)).toBe(201);
     for (const a of answers) {
