@@ -19,13 +19,14 @@ export function throughputChart(r: BenchResults): string {
   const size = [...r.sizes].reverse().find((s) => s.sideBySide?.rows.length);
   const series: Series[] = [];
   for (const mix of ['zipf', 'round-robin'] as Mix[])
-    for (const via of ['api-warm', 'api-cold', 'driver'] as Via[]) {
+    for (const [colour, via] of (['api-warm', 'api-cold', 'driver'] as Via[]).entries()) {
       const rows = size?.sideBySide?.rows.filter((x) => x.mix === mix && x.via === via) ?? [];
       if (rows.length)
         series.push({
           name: `${VIA[via]}, ${mix === 'zipf' ? 'Zipf mix' : 'round robin'}`,
           points: rows.map((x) => [x.connections, x.requestsPerSecond]),
           dashed: mix === 'round-robin',
+          colour,
         });
     }
   return lineChart({

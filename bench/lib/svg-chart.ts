@@ -5,6 +5,8 @@ export interface Series {
   name: string;
   points: Array<[number, number]>;
   dashed?: boolean;
+  /** Index into the palette; by default the series' own index. */
+  colour?: number;
 }
 
 export interface ChartSpec {
@@ -99,7 +101,7 @@ export function lineChart(spec: ChartSpec): string {
   );
   // Series and legend.
   spec.series.forEach((s, i) => {
-    const colour = COLOURS[i % COLOURS.length]!;
+    const colour = COLOURS[(s.colour ?? i) % COLOURS.length]!;
     const ok = s.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!spec.logX || x > 0) && (!spec.logY || y > 0));
     const dash = s.dashed ? ' stroke-dasharray="6 4"' : '';
     if (ok.length > 1)
