@@ -822,6 +822,15 @@ export const sv: Catalogue = {
     notValid: (n: number) => `Gällde inte då: ${n}`,
     notValidList: 'Gällde inte då',
   },
+  // ---- answer texts for Compare (h-ans2): each date's three groups and the undated ties
+  compareGroups: {
+    side: (date: string) => `Banden per ${date}`,
+    undated: (n: number) =>
+      n === 1
+        ? 'Ett band saknar angivna datum: en jämförelse av datum kan inte avgöra om det gällde vid något av datumen, så det listas inte.'
+        : `${n} band saknar angivna datum: en jämförelse av datum kan inte avgöra om de gällde vid något av datumen, så de listas inte.`,
+  },
+  // ---- end Compare answer texts
   // ---- bilingual data (h-lang): marks on texts from the data, and its property names in words
   bilingual: {
     inSwedish: (field: string): string => `${field} på svenska`,
