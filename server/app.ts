@@ -202,5 +202,8 @@ const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     res.destroy();
     return;
   }
-  res.status(appError.status).json({ error: { code: appError.code, message: appError.message, details: appError.details } });
+  // The reader's language when the request names one and the message is written in it.
+  const asked = typeof req.query?.lang === 'string' ? req.query.lang : req.acceptsLanguages('en', 'sv');
+  const message = (asked === 'sv' ? appError.words?.sv : appError.words?.en) ?? appError.message;
+  res.status(appError.status).json({ error: { code: appError.code, message, details: appError.details } });
 };

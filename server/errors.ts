@@ -18,6 +18,8 @@ export interface ErrorDetail {
 export abstract class AppError extends Error {
   abstract readonly status: number;
   abstract readonly code: string;
+  /** The message in both languages a reader may ask for (`lang`), where it is written in both (server/api/error-words.ts). */
+  words?: { en: string; sv: string };
   constructor(
     message: string,
     readonly details: ErrorDetail[] = [],

@@ -12,6 +12,7 @@ import type { Holder } from '../auth/accounts.ts';
 import { CSRF_HEADER, identify, SESSION_COOKIE } from '../auth/identify.ts';
 import { sameSecret } from '../auth/secrets.ts';
 import { matchesTag, type AnswerCache, type AnswerKey, type DataVersion } from './answer-cache.ts';
+import { invalidRequest, problemOf } from '../error-words.ts';
 import type { ReadLanes } from './read-lanes.ts';
 import { BEARER_SCHEME, COOKIE_SCHEME, registry } from './openapi-registry.ts';
 import { ErrorBody } from './schemas.ts';
@@ -197,8 +198,7 @@ export function defineRoute<
       const query = parsePart(spec.query, req.query, 'query', details);
       const params = parsePart(spec.params, req.params, 'params', details);
       const body = parsePart(spec.body, req.body, 'body', details);
-      if (details.length)
-        throw new ValidationError('The request is not valid: ' + details.map((d) => `${d.path}: ${d.message}`).join('; '), details);
+      if (details.length) throw invalidRequest(details);
       const actor = (res.locals.actor ?? null) as ActorFor<A>;
       const run = () => spec.handler({ query, params, body } as never, { req, res, services, actor });
       if (answers) {
@@ -361,7 +361,7 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, where: string,
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
-    details.push({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message });
+    details.push({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message, problem: problemOf(issue) });
   }
   return undefined;
 }

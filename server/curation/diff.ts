@@ -4,6 +4,7 @@
 import type { Database, Row } from '../db/database.ts';
 import { firstDay, lastDay } from '../model/dates.ts';
 import type { OpRecord } from './log.ts';
+import { asOfGroupAt, type AsOfCounts, countGroups } from '../model/as-of.ts';
 
 export interface DiffItem {
   id: string;
@@ -94,7 +95,14 @@ export function holdsAt(tie: Record<string, unknown>, d: string): boolean {
   return (from === null || from <= lastDay(d)) && (to === null || to >= firstDay(d));
 }
 
-export async function diffDates(db: Database, fromDate: string, toDate: string, around: string): Promise<Diff> {
+/** A comparison of dates also counts each side's three as-of groups, and the undated ties it cannot place. */
+export interface DatesDiff extends Diff {
+  asOf: { from: AsOfCounts; to: AsOfCounts };
+  /** Ties with no dates given: a comparison of dates cannot say whether they held at either date. */
+  undated: number;
+}
+
+export async function diffDates(db: Database, fromDate: string, toDate: string, around: string): Promise<DatesDiff> {
   const rows = await db.read('curation/ties-around', { id: around });
   const diff: Diff = { added: [], retired: [], changed: [] };
   for (const r of rows) {
@@ -117,5 +125,15 @@ export async function diffDates(db: Database, fromDate: string, toDate: string, 
   const byId = (a: DiffItem, b: DiffItem) => a.id.localeCompare(b.id);
   diff.added.sort(byId);
   diff.retired.sort(byId);
-  return diff;
+  const asOf = {
+    from: countGroups(
+      fromDate,
+      rows.map((r) => asOfGroupAt(r, fromDate)),
+    ),
+    to: countGroups(
+      toDate,
+      rows.map((r) => asOfGroupAt(r, toDate)),
+    ),
+  };
+  return { ...diff, asOf, undated: asOf.from.undated };
 }

@@ -5,12 +5,14 @@
 // the mandates it holds; a person's goes through the posts they hold. Below a node (`down`),
 // the chain is what its mandates and acts lead to.
 import type { Reader, Row } from '../db/database.ts';
-import { NotFoundError } from '../errors.ts';
 import { edgeData, type EdgeData, ElementSet, type GraphElements, type NodeData, nodeData } from './elements.ts';
 import { asTimeStatus, type Basis, basisOf, isAct, type TimeStatus, type Trust, trustOf } from './trust.ts';
 import { readGrounds } from './grounds.ts';
 import { readDocuments } from './documents.ts';
-import { chainSentenceHops, chainSummary, type Lang, type Summary } from './summary.ts';
+import type { Lang, Summary } from './summary.ts';
+import { chainSteps, chainSummary, hopBasisTexts } from './chain-summary.ts';
+import { asOfGroupAt, asOfGroupOf, type AsOfCounts, countGroups } from '../model/as-of.ts';
+import { unknownNode } from '../error-words.ts';
 
 export const HOP_ROLES = ['held-by', 'holds-post', 'act', 'mandate', 'answers-to', 'basis', 'candidate', 'authority'] as const;
 export type HopRole = (typeof HOP_ROLES)[number];
@@ -38,6 +40,8 @@ export interface MandateHop extends Trust {
   candidate: boolean;
   basis: Basis | null;
   timeStatus?: TimeStatus;
+  /** The basis in the reader's words ("on the government's assignment …", "basis not stated"); null when none. */
+  basisText?: string | null;
 }
 
 export interface MandateChainQuery {
@@ -45,6 +49,8 @@ export interface MandateChainQuery {
   direction: 'up' | 'down';
   asOfStart: string | null;
   asOfEnd: string | null;
+  /** The date asked about, when the chain is read as of one: the answer then counts its three groups. */
+  asOf?: string | null;
   maxLevels: number;
   limit: number;
   statedOnly: boolean;
@@ -58,6 +64,8 @@ export interface MandateChainResult {
   elements: GraphElements;
   truncated: boolean;
   summary: Summary;
+  /** As of a date: the steps held then, those whose dates are not given, and those that did not hold then. */
+  asOf: AsOfCounts | null;
 }
 
 /** Candidate bases offered per act whose basis is not stated. */
@@ -83,7 +91,7 @@ export async function mandateChain(db: Reader, q: MandateChainQuery): Promise<Ma
   // The node itself is read beside the first level rather than before it: one round trip less.
   // The walk waits for it before it adds anything, so the root stays the first element.
   const rootRead = db.read('nodes/get-node', { id: q.id }).then(([row]) => {
-    if (!row) throw new NotFoundError(`No node with id "${q.id}".`, [{ path: 'params.id', message: 'unknown id' }]);
+    if (!row) throw unknownNode('params.id', q.id);
     set.addNode(row.node as Row);
     return nodeData(row.node as Row);
   });
@@ -92,7 +100,7 @@ export async function mandateChain(db: Reader, q: MandateChainQuery): Promise<Ma
   const root = await rootRead;
   const docs = await readDocuments(db);
   const elements = set.toElements();
-  const inferring = chainSentenceHops(hops).filter((h) => h.certainty === 'inferred' && h.inferredFrom.length && h.relationship);
+  const inferring = chainSteps(hops).filter((h) => h.certainty === 'inferred' && h.inferredFrom.length && h.relationship);
   const grounds = inferring.length
     ? await readGrounds(
         db,
@@ -100,14 +108,32 @@ export async function mandateChain(db: Reader, q: MandateChainQuery): Promise<Ma
         { nodes: elements.nodes.map((n) => n.data), edges: elements.edges.map((e) => e.data) },
       )
     : undefined;
+  const asOf = q.asOf ? await asOfCounts(db, q, q.asOf, hops) : null;
+  const basisTexts = hopBasisTexts(root, hops, q.lang);
+  hops.forEach((h, i) => (h.basisText = basisTexts[i] ?? null));
   return {
     root,
     direction: q.direction,
     hops,
     elements,
     truncated,
-    summary: chainSummary(root, q.direction, hops, q.lang, grounds, docs),
+    summary: chainSummary({ root, direction: q.direction, hops, lang: q.lang, ...(grounds ? { grounds } : {}), docs, asOf }),
+    asOf,
   };
+}
+
+/**
+ * The chain's steps as of a date: held or undated as the as-of walk found them, and, from the
+ * chain walked without a date, the steps whose own dates place them elsewhere (the as-of walk
+ * leaves those out).
+ */
+async function asOfCounts(db: Reader, q: MandateChainQuery, date: string, hops: MandateHop[]): Promise<AsOfCounts> {
+  const steps = chainSteps(hops);
+  const seen = new Set(steps.map((h) => h.relationship!.id));
+  const walk = q.direction === 'up' ? walkUp : walkDown;
+  const all = await walk(db, { ...q, asOfStart: null, asOfEnd: null }, new ElementSet(), Promise.resolve());
+  const notValid = chainSteps(all.hops).filter((h) => !seen.has(h.relationship!.id) && asOfGroupAt(h, date) === 'not-valid');
+  return countGroups(date, [...steps.map((h) => asOfGroupOf(h.timeStatus)), ...notValid.map(() => 'not-valid' as const)]);
 }
 
 function makeHop(

@@ -1,8 +1,8 @@
 // A node's neighbourhood, grown one level at a time so that the cap holds at every depth
 // and a hub's thousands of ties never leave the database.
 import type { Reader, Row } from '../db/database.ts';
-import { NotFoundError } from '../errors.ts';
 import { ElementSet, type GraphElements } from './elements.ts';
+import { unknownNode } from '../error-words.ts';
 
 export interface NeighborhoodQuery {
   id: string;
@@ -25,7 +25,7 @@ export interface NeighborhoodResult extends GraphElements {
 
 export async function neighborhood(db: Reader, q: NeighborhoodQuery): Promise<NeighborhoodResult> {
   const [root] = await db.read('nodes/get-node', { id: q.id });
-  if (!root) throw new NotFoundError(`No node with id "${q.id}".`, [{ path: 'params.id', message: 'unknown id' }]);
+  if (!root) throw unknownNode('params.id', q.id);
 
   const set = new ElementSet();
   set.addNode(root.node as Row);

@@ -110,7 +110,7 @@ const NUMBERS = {
   en: ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'],
   sv: ['', 'en', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'],
 };
-const numberWord = (n: number, lang: Lang) => NUMBERS[lang][n] ?? String(n);
+export const numberWord = (n: number, lang: Lang) => NUMBERS[lang][n] ?? String(n);
 
 const T = {
   en: {
@@ -143,7 +143,7 @@ const T = {
     undated: (a: string | null) => (a ? `dates not given, first attested ${a}` : 'dates not given'),
     from: (d: string) => `from ${d}`,
     to: (d: string) => `until ${d}`,
-    fromTo: (a: string, b: string) => `${a}–${b}`,
+    fromTo: (a: string, b: string) => (a === b ? a : `${a}–${b}`),
     none: 'No facts answer this question.',
     more: (n: number, noun: 'facts' | 'steps') =>
       noun === 'steps'
@@ -198,7 +198,7 @@ const T = {
     undated: (a: string | null) => (a ? `datum ej angivna, belagt första gången ${a}` : 'datum ej angivna'),
     from: (d: string) => `från ${d}`,
     to: (d: string) => `till ${d}`,
-    fromTo: (a: string, b: string) => `${a}–${b}`,
+    fromTo: (a: string, b: string) => (a === b ? a : `${a}–${b}`),
     none: 'Inga fakta besvarar frågan.',
     more: (n: number, noun: 'facts' | 'steps') =>
       noun === 'steps'
@@ -326,7 +326,8 @@ function forumPhrase(f: Fact, lang: Lang): string {
   return ` ${w.in} ${nameOf(f.forum, lang)}${part}`;
 }
 
-function basisPhrase(f: Fact, lang: Lang): string | null {
+/** An act's basis in words ("on the government's assignment …", "basis not stated"), or null for a tie that is no act. */
+export function basisPhrase(f: Fact, lang: Lang): string | null {
   const w = T[lang];
   const b = f.basis;
   if (!b) return null;
@@ -341,7 +342,8 @@ function basisPhrase(f: Fact, lang: Lang): string | null {
 }
 
 function timePhrase(f: Fact, w: Words): string | null {
-  if (f.timeStatus === 'undated' || (!f.validFrom && !f.validTo && f.timeStatus !== 'attested' && f.attested)) {
+  // An as-of answer's 'attested' (known by a document written then) is still a fact whose dates are not given.
+  if (f.timeStatus === 'undated' || (!f.validFrom && !f.validTo && (f.timeStatus === 'attested' || f.attested))) {
     return w.undated(f.attested ?? null);
   }
   if (f.validFrom && f.validTo) return w.fromTo(f.validFrom, f.validTo);
@@ -414,7 +416,7 @@ function groundsPhrase(f: Fact, record: Record<string, unknown>, lang: Lang): st
   const w = T[lang];
   const parts: string[] = [];
   const outside = textOf(record, 'outsideKnowledge', lang) ?? (f.outsideKnowledge && lang === 'en' ? { text: f.outsideKnowledge } : null);
-  if (outside) parts.push(w.outside(outside.text.replace(/^outside knowledge:\s*/i, '')));
+  if (outside) parts.push(w.outside(outside.text.replace(/^(outside knowledge|kunskap utifrån):\s*/i, '')));
   else if (f.outsideKnowledge || textIn(record, 'outsideKnowledge', other(lang))) parts.push(w.outside(null));
   // Two ids that name nothing found read as one "another fact", not twice.
   const named = (f.inferredFrom ?? []).map((id) => groundWords(f.grounds?.get(id), lang));
@@ -473,13 +475,13 @@ export function asOfSummary(
   notValid: number,
   date: string,
   lang: Lang,
-  options: Omit<SentenceOptions, 'lead' | 'tail'> = {},
+  options: Omit<SentenceOptions, 'tail'> = {},
 ): Summary {
   const w = T[lang];
   const tail = [undated ? w.undatedCount(undated) : '', notValid ? w.notValidCount(notValid, date) : ''].filter(Boolean);
   const max = options.max ?? 3;
-  const ordered = strongestFirst(held);
-  const summary = factsSummary(ordered.slice(0, max), lang, { ...options, lead: w.heldLead(held.length, date), tail: [] });
+  const ordered = options.order === 'given' ? held : strongestFirst(held);
+  const summary = factsSummary(ordered.slice(0, max), lang, { ...options, lead: options.lead ?? w.heldLead(held.length, date), tail: [] });
   const rest = held.length - Math.min(held.length, max);
   const text = [summary.text, rest > 0 ? w.heldMore(rest) : '', ...tail].filter(Boolean).join(' ');
   return { ...summary, text };
@@ -487,91 +489,4 @@ export function asOfSummary(
 
 export function words(lang: Lang): Words {
   return T[lang];
-}
-
-interface HopLike {
-  level: number;
-  role: string;
-  relationship: EdgeData | null;
-  node: NodeData;
-  from: string;
-  restsOn: string | null;
-  candidate: boolean;
-  certainty: Certainty | null;
-  hedge: string | null;
-  inferredFrom: string[];
-  outsideKnowledge: string | null;
-  basis: Basis | null;
-  validFrom: string | null;
-  validTo: string | null;
-  attested: string | null;
-  timeStatus?: TimeStatus;
-  sources: string[];
-}
-
-/** The chain's sentences: its nearest hops (acts and their bases first), candidates left out, strongest first. */
-export function chainSummary(
-  root: NodeData,
-  direction: 'up' | 'down',
-  hops: HopLike[],
-  lang: Lang,
-  grounds?: Grounds,
-  docs?: Documents,
-): Summary {
-  const w = T[lang];
-  const rootName = nameOf(root, lang);
-  const real = hops.filter((h) => !h.candidate && h.relationship);
-  if (!real.length) {
-    return { text: direction === 'up' ? w.chainEmpty(rootName) : w.chainEmptyDown(rootName), citations: [], documents: [] };
-  }
-  const nodes = new Map<string, NodeData>([[root.id, root]]);
-  for (const h of hops) nodes.set(h.node.id, h.node);
-  const picked = chainOrder(hops);
-  const facts: Fact[] = picked.map((h) => {
-    const rel = h.relationship!;
-    const basisHop =
-      h.basis?.kind === 'mandate' && h.basis.ref ? [...hops].find((x) => x.restsOn && x.relationship?.factId === h.basis!.ref) : undefined;
-    const basisNodeHop =
-      h.basis && (h.basis.kind === 'treaty' || h.basis.kind === 'law')
-        ? hops.find((x) => x.restsOn && !x.relationship && x.node.id === h.basis!.ref)
-        : undefined;
-    return {
-      subject: nodes.get(rel.source) ?? { id: rel.source, label: '', name: '' },
-      type: rel.type,
-      object: nodes.get(rel.target) ?? { id: rel.target, label: '', name: '' },
-      record: rel,
-      certainty: h.certainty,
-      hedge: h.hedge,
-      inferredFrom: h.inferredFrom,
-      ...(grounds ? { grounds } : {}),
-      outsideKnowledge: h.outsideKnowledge,
-      capacity: typeof rel.capacity === 'string' ? rel.capacity : null,
-      basis: h.basis,
-      basisMandate: basisHop ? { giver: basisHop.node, relationship: basisHop.relationship! } : null,
-      basisNode: basisNodeHop?.node ?? null,
-      validFrom: h.validFrom,
-      validTo: h.validTo,
-      attested: h.attested,
-      ...(h.timeStatus ? { timeStatus: h.timeStatus } : {}),
-      sources: h.sources,
-    };
-  });
-  const lead = direction === 'up' ? w.chainUp(rootName, real.length) : w.chainDown(rootName, real.length);
-  return factsSummary(facts, lang, { max: CHAIN_CLAUSES, lead, docs, order: 'given' });
-}
-
-/** Sentences in a chain's answer: the act, its basis and who holds the post. */
-const CHAIN_CLAUSES = 3;
-
-/** A chain's hops as its sentences read them: strongest first, then acts, their bases and holders, nearest first. */
-function chainOrder<H extends HopLike>(hops: H[]): H[] {
-  const order = (h: HopLike) => (h.role === 'act' ? 0 : h.role === 'basis' ? 1 : h.role === 'holds-post' || h.role === 'held-by' ? 2 : 3);
-  return hops
-    .filter((h) => !h.candidate && h.relationship)
-    .sort((a, b) => strength(a) - strength(b) || order(a) - order(b) || a.level - b.level);
-}
-
-/** The hops a chain's opening sentences speak of. */
-export function chainSentenceHops<H extends HopLike>(hops: H[]): H[] {
-  return chainOrder(hops).slice(0, CHAIN_CLAUSES);
 }

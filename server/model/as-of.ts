@@ -48,3 +48,30 @@ export function byAsOfGroup<T>(items: readonly T[], groupOf: (x: T) => AsOfGroup
   for (const x of items) out[groupOf(x) ?? 'held'].push(x);
   return out;
 }
+
+/** The counted groups, as every as-of answer gives them. */
+export interface AsOfCounts {
+  date: string;
+  held: number;
+  undated: number;
+  notValid: number;
+}
+
+/** The group of a fact an as-of query returned (its timeStatus), or of one it left out (`inSpan` false). */
+export function asOfGroupOf(timeStatus: string | undefined, inSpan = true): AsOfGroup {
+  if (!inSpan) return 'not-valid';
+  return timeStatus === 'valid' ? 'held' : 'undated';
+}
+
+const partial = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/** The group of a tie by its own dates (partial dates as the sources give them), at a partial date. */
+export function asOfGroupAt(tie: { validFrom?: unknown; validTo?: unknown; attested?: unknown }, date: string): AsOfGroup {
+  // The one rule (asOfGroup), so Compare and the chain count as the table and the answers do.
+  return asOfGroup({ validFrom: partial(tie.validFrom), validTo: partial(tie.validTo), attested: partial(tie.attested) }, date) ?? 'held';
+}
+
+export function countGroups(date: string, groups: readonly AsOfGroup[]): AsOfCounts {
+  const count = (g: AsOfGroup) => groups.filter((x) => x === g).length;
+  return { date, held: count('held'), undated: count('undated'), notValid: count('not-valid') };
+}

@@ -26,6 +26,21 @@ const lines = (file: string) =>
     .map((l) => JSON.parse(l) as { id: string });
 /** Every id in the seed, so a text that names one by id is caught. */
 const IDS = [...lines('nodes.jsonl'), ...lines('relationships.jsonl')].map((r) => r.id);
+type SeedTie = { id: string; type: string; from: string; to: string; properties?: Record<string, unknown> };
+const TIES = lines('relationships.jsonl') as SeedTie[];
+
+/** The data's own answer: the ties representing Sweden in `forum`, one of its parts, or a group that includes either. */
+function seedRepresentations(forum: string): string[] {
+  const within = new Set([forum]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const t of TIES) if (t.type === 'PART_OF' && within.has(t.to) && !within.has(t.from)) grew = within.add(t.from).size > 0;
+  }
+  const groups = new Set(TIES.filter((t) => t.type === 'INCLUDES' && within.has(t.to)).map((t) => t.from));
+  return TIES.filter((t) => t.type === 'REPRESENTS' && t.to === 'sweden')
+    .filter((t) => within.has(String(t.properties?.forum)) || groups.has(String(t.properties?.forum)))
+    .map((t) => t.id);
+}
 
 interface Summary {
   text: string;
@@ -33,6 +48,7 @@ interface Summary {
   documents: Array<{ file: string; name: string }>;
 }
 interface Row {
+  relationship: { id: string; factId?: string };
   agent: { id: string };
   forum: { id: string } | null;
   actsFor: { id: string } | null;
@@ -131,18 +147,29 @@ describe.each(LANGS)('who represents Sweden (%s)', (lang) => {
     }
   });
 
-  it.each(['european-union', 'nordic-council-of-ministers'])('in %s: the collective statement with its scope, in words', async (forum) => {
-    const answer = await ask(forum);
-    expect(answer.representations.length).toBeGreaterThan(0);
-    expect(answer.summary.text).toMatch(lang === 'en' ? /^In some cases, / : /^I vissa fall /);
-    expect(answer.summary.text).toMatch(
-      lang === 'en' ? /the eight organisations .*, among them / : /de åtta organisationer .*, bland dem /,
-    );
-    expect(answer.summary.text).not.toMatch(/uppdragen inom citattecken|bara på engelska/);
-    strongestFirst(answer.summary.text, answer.representations, lang);
-    readsWell(answer.summary.text, lang, 'summary');
-    citesDocuments(answer.summary, lang);
-  });
+  it.each(['european-union', 'nordic-council-of-ministers'])(
+    'in %s: every fact the data holds, the collective statement with its scope, in words',
+    async (forum) => {
+      const answer = await ask(forum);
+      expect(answer.representations.length).toBeGreaterThan(0);
+      // Complete against the data's own facts: the forum, its organs, and the groups that include them.
+      expect(answer.representations.map((r) => r.relationship.factId ?? r.relationship.id).sort()).toEqual(
+        seedRepresentations(forum).sort(),
+      );
+      // Each fact is a sentence of its own, or counted among the rest.
+      const said = sentencesOf(answer.summary.text).filter((s) => s.endsWith('].')).length;
+      const more = Number(/(\d+) (more facts|fakta till)/.exec(answer.summary.text)?.[1] ?? 0);
+      expect(said + more).toBe(answer.representations.length);
+      expect(answer.summary.text).toMatch(lang === 'en' ? /^In some cases, / : /^I vissa fall /);
+      expect(answer.summary.text).toMatch(
+        lang === 'en' ? /the eight organisations .*, among them / : /de åtta organisationer .*, bland dem /,
+      );
+      expect(answer.summary.text).not.toMatch(/uppdragen inom citattecken|bara på engelska/);
+      strongestFirst(answer.summary.text, answer.representations, lang);
+      readsWell(answer.summary.text, lang, 'summary');
+      citesDocuments(answer.summary, lang);
+    },
+  );
 });
 
 describe.each(LANGS)('Socialstyrelsen as of a date (%s)', (lang) => {
@@ -203,23 +230,127 @@ const CHIEF_OFFICERS = [
   'post-sweden-chief-midwifery-officer',
 ];
 
+interface Hop {
+  level: number;
+  role: string;
+  candidate: boolean;
+  relationship: { id: string; type: string } | null;
+  node: { id: string };
+  certainty: string | null;
+  hedge: string | null;
+  basis: { kind: string } | null;
+  basisText?: string | null;
+  timeStatus?: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+interface Chain {
+  hops: Hop[];
+  summary: Summary;
+  asOf: { date: string; held: number; undated: number; notValid: number } | null;
+}
+const steps = (hops: Hop[]) => hops.filter((h) => !h.candidate && h.relationship);
+/** The sentences that say a fact: they end with their citation. */
+const factSentences = (text: string) => sentencesOf(text).filter((s) => s.endsWith('].'));
+
 describe.each(LANGS)('the chain above each chief officer post (%s)', (lang) => {
-  it.each(CHIEF_OFFICERS)('%s: counted, strongest first, one fact per sentence, readable', async (post) => {
-    const answer = await get<{
-      hops: Array<{ candidate: boolean; relationship: unknown; certainty: string | null; hedge: string | null }>;
-      summary: Summary;
-    }>(`/api/nodes/${post}/mandate-chain`, { lang });
-    const real = answer.hops.filter((h) => !h.candidate && h.relationship);
+  it.each(CHIEF_OFFICERS)('%s: every step in the chain’s order, each with its certainty, hedge and basis, readable', async (post) => {
+    const answer = await get<Chain>(`/api/nodes/${post}/mandate-chain`, { lang });
+    const real = steps(answer.hops);
     expect(real.length).toBeGreaterThan(0);
-    const [opening] = sentencesOf(answer.summary.text);
+    expect(answer.asOf).toBeNull();
+    const [opening, certainties] = sentencesOf(answer.summary.text);
     expect(opening).toMatch(
       lang === 'en'
         ? new RegExp(`^${real.length} facts make the chain of authority above `)
         : new RegExp(`^${real.length} fakta bildar mandatkedjan ovanför `),
     );
-    // The post is set up on an assignment: its giver is named, the assignment in the reader's language or not at all.
-    expect(answer.summary.text).toMatch(lang === 'en' ? /on .+'s assignment “|on an assignment from / : /på uppdrag av /);
-    strongestFirst(answer.summary.text, answer.hops, lang);
+    // How sure the chain is, counted from its own steps.
+    const inferred = real.filter((h) => h.certainty === 'inferred').length;
+    if (inferred) expect(certainties).toContain(lang === 'en' ? `are our inferences` : `är våra slutsatser`);
+    expect(certainties).toMatch(lang === 'en' ? /^Of these, / : /^(\p{Lu}\p{Ll}+|\d+) står uttryckligen i källorna/u);
+    // Complete: one sentence per step, none hidden behind a count.
+    const said = factSentences(answer.summary.text);
+    expect(said).toHaveLength(real.length);
+    // In the chain's order: the act first (it says its basis), then level by level.
+    expect(said[0]).toMatch(
+      lang === 'en' ? /^Swedish National Board of Health and Welfare (appoints|set up) / : /^Socialstyrelsen (utser|inrättade) /,
+    );
+    expect(said[0]).toMatch(lang === 'en' ? /on .+'s assignment “|on an assignment from / : /på uppdrag av /);
+    // Hedges kept in the reader's words, inferences marked as such.
+    for (const h of real.filter((x) => x.certainty === 'hedged' && x.hedge)) {
+      const words = hedgeWords(h.hedge!, lang);
+      expect(
+        said.some((s) => s.startsWith(words.charAt(0).toUpperCase() + words.slice(1))),
+        words,
+      ).toBe(true);
+    }
+    const marker = lang === 'en' ? 'inferred, not stated' : 'slutsats, inte uttryckligen';
+    expect(answer.summary.text.split(marker).length - 1).toBe(inferred);
+    // The act's basis in words on its hop too, for the list of steps.
+    const act = real.find((h) => h.role === 'act')!;
+    expect(act.basisText).toMatch(lang === 'en' ? /^on / : /^på uppdrag av /);
+    readsWell(act.basisText!, lang, 'basis');
+    readsWell(answer.summary.text, lang, 'summary');
+    citesDocuments(answer.summary, lang);
+  });
+
+  it.each(['2016', '2024'])('as of %s: three counted groups, the opening only of what held then', async (date) => {
+    const post = 'post-sweden-chief-midwifery-officer';
+    const [answer, all] = await Promise.all([
+      get<Chain>(`/api/nodes/${post}/mandate-chain`, { lang, asOf: date }),
+      get<Chain>(`/api/nodes/${post}/mandate-chain`, { lang }),
+    ]);
+    const real = steps(answer.hops);
+    const held = real.filter((h) => h.timeStatus === 'valid');
+    // The chain without a date holds the ties the date leaves out: those dated elsewhere are "not valid then".
+    const kept = new Set(real.map((h) => h.relationship!.id));
+    const elsewhere = steps(all.hops).filter((h) => !kept.has(h.relationship!.id) && (h.validFrom || h.validTo));
+    expect(answer.asOf).toEqual({ date, held: held.length, undated: real.length - held.length, notValid: elsewhere.length });
+    // Undated steps are never held: held ones carry dates of their own.
+    for (const h of held) expect(h.validFrom ?? h.validTo).toBeTruthy();
+    const [opening] = sentencesOf(answer.summary.text);
+    expect(opening).toBe(
+      held.length
+        ? lang === 'en'
+          ? `${held.length === 1 ? 'One fact' : `${held.length} facts`} held in ${date} by the dates the sources give.`
+          : `${held.length === 1 ? 'Ett faktum' : `${held.length} fakta`} gällde ${date} enligt källornas datum.`
+        : lang === 'en'
+          ? `No fact here is dated to ${date}.`
+          : `Inget faktum här är daterat till ${date}.`,
+    );
+    expect(factSentences(answer.summary.text)).toHaveLength(held.length);
+    readsWell(answer.summary.text, lang, 'summary');
+  });
+});
+
+describe.each(LANGS)('what two share (%s)', (lang) => {
+  it('counts the shared neighbours, then each side’s tie in a sentence of its own, the rest counted', async () => {
+    const answer = await get<{
+      a: { id: string };
+      b: { id: string };
+      shared: Array<{ node: { id: string }; fromA: unknown[]; fromB: unknown[] }>;
+      summary: Summary;
+    }>('/api/nodes/socialstyrelsen/common', { with: 'finland-ministry-social-affairs-health', lang });
+    const n = answer.shared.length;
+    expect(n).toBeGreaterThan(3);
+    const [opening] = sentencesOf(answer.summary.text);
+    expect(opening).toBe(
+      lang === 'en'
+        ? `Swedish National Board of Health and Welfare and Finnish Ministry of Social Affairs and Health share ${n} neighbours.`
+        : `Socialstyrelsen och Social- och hälsovårdsministeriet har ${n} grannar gemensamt.`,
+    );
+    const said = factSentences(answer.summary.text);
+    // Three neighbours said, one tie per side each; the others counted.
+    expect(said).toHaveLength(6);
+    expect(
+      said.filter((_, i) => i % 2 === 0).every((s) => s.startsWith(lang === 'en' ? 'Swedish National Board' : 'Socialstyrelsen')),
+    ).toBe(true);
+    expect(answer.summary.text).toMatch(
+      lang === 'en'
+        ? new RegExp(`${n - 3} more shared neighbours are listed below\\.$`)
+        : new RegExp(`${n - 3} gemensamma grannar till listas nedan\\.$`),
+    );
     readsWell(answer.summary.text, lang, 'summary');
     citesDocuments(answer.summary, lang);
   });
@@ -251,6 +382,31 @@ describe.each(LANGS)('the Ukraine request route (%s)', (lang) => {
     expect(steps[3]).toMatch(lang === 'en' ? /inferred, not stated in the sources/ : /slutsats, inte uttryckligen i källorna/);
     readsWell(answer.summary.text, lang, 'summary');
     citesDocuments(answer.summary, lang);
+  });
+
+  it('as of 2016: its steps counted, none held then (their dates are not given), each step saying so', async () => {
+    const answer = await get<{
+      paths: Array<{ named: unknown; relationships: Array<{ timeStatus?: string }> }>;
+      summary: Summary;
+      asOf: { date: string; held: number; undated: number; notValid: number } | null;
+    }>('/api/paths', { from: 'ukraine', to: 'swedish-regions', lang, asOf: '2016' });
+    const first = answer.paths[0]!;
+    expect(first.named).toBeTruthy();
+    const held = first.relationships.filter((r) => r.timeStatus === 'valid').length;
+    expect(answer.asOf).toEqual({ date: '2016', held, undated: first.relationships.length - held, notValid: 0 });
+    expect(held).toBe(0);
+    const sentences = sentencesOf(answer.summary.text);
+    expect(sentences[2]).toBe(lang === 'en' ? 'None of its steps is dated to 2016.' : 'Inget av dess steg är daterat till 2016.');
+    expect(sentences[3]).toBe(
+      lang === 'en'
+        ? 'Four steps have no dates given and are not counted as held then.'
+        : 'Fyra steg saknar angivna datum och räknas inte som gällande då.',
+    );
+    const said = factSentences(answer.summary.text);
+    expect(said).toHaveLength(4);
+    for (const s of said)
+      expect(s).toContain(lang === 'en' ? 'dates not given, first attested 2024-10' : 'datum ej angivna, belagt första gången 2024-10');
+    readsWell(answer.summary.text, lang, 'summary');
   });
 });
 

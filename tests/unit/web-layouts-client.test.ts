@@ -144,7 +144,7 @@ describe('ApiClient', () => {
     const err = (await api.paths('who', 'who').catch((e: unknown) => e)) as ApiError;
     expect(calls).toBe(1);
     expect(err).toMatchObject({ status: 400, code: 'BAD_REQUEST', details: [{ path: 'query.to' }] });
-    expect(errorMessage(err, 'finding paths')).toBe('Finding paths failed: A path needs two different nodes. (query.to: must differ)');
+    expect(errorMessage(err, 'finding paths')).toBe('Finding paths failed: A path needs two different nodes.');
   });
 
   it('turns an unreachable server into a message, and a non-JSON error page too', async () => {

@@ -3,6 +3,8 @@
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
 import { ValidationError } from '../../errors.ts';
+import { withWords } from '../../error-words.ts';
+import { AsOfCountsSchema } from '../as-of-schema.ts';
 import { PartialDate } from '../../model/dates.ts';
 import { actorOf } from '../../curation/actor.ts';
 import { DIFF_PAGE, diffDates, diffVersions } from '../../curation/diff.ts';
@@ -30,6 +32,15 @@ const DiffAnswer = z
         'versions only: how many elements each list has in all; `changed` counts elements whose recorded state differs, an upper bound of those listed (one changed and changed back is not listed)',
     }),
     truncated: z.boolean().optional().openapi({ description: 'versions only: a list holds more than offset + limit elements' }),
+    asOf: z
+      .object({ from: AsOfCountsSchema, to: AsOfCountsSchema })
+      .optional()
+      .openapi({ description: 'dates only: the ties of the node at each date, in the three groups of an as-of answer' }),
+    undated: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: 'dates only: ties whose dates are not given, which a comparison of dates cannot place at either date' }),
     offset: z.number().int().optional(),
     limit: z.number().int().optional(),
   })
@@ -78,18 +89,30 @@ export function diffRoutes(router: Router, services: Services): void {
       if (query.fromDate !== undefined || query.toDate !== undefined) {
         const missing = (['fromDate', 'toDate', 'around'] as const).filter((k) => query[k] === undefined);
         if (missing.length)
-          throw new ValidationError(
-            'A comparison of dates needs fromDate, toDate and around.',
-            missing.map((k) => ({ path: `query.${k}`, message: 'required' })),
+          throw withWords(
+            new ValidationError(
+              '',
+              missing.map((k) => ({ path: `query.${k}`, message: 'required' })),
+            ),
+            {
+              en: 'A comparison of dates needs both dates and the node to compare around.',
+              sv: 'En jämförelse av datum behöver båda datumen och noden att jämföra kring.',
+            },
           );
         const diff = await diffDates(db, query.fromDate as string, query.toDate as string, query.around as string);
         return { mode: 'dates', from: query.fromDate, to: query.toDate, around, ...diff };
       }
       if (query.from === undefined)
-        throw new ValidationError('Give from (a version) or fromDate, toDate and around.', [{ path: 'query.from', message: 'required' }]);
+        throw withWords(new ValidationError('', [{ path: 'query.from', message: 'required' }]), {
+          en: 'Give the first version to compare, or two dates and the node to compare around.',
+          sv: 'Ange den första versionen att jämföra, eller två datum och noden att jämföra kring.',
+        });
       const to = query.to ?? (await currentVersion(db)).version;
       if (to < query.from)
-        throw new ValidationError('"to" is before "from".', [{ path: 'query.to', message: `expected at least ${query.from}` }]);
+        throw withWords(new ValidationError('', [{ path: 'query.to', message: `expected at least ${query.from}` }]), {
+          en: 'The second version comes before the first: give the earlier one first.',
+          sv: 'Den andra versionen kommer före den första: ange den tidigare först.',
+        });
       const page = { offset: query.offset, limit: query.limit };
       return { mode: 'versions', from: query.from, to, around, ...page, ...(await diffVersions(db, query.from, to, query.around, page)) };
     },

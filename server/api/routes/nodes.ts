@@ -4,7 +4,6 @@ import type { Row } from '../../db/database.ts';
 import { edgeData, ElementSet, nodeData } from '../../graph/elements.ts';
 import { mandateChain } from '../../graph/mandate-chain.ts';
 import { neighborhood } from '../../graph/neighborhood.ts';
-import { NotFoundError } from '../../errors.ts';
 import { asOfSpan } from '../../model/dates.ts';
 import {
   AsOf,
@@ -26,6 +25,8 @@ import {
 } from '../schemas.ts';
 import { HOP_ROLES } from '../../graph/mandate-chain.ts';
 import { nameOf, words } from '../../graph/summary.ts';
+import { AsOfCountsSchema } from '../as-of-schema.ts';
+import { sharedSummary } from '../../graph/shared-summary.ts';
 import { citeRefs, type Documents, documentsOf, readDocuments } from '../../graph/documents.ts';
 import { textIn } from '../../model/texts.ts';
 import type { NodeData as NodeDataT } from '../../graph/elements.ts';
@@ -33,6 +34,7 @@ import { trustOf } from '../../graph/trust.ts';
 import { asRecorded } from '../../curation/recorded.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
+import { unknownNode } from '../../error-words.ts';
 
 const IdParams = z.object({ id: EntityIdParam });
 
@@ -95,6 +97,11 @@ const MandateHop = z
       .openapi({ description: 'basis and candidate hops: the fact id of the act or mandate this is the basis of' }),
     candidate: z.boolean(),
     basis: orNull(BasisSchema),
+    basisText: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: 'The basis in words, in the language asked for; null when the hop names none' }),
     ...TrustFields,
   })
   .openapi('MandateHop');
@@ -107,6 +114,9 @@ const MandateChain = z
     elements: GraphElementsSchema,
     truncated: z.boolean(),
     summary: SummarySchema,
+    asOf: AsOfCountsSchema.nullable().openapi({
+      description: 'As of a date: the steps held then, with dates not given, not valid then; null without asOf',
+    }),
     recordedAt: RecordedAtAnswer.optional(),
   })
   .openapi('MandateChain');
@@ -115,6 +125,7 @@ const CommonQuery = z.object({
   with: EntityIdParam,
   types: TypeList,
   asOf: AsOf,
+  lang: Lang,
   limit: intParam(1, 500, 100),
   recordedAt: RecordedAt,
 });
@@ -125,6 +136,7 @@ const Common = z
     b: NodeData,
     shared: z.array(z.object({ node: NodeData, fromA: z.array(EdgeData), fromB: z.array(EdgeData) })),
     elements: GraphElementsSchema,
+    summary: SummarySchema,
     recordedAt: RecordedAtAnswer.optional(),
   })
   .openapi('Common');
@@ -146,7 +158,7 @@ export function nodeRoutes(router: Router, services: Services): void {
           db.read('nodes/degree', { id: params.id }),
           readDocuments(db),
         ]);
-        if (!row) throw new NotFoundError(`No node with id "${params.id}".`, [{ path: 'params.id', message: 'unknown id' }]);
+        if (!row) throw unknownNode('params.id', params.id);
         const node = nodeData(row.node as Row);
         const t = trustOf(node);
         return {
@@ -208,6 +220,7 @@ export function nodeRoutes(router: Router, services: Services): void {
           statedOnly: query.certainty === 'stated',
           lang: query.lang,
           ...asOfSpan(query.asOf),
+          asOf: query.asOf ?? null,
         }),
       ),
   });
@@ -228,7 +241,7 @@ export function nodeRoutes(router: Router, services: Services): void {
         const b = ends.find((r) => (r.node as Row).id === query.with);
         if (!a || !b) {
           const missing = !a ? { path: 'params.id', id: params.id } : { path: 'query.with', id: query.with };
-          throw new NotFoundError(`No node with id "${missing.id}".`, [{ path: missing.path, message: 'unknown id' }]);
+          throw unknownNode(missing.path, missing.id);
         }
         const rows = await db.read('common/shared-neighbours', {
           a: params.id,
@@ -247,7 +260,9 @@ export function nodeRoutes(router: Router, services: Services): void {
           for (const e of [...(r.fromA as Row[]), ...(r.fromB as Row[])]) set.addEdge(e);
           return { node: nodeData(r.node as Row), fromA, fromB };
         });
-        return { a: nodeData(a.node as Row), b: nodeData(b.node as Row), shared, elements: set.toElements() };
+        const [nodeA, nodeB] = [nodeData(a.node as Row), nodeData(b.node as Row)];
+        const summary = await sharedSummary(db, nodeA, nodeB, shared, query.lang);
+        return { a: nodeA, b: nodeB, shared, elements: set.toElements(), summary };
       }),
   });
 }

@@ -1,13 +1,12 @@
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
-import type { Reader, Row } from '../../db/database.ts';
-import { edgeData, ElementSet, nodeData, type NodeData as NodeDataT } from '../../graph/elements.ts';
-import { readGrounds } from '../../graph/grounds.ts';
+import type { Row } from '../../db/database.ts';
+import { edgeData, ElementSet, nodeData } from '../../graph/elements.ts';
 import { pickRoutes, type Route, toRoute } from '../../graph/routes.ts';
-import { assignmentName, factsSummary, nameOf, words, type Fact } from '../../graph/summary.ts';
-import { readDocuments } from '../../graph/documents.ts';
-import { trustOf } from '../../graph/trust.ts';
-import { NotFoundError } from '../../errors.ts';
+import { nameOf, words } from '../../graph/summary.ts';
+import { routeAsOf, routeSummary } from '../../graph/route-summary.ts';
+import { AsOfCountsSchema } from '../as-of-schema.ts';
+import { unknownNode } from '../../error-words.ts';
 import { asOfSpan } from '../../model/dates.ts';
 import {
   AsOf,
@@ -69,6 +68,10 @@ const Paths = z
     }),
     elements: GraphElementsSchema,
     summary: SummarySchema,
+    asOf: AsOfCountsSchema.nullable().openapi({
+      description:
+        'As of a date: the first route’s steps held then and with dates not given (ties dated elsewhere take no part); null without asOf',
+    }),
     recordedAt: RecordedAtAnswer.optional(),
   })
   .openapi('Paths');
@@ -90,7 +93,7 @@ export function pathRoutes(router: Router, services: Services): void {
         // direction and asOf cannot rule it out.
         if (query.from === query.to) {
           const [end] = await db.read('nodes/nodes-by-ids', { ids: [query.from] });
-          if (!end) throw new NotFoundError(`No node with id "${query.from}".`, [{ path: 'query.from', message: 'unknown id' }]);
+          if (!end) throw unknownNode('query.from', query.from);
           const node = nodeData(end.node as Row);
           const set = new ElementSet();
           set.addNode(end.node as Row);
@@ -101,6 +104,7 @@ export function pathRoutes(router: Router, services: Services): void {
             groups: [{ kinds: [], paths: [0] }],
             elements: set.toElements(),
             summary: { text: words(query.lang).samePlace(nameOf(node, query.lang)), citations: [], documents: [] },
+            asOf: query.asOf ? routeAsOf(undefined, query.asOf) : null,
           };
         }
         const span = asOfSpan(query.asOf);
@@ -126,8 +130,10 @@ export function pathRoutes(router: Router, services: Services): void {
           ...span,
         });
         if (!row?.from || !row.to) {
-          const [path, id] = !row?.from ? ['query.from', query.from] : ['query.to', query.to];
-          throw new NotFoundError(`No node with id "${id}".`, [{ path, message: 'unknown id' }]);
+          // The search gives no row at all when an end is unknown: ask which one it is.
+          const known = new Set((await db.read('nodes/nodes-by-ids', { ids: [query.from, query.to] })).map((r) => (r.node as Row).id));
+          const [path, id] = !known.has(query.from) ? ['query.from', query.from] : ['query.to', query.to];
+          throw unknownNode(path, id);
         }
         // Routes arrive as ids with each node and tie once beside them: pick on the ids, then
         // fill in the picked routes.
@@ -157,56 +163,16 @@ export function pathRoutes(router: Router, services: Services): void {
         }
         const fromNode = nodeData(row.from as Row);
         const toNode = nodeData(row.to as Row);
+        const asOf = query.asOf ? routeAsOf(routes[0], query.asOf) : null;
         return {
           from: fromNode,
           to: toNode,
           paths: routes,
           groups,
           elements: set.toElements(),
-          summary: await routeSummary(db, fromNode, toNode, routes, query.lang),
+          summary: await routeSummary(db, fromNode, toNode, routes, query.lang, asOf),
+          asOf,
         };
       }),
   });
-}
-
-/** "3 routes lead from A to B. The first is the named process …, in 4 steps." then one sentence per step, in order. */
-async function routeSummary(db: Reader, from: NodeDataT, to: NodeDataT, routes: Route[], lang: 'en' | 'sv') {
-  const w = words(lang);
-  if (!routes.length) return { text: w.noPaths(nameOf(from, lang), nameOf(to, lang)), citations: [], documents: [] };
-  const first = routes[0]!;
-  const byId = new Map(first.nodes.map((n) => [n.id, n]));
-  const inferring = first.relationships
-    .map((e) => ({ ...trustOf(e), source: e.source, target: e.target }))
-    .filter((t) => t.certainty === 'inferred' && t.inferredFrom.length);
-  const [grounds, docs] = await Promise.all([
-    inferring.length
-      ? readGrounds(db, inferring, { nodes: routes.flatMap((r) => r.nodes), edges: routes.flatMap((r) => r.relationships) })
-      : Promise.resolve(undefined),
-    readDocuments(db),
-  ]);
-  const facts: Fact[] = first.relationships.map((e) => {
-    const t = trustOf(e);
-    return {
-      subject: byId.get(e.source) ?? { id: e.source, label: '', name: '' },
-      type: e.type,
-      object: byId.get(e.target) ?? { id: e.target, label: '', name: '' },
-      record: e,
-      certainty: t.certainty,
-      hedge: t.hedge,
-      inferredFrom: t.inferredFrom,
-      ...(grounds ? { grounds } : {}),
-      outsideKnowledge: t.outsideKnowledge,
-      validFrom: t.validFrom,
-      validTo: t.validTo,
-      attested: t.attested,
-      ...(e.timeStatus === 'valid' || e.timeStatus === 'attested' || e.timeStatus === 'undated' ? { timeStatus: e.timeStatus } : {}),
-      sources: t.sources,
-    };
-  });
-  // A route reads in its order: its steps are one process, not separate answers to rank.
-  const named = first.named ? assignmentName(first.relationships[0] ?? {}, lang) : null;
-  const lead = `${w.pathsIntro(nameOf(from, lang), nameOf(to, lang), routes.length)} ${
-    first.named ? w.named(named, first.length) : w.firstRoute(first.length)
-  }`;
-  return factsSummary(facts, lang, { max: 10, lead, docs, order: 'given', restNoun: 'steps' });
 }

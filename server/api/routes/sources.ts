@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
 import type { Database, Row } from '../../db/database.ts';
-import { SourceTextUnavailableError, ValidationError } from '../../errors.ts';
+import { ValidationError } from '../../errors.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
+import { sourceTextUnavailable } from '../../error-words.ts';
 
 /** The file part of a SourceRef (seed/schema.ts): letters, digits, _ . - and a .txt ending. */
 export const SOURCE_FILE = /^[\w.-]+\.txt$/;
@@ -122,13 +123,7 @@ export function sourceRoutes(router: Router, services: Services): void {
       const firstOrCurrent = query.version === undefined || query.version === 1;
       const text =
         stored ?? (firstOrCurrent ? ((await folderText(config.SOURCES_DIR, params.file)) ?? (await uploadedText(db, params.file))) : null);
-      if (text === null)
-        throw new SourceTextUnavailableError(
-          config.SOURCES_DIR
-            ? `No source text "${params.file}" on this server.`
-            : 'This server has no source texts (SOURCES_DIR is not set) and none was uploaded for this file.',
-          [{ path: 'params.file', message: 'source text not available' }],
-        );
+      if (text === null) throw sourceTextUnavailable(params.file, Boolean(config.SOURCES_DIR));
       const all = text.split(/\r?\n/);
       if (all.length && all[all.length - 1] === '') all.pop();
       if (to > all.length) {

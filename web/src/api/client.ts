@@ -300,6 +300,9 @@ export class ApiClient {
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const csrf = method === 'POST' ? this.csrfToken() : null;
     if (csrf) headers['X-CSRF-Token'] = csrf;
+    // Errors come back in the reader's language (server/error-words.ts).
+    const lang = this.answerParams().lang;
+    if (lang) headers['Accept-Language'] = lang;
     for (let attempt = 1; ; attempt++) {
       let error: ApiError;
       try {

@@ -12,7 +12,7 @@ import type {
   Operation as OperationSchema,
 } from '../../../server/curation/schemas.ts';
 import type { View as ViewSchema, ViewWithChanges as ViewWithChangesSchema } from '../../../server/api/routes/diffs.ts';
-import type { NodeLabel, RelationshipType } from './types.ts';
+import type { AsOfCounts, NodeLabel, RelationshipType } from './types.ts';
 
 /** POST /api/views: a saved view, pinned to the version current when it was saved. */
 export type SavedView = z.infer<typeof ViewSchema>;
@@ -103,6 +103,10 @@ export interface DiffAnswer {
   counts?: { added: number; retired: number; changed: number };
   truncated?: boolean;
   limit?: number;
+  /** Dates only: the node's ties at each date, in the three as-of groups. */
+  asOf?: { from: AsOfCounts; to: AsOfCounts };
+  /** Dates only: ties whose dates are not given, which a comparison of dates cannot place. */
+  undated?: number;
 }
 
 export interface CurrentVersion {

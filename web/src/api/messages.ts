@@ -9,10 +9,9 @@ export function errorMessage(err: unknown, doing: string): string {
   switch (err.status) {
     case 0:
       return t.errors.failed(what, t.errors.unreachable);
-    case 400: {
-      const detail = err.details[0];
-      return t.errors.failed(what, `${err.message}${detail ? ` (${detail.path}: ${detail.message})` : ''}`);
-    }
+    // The server says what is wrong in people's words, in the reader's language; the field paths stay in `details` for programs.
+    case 400:
+      return t.errors.failed(what, err.message);
     case 404:
       return t.errors.failed(what, t.errors.notFound(err.message));
     case 429:

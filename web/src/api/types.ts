@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { EdgeData as EdgeDataSchema, ErrorBody as ErrorBodySchema, NodeData as NodeDataSchema } from '../../../server/api/schemas.ts';
 import type { NodeLabel, RelationshipType } from '../../../server/model/vocabulary.ts';
+import type { AsOfCountsSchema } from '../../../server/api/as-of-schema.ts';
 
 export type { NodeLabel, RelationshipType };
 export type Certainty = 'stated' | 'hedged' | 'inferred';
@@ -87,8 +88,13 @@ export interface Neighborhood extends GraphElements {
   omitted: { relationships: number };
 }
 
+/** An as-of answer's three counted groups (the server's AsOfCounts). */
+export type AsOfCounts = z.infer<typeof AsOfCountsSchema>;
+
 export interface PathsResult {
   summary?: Summary;
+  /** As of a date: the first route's steps held then and with dates not given. */
+  asOf?: AsOfCounts | null;
   from: NodeData;
   to: NodeData;
   paths: Array<{ nodes: NodeData[]; relationships: EdgeData[] }>;
@@ -101,10 +107,14 @@ export interface MandateHop {
   to: string;
   relationship: EdgeData;
   node: NodeData;
+  /** The basis in words, in the language asked for; null when the hop names none. */
+  basisText?: string | null;
 }
 
 export interface MandateChain {
   summary?: Summary;
+  /** As of a date: the chain's steps held then, with dates not given, and not valid then. */
+  asOf?: AsOfCounts | null;
   root: NodeData;
   direction: ChainDirection;
   hops: MandateHop[];

@@ -847,6 +847,16 @@ export const en = {
     warningsIntro: 'Saved. One language is still missing:',
     missing: (field: string, l: 'en' | 'sv'): string => `${field}: the ${l === 'sv' ? 'Swedish' : 'English'} form is missing.`,
   },
+
+  // ---- answer texts for Compare (h-ans2): each date's three groups and the undated ties
+  compareGroups: {
+    side: (date: string) => `The ties as of ${date}`,
+    undated: (n: number) =>
+      n === 1
+        ? 'One tie has no dates given: a comparison of dates cannot say whether it held at either date, so it is not listed.'
+        : `${n} ties have no dates given: a comparison of dates cannot say whether they held at either date, so they are not listed.`,
+  },
+  // ---- end Compare answer texts
   // ---- bilingual data (h-lang): marks on texts from the data, and its property names in words
   bilingual: {
     inSwedish: (field: string): string => `${field} in Swedish`,

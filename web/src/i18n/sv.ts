@@ -843,6 +843,16 @@ export const sv: Catalogue = {
     warningsIntro: 'Sparat. Ett språk saknas ännu:',
     missing: (field: string, l: 'en' | 'sv'): string => `${field}: den ${l === 'sv' ? 'svenska' : 'engelska'} formen saknas.`,
   },
+
+  // ---- answer texts for Compare (h-ans2): each date's three groups and the undated ties
+  compareGroups: {
+    side: (date: string) => `Banden per ${date}`,
+    undated: (n: number) =>
+      n === 1
+        ? 'Ett band saknar angivna datum: en jämförelse av datum kan inte avgöra om det gällde vid något av datumen, så det listas inte.'
+        : `${n} band saknar angivna datum: en jämförelse av datum kan inte avgöra om de gällde vid något av datumen, så de listas inte.`,
+  },
+  // ---- end Compare answer texts
   // ---- bilingual data (h-lang): marks on texts from the data, and its property names in words
   bilingual: {
     inSwedish: (field: string): string => `${field} på svenska`,

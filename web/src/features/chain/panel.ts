@@ -5,7 +5,7 @@ import { typeColor } from '../../graph/style.ts';
 import { t } from '../../i18n/index.ts';
 import {
   answerText,
-  basisNote,
+  asOfGroups,
   button,
   certaintyBadge,
   clear,
@@ -76,7 +76,7 @@ export class ChainPanel {
     );
     clear(
       this.result,
-      answerText(chain.summary, t.tools.chainSentence(chain.root.name, up, chain.hops.length), words),
+      answerText(chain.summary, t.tools.chainSentence(chain.root.name, up, chain.hops.length), words, asOfGroups(chain.asOf)),
       heading,
       h(
         'ol',
@@ -108,7 +108,7 @@ export class ChainPanel {
                     certaintyBadge(data),
                   ),
                   rel.task ? h('div', { class: 'hop-task' }, t.tools.task, rel.task) : null,
-                  basisNote(data),
+                  hop.basisText ? h('div', { class: 'basis' }, hop.basisText) : null,
                   h('div', { class: 'hop-dates muted' }, spanText(rel) || t.dates.noDates, ' ', timeStatusNote(data)),
                   h(
                     'div',

@@ -14,6 +14,8 @@ import type { Feedback } from '../../ui/feedback.ts';
 import { SearchBox } from '../../ui/search-box.ts';
 import { TYPE_PHRASES } from '../../vocabulary.ts';
 import { showBusy } from '../common/ui.ts';
+import type { DiffAnswer } from '../../api/curation-types.ts';
+import { compareGroups } from './groups.ts';
 import { canvasDiff, flat, isPartialDate, type CanvasDiff, type DiffMark, type DiffRow } from './model.ts';
 
 export class ComparePanel {
@@ -154,7 +156,7 @@ export class ComparePanel {
       const diff = canvasDiff(answer, [...this.cache.edges.values()], this.cache.nodes);
       this.shown = diff;
       this.bus.emit('compare:show', { diff, around: q.around ?? null });
-      this.render(diff, q, answer.truncated && answer.counts ? { ...answer.counts, limit: answer.limit ?? 0 } : null);
+      this.render(diff, q, answer.truncated && answer.counts ? { ...answer.counts, limit: answer.limit ?? 0 } : null, answer);
     } catch (err) {
       clear(this.result, h('p', { class: 'error-text', role: 'alert' }, errorMessage(err, t.curation.comparing)));
     }
@@ -173,6 +175,7 @@ export class ComparePanel {
     diff: CanvasDiff,
     q: DiffQuery,
     truncated: { added: number; retired: number; changed: number; limit: number } | null = null,
+    groups: Pick<DiffAnswer, 'asOf' | 'undated'> = {},
   ): void {
     const count = (m: DiffMark) => diff.rows.filter((r) => r.mark === m).length;
     const heading =
@@ -188,6 +191,7 @@ export class ComparePanel {
         ' ',
         diff.rows.length ? t.curation.diffCounts(count('added'), count('gone'), count('changed'), q.kind === 'dates') : t.curation.noDiff,
       ),
+      compareGroups(groups),
       truncated
         ? h(
             'p',

@@ -10,6 +10,7 @@ import { SearchBox } from '../../ui/search-box.ts';
 import { TYPES } from '../../vocabulary.ts';
 import {
   answerText,
+  asOfGroups,
   button,
   certaintyBadge,
   clear,
@@ -144,7 +145,7 @@ export class PathsPanel {
     const summary = result.summary;
     clear(
       this.result,
-      answerText(summary, t.tools.pathSentence(path.nodes.map((n) => n.name)), words),
+      answerText(summary, t.tools.pathSentence(path.nodes.map((n) => n.name)), words, asOfGroups(result.asOf)),
       h(
         'div',
         { class: 'stepper' },
