@@ -4,7 +4,7 @@
 // and in Swedish. Screenshots of the files as a reader sees them:
 // artifacts/screenshots/figure-<step>.png.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { type Browser, type Download, type Page } from 'playwright-core';
@@ -149,6 +149,8 @@ describe('figures from the export menu', () => {
     expect(image.width).toBe(Math.round(svg.width * 2));
     expect(image.height).toBe(Math.round(svg.height * 2));
     await showImage(page, png, 'image/png', '3-png-en');
+    // The README shows the exported figure itself.
+    writeFileSync(join(process.cwd(), 'docs', 'images', 'figure.png'), png);
 
     await page.locator('.export-menu summary').click();
     const pdfPath = (await (await pressFormat(page, 'pdf')).path())!;

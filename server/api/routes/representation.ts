@@ -100,6 +100,9 @@ const Representations = z
   })
   .openapi('Representations');
 
+/** The answer's shape, for the web app's type-only import. */
+export type RepresentationAnswer = z.infer<typeof Representations>;
+
 type Lng = 'en' | 'sv';
 
 export function representationRoutes(router: Router, services: Services): void {

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { EdgeData as EdgeDataSchema, ErrorBody as ErrorBodySchema, NodeData as NodeDataSchema } from '../../../server/api/schemas.ts';
 import type { NodeLabel, RelationshipType } from '../../../server/model/vocabulary.ts';
 import type { AsOfCountsSchema } from '../../../server/api/as-of-schema.ts';
+import type { RepresentationAnswer } from '../../../server/api/routes/representation.ts';
 
 export type { NodeLabel, RelationshipType };
 export type Certainty = 'stated' | 'hedged' | 'inferred';
@@ -122,22 +123,8 @@ export interface MandateChain {
   truncated: boolean;
 }
 
-export interface Representation {
-  agent: NodeData;
-  /** Null when the agent takes part in its own name (an expert authority), for no principal. */
-  principal: NodeData | null;
-  forum: NodeData | null;
-  capacity: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  relationship: EdgeData;
-  /** The basis in words, in the language asked for: the assignment and who gave it, or "basis not stated". */
-  basisText?: string;
-  /** The fact in one sentence, in the language asked for, with readable citations. */
-  summary?: Summary;
-  /** As of a date: held then, dates not given, or not valid then. */
-  asOfGroup?: 'held' | 'undated' | 'not-valid' | null;
-}
+/** One row of "Who represents…", as the server's schema declares it. */
+export type Representation = RepresentationResult['representations'][number];
 
 /** The answer in one plain sentence, with its citations (the trust model's `summary`). */
 export interface Summary {
@@ -170,15 +157,8 @@ export interface TrustFields {
   sourceChanged?: boolean;
 }
 
-export interface RepresentationResult {
-  summary?: Summary;
-  representations: Representation[];
-  /** As of a date: the facts whose dates place them elsewhere. */
-  notValidThen?: Representation[];
-  /** As of a date: the three counted groups. */
-  asOf?: { date: string; held: number; undated: number; notValid: number } | null;
-  elements: GraphElements;
-}
+/** The answer of "Who represents…": the server's schema (server/api/routes/representation.ts), as a type only. */
+export type RepresentationResult = RepresentationAnswer;
 
 export interface CommonResult {
   summary?: Summary;

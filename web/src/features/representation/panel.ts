@@ -188,7 +188,7 @@ export class RepresentationPanel {
               ' ',
               certaintyBadge(rel),
               // The row, not its tie, carries where the as-of answer places it ("dates not given").
-              timeStatusNote(r as unknown as Record<string, unknown>),
+              timeStatusNote(r),
             ),
             basisLine(r.basisText, rel),
             h(
