@@ -10,19 +10,17 @@ import { timedRequest } from '../lib/http.ts';
 import { percentile, ratio, round } from '../lib/stats.ts';
 import { topShare, zipfSequence } from '../lib/zipf.ts';
 import type { Captured } from './latency.ts';
+import type { ThroughputResult } from './throughput.ts';
 
 export type Mix = 'round-robin' | 'zipf';
 export type Via = 'driver' | 'api-cold' | 'api-warm';
 
-export interface SideBySideRow {
+export interface SideBySideRow extends Pick<
+  ThroughputResult,
+  'connections' | 'seconds' | 'requests' | 'requestsPerSecond' | 'p50' | 'p99'
+> {
   mix: Mix;
   via: Via;
-  connections: number;
-  seconds: number;
-  requests: number;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
   /** Failed requests: errors, timeouts and answers that were not 200. */
   failures: number;
 }
