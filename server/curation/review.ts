@@ -94,11 +94,15 @@ export async function listReview(db: Database, lang: Lang, sourcesDir: string | 
 }
 
 /** A refusal in the words of the person resolving, not the change-set API's. */
-const stale = (rev: number) =>
-  new ConflictError(
-    `This fact was changed in version ${rev} after you opened it; it may have been resolved already. Nothing was written. Open the review queue again.`,
-    [{ path: 'body.rev', message: `changed in version ${rev}` }],
-  );
+const stale = (rev: number | null) =>
+  rev === null
+    ? new ConflictError('This fact was retired after you opened it, so there is nothing left to settle. Nothing was written.', [
+        { path: 'body.rev', message: 'retired since' },
+      ])
+    : new ConflictError(
+        `This fact was changed in version ${rev} after you opened it; it may have been resolved already. Nothing was written. Open the review queue again.`,
+        [{ path: 'body.rev', message: `changed in version ${rev}` }],
+      );
 
 export async function resolveReview(
   db: Database,
@@ -152,7 +156,11 @@ export async function resolveReview(
     if (err instanceof ConflictError) {
       const [current] = await db.read(kind === 'tie' ? 'curation/tie-states' : 'curation/node-states', { ids: [id] });
       const now = current?.props as Record<string, unknown> | undefined;
-      throw stale(typeof now?.rev === 'number' ? now.rev : body.rev);
+      // Changed since it was read (the common case: another editor settled it first) …
+      if (!now) throw stale(null);
+      if (now.rev !== body.rev) throw stale(typeof now.rev === 'number' ? now.rev : 0);
+      // … else the change-set API's own refusal (another tie with the same key) stands.
+      throw err;
     }
     // The change-set API's paths point into its own body; here the citation is body.citation.
     if (err instanceof ValidationError)

@@ -222,6 +222,9 @@ describe('a cited line changed', () => {
     expect(en.body.summary.text).toContain('source changed since cited');
     const svAnswer = await request(app).get('/api/representation').query({ agent: 'olivia-wigzell', lang: 'sv' });
     expect(svAnswer.body.summary.text).toContain('källan har ändrats sedan den citerades');
+    const person = await request(app).get('/api/nodes/olivia-wigzell').query({ lang: 'en' });
+    expect(person.body.node.sourceChanged).toBe(true);
+    expect(person.body.summary.text).toContain('(source changed since cited)');
     const edge = (await request(app).get('/api/nodes/olivia-wigzell/neighborhood')).body.edges.find(
       (e: { data: { factId: string } }) => e.data.factId === 'represents-olivia-wigzell-sweden',
     );

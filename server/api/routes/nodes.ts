@@ -25,7 +25,7 @@ import {
   orNull,
 } from '../schemas.ts';
 import { HOP_ROLES } from '../../graph/mandate-chain.ts';
-import { nameOf } from '../../graph/summary.ts';
+import { nameOf, words } from '../../graph/summary.ts';
 import { citeRefs, type Documents, documentsOf, readDocuments } from '../../graph/documents.ts';
 import { textIn } from '../../model/texts.ts';
 import type { NodeData as NodeDataT } from '../../graph/elements.ts';
@@ -271,8 +271,10 @@ function nodeSummary(node: NodeDataT, t: ReturnType<typeof trustOf>, lang: 'en' 
       : ` (med förbehåll i källorna: ”${hedgeText}”)`
     : '';
   const cites = t.sources.length ? ` [${citeRefs(t.sources, docs, lang)}]` : '';
+  // Source watch: the cited lines changed in a newer text of the document.
+  const changed = node.sourceChanged === true ? ` (${words(lang).sourceChanged})` : '';
   return {
-    text: `${name}${what ? `: ${what.replace(/\.$/, '')}` : ''}${hedge}${inferred}${cites}.`,
+    text: `${name}${what ? `: ${what.replace(/\.$/, '')}` : ''}${hedge}${inferred}${changed}${cites}.`,
     citations: t.sources,
     documents: documentsOf(t.sources, docs, lang),
   };
