@@ -101,6 +101,7 @@ export const QUERY_NAMES = [
   // The recorded-states layer (docs/curation.md, History design v2 §3): kept by the funnel,
   // and each read that takes recordedAt has a .past variant reading it.
   'curation/layer-state',
+  'curation/count-layer',
   'curation/save-rec-closed',
   'curation/create-rec-states',
   'curation/delete-rec-batch',

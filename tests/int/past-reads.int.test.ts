@@ -257,7 +257,17 @@ describe('the recorded states answer as the replay does', () => {
     }
   });
 
-  it('keeps one open copy of each live element, and none of a retired one', async () => {
+  it('keeps one open copy of each live element, and a copy of each state written', async () => {
+    const [counts] = await db.read('curation/count-layer');
+    const c = counts as Record<string, number>;
+    expect(c.openNodes).toBe(c.liveNodes);
+    expect(c.openTies).toBe(c.liveTies);
+    // Every change set here wrote new states: the layer holds more than the live graph.
+    expect(c.recNodes).toBeGreaterThan(c.liveNodes!);
+    expect(c.recTies).toBeGreaterThan(c.liveTies!);
+  });
+
+  it('answers the current version as the live graph, and a retired node not at all', async () => {
     const [row] = await db.read('curation/layer-state');
     expect(row).toMatchObject({ layerFrom: start.version, layerAt: versions.at(-1)![1] });
     const atNow = (await get('/api/nodes/who/neighborhood', { depth: '1', recordedAt: String(versions.at(-1)![1]) })).body;
