@@ -344,6 +344,12 @@ describe('curation with history, in the browser', () => {
     const marked = await page.evaluate(() => window.mandateExplorer!.cy().edges('.diff-added, .diff-gone').length);
     expect(marked).toBe(listed.length);
     await text(page.locator('.compare-heading')).toMatch(/held in 2016 but not in 2024/);
+    // Each date's ties in the three as-of groups, and the undated ties the comparison cannot place.
+    const sides = page.locator('.compare-side');
+    await expect.poll(() => sides.count()).toBe(2);
+    await text(sides.first()).toMatch(/The ties as of 2016.*Held then: \d+.*Dates not given: \d+.*Not valid then: \d+/s);
+    await text(sides.last()).toMatch(/The ties as of 2024/);
+    await text(page.locator('.compare-undated')).toMatch(/^\d+ ties have no dates given: a comparison of dates cannot say/);
     await axe(page, 'compare two dates');
     await shot(page, '8-compare-2016-2024');
 

@@ -232,6 +232,11 @@ describe('Mandate Explorer in the browser', () => {
     await text(chain.locator('.chain-level h3').first()).toBe('Level 1');
     await text(chain).toContain('National Board of Health and Welfare');
     await text(chain).toContain('appoint');
+    // The answer counts how sure the chain is and says each step, its basis in words on the hop.
+    await text(chain.locator('.answer-sentence')).toMatch(
+      /^\d+ facts make the chain of authority above .*\. Of these, .+ stated in the sources/,
+    );
+    await text(chain.locator('.hop .basis').first()).toMatch(/^on .+assignment/);
     const pos = await page.evaluate(() => {
       const cy = window.mandateExplorer!.cy();
       const y = (id: string) => cy.getElementById(id).position('y');
@@ -369,6 +374,10 @@ describe('Mandate Explorer in the browser', () => {
     await settle();
     const panel = page.locator('#panel-common');
     await text(panel.locator('.result-count')).toMatch(/^\d+ nodes tied to both$/);
+    // The answer in sentences: how many they share, then each side's tie in a sentence of its own.
+    await text(panel.locator('.answer-sentence')).toMatch(
+      /^Finnish Ministry of Social Affairs and Health and Swedish National Board of Health and Welfare share \d+ neighbours\. Finnish Ministry/,
+    );
     const shared = (await panel.locator('.common-item .node-link').allInnerTexts()).map((s) => s.trim());
     for (const forum of ['World Health Organization', 'Council of Europe']) expect(shared).toContain(forum);
     // The canvas shows the two and what they share, highlighted; the link keeps the question.

@@ -26,7 +26,7 @@ const lines = (file: string) =>
     .map((l) => JSON.parse(l) as { id: string });
 /** Every id in the seed, so a text that names one by id is caught. */
 const IDS = [...lines('nodes.jsonl'), ...lines('relationships.jsonl')].map((r) => r.id);
-type SeedTie = { id: string; type: string; from: string; to: string; properties?: Record<string, unknown> };
+type SeedTie = { id: string; type: string; from: string; to: string; forum?: string };
 const TIES = lines('relationships.jsonl') as SeedTie[];
 
 /** The data's own answer: the ties representing Sweden in `forum`, one of its parts, or a group that includes either. */
@@ -38,7 +38,7 @@ function seedRepresentations(forum: string): string[] {
   }
   const groups = new Set(TIES.filter((t) => t.type === 'INCLUDES' && within.has(t.to)).map((t) => t.from));
   return TIES.filter((t) => t.type === 'REPRESENTS' && t.to === 'sweden')
-    .filter((t) => within.has(String(t.properties?.forum)) || groups.has(String(t.properties?.forum)))
+    .filter((t) => within.has(String(t.forum)) || groups.has(String(t.forum)))
     .map((t) => t.id);
 }
 
