@@ -837,7 +837,7 @@ export const en = {
     tiesHeading: (date: string) => `Its ties on the canvas as of ${date}`,
     held: (date: string) => ` — held then (${date})`,
     undated: ' — dates not given: not counted as held then',
-    notValid: (date: string) => ` — not valid in ${date}`,
+    notValid: (date: string) => ` — not valid as of ${date}`,
     none: 'None.',
   },
   // Edit forms in two languages (issue 20, h-view2)
