@@ -1,6 +1,7 @@
 // Configuration comes from the environment once, at boot, through one schema: a wrong value
 // stops the process with a line that names the variable and what was expected.
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -110,4 +111,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`);
   }
   return parsed.data;
+}
+
+/**
+ * The environment with SOURCES_DIR defaulting to the source documents beside the repository
+ * (`../shared/seeds`), as in development: the server and the command-line tools then read the
+ * same texts. An explicit SOURCES_DIR (or an empty one, to turn it off) wins.
+ */
+export function withDevSources(env: NodeJS.ProcessEnv, repoRoot: string): NodeJS.ProcessEnv {
+  const devSources = resolvePath(repoRoot, '../shared/seeds');
+  return env.SOURCES_DIR === undefined && existsSync(devSources) ? { ...env, SOURCES_DIR: devSources } : env;
 }

@@ -1,12 +1,12 @@
 // `npm start`: configuration, database (the embedded Neo4j unless NEO4J_URI is set), schema
 // and seed, the web app, then the HTTP server on PORT. Ctrl-C or SIGTERM stops what it started.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { pino } from 'pino';
 import { createApp } from './app.ts';
 import { connect, prepareDatabase, type Connection } from './bootstrap.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, withDevSources, type Config } from './config.ts';
 import { progress } from './cli/progress.ts';
 import { ensureWebBuilt } from './web-build.ts';
 import { REPO_ROOT } from '../neo4j-local/launcher.ts';
@@ -17,8 +17,7 @@ async function main(): Promise<void> {
   let config: Config;
   // In development the source documents sit beside the repository; citations can then show
   // their lines. An explicit SOURCES_DIR (or an empty one, to turn it off) wins.
-  const devSources = resolve(REPO_ROOT, '../shared/seeds');
-  const env = process.env.SOURCES_DIR === undefined && existsSync(devSources) ? { ...process.env, SOURCES_DIR: devSources } : process.env;
+  const env = withDevSources(process.env, REPO_ROOT);
   try {
     config = loadConfig(env);
   } catch (err) {
