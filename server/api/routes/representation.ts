@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
+import { AsOfCountsSchema } from '../as-of-schema.ts';
 import type { Row } from '../../db/database.ts';
 import { edgeData, ElementSet, nodeData } from '../../graph/elements.ts';
 import { readGrounds } from '../../graph/grounds.ts';
@@ -82,18 +83,7 @@ const Representations = z
       .array(RepresentationRow)
       .openapi({ description: 'The facts that answer; as of a date, those held then and those whose dates are not given' }),
     notValidThen: z.array(RepresentationRow).openapi({ description: 'As of a date: the facts whose dates place them elsewhere' }),
-    asOf: z
-      .object({
-        date: z.string(),
-        held: z.number().int().openapi({ description: 'Facts whose dates place them at that date' }),
-        undated: z
-          .number()
-          .int()
-          .openapi({ description: 'Facts whose dates are not given (first attested at some date): never counted as held' }),
-        notValid: z.number().int().openapi({ description: 'Facts whose dates place them elsewhere' }),
-      })
-      .nullable()
-      .openapi({ description: 'The three counted groups of an as-of answer; null without asOf' }),
+    asOf: AsOfCountsSchema.nullable().openapi({ description: 'The three counted groups of an as-of answer; null without asOf' }),
     elements: GraphElementsSchema,
     summary: SummarySchema,
     recordedAt: RecordedAtAnswer.optional(),
