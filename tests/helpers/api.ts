@@ -16,3 +16,16 @@ export function testApp(overrides: Record<string, string> = {}, consoleLayers: P
   const app = createApp({ db, config, log: pino({ level: 'silent' }), version: 'test', consoleLayers });
   return { app, db, config };
 }
+
+/**
+ * Takes back what a test file wrote on the shared Neo4j: its elements, relationships and saved
+ * views (ids and names starting with `prefix`), the change sets after `since`, and the version
+ * counter. Set-up and teardown of the files that edit through the API.
+ */
+export async function undoTestWrites(db: Database, prefix: string, since: number): Promise<void> {
+  await db.replayStatement(`MATCH (n) WHERE (n:Entity OR n:Retired OR n:RetiredTie) AND n.id STARTS WITH '${prefix}' DETACH DELETE n`);
+  await db.replayStatement(`MATCH ()-[r]->() WHERE r.id STARTS WITH '${prefix}' DELETE r`);
+  await db.replayStatement(`MATCH (c:ChangeSet) WHERE c.version > ${since} OPTIONAL MATCH (c)-[:HAS_OP]->(o) DETACH DELETE c, o`);
+  await db.replayStatement(`MATCH (v:View) WHERE v.name STARTS WITH '${prefix}' DETACH DELETE v`);
+  await db.replayStatement(`MATCH (g:GraphVersion {id: 'graph'}) SET g.version = ${since}`);
+}

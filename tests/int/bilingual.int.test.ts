@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../helpers/api.ts';
+import { testApp, undoTestWrites } from '../helpers/api.ts';
 import { DATA_TEXT_FIELDS, propertyTextOf, TEXT_LANGS, TEXT_ORIGINS, textOf } from '../../server/model/texts.ts';
 
 const TOKEN = 'test-write-token-bilingual-0123456789';
@@ -18,11 +18,7 @@ const seedNodes = readFileSync(join(DATA, 'nodes.jsonl'), 'utf8')
   .map((l) => JSON.parse(l) as { id: string; properties: Record<string, unknown> });
 let startVersion = 0;
 
-async function cleanUp() {
-  await db.replayStatement(`MATCH (n) WHERE (n:Entity OR n:Retired OR n:RetiredTie) AND n.id STARTS WITH '${P}' DETACH DELETE n`);
-  await db.replayStatement(`MATCH (c:ChangeSet) WHERE c.version > ${startVersion} OPTIONAL MATCH (c)-[:HAS_OP]->(o) DETACH DELETE c, o`);
-  await db.replayStatement(`MATCH (g:GraphVersion {id: 'graph'}) SET g.version = ${startVersion}`);
-}
+const cleanUp = () => undoTestWrites(db, P, startVersion);
 beforeAll(async () => {
   startVersion = (await request(app).get('/api/versions/current')).body.version;
   await cleanUp();

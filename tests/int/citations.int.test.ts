@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../neo4j-local/launcher.ts';
-import { testApp } from '../helpers/api.ts';
+import { testApp, undoTestWrites } from '../helpers/api.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
 
 const SEEDS = [process.env.SOURCES_DIR, resolve(REPO_ROOT, '../shared/seeds'), resolve(REPO_ROOT, '../../shared/seeds')].find(
@@ -41,12 +41,7 @@ const post = (ops: unknown[], lines = 'L987-L989', extra: Record<string, unknown
     .send({ reason: 'Testing that citations hold against the registered text', sources: [{ file: CHAPTER, lines, ...extra }], ops });
 const everything = async () => (await graphDigest(db)).digest;
 
-async function cleanUp() {
-  await db.replayStatement(`MATCH (n) WHERE (n:Entity OR n:Retired OR n:RetiredTie) AND n.id STARTS WITH '${P}' DETACH DELETE n`);
-  await db.replayStatement(`MATCH ()-[r]->() WHERE r.id STARTS WITH '${P}' DELETE r`);
-  await db.replayStatement(`MATCH (c:ChangeSet) WHERE c.version > ${startVersion} OPTIONAL MATCH (c)-[:HAS_OP]->(o) DETACH DELETE c, o`);
-  await db.replayStatement(`MATCH (g:GraphVersion {id: 'graph'}) SET g.version = ${startVersion}`);
-}
+const cleanUp = () => undoTestWrites(db, P, startVersion);
 beforeAll(async () => {
   startVersion = (await request(app).get('/api/versions/current')).body.version;
   await cleanUp();

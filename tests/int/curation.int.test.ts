@@ -3,7 +3,7 @@
 // revert that is itself recorded, and two editors never overwrite each other.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../helpers/api.ts';
+import { testApp, undoTestWrites } from '../helpers/api.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
 import { writeRows } from '../../seed/load.ts';
 
@@ -46,12 +46,7 @@ const post = (ops: unknown[], extra: Record<string, unknown> = {}) =>
 const revert = (id: string) =>
   request(app).post(`/api/changes/${id}/revert`).set('Authorization', `Bearer ${TOKEN}`).send({ reason: 'Undone in the curation tests' });
 
-async function cleanUp() {
-  await db.replayStatement(`MATCH (n) WHERE (n:Entity OR n:Retired OR n:RetiredTie) AND n.id STARTS WITH '${P}' DETACH DELETE n`);
-  await db.replayStatement(`MATCH (c:ChangeSet) WHERE c.version > ${startVersion} OPTIONAL MATCH (c)-[:HAS_OP]->(o) DETACH DELETE c, o`);
-  await db.replayStatement(`MATCH (v:View) WHERE v.name STARTS WITH '${P}' DETACH DELETE v`);
-  await db.replayStatement(`MATCH (g:GraphVersion {id: 'graph'}) SET g.version = ${startVersion}`);
-}
+const cleanUp = () => undoTestWrites(db, P, startVersion);
 
 beforeAll(async () => {
   startVersion = (await request(app).get('/api/versions/current')).body.version;
