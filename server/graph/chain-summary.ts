@@ -8,6 +8,7 @@ import type { NodeData } from './elements.ts';
 import type { Grounds } from './grounds.ts';
 import type { Documents } from './documents.ts';
 import type { MandateHop } from './mandate-chain.ts';
+import { tieFact } from './edge-facts.ts';
 import { type AsOfCounts } from '../model/as-of.ts';
 import { asOfSummary, basisPhrase, type Fact, factsSummary, type Lang, nameOf, numberWord, type Summary, words } from './summary.ts';
 
@@ -99,24 +100,11 @@ function chainFacts(root: NodeData, hops: MandateHop[], grounds?: Grounds): Map<
         ? hops.find((x) => x.restsOn && !x.relationship && x.node.id === h.basis!.ref)
         : undefined;
     facts.set(h, {
-      subject: nodes.get(rel.source) ?? { id: rel.source, label: '', name: '' },
-      type: rel.type,
-      object: nodes.get(rel.target) ?? { id: rel.target, label: '', name: '' },
-      record: rel,
-      certainty: h.certainty,
-      hedge: h.hedge,
-      inferredFrom: h.inferredFrom,
-      ...(grounds ? { grounds } : {}),
-      outsideKnowledge: h.outsideKnowledge,
+      ...tieFact(rel, h, nodes, grounds),
       capacity: typeof rel.capacity === 'string' ? rel.capacity : null,
       basis: h.basis,
       basisMandate: basisHop ? { giver: basisHop.node, relationship: basisHop.relationship! } : null,
       basisNode: basisNodeHop?.node ?? null,
-      validFrom: h.validFrom,
-      validTo: h.validTo,
-      attested: h.attested,
-      ...(h.timeStatus ? { timeStatus: h.timeStatus } : {}),
-      sources: h.sources,
     });
   }
   return facts;
