@@ -73,6 +73,13 @@ const REV = z
   .optional()
   .openapi({ description: 'version of the change set that last wrote this element; send it back with an edit' });
 
+/** A change still to come, and source watch's mark, on nodes and ties alike. */
+const WATCH_FIELDS = {
+  planned: z.boolean().optional().openapi({ description: 'A change still to come, recorded as planned: never held yet' }),
+  review: z.string().optional().openapi({ description: 'source-changed: the cited lines changed in a newer text of the document' }),
+  sourceChanged: z.boolean().optional().openapi({ description: 'true when review is source-changed' }),
+};
+
 const NodeDataSchema = z
   .object({
     id: z.string(),
@@ -87,6 +94,9 @@ const NodeDataSchema = z
     hedge: z.string().optional(),
     inferredFrom: z.array(z.string()).optional(),
     outsideKnowledge: z.string().optional(),
+    validFrom: z.string().optional(),
+    validTo: z.string().optional(),
+    ...WATCH_FIELDS,
     rev: REV,
   })
   .catchall(z.unknown())
@@ -114,6 +124,17 @@ const EdgeDataSchema = z
     scope: z.enum(['some', 'each']).optional(),
     attested: z.string().optional().openapi({ description: 'Earliest date a source document reports the fact' }),
     timeStatus: z.enum(TIME_STATUSES).optional().openapi({ description: 'In an as-of answer: valid, attested or undated' }),
+    // The qualifiers a tie of some types carries (server/model/vocabulary.ts says which).
+    forum: z.string().optional().openapi({ description: 'The forum node’s id (REPRESENTS, PARTICIPATES_IN)' }),
+    capacity: z.string().optional(),
+    principal: z.string().optional().openapi({ description: 'The principal node’s id (LEADS_DELEGATION)' }),
+    task: z.string().optional(),
+    subject: z.string().optional(),
+    role: z.string().optional(),
+    agreement: z.string().optional(),
+    chain: z.string().optional(),
+    step: z.number().optional(),
+    ...WATCH_FIELDS,
     rev: REV,
   })
   .catchall(z.unknown())

@@ -22,6 +22,7 @@ const entry = (
     reason: 'A reason for the test',
     opCount: 1,
   } as HistoryEntry['changeSet'],
+  elementKind: 'tie',
   action: before && after ? 'updateTie' : after ? 'addTie' : 'retireTie',
   before: before && { id: 't', from: 'a', to: 'b', type: 'MEMBER_OF', properties: before },
   after: after && { id: 't', from: 'a', to: 'b', type: 'MEMBER_OF', properties: after },

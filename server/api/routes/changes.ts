@@ -14,6 +14,23 @@ const ChangeSetId = z.string().regex(/^cs-\d+$/, 'expected a change set id such 
 const ElementId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a node id or a tie’s fact id in kebab-case');
 const State = z.record(z.string(), z.unknown()).nullable();
 
+export const ChangeLog = z.object({ changes: z.array(ChangeSetSummary), next: z.number().int().nullable() });
+
+export const ElementHistory = z.object({
+  id: z.string(),
+  entries: z.array(
+    z.object({
+      changeSet: ChangeSetSummary,
+      elementKind: z.enum(['node', 'tie', 'source']),
+      action: z.string(),
+      before: State,
+      after: State,
+    }),
+  ),
+});
+
+export const CurrentVersion = z.object({ version: z.number().int(), at: z.string().nullable() });
+
 export function changeRoutes(router: Router, services: Services): void {
   defineRoute(router, services, {
     method: 'post',
@@ -55,7 +72,7 @@ export function changeRoutes(router: Router, services: Services): void {
     }),
     response: {
       description: 'A page of the change log and the `before` of the next page (null at the end)',
-      schema: z.object({ changes: z.array(ChangeSetSummary), next: z.number().int().nullable() }),
+      schema: ChangeLog,
     },
     handler: ({ query }, { services: { db } }) => listChanges(db, query),
   });
@@ -111,18 +128,7 @@ export function changeRoutes(router: Router, services: Services): void {
     errors: { 404: 'No recorded change of that id.' },
     response: {
       description: 'The element’s history',
-      schema: z.object({
-        id: z.string(),
-        entries: z.array(
-          z.object({
-            changeSet: ChangeSetSummary,
-            elementKind: z.enum(['node', 'tie', 'source']),
-            action: z.string(),
-            before: State,
-            after: State,
-          }),
-        ),
-      }),
+      schema: ElementHistory,
     },
     handler: ({ params }, { services: { db } }) => elementHistory(db, params.id),
   });
@@ -134,7 +140,7 @@ export function changeRoutes(router: Router, services: Services): void {
     summary: 'The graph’s current version (the last change set) and when it was applied',
     response: {
       description: 'The version; 0 and null before any change set',
-      schema: z.object({ version: z.number().int(), at: z.string().nullable() }),
+      schema: CurrentVersion,
     },
     handler: (_input, { services: { db } }) => currentVersion(db),
   });

@@ -15,10 +15,10 @@ import type { Services } from '../services.ts';
 
 const Version = z.coerce.number().int().min(0);
 const State = z.record(z.string(), z.unknown()).nullable();
-const DiffItem = z
+export const DiffItem = z
   .object({ id: z.string(), kind: z.enum(['node', 'tie']), before: State, after: State, fields: z.array(z.string()).optional() })
   .openapi('DiffItem');
-const DiffAnswer = z
+export const DiffAnswer = z
   .object({
     mode: z.enum(['versions', 'dates']),
     from: z.union([z.number(), z.string()]),

@@ -4,7 +4,7 @@ import { DatabaseUnavailableError } from '../../errors.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
 
-const Health = z
+export const Health = z
   .object({
     status: z.literal('ok'),
     version: z.string(),

@@ -35,15 +35,16 @@ import { asRecorded } from '../../curation/recorded.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
 import { unknownNode } from '../../error-words.ts';
+import { RelationshipType } from '../../model/vocabulary.ts';
 
 const IdParams = z.object({ id: EntityIdParam });
 
 const NodeQuery = z.object({ lang: Lang, recordedAt: RecordedAt });
 
-const NodeDetail = z
+export const NodeDetail = z
   .object({
     node: NodeData,
-    degree: z.array(z.object({ type: z.string(), direction: z.enum(['in', 'out']), count: z.number() })),
+    degree: z.array(z.object({ type: RelationshipType, direction: z.enum(['in', 'out']), count: z.number() })),
     certainty: z.enum(['stated', 'hedged', 'inferred']).nullable(),
     hedge: z.string().nullable(),
     inferredFrom: z.array(z.string()),
@@ -64,7 +65,7 @@ const NeighborhoodQuery = z.object({
   recordedAt: RecordedAt,
 });
 
-const Neighborhood = GraphElementsSchema.extend({
+export const Neighborhood = GraphElementsSchema.extend({
   truncated: z.boolean(),
   omitted: z.object({ relationships: z.number() }),
   recordedAt: RecordedAtAnswer.optional(),
@@ -80,7 +81,7 @@ const ChainQuery = z.object({
   recordedAt: RecordedAt,
 });
 
-const MandateHop = z
+export const MandateHop = z
   .object({
     level: z.number(),
     role: z.enum(HOP_ROLES).openapi({
@@ -106,7 +107,7 @@ const MandateHop = z
   })
   .openapi('MandateHop');
 
-const MandateChain = z
+export const MandateChain = z
   .object({
     root: NodeData,
     direction: z.enum(['up', 'down']),
@@ -130,7 +131,7 @@ const CommonQuery = z.object({
   recordedAt: RecordedAt,
 });
 
-const Common = z
+export const Common = z
   .object({
     a: NodeData,
     b: NodeData,
@@ -163,7 +164,11 @@ export function nodeRoutes(router: Router, services: Services): void {
         const t = trustOf(node);
         return {
           node,
-          degree: degree.map((d) => ({ type: String(d.type), direction: d.direction as 'in' | 'out', count: Number(d.count) })),
+          // Only the model's ties: the web names each type in words and has none for others.
+          degree: degree.flatMap((d) => {
+            const type = RelationshipType.safeParse(d.type);
+            return type.success ? [{ type: type.data, direction: d.direction as 'in' | 'out', count: Number(d.count) }] : [];
+          }),
           certainty: t.certainty,
           hedge: t.hedge,
           inferredFrom: t.inferredFrom,

@@ -44,7 +44,7 @@ const PathsQuery = z.object({
   recordedAt: RecordedAt,
 });
 
-const RouteSchema = z
+export const RouteSchema = z
   .object({
     nodes: z.array(NodeData),
     relationships: z.array(EdgeData),
@@ -58,7 +58,7 @@ const RouteSchema = z
   })
   .openapi('Route');
 
-const Paths = z
+export const Paths = z
   .object({
     from: NodeData,
     to: NodeData,

@@ -12,7 +12,7 @@ import {
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
 
-const GraphSchema = z
+export const GraphSchema = z
   .object({
     labels: z.array(z.object({ label: NodeLabel, description: z.string(), count: z.number() })),
     relationshipTypes: z.array(

@@ -14,7 +14,7 @@ const SearchQuery = z.object({
   recordedAt: RecordedAt,
 });
 
-const SearchResult = z
+export const SearchResult = z
   .object({
     query: z.string(),
     hits: z.array(

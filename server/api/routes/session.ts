@@ -21,11 +21,11 @@ const SignIn = z
   .strict()
   .openapi('SignIn');
 
-const SessionUser = z.object({ name: z.string(), role: Role }).openapi('SessionUser');
+export const SessionUser = z.object({ name: z.string(), role: Role }).openapi('SessionUser');
 
-const SignedIn = z.object({ user: SessionUser, csrfToken: z.string() }).openapi('SignedIn');
+export const SignedIn = z.object({ user: SessionUser, csrfToken: z.string() }).openapi('SignedIn');
 
-const SessionState = z
+export const SessionState = z
   .object({
     user: orNull(SessionUser),
     csrfToken: z.string().nullable().openapi({ description: 'For X-CSRF-Token on writes; null unless signed in by the cookie.' }),

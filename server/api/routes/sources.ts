@@ -15,7 +15,7 @@ import { sourceTextUnavailable } from '../../error-words.ts';
 /** The file part of a SourceRef (seed/schema.ts): letters, digits, _ . - and a .txt ending. */
 export const SOURCE_FILE = /^[\w.-]+\.txt$/;
 
-const SourceSchema = z
+export const SourceSchema = z
   .object({
     file: z.string(),
     title: z.string().optional(),
@@ -29,7 +29,7 @@ const SourceSchema = z
   .catchall(z.unknown())
   .openapi('Source');
 
-const SourceList = z
+export const SourceList = z
   .object({
     sources: z.array(SourceSchema),
     textAvailable: z.boolean().openapi({ description: 'Whether this server can show the documents’ lines (SOURCES_DIR is set)' }),
@@ -62,7 +62,7 @@ const LinesQuery = z.object({
     .openapi({ description: 'a version of the document’s text (source watch); the current one when left out' }),
 });
 
-const SourceLines = z
+export const SourceLines = z
   .object({
     file: z.string(),
     from: z.number(),

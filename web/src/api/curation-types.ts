@@ -1,7 +1,6 @@
 // The curation answers as the web app reads them (docs/curation.md): sessions, change sets,
-// history, diffs. Change sets come from the server's zod schemas as types only (erased, as
-// types.ts does); the session and diff answers are declared in route files that do not
-// export them, so they are written out here from the contract.
+// history, diffs, versions and sources. Every one is the server's zod schema, as a type only
+// (erased, as types.ts does), so a changed schema fails the web typecheck.
 import type { z } from 'zod';
 import type {
   ChangeSetDetail as ChangeSetDetailSchema,
@@ -11,33 +10,33 @@ import type {
   Citation as CitationSchema,
   Operation as OperationSchema,
 } from '../../../server/curation/schemas.ts';
-import type { View as ViewSchema, ViewWithChanges as ViewWithChangesSchema } from '../../../server/api/routes/diffs.ts';
-import type { AsOfCounts, NodeLabel, RelationshipType } from './types.ts';
+import type {
+  ChangeLogAnswer,
+  CurrentVersionAnswer,
+  DiffAnswerBody,
+  DiffItemAnswer,
+  ElementHistoryAnswer,
+  SavedViewAnswer,
+  SavedViewWithChangesAnswer,
+  SessionAnswer,
+  SessionUserAnswer,
+  SignedInAnswer,
+  SourceLinesAnswer,
+  SourceListAnswer,
+} from '../../../server/api/answer-types.ts';
+import type { NodeLabel, RelationshipType } from './types.ts';
 
 /** POST /api/views: a saved view, pinned to the version current when it was saved. */
-export type SavedView = z.infer<typeof ViewSchema>;
+export type SavedView = SavedViewAnswer;
 /** GET /api/views(/:id): with the change sets since and the diff query that shows them. */
-export type SavedViewWithChanges = z.infer<typeof ViewWithChangesSchema>;
+export type SavedViewWithChanges = SavedViewWithChangesAnswer;
 
-export type Role = 'editor' | 'admin';
-
-export interface SessionUser {
-  name: string;
-  role: Role;
-}
-
+export type SessionUser = SessionUserAnswer;
+export type Role = SessionUser['role'];
 /** GET /api/session. */
-export interface SessionInfo {
-  user: SessionUser | null;
-  csrfToken: string | null;
-  readRequiresSignIn: boolean;
-}
-
+export type SessionInfo = SessionAnswer;
 /** POST /api/session. */
-export interface SignedIn {
-  user: SessionUser;
-  csrfToken: string;
-}
+export type SignedIn = SignedInAnswer;
 
 /** A change set's citation: a registered source file and, optionally, its lines (L18-L20). */
 export type Citation = z.infer<typeof CitationSchema>;
@@ -63,56 +62,22 @@ export type OpAction = 'addNode' | 'addTie' | 'updateNode' | 'updateTie' | 'reti
 export type ChangeSetDetail = z.infer<typeof ChangeSetDetailSchema>;
 export type OpRecord = ChangeSetDetail['ops'][number];
 
-export interface ChangeLog {
-  changes: ChangeSetSummary[];
-  next: string | number | null;
-}
-
-export interface HistoryEntry {
-  changeSet: ChangeSetSummary;
-  action: OpAction;
-  before: ElementState | null;
-  after: ElementState | null;
-}
-
-export interface ElementHistory {
-  id: string;
-  entries: HistoryEntry[];
-}
+/** GET /api/changes: a page of the log and the `before` of the next page (null at the end). */
+export type ChangeLog = ChangeLogAnswer;
+/** GET /api/history/:id. */
+export type ElementHistory = ElementHistoryAnswer;
+export type HistoryEntry = ElementHistory['entries'][number];
 
 /** One difference: the element's state at the first side and at the second (null: not there). */
-export interface DiffItem {
-  id: string;
-  kind: 'node' | 'tie';
-  before: ElementState | null;
-  after: ElementState | null;
-  /** The fields that differ (changed elements only). */
-  fields?: string[];
-}
-
-/** GET /api/diff (server/api/routes/diffs.ts). */
-export interface DiffAnswer {
-  mode: 'versions' | 'dates';
-  from: number | string;
-  to: number | string;
-  around: string | null;
-  added: DiffItem[];
-  retired: DiffItem[];
-  changed: DiffItem[];
-  /** Versions only: each list's size in all, and whether a list goes on past the page. */
-  counts?: { added: number; retired: number; changed: number };
-  truncated?: boolean;
-  limit?: number;
-  /** Dates only: the node's ties at each date, in the three as-of groups. */
-  asOf?: { from: AsOfCounts; to: AsOfCounts };
-  /** Dates only: ties whose dates are not given, which a comparison of dates cannot place. */
-  undated?: number;
-}
-
-export interface CurrentVersion {
-  version: number;
-  at: string;
-}
+export type DiffItem = DiffItemAnswer;
+/** GET /api/diff. */
+export type DiffAnswer = DiffAnswerBody;
+/** GET /api/versions/current: 0 and null before any change set. */
+export type CurrentVersion = CurrentVersionAnswer;
+/** GET /api/sources. */
+export type SourceList = SourceListAnswer;
+/** GET /api/sources/:file/lines. */
+export type SourceLines = SourceLinesAnswer;
 
 /** One operation of a change set, as POST /api/changes takes it. */
 export type Operation = z.infer<typeof OperationSchema>;

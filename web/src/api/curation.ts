@@ -14,6 +14,7 @@ import type {
   SavedViewWithChanges,
   SessionInfo,
   SignedIn,
+  SourceList,
 } from './curation-types.ts';
 
 const enc = encodeURIComponent;
@@ -38,7 +39,7 @@ export class CurationApi {
   }
 
   /** The registered source documents a citation may name. */
-  sources(opts?: CallOptions): Promise<{ sources: Array<{ file: string; title?: string; publisher?: string; hasText?: boolean }> }> {
+  sources(opts?: CallOptions): Promise<SourceList> {
     return this.api.call('GET', '/api/sources', undefined, opts);
   }
 

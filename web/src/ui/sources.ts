@@ -1,6 +1,7 @@
 // Provenance as a reader wants it: which document, which lines. Each citation is a button
 // that opens the cited lines in a dialog when the server has the source texts, and otherwise
 // says where to find them and what they say in our words. Source text goes in as text only.
+import type { SourceLines } from '../api/curation-types.ts';
 import { t } from '../i18n/index.ts';
 import { button, h } from './dom.ts';
 
@@ -62,28 +63,6 @@ export function sourceList(sources: readonly string[] | undefined, paraphrase?: 
   );
 }
 
-interface LineRow {
-  n: number;
-  text: string;
-}
-
-/** Whatever shape the lines endpoint answers in: rows of {n|line|number, text} or strings. */
-function rowsOf(body: unknown, from: number): LineRow[] {
-  const list = (body as { lines?: unknown })?.lines ?? body;
-  if (!Array.isArray(list)) return [];
-  const first = Number((body as { start?: unknown; first?: unknown })?.start ?? (body as { first?: unknown })?.first ?? from);
-  return list.map((x, i) =>
-    typeof x === 'string'
-      ? { n: first + i, text: x }
-      : {
-          n: Number(
-            (x as Record<string, unknown>).n ?? (x as Record<string, unknown>).line ?? (x as Record<string, unknown>).number ?? first + i,
-          ),
-          text: String((x as Record<string, unknown>).text ?? ''),
-        },
-  );
-}
-
 /** A modal with the cited lines; focus goes back to the citation when it closes. */
 export async function showCitation(s: SourceRef, paraphrase: string | undefined, opener: HTMLElement): Promise<void> {
   const body = h('div', { class: 'citation-body' }, h('p', { class: 'muted' }, t.sources.loadingLines));
@@ -110,7 +89,7 @@ export async function showCitation(s: SourceRef, paraphrase: string | undefined,
   try {
     const res = await fetch(`/api/sources/${encodeURIComponent(s.file)}/lines?from=${s.from}&to=${s.to}&context=2`);
     if (!res.ok) return fallback();
-    const rows = rowsOf(await res.json(), Math.max(1, s.from - 2));
+    const rows = ((await res.json()) as SourceLines).lines;
     if (!rows.length) return fallback();
     body.replaceChildren(
       h(
@@ -119,8 +98,8 @@ export async function showCitation(s: SourceRef, paraphrase: string | undefined,
         rows.map((r) =>
           h(
             'li',
-            { class: r.n >= s.from! && r.n <= s.to! ? 'cited' : 'context', value: r.n },
-            h('span', { class: 'line-no', 'aria-hidden': 'true' }, String(r.n)),
+            { class: r.cited ? 'cited' : 'context', value: r.number },
+            h('span', { class: 'line-no', 'aria-hidden': 'true' }, String(r.number)),
             h('span', { class: 'line-text' }, r.text),
           ),
         ),

@@ -10,7 +10,8 @@ export function chainAnswer(key: string, chain: MandateChain, show: () => void):
     highlight: {
       kind: 'focus',
       nodes: new Set([chain.root.id, ...chain.hops.map((hop) => hop.node.id)]),
-      edges: new Set(chain.hops.map((hop) => hop.relationship.id)),
+      // A treaty or law basis is a node, not a tie: it has no edge to light.
+      edges: new Set(chain.hops.flatMap((hop) => (hop.relationship ? [hop.relationship.id] : []))),
       root: chain.root.id,
     },
     pairs: chain.hops.map((hop) => (up ? [hop.to, hop.from] : [hop.from, hop.to])),

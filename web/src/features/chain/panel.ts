@@ -71,8 +71,9 @@ export class ChainPanel {
       return;
     }
     const name = (id: string) => names(id)?.name ?? id;
-    const words = chain.hops.map(
-      (hop) => `${name(hop.relationship.source)} ${t.types[hop.relationship.type]} ${name(hop.relationship.target)}`,
+    // A hop whose basis is a treaty or law node has no tie of its own to put in words.
+    const words = chain.hops.flatMap(({ relationship: rel }) =>
+      rel ? [`${name(rel.source)} ${t.types[rel.type]} ${name(rel.target)}`] : [],
     );
     clear(
       this.result,
@@ -91,6 +92,7 @@ export class ChainPanel {
               { class: 'plain-list' },
               hops.map((hop) => {
                 const rel = hop.relationship;
+                if (!rel) return this.treatyHop(hop);
                 const data = rel as unknown as Record<string, unknown>;
                 return h(
                   'li',
@@ -123,6 +125,23 @@ export class ChainPanel {
         ),
       ),
       chain.truncated ? h('p', { class: 'muted' }, t.tools.chainCut) : null,
+    );
+  }
+
+  /** A treaty or law an act rests on: a node, not a tie, so there is no tie to show; the hop carries the link's certainty and dates. */
+  private treatyHop(hop: MandateChain['hops'][number]): HTMLElement {
+    return h(
+      'li',
+      { class: 'hop' },
+      h(
+        'div',
+        {},
+        nodeChip(hop.node, hop.node.id, () => this.bus.emit('node:show', { id: hop.node.id })),
+        ' ',
+        certaintyBadge(hop),
+      ),
+      hop.basisText ? h('div', { class: 'basis' }, hop.basisText) : null,
+      h('div', { class: 'hop-dates muted' }, spanText(hop) || t.dates.noDates, ' ', timeStatusNote(hop)),
     );
   }
 }

@@ -75,7 +75,7 @@ export class FigureExport {
   }
 
   private async sources(): Promise<FigureDocument[]> {
-    this.documents ??= (await this.cur.sources()).sources as FigureDocument[];
+    this.documents ??= (await this.cur.sources()).sources;
     return this.documents;
   }
 }
