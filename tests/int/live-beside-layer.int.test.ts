@@ -26,6 +26,8 @@ const reads: Record<string, [string, Record<string, string>]> = {
 /** The reads that take recordedAt, compared with the layer's answer for the current version. */
 const recordable = ['a hub’s neighbourhood', 'two levels', 'a hub', 'chain up', 'chain down', 'common'];
 
+const inIdOrder = (ids: string[]) => [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
 async function readAll(query: Record<string, string> = {}, only = Object.keys(reads)) {
   const out: Record<string, unknown> = {};
   for (const name of only) {
@@ -79,8 +81,21 @@ describe('the live graph beside the recorded-states layer', () => {
     expect(view.nodes.length).toBeGreaterThan(50);
     for (const list of [view.nodes, view.edges]) {
       const ids = list.map((e) => e.data.id);
-      expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      expect(ids).toEqual(inIdOrder(ids));
     }
+  });
+
+  it('gives each side’s ties to a shared neighbour in id order, so its sentence names the same one', () => {
+    const common = withLayer.common as {
+      shared: Array<{ node: { id: string }; fromA: Array<{ id: string }>; fromB: Array<{ id: string }> }>;
+    };
+    // Socialstyrelsen is tied to the WHO by several facts, two of them equally firm: the sentence names the first.
+    expect(common.shared.some((s) => s.fromB.length > 2)).toBe(true);
+    for (const s of common.shared)
+      for (const side of [s.fromA, s.fromB]) {
+        const ids = side.map((e) => e.id);
+        expect(ids, s.node.id).toEqual(inIdOrder(ids));
+      }
   });
 
   it('answers the current version from the layer exactly as the live graph does', async () => {
