@@ -74,3 +74,17 @@ CREATE INDEX tie_id_works_at IF NOT EXISTS FOR ()-[r:WORKS_AT]-() ON (r.id);
 CREATE INDEX tie_id_directs IF NOT EXISTS FOR ()-[r:DIRECTS]-() ON (r.id);
 CREATE INDEX tie_id_authored IF NOT EXISTS FOR ()-[r:AUTHORED]-() ON (r.id);
 CREATE INDEX tie_id_includes IF NOT EXISTS FOR ()-[r:INCLUDES]-() ON (r.id);
+
+// The recorded-states layer (docs/curation.md, "History design v2" §3): every state a node has
+// had is a (:Rec) copy valid for versions [recFrom, recTo); the open one has recTo = the largest
+// integer. A read as recorded at V seeks its anchors by id among the copies and keeps those with
+// recFrom <= V < recTo; the funnel finds a node's open copy by (id, recTo).
+CREATE INDEX rec_id_to IF NOT EXISTS FOR (n:Rec) ON (n.id, n.recTo);
+CREATE INDEX rec_from IF NOT EXISTS FOR (n:Rec) ON (n.recFrom);
+CREATE INDEX rec_to IF NOT EXISTS FOR (n:Rec) ON (n.recTo);
+CREATE INDEX rec_label IF NOT EXISTS FOR (n:Rec) ON (n.label);
+CREATE FULLTEXT INDEX rec_names IF NOT EXISTS FOR (n:Rec) ON EACH [n.name, n.nameEn, n.aliasText, n.id]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
+// Copies of ties keep their fact id as factId (so no live read that seeks a tie by id meets
+// them); a basis names its assignment by fact id, so the past chain seeks MANDATES copies by it.
+CREATE INDEX rec_mandates_fact IF NOT EXISTS FOR ()-[r:MANDATES]-() ON (r.factId);

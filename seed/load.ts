@@ -1,6 +1,7 @@
 // Writes seed records into Neo4j with batched UNWIND … MERGE. Loading is idempotent: the
 // same records loaded twice give the same graph.
 import type { Database, NamedTransaction } from '../server/db/database.ts';
+import { recordStates, type WrittenElement } from '../server/curation/layer.ts';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../server/model/vocabulary.ts';
 import { type NodeRow, type RelationshipRow, toNodeRow, toRelationshipRow, type WrittenDates } from './rows.ts';
 import type { NodeRecord, RelationshipRecord, SourceRecord } from './schema.ts';
@@ -124,6 +125,8 @@ export async function writeRows(
     const isNode = step.phase === 'nodes';
     const rows = (step.rows as Array<NodeRow | RelationshipRow>).map((r) => ({ ...r, properties: { ...r.properties, rev: version } }));
     await tx.run(step.name, { rows });
+    const written: WrittenElement[] = [];
+    const laterBatch = seq > 0;
     const ops = (step.rows as Array<NodeRow | RelationshipRow>).map((r) => {
       const id = String(r.properties.id);
       const after = isNode
@@ -136,6 +139,7 @@ export async function writeRows(
             properties: r.properties,
           };
       const before = history.before?.(isNode ? 'node' : 'tie', id) ?? null;
+      written.push({ kind: isNode ? 'node' : 'tie', id, before, after });
       return {
         changeSet: `cs-${version}`,
         version,
@@ -148,6 +152,8 @@ export async function writeRows(
       };
     });
     await tx.run('curation/create-ops', { changeSet: `cs-${version}`, ops });
+    // The batch's copies in the recorded-states layer, beside its Ops (docs/curation.md §3).
+    await recordStates(tx, version, written, { laterBatch });
   };
 
   if (options.atomic ?? Boolean(history)) {

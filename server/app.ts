@@ -53,7 +53,12 @@ export function createApp(given: Services): Express {
         queue: c.READ_QUEUE,
       }),
       past: new ReadLanes(
-        { concurrency: c.PAST_READ_CONCURRENCY, perClient: 1, queuePerClient: c.READ_QUEUE_PER_CLIENT, queue: c.READ_QUEUE },
+        {
+          concurrency: c.PAST_READ_CONCURRENCY,
+          perClient: c.READ_CONCURRENCY_PER_CLIENT,
+          queuePerClient: c.READ_QUEUE_PER_CLIENT,
+          queue: c.READ_QUEUE,
+        },
         'reads of the past',
       ),
     },

@@ -7,6 +7,7 @@ import { Database } from './db/database.ts';
 import { ensureLocalNeo4j, REPO_ROOT, type LocalNeo4jHandle } from '../neo4j-local/launcher.ts';
 import { loadRecords, loadSources } from '../seed/load.ts';
 import { AUTOMATION } from './curation/actor.ts';
+import { ensureLayer } from './curation/layer.ts';
 import { writtenDates } from '../seed/rows.ts';
 import { validateSeed } from '../seed/validate.ts';
 
@@ -71,6 +72,8 @@ export async function loadSeed(db: Database, onProgress?: (done: number, total: 
       : undefined,
     ...(onProgress ? { onProgress: (p) => onProgress(p.done, p.total, p.phase) } : {}),
   });
+  // A store made before the recorded-states layer gets it here, once (docs/curation.md §3).
+  await ensureLayer(db);
   return { loaded: true, nodes: report.nodes, relationships: report.relationships };
 }
 
@@ -80,8 +83,11 @@ export async function prepareDatabase(
   options: { seed: boolean; onProgress?: (done: number, total: number, phase: string) => void },
 ): Promise<SeedOutcome> {
   await db.applySchema();
-  if (!options.seed) return { loaded: false, nodes: 0, relationships: 0 };
-  const [row] = await db.read('seed/count-entities');
-  if (Number(row?.nodes ?? 0) > 0) return { loaded: false, nodes: Number(row?.nodes), relationships: 0 };
+  const [row] = options.seed ? await db.read('seed/count-entities') : [];
+  if (!options.seed || Number(row?.nodes ?? 0) > 0) {
+    // A store made before the recorded-states layer gets it here, once (docs/curation.md §3).
+    await ensureLayer(db);
+    return { loaded: false, nodes: options.seed ? Number(row?.nodes) : 0, relationships: 0 };
+  }
   return loadSeed(db, options.onProgress);
 }

@@ -65,10 +65,12 @@ export const ConfigSchema = z.object({
   /** Reads waiting, all clients together; more get 503 with Retry-After. */
   READ_QUEUE: z.coerce.number().int().min(0).max(1_000_000).default(256),
   /**
-   * Reads "as recorded at" running at once, all clients together: each holds the version lock
-   * that change sets wait for, so this bounds how long an editor waits behind them.
+   * Reads "as recorded at" running at once, all clients together, in a lane apart from the reads
+   * of now (so a burst of them never takes those places). They read the recorded states and take
+   * no lock (docs/curation.md §3), so the lane is as wide as the readers'; each client may run
+   * READ_CONCURRENCY_PER_CLIENT of them.
    */
-  PAST_READ_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(2),
+  PAST_READ_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
   /** Serve the built web app from web/dist. */
   SERVE_WEB: flag.default(true),
   /** Load the seed graph into an empty database at start. */

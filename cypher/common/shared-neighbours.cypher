@@ -11,5 +11,5 @@ WITH x,
      collect(DISTINCT ra {.*, type: type(ra), source: startNode(ra).id, target: endNode(ra).id}) AS fromA,
      collect(DISTINCT rb {.*, type: type(rb), source: startNode(rb).id, target: endNode(rb).id}) AS fromB
 RETURN x {.*} AS node, fromA, fromB
-ORDER BY x.label, x.name
+ORDER BY x.label, x.name, x.id
 LIMIT $limit

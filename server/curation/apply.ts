@@ -10,6 +10,7 @@ import { readSourceRecords, validateSeedText } from '../../seed/validate.ts';
 import { DEFAULT_DATA_DIR } from '../../seed/cli/args.ts';
 import type { Actor } from './actor.ts';
 import { citationChecks } from './citations.ts';
+import { recordStates } from './layer.ts';
 import { stampCitations } from './source-watch.ts';
 import type { OpRecord } from './log.ts';
 import type { ChangeSetInput, ChangeSetSummary, ChangeWarning, Citation, Operation } from './schemas.ts';
@@ -206,6 +207,8 @@ export async function recordChangeSet(
       after: t.after ? JSON.stringify(t.after) : null,
     })),
   });
+  // The recorded-states layer is kept here, in the funnel, for every kind of change set.
+  await recordStates(tx, input.version, transitions);
   return {
     changeSet: summary,
     elements: transitions.map((t) => ({ id: t.id, kind: t.kind, action: t.action, rev: input.version })),

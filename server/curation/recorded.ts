@@ -1,4 +1,6 @@
-// "As recorded at": any read answered from the graph as it was at an earlier version. Inside a
+// "As recorded at": any read answered from the graph as it was at an earlier version. From the
+// recorded-states layer (server/curation/layer.ts) when it holds that version: a read
+// transaction of the copies valid then, no lock. Otherwise by replay, the oracle: inside a
 // write transaction that is always rolled back, the version counter is locked, every element
 // changed since is written back to its state then (by the same transition writer change sets
 // use) and then the very same read runs; nothing of it is ever committed. Reads of the current
@@ -6,6 +8,7 @@
 import type { Database, NamedTransaction, Reader, Row } from '../db/database.ts';
 import { ValidationError } from '../errors.ts';
 import { touchedBefore, writeTransitions, type Transition } from './apply.ts';
+import { layerState, NoPastVariant, pastReader } from './layer.ts';
 import { opOf } from './log.ts';
 import type { NodeState, TieState } from './state.ts';
 
@@ -14,8 +17,10 @@ export interface RecordedAtInfo {
   version: number;
   /** When that version was made; null for version 0 (before any change set). */
   at: string | null;
-  /** How many operations made after that version were undone to answer. */
+  /** How many operations made after that version were undone to answer (0 from the layer). */
   undone: number;
+  /** layer: read from the recorded states; replay: later change sets undone (the oracle). */
+  method: 'layer' | 'replay';
 }
 
 /**
@@ -94,10 +99,26 @@ export async function rewindGraph(tx: NamedTransaction, version: number): Promis
   return ops.length;
 }
 
+/** The layer does not hold that version: answered by replay. */
+class UseReplay extends Error {}
+
+/**
+ * 'replay' answers every read by replay, the oracle, as before the layer: what the tests
+ * compare the layer with, and a way back should the layer ever be in doubt.
+ */
+let pastReads: 'layer' | 'replay' = 'layer';
+export function setPastReads(method: 'layer' | 'replay'): void {
+  pastReads = method;
+}
+
 /**
  * Answers `read` from the current graph when `recordedAt` is absent (exactly as before: no
  * extra query), and otherwise from the graph as recorded then, adding `recordedAt` to the
  * answer. `path` names the parameter for a 400 (query.recordedAt, body.recordedAt).
+ *
+ * A version the recorded-states layer holds is read there, in one read transaction that takes
+ * no lock (docs/curation.md §3); a version before the layer was built, or a read with a query
+ * that has no past variant, is answered by replay (the oracle the layer is tested against).
  */
 export async function asRecorded<T extends object>(
   db: Database,
@@ -106,6 +127,34 @@ export async function asRecorded<T extends object>(
   read: (reader: Reader) => Promise<T>,
 ): Promise<T & { recordedAt?: RecordedAtInfo }> {
   if (recordedAt === undefined) return read(db);
+  if (pastReads === 'replay') return replayed(db, recordedAt, path, read);
+  try {
+    return await db.readTransaction(
+      async (tx) => {
+        const state = await layerState(tx);
+        const version = await versionOf(tx, recordedAt, state.version, path);
+        if (state.layerFrom === null || state.layerAt === null || version < state.layerFrom || version > state.layerAt)
+          throw new UseReplay();
+        const [made] = version > 0 ? await tx.run('curation/version-made', { version }) : [];
+        const answer = await read(pastReader(tx, version));
+        const at = typeof made?.at === 'string' ? made.at : null;
+        return { ...answer, recordedAt: { version, at, undone: 0, method: 'layer' as const } };
+      },
+      { timeoutMs: RECORDED_READ_TIMEOUT_MS },
+    );
+  } catch (err) {
+    if (!(err instanceof UseReplay || err instanceof NoPastVariant)) throw err;
+  }
+  return replayed(db, recordedAt, path, read);
+}
+
+/** The oracle: later change sets undone in a write transaction that is rolled back, behind the version lock. */
+export async function replayed<T extends object>(
+  db: Database,
+  recordedAt: string,
+  path: string,
+  read: (reader: Reader) => Promise<T>,
+): Promise<T & { recordedAt: RecordedAtInfo }> {
   return db.readRolledBack(
     async (tx) => {
       // First the lock: no change set commits between reading the log and reading the graph.
@@ -114,7 +163,7 @@ export async function asRecorded<T extends object>(
       const [made] = version > 0 ? await tx.run('curation/version-made', { version }) : [];
       const undone = version < current ? await rewindGraph(tx, version) : 0;
       const answer = await read(tx);
-      return { ...answer, recordedAt: { version, at: typeof made?.at === 'string' ? made.at : null, undone } };
+      return { ...answer, recordedAt: { version, at: typeof made?.at === 'string' ? made.at : null, undone, method: 'replay' as const } };
     },
     { timeoutMs: RECORDED_READ_TIMEOUT_MS },
   );
@@ -123,7 +172,7 @@ export async function asRecorded<T extends object>(
 // ---- the whole-graph export, which streams and so cannot hold the version lock meanwhile
 
 /** The version a `recordedAt` names and when it was made, read outside a transaction of its own. */
-export async function recordedVersion(db: Database, recordedAt: string, path: string): Promise<Omit<RecordedAtInfo, 'undone'>> {
+export async function recordedVersion(db: Database, recordedAt: string, path: string): Promise<Omit<RecordedAtInfo, 'undone' | 'method'>> {
   const reads: NamedTransaction = { run: (name, params) => db.read(name, params) };
   const current = Number((await db.read('curation/graph-version'))[0]?.version ?? 0);
   const version = await versionOf(reads, recordedAt, current, path);
@@ -160,3 +209,10 @@ export async function changesSince(db: Database, version: number): Promise<Rewin
 
 export const storedNode = (s: NodeState, rev: number): Row => ({ ...s.properties, label: s.label, id: s.id, rev });
 export const storedTie = (s: TieState, rev: number): Row => ({ ...s.properties, type: s.type, source: s.from, target: s.to, rev });
+
+/** Whether the recorded-states layer holds a version (read outside a transaction of its own). */
+export async function layerHolds(db: Database, version: number): Promise<boolean> {
+  if (pastReads === 'replay') return false;
+  const s = await layerState({ run: (name, params) => db.read(name, params) });
+  return s.layerFrom !== null && s.layerAt !== null && version >= s.layerFrom && version <= s.layerAt;
+}

@@ -149,7 +149,11 @@ export const RecordedAtAnswer = z
     at: z.string().nullable().openapi({ description: 'When that version was made; null for version 0' }),
     undone: z.number().int().openapi({
       description:
-        'How many operations made after that version were undone to answer, when the answer was made: an answer as recorded at a past version is kept for good (Cache-Control immutable) with its figure then',
+        'How many operations made after that version were undone to answer, when the answer was made: an answer as recorded at a past version is kept for good (Cache-Control immutable) with its figure then. 0 when read from the recorded states (method layer): nothing is undone',
+    }),
+    method: z.enum(['layer', 'replay']).openapi({
+      description:
+        'How the answer was read: layer, from the recorded states of every element (a read transaction); replay, by undoing the later change sets in a transaction that is rolled back (versions before the recorded states were kept)',
     }),
     note: z
       .string()

@@ -11,6 +11,7 @@ import { exportSource } from '../export/subgraph.ts';
 import { writeExport } from '../export/write.ts';
 import { AUTOMATION, type Actor } from '../curation/actor.ts';
 import { writeTransitions, type Transition } from '../curation/apply.ts';
+import { recordStates } from '../curation/layer.ts';
 import { rowOf, stateProperties, type NodeState, type TieState } from '../curation/state.ts';
 import { readGraphFile } from './graph-file.ts';
 import { writeRows, type LoadHistory } from '../../seed/load.ts';
@@ -181,6 +182,8 @@ export async function restoreGraph(db: Database, file: string, options: RestoreO
           progress({ phase, done: done[p], total: total[p] });
         }
 
+      // The restore's copies in the recorded-states layer (docs/curation.md §3), once it is all written.
+      await recordStates(tx, version, transitions);
       const id = `cs-${version}`;
       const actor = options.actor ?? AUTOMATION;
       await tx.run('curation/create-bulk-change-set', {

@@ -114,6 +114,19 @@ export class Database {
   }
 
   /**
+   * Several named reads in one read transaction: a follower in a cluster, and no lock that a
+   * change set or another reader waits for (a read as recorded at a version, docs/curation.md §3).
+   */
+  readTransaction<T>(work: (tx: NamedTransaction & Reader) => Promise<T>, options: QueryOptions = {}): Promise<T> {
+    return this.withSession('READ', (s) =>
+      s.executeRead((tx) => {
+        const run = (name: QueryName, params: Params = {}) => runIn(tx, this.queries[name], params);
+        return work({ run, read: run });
+      }, this.txConfig(options)),
+    );
+  }
+
+  /**
    * Runs `work` in a write transaction that is always rolled back, never committed: it may
    * change the graph to read it changed (the graph as recorded at a version) and nobody else
    * ever sees those changes. executeWrite rather than an explicit transaction, so the driver

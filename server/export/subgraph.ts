@@ -17,9 +17,11 @@ import type { ExportDocument } from './formats/facts.ts';
 import type { NodeState } from '../curation/state.ts';
 import { RecordedAt } from '../curation/schemas.ts';
 import { DatabaseUnavailableError } from '../errors.ts';
+import { plain } from '../curation/layer.ts';
 import {
   asRecorded,
   changesSince,
+  layerHolds,
   recordedVersion,
   storedNode,
   storedTie,
@@ -86,12 +88,22 @@ export async function exportSource(db: Database, req: ExportRequest): Promise<Ex
   // element changed since for its state then; if a change set lands meanwhile, the file is cut
   // off unfinished rather than left silently mixing two versions.
   const { version, at } = await recordedVersion(db, req.recordedAt, 'body.recordedAt');
+  // From the recorded-states layer: the copies valid then, streamed like the current graph; the
+  // past never changes, so a change set landing meanwhile cuts nothing off.
+  if (await layerHolds(db, version))
+    return {
+      name: 'graph',
+      documents,
+      recordedAt: { version, at, undone: 0, method: 'layer' },
+      nodes: streamAll(db, 'export/all-nodes.past', 'node', storedToExportNode, { v: version }),
+      relationships: streamAll(db, 'export/all-relationships.past', 'relationship', storedToExportRelationship, { v: version }),
+    };
   const before = await graphVersion(db);
   const rw = await changesSince(db, version);
   return {
     name: 'graph',
     documents,
-    recordedAt: { version, at, undone: rw.undone },
+    recordedAt: { version, at, undone: rw.undone, method: 'replay' },
     settled: async () => {
       if ((await graphVersion(db)) !== before) throw new DatabaseUnavailableError('A change set landed during the export; export again.');
     },
@@ -180,14 +192,16 @@ function rewound(source: ExportSource, rw: Rewind): ExportSource {
  */
 function streamAll<T>(
   db: Database,
-  name: 'export/all-nodes' | 'export/all-relationships',
+  name: 'export/all-nodes' | 'export/all-relationships' | 'export/all-nodes.past' | 'export/all-relationships.past',
   column: string,
   convert: (props: Record<string, unknown>) => T,
+  params: Record<string, unknown> = {},
 ): AsyncIterable<T> {
   return {
     [Symbol.asyncIterator]() {
       const buffer: T[] = [];
       const HIGH_WATER = 512;
+      const past = name.endsWith('.past');
       let done = false;
       let failure: unknown = null;
       let wakeReader: (() => void) | null = null;
@@ -198,9 +212,9 @@ function streamAll<T>(
       };
       db.readStream(
         name,
-        {},
+        params,
         async (row) => {
-          buffer.push(convert(row[column] as Record<string, unknown>));
+          buffer.push(convert((past ? plain(row[column]) : row[column]) as Record<string, unknown>));
           wake();
           if (buffer.length >= HIGH_WATER) await new Promise<void>((r) => (wakeWriter = r));
         },

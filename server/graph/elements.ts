@@ -49,6 +49,9 @@ export function edgeData(props: Row): EdgeData {
 }
 
 /** Collects nodes and edges once each, in the order first seen. */
+/** Ids compared as strings, the same on every machine (no locale). */
+export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export class ElementSet {
   private readonly nodes = new Map<string, NodeData>();
   private readonly edges = new Map<string, EdgeData>();
@@ -95,11 +98,13 @@ export class ElementSet {
   }
 
   toElements(): GraphElements {
-    // An edge is only useful with both ends on the canvas.
+    // An edge is only useful with both ends on the canvas. In id order, not the order the
+    // store happened to yield: that order changes with anything written beside the graph (the
+    // recorded-states layer's copies did), and the web places new nodes in the order given.
     const edges = [...this.edges.values()].filter((e) => this.nodes.has(e.source) && this.nodes.has(e.target));
     return {
-      nodes: [...this.nodes.values()].map((data) => ({ data })),
-      edges: edges.map((data) => ({ data })),
+      nodes: [...this.nodes.values()].sort(byId).map((data) => ({ data })),
+      edges: edges.sort(byId).map((data) => ({ data })),
     };
   }
 }

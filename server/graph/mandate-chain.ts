@@ -162,6 +162,23 @@ function makeHop(
   };
 }
 
+/**
+ * A level's rows in a defined order rather than the store's (which anything written beside the
+ * graph changes): each role where the query first gives it (its parts come in a fixed order),
+ * then by tie, node and basis. The hops, and the sentences that follow them, come out the same
+ * for the same graph.
+ */
+function inKeyOrder(rows: Row[]): Row[] {
+  const roles = new Map<unknown, number>();
+  for (const r of rows) if (!roles.has(r.role)) roles.set(r.role, roles.size);
+  const key = (r: Row) =>
+    [(r.relationship as Row | null)?.id, (r.node as Row | null)?.id, r.restsOn].map((k) => String(k ?? '')).join('\u0000');
+  return rows
+    .map((r) => [roles.get(r.role)!, key(r), r] as const)
+    .sort(([ra, a], [rb, b]) => ra - rb || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, , r]) => r);
+}
+
 async function walkUp(
   db: Reader,
   q: MandateChainQuery,
@@ -194,8 +211,8 @@ async function walkUp(
       }),
       level === 1 ? rootRead : null,
     ]);
-    const stepRows = rows.filter((r) => r.part === 'step');
-    const basisRows = rows.filter((r) => r.part === 'basis');
+    const stepRows = inKeyOrder(rows.filter((r) => r.part === 'step'));
+    const basisRows = inKeyOrder(rows.filter((r) => r.part === 'basis'));
     const nextFrontier = new Map<string, Frontier>();
     const nextPending: PendingBasis[] = [];
     const pendingByFact = new Map(pending.map((p) => [p.factId, p]));
@@ -302,7 +319,7 @@ async function walkDown(
       rows.length = room;
     }
     const next = new Set<string>();
-    for (const row of rows) {
+    for (const row of inKeyOrder(rows)) {
       const hop = makeHop(level, 'authority', String(row.from), row.relationship as Row, row.node as Row, row.timeStatus, null);
       hops.push(hop);
       set.addNode(row.node as Row);

@@ -216,7 +216,10 @@ describe('a hub opens readably', () => {
     expectReadable(all, 'socialstyrelsen', 'socialstyrelsen, all');
     await shot('hub-all');
 
-    // Zoomed in, names left out for lack of room come back.
+    // Zoomed in where names were left out, some come back: those whose crowding names are
+    // now out of the window. A reader zooms in on the crowd, so the zoom goes to one left-out
+    // name after another (from the fitted view each time) until one shows; whether the middle
+    // of the window is such a spot depends on the picture, not on the names' rules.
     const hidden = await page.evaluate(() =>
       window
         .mandateExplorer!.cy()
@@ -224,14 +227,20 @@ describe('a hub opens readably', () => {
         .map((n) => n.id()),
     );
     expect(hidden.length).toBeGreaterThan(0);
-    await page.evaluate(() => {
-      const cy = window.mandateExplorer!.cy();
-      cy.zoom({ level: cy.zoom() * 3, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
-    });
-    await settle();
-    const zoomed = await readNames('socialstyrelsen');
-    expect(zoomed.overlapping).toEqual([]);
-    expect(hidden.filter((id) => zoomed.drawn.includes(id)).length).toBeGreaterThan(0);
+    let back: string[] = [];
+    for (const spot of hidden) {
+      await fit();
+      await page.evaluate((id) => {
+        const cy = window.mandateExplorer!.cy();
+        cy.zoom({ level: cy.zoom() * 3, renderedPosition: cy.getElementById(id).renderedPosition() });
+      }, spot);
+      await settle();
+      const zoomed = await readNames('socialstyrelsen');
+      expect(zoomed.overlapping, `zoomed in on ${spot}`).toEqual([]);
+      back = hidden.filter((id) => zoomed.drawn.includes(id));
+      if (back.length) break;
+    }
+    expect(back.length).toBeGreaterThan(0);
     await shot('hub-zoomed-in');
 
     // Rings around the hub keep names too.

@@ -454,7 +454,7 @@ describe('as recorded at', () => {
     for (const recordedAt of [String(v1), at1]) {
       const then = await request(app).get(`/api/nodes/${P}h/neighborhood`).query({ recordedAt });
       expect(then.status, JSON.stringify(then.body)).toBe(200);
-      expect(then.body.recordedAt).toEqual({ version: v1, at: at1, undone: 2 });
+      expect(then.body.recordedAt).toEqual({ version: v1, at: at1, undone: 0, method: 'layer' });
       expect(then.body.nodes.find((n: { data: { id: string } }) => n.data.id === P + 'h').data.name).toBe('Old name');
       expect(then.body.nodes.map((n: { data: { id: string } }) => n.data.id)).toContain('who');
       expect(then.body.edges.map((e: { data: { factId: string } }) => e.data.factId)).toEqual([P + 'h-who']);

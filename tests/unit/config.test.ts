@@ -36,7 +36,7 @@ describe('loadConfig', () => {
       READ_CONCURRENCY_PER_CLIENT: 4,
       READ_QUEUE_PER_CLIENT: 16,
       READ_QUEUE: 256,
-      PAST_READ_CONCURRENCY: 2,
+      PAST_READ_CONCURRENCY: 16,
     });
   });
 

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
 import type { Row } from '../../db/database.ts';
-import { edgeData, ElementSet, nodeData } from '../../graph/elements.ts';
+import { byId, edgeData, ElementSet, nodeData } from '../../graph/elements.ts';
 import { mandateChain } from '../../graph/mandate-chain.ts';
 import { neighborhood } from '../../graph/neighborhood.ts';
 import { asOfSpan } from '../../model/dates.ts';
@@ -260,8 +260,9 @@ export function nodeRoutes(router: Router, services: Services): void {
         set.addNode(b.node as Row);
         const shared = rows.map((r) => {
           set.addNode(r.node as Row);
-          const fromA = (r.fromA as Row[]).map(edgeData);
-          const fromB = (r.fromB as Row[]).map(edgeData);
+          // Each side's ties in id order (a collect keeps the store's order, which writes beside the graph change).
+          const fromA = (r.fromA as Row[]).map(edgeData).sort(byId);
+          const fromB = (r.fromB as Row[]).map(edgeData).sort(byId);
           for (const e of [...(r.fromA as Row[]), ...(r.fromB as Row[])]) set.addEdge(e);
           return { node: nodeData(r.node as Row), fromA, fromB };
         });

@@ -1,0 +1,5 @@
+// The version counter and the span of versions the recorded-states layer answers: from
+// layerFrom (when it was built from the live graph) to layerAt (the last change set that kept
+// it). Null when the layer was never built or a write around the funnel left it behind.
+OPTIONAL MATCH (g:GraphVersion {id: 'graph'})
+RETURN coalesce(g.version, 0) AS version, g.at AS at, g.layerFrom AS layerFrom, g.layerAt AS layerAt
