@@ -223,16 +223,16 @@ export function problemsFound(details: ErrorDetail[], what: 'change' | 'file' | 
   const n = details.length;
   const words: Record<typeof what, Words> = {
     change: {
-      en: `The change has ${n === 1 ? 'one problem' : `${n} problems`}, each listed below; nothing was written.`,
-      sv: `Ändringen har ${n === 1 ? 'ett problem' : `${n} problem`}, vart och ett listat nedan; inget skrevs.`,
+      en: `The change has ${n === 1 ? 'one problem, listed below' : `${n} problems, each listed below`}; nothing was written.`,
+      sv: `Ändringen har ${n === 1 ? 'ett problem, listat nedan' : `${n} problem, vart och ett listat nedan`}; inget skrevs.`,
     },
     file: {
-      en: `The file has ${n === 1 ? 'one problem' : `${n} problems`}, each listed below; nothing was written.`,
-      sv: `Filen har ${n === 1 ? 'ett problem' : `${n} problem`}, vart och ett listat nedan; inget skrevs.`,
+      en: `The file has ${n === 1 ? 'one problem, listed below' : `${n} problems, each listed below`}; nothing was written.`,
+      sv: `Filen har ${n === 1 ? 'ett problem, listat nedan' : `${n} problem, vart och ett listat nedan`}; inget skrevs.`,
     },
     records: {
-      en: `${n === 1 ? 'One record' : `${n} records`} could not be read, each listed below; nothing was written.`,
-      sv: `${n === 1 ? 'En post' : `${n} poster`} gick inte att läsa, var och en listad nedan; inget skrevs.`,
+      en: `${n === 1 ? 'One record could not be read, listed below' : `${n} records could not be read, each listed below`}; nothing was written.`,
+      sv: `${n === 1 ? 'En post gick inte att läsa, listad nedan' : `${n} poster gick inte att läsa, var och en listad nedan`}; inget skrevs.`,
     },
   };
   return withWords(new ValidationError('', details), words[what]);
@@ -242,8 +242,8 @@ export function problemsFound(details: ErrorDetail[], what: 'change' | 'file' | 
 export function elementsMissing(details: ErrorDetail[]): NotFoundError {
   const n = details.length;
   return withWords(new NotFoundError('', details), {
-    en: `${n === 1 ? 'One element' : `${n} elements`} to change ${n === 1 ? 'is' : 'are'} not in the graph, each listed below; nothing was written.`,
-    sv: `${n === 1 ? 'Ett element' : `${n} element`} att ändra finns inte i grafen, vart och ett listat nedan; inget skrevs.`,
+    en: `${n === 1 ? 'One element to change is not in the graph, listed below' : `${n} elements to change are not in the graph, each listed below`}; nothing was written.`,
+    sv: `${n === 1 ? 'Ett element att ändra finns inte i grafen, listat nedan' : `${n} element att ändra finns inte i grafen, vart och ett listat nedan`}; inget skrevs.`,
   });
 }
 

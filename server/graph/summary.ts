@@ -109,7 +109,9 @@ const BARE_NAME = /^(Business Sweden|Yrkesresan|Socialstyrelsen)\b/;
 export function theName(n: NodeData | null | undefined, lang: Lang): string {
   const name = nameOf(n, lang);
   if (lang !== 'en' || !n || !ARTICLED.has(n.label) || !textIn(n, 'name', 'en')) return name;
-  if (/^(the|a|an|other|several)\s/i.test(name) || /^\S+['’]s\s/.test(name) || QUANTIFIED.test(name) || BARE_NAME.test(name)) {
+  // An acronym alone ("WHO", "MSB") stands bare, as it is said.
+  if (/^[\p{Lu}\d&:]+$/u.test(name) || /^(the|a|an|other|several)\s/i.test(name) || /^\S+['’]s\s/.test(name)) return name;
+  if (QUANTIFIED.test(name) || BARE_NAME.test(name)) {
     return name;
   }
   return `the ${name}`;
