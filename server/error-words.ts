@@ -3,7 +3,7 @@
 // in the error's `details` for programs; the error middleware sends the message in the
 // language the request asked for (`lang`).
 import type { z } from 'zod';
-import { type AppError, type ErrorDetail, NotFoundError, SourceTextUnavailableError, ValidationError } from './errors.ts';
+import { type AppError, type ErrorDetail, ForbiddenError, NotFoundError, SourceTextUnavailableError, ValidationError } from './errors.ts';
 
 export type Lang = 'en' | 'sv';
 export type Words = Record<Lang, string>;
@@ -162,4 +162,115 @@ export function sourceTextUnavailable(file: string, folderSet: boolean): SourceT
           sv: 'Servern har inga källtexter och ingen laddades upp för det dokumentet, så dess rader kan inte visas.',
         },
   );
+}
+
+// ---- curation, tokens, import and figures: what is not there, in people's words (the id stays in `details`)
+
+const MISSING: Record<'change-set' | 'history' | 'view' | 'token' | 'review', Words> = {
+  'change-set': {
+    en: 'That change set is not in the history: pick it from the list of changes.',
+    sv: 'Den ändringen finns inte i historiken: välj den ur listan över ändringar.',
+  },
+  history: {
+    en: 'Nothing has been recorded about that element: pick a node or a tie in the graph.',
+    sv: 'Inget har registrerats om det elementet: välj en nod eller ett band i grafen.',
+  },
+  view: {
+    en: 'That saved view is not there: pick one from the list of saved views.',
+    sv: 'Den sparade vyn finns inte: välj en ur listan över sparade vyer.',
+  },
+  token: {
+    en: 'That token is not among those you may revoke.',
+    sv: 'Den nyckeln finns inte bland dem du får återkalla.',
+  },
+  review: {
+    en: 'That fact is not waiting for review here: pick it from the list of facts to review.',
+    sv: 'Det faktumet väntar inte på granskning här: välj det ur listan över fakta att granska.',
+  },
+};
+
+/** Something asked for by its id that is not there: said without the id, which stays in `details`. */
+export function missing(what: keyof typeof MISSING, path: string, id: string): NotFoundError {
+  return withWords(new NotFoundError('', [{ path, message: `unknown ${what}`, problem: { code: `unknown-${what}`, id } }]), MISSING[what]);
+}
+
+/** A figure asked around a node, or of nodes, the graph does not hold (a 400: the request names them). */
+export function figureNodesMissing(details: ErrorDetail[], root: boolean): ValidationError {
+  return withWords(
+    new ValidationError('', details),
+    root
+      ? {
+          en: 'The node to draw around is not in the graph: pick it by searching for its name.',
+          sv: 'Noden att rita runt finns inte i grafen: välj den genom att söka på dess namn.',
+        }
+      : {
+          en: 'Some of the nodes to draw are not in the graph: pick them again in the view.',
+          sv: 'Några av noderna att rita finns inte i grafen: välj dem igen i vyn.',
+        },
+  );
+}
+
+/** A figure too large to read on a page. */
+export function figureTooLarge(details: ErrorDetail[], nodes: number, max: number): ValidationError {
+  return withWords(new ValidationError('', details), {
+    en: `The figure would hold ${nodes} nodes, and at most ${max} can be read on a page: draw fewer levels or fewer nodes.`,
+    sv: `Figuren skulle rymma ${nodes} noder, och högst ${max} går att läsa på en sida: rita färre nivåer eller färre noder.`,
+  });
+}
+
+/** A change set or an import refused as a whole: how many problems, each in `details`. */
+export function problemsFound(details: ErrorDetail[], what: 'change' | 'file' | 'records'): ValidationError {
+  const n = details.length;
+  const words: Record<typeof what, Words> = {
+    change: {
+      en: `The change has ${n === 1 ? 'one problem, listed below' : `${n} problems, each listed below`}; nothing was written.`,
+      sv: `Ändringen har ${n === 1 ? 'ett problem, listat nedan' : `${n} problem, vart och ett listat nedan`}; inget skrevs.`,
+    },
+    file: {
+      en: `The file has ${n === 1 ? 'one problem, listed below' : `${n} problems, each listed below`}; nothing was written.`,
+      sv: `Filen har ${n === 1 ? 'ett problem, listat nedan' : `${n} problem, vart och ett listat nedan`}; inget skrevs.`,
+    },
+    records: {
+      en: `${n === 1 ? 'One record could not be read, listed below' : `${n} records could not be read, each listed below`}; nothing was written.`,
+      sv: `${n === 1 ? 'En post gick inte att läsa, listad nedan' : `${n} poster gick inte att läsa, var och en listad nedan`}; inget skrevs.`,
+    },
+  };
+  return withWords(new ValidationError('', details), words[what]);
+}
+
+/** Elements a change set edits that are not in the graph. */
+export function elementsMissing(details: ErrorDetail[]): NotFoundError {
+  const n = details.length;
+  return withWords(new NotFoundError('', details), {
+    en: `${n === 1 ? 'One element to change is not in the graph, listed below' : `${n} elements to change are not in the graph, each listed below`}; nothing was written.`,
+    sv: `${n === 1 ? 'Ett element att ändra finns inte i grafen, listat nedan' : `${n} element att ändra finns inte i grafen, vart och ett listat nedan`}; inget skrevs.`,
+  });
+}
+
+/** An import whose body holds nothing, or that is not the format it claims. */
+export function unreadableImport(details: ErrorDetail[], why: 'empty' | 'json' | 'shape' | 'csv'): ValidationError {
+  const words: Record<typeof why, Words> = {
+    empty: { en: 'The request holds no records to import.', sv: 'Begäran innehåller inga poster att importera.' },
+    json: {
+      en: 'The file cannot be read as JSON, so nothing was read: check that it is the whole file.',
+      sv: 'Filen går inte att läsa som JSON, så inget lästes: kontrollera att det är hela filen.',
+    },
+    shape: {
+      en: 'The file holds neither a list of records nor lists of nodes and ties: export a file from the app to see the shape.',
+      sv: 'Filen innehåller varken en lista med poster eller listor med noder och band: exportera en fil från appen för att se formen.',
+    },
+    csv: {
+      en: 'The file cannot be read as CSV, so nothing was read: check its quotes and columns.',
+      sv: 'Filen går inte att läsa som CSV, så inget lästes: kontrollera dess citattecken och kolumner.',
+    },
+  };
+  return withWords(new ValidationError('', details), words[why]);
+}
+
+/** The automation token acts for no account, so it has no personal tokens. */
+export function writeTokenHasNoAccount(): ForbiddenError {
+  return withWords(new ForbiddenError(''), {
+    en: 'The automation token acts for no account, so it has no personal tokens: sign in to make one.',
+    sv: 'Automatiseringsnyckeln hör inte till något konto och har därför inga egna nycklar: logga in för att skapa en.',
+  });
 }

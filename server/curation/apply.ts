@@ -2,7 +2,7 @@
 // counter, read the touched elements, refuse stale revs (409) and invalid records (400), write,
 // and record the change set with an Op per element — so it lands whole or not at all.
 import type { Database, NamedTransaction, Row } from '../db/database.ts';
-import { ConflictError, NotFoundError, ValidationError, type ErrorDetail } from '../errors.ts';
+import { ConflictError, type ErrorDetail } from '../errors.ts';
 import { NodeLabel, type RelationshipType } from '../model/vocabulary.ts';
 import { toNodeRow, toRelationshipRow, writtenDates, type WrittenDates } from '../../seed/rows.ts';
 import { NodeRecord, RelationshipRecord } from '../../seed/schema.ts';
@@ -26,6 +26,7 @@ import {
   type NodeState,
   type TieState,
 } from './state.ts';
+import { elementsMissing, problemsFound } from '../error-words.ts';
 
 /** The action of a transition that registers a new text of a document (its after: a SourceVersion). */
 export const ADD_SOURCE_VERSION = 'addSourceVersion';
@@ -305,7 +306,7 @@ export async function applyChangeSet(
             current: { ...stored.state, rev: stored.rev },
           });
       });
-      if (missing.length) throw new NotFoundError(`${missing.length} element(s) not found; nothing was written.`, missing);
+      if (missing.length) throw elementsMissing(missing);
       if (conflicts.length)
         throw new ConflictError(
           `${conflicts.length} element(s) changed since they were read; nothing was written. Edit again from their current state.`,
@@ -440,7 +441,7 @@ export async function applyChangeSet(
         problems.push({ path: p.path ? `${where}.${p.path}` : where, message: p.message });
       }
       problems.push(...(await citationChecks(tx, input, ops, nodeRecords, tieRecords, nodes, options.sourcesDir)));
-      if (problems.length) throw new ValidationError(`The change set has ${problems.length} problem(s); nothing was written.`, problems);
+      if (problems.length) throw problemsFound(problems, 'change');
 
       // A record with only one of a text's two forms is accepted; the answer says which is missing.
       const warnings: ChangeWarning[] = validation.missingForms.map((p) => {
@@ -559,7 +560,7 @@ export async function applyChangeSet(
           problems.push({ path: `body.ops`, message: `${t.kind} "${t.id}" is changed twice in one change set; combine the two edits` });
         seen.set(key, k);
       });
-      if (problems.length) throw new ValidationError(`The change set has ${problems.length} problem(s); nothing was written.`, problems);
+      if (problems.length) throw problemsFound(problems, 'change');
 
       await writeTransitions(tx, transitions, version);
       const applied = await recordChangeSet(tx, { version, actor, reason: input.reason, kind, sources: input.sources }, transitions);

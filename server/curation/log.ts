@@ -1,7 +1,7 @@
 // Reading the change log back: change sets, their operations and one element's history.
 import type { Database, Row } from '../db/database.ts';
-import { NotFoundError } from '../errors.ts';
 import type { ChangeSetSummary } from './schemas.ts';
+import { missing } from '../error-words.ts';
 
 export interface OpRecord {
   seq: number;
@@ -50,14 +50,14 @@ export async function getChangeSet(
   page: { offset: number; limit: number } = { offset: 0, limit: 1000 },
 ): Promise<ChangeSetSummary & { ops: Omit<OpRecord, 'version'>[] }> {
   const row = (await db.read('curation/get-change-set', { id, ...page }))[0];
-  if (!row) throw new NotFoundError(`No change set "${id}".`, [{ path: 'params.id', message: 'unknown change set' }]);
+  if (!row) throw missing('change-set', 'params.id', id);
   const ops = (row.ops as Row[]).map(opOf).map(({ version: _v, ...op }) => op);
   return { ...summaryOf(row.changeSet as Row), ops };
 }
 
 export async function elementHistory(db: Database, id: string) {
   const rows = await db.read('curation/element-history', { id });
-  if (!rows.length) throw new NotFoundError(`No recorded changes of "${id}".`, [{ path: 'params.id', message: 'no history for this id' }]);
+  if (!rows.length) throw missing('history', 'params.id', id);
   return {
     id,
     entries: rows.map((r) => {

@@ -7,7 +7,7 @@
 // really stands in the way, the 409 names it (who, when, what) and `withLater` reverts both
 // together, as one change set.
 import type { Database, NamedTransaction, Row } from '../db/database.ts';
-import { ConflictError, NotFoundError, type ErrorDetail } from '../errors.ts';
+import { ConflictError, type ErrorDetail } from '../errors.ts';
 import type { Actor } from './actor.ts';
 import {
   CHANGE_SET_TIMEOUT_MS,
@@ -23,6 +23,7 @@ import { opOf, summaryOf, type OpRecord } from './log.ts';
 import type { ChangeSetSummary } from './schemas.ts';
 import { stateProperties, type ElementState, type TieState } from './state.ts';
 import { canonicalState, conflictSentence, whatChanged, type LaterChange, type RevertConflict } from './revert-words.ts';
+import { missing } from '../error-words.ts';
 
 export interface RevertOptions {
   /** Also revert every later change set that stands in the way, as one change set. */
@@ -191,7 +192,7 @@ export async function revertChangeSet(
       const base = Number((await tx.run('curation/merge-version-lock'))[0]?.version ?? 0);
       const version = base + 1;
       const original = await loadChangeSet(tx, id);
-      if (!original) throw new NotFoundError(`No change set "${id}".`, [{ path: 'params.id', message: 'unknown change set' }]);
+      if (!original) throw missing('change-set', 'params.id', id);
       const included = new Map([[original.summary.id, original]]);
 
       for (;;) {

@@ -4,7 +4,7 @@
 // 'review' change set. Both go through applyChangeSet, so the model's rules, the citation checks
 // and the `rev` check (two editors resolving one item: 201 and 409) are those of every edit.
 import type { Database } from '../db/database.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictError, ValidationError } from '../errors.ts';
 import { documentName, readDocuments } from '../graph/documents.ts';
 import type { Lang } from '../graph/summary.ts';
 import type { Actor } from './actor.ts';
@@ -12,6 +12,7 @@ import { applyChangeSet, type AppliedChangeSet } from './apply.ts';
 import { formatCitation } from './source-diff.ts';
 import { citingFacts, factTitle, readDocument, reviewCitations, SOURCE_CHANGED, type WatchedDocument } from './source-watch.ts';
 import { z } from '../zod.ts';
+import { missing } from '../error-words.ts';
 
 const Line = z.object({ n: z.number().int(), text: z.string() });
 
@@ -113,8 +114,7 @@ export async function resolveReview(
   sourcesDir: string | undefined,
 ): Promise<{ changeSet: AppliedChangeSet['changeSet'] }> {
   const [row] = await db.read(kind === 'tie' ? 'curation/tie-states' : 'curation/node-states', { ids: [id] });
-  if (!row || row.retired === true)
-    throw new NotFoundError(`No ${kind === 'tie' ? 'tie' : 'node'} waiting for review here.`, [{ path: 'params.id', message: 'unknown' }]);
+  if (!row || row.retired === true) throw missing('review', 'params.id', id);
   const props = row.props as Record<string, unknown>;
   const rev = typeof props.rev === 'number' ? props.rev : 0;
   if (rev !== body.rev) throw stale(rev);

@@ -2,9 +2,9 @@
 // when saved, so opening one can say how many change sets came after it.
 import { randomBytes } from 'node:crypto';
 import type { Database, Row } from '../db/database.ts';
-import { NotFoundError } from '../errors.ts';
 import type { Actor } from './actor.ts';
 import { currentVersion } from './log.ts';
+import { missing } from '../error-words.ts';
 
 export interface SavedView {
   id: string;
@@ -36,7 +36,7 @@ async function withChanges(db: Database, view: SavedView, current: number) {
 
 export async function getView(db: Database, id: string) {
   const row = (await db.read('curation/get-view', { id }))[0];
-  if (!row) throw new NotFoundError(`No saved view "${id}".`, [{ path: 'params.id', message: 'unknown view' }]);
+  if (!row) throw missing('view', 'params.id', id);
   return withChanges(db, row.view as SavedView, (await currentVersion(db)).version);
 }
 

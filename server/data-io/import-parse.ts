@@ -9,6 +9,7 @@ import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
 import type { Problem } from '../../seed/validate.ts';
 import { BASIS_FIELDS, NODE_FORM_KEYS, QUALIFIER_FIELDS, TIE_FORM_KEYS } from '../../seed/schema.ts';
 import { parseFtm, parsePopolo } from './standard-formats.ts';
+import { problemsFound, unreadableImport } from '../error-words.ts';
 
 export const IMPORT_FORMATS = ['json', 'jsonl', 'csv', 'ftm', 'popolo'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -97,21 +98,16 @@ export function parseImportText(text: string, format: ImportFormat, name: string
     try {
       json = JSON.parse(text);
     } catch (err) {
-      throw new ValidationError(`${name || 'the file'} is not valid JSON: ${(err as Error).message}`, [
-        { path: name || 'file', message: 'expected JSON' },
-      ]);
+      throw unreadableImport([{ path: name || 'file', message: `expected JSON: ${(err as Error).message}` }], 'json');
     }
     if (Array.isArray(json)) json.forEach((r, i) => add(r, `[${i}]`, problems));
     else if (json && typeof json === 'object' && ('nodes' in json || 'relationships' in json)) {
       const { nodes = [], relationships = [] } = json as { nodes?: unknown; relationships?: unknown };
       if (!Array.isArray(nodes) || !Array.isArray(relationships))
-        throw new ValidationError('"nodes" and "relationships" must be arrays.', [{ path: 'nodes', message: 'expected an array' }]);
+        throw unreadableImport([{ path: 'nodes', message: 'expected an array' }], 'shape');
       nodes.forEach((r, i) => add(r, `nodes[${i}]`, problems));
       relationships.forEach((r, i) => add(r, `relationships[${i}]`, problems));
-    } else
-      throw new ValidationError('Expected {"nodes": [...], "relationships": [...]} or an array of records.', [
-        { path: 'file', message: 'unexpected JSON shape' },
-      ]);
+    } else throw unreadableImport([{ path: 'file', message: 'unexpected JSON shape' }], 'shape');
   } else if (format === 'jsonl') {
     text.split('\n').forEach((line, i) => {
       if (!line.trim()) return;
@@ -126,9 +122,7 @@ export function parseImportText(text: string, format: ImportFormat, name: string
     try {
       rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
     } catch (err) {
-      throw new ValidationError(`${name || 'the CSV'} could not be read: ${(err as Error).message}`, [
-        { path: name || 'file', message: 'malformed CSV' },
-      ]);
+      throw unreadableImport([{ path: name || 'file', message: `malformed CSV: ${(err as Error).message}` }], 'csv');
     }
     const header = Object.keys(rows[0] ?? {});
     const isNodes = header.includes('label');
@@ -158,7 +152,7 @@ export function parseImportText(text: string, format: ImportFormat, name: string
       add(record, `row ${i + 2}`, problems);
     });
   }
-  if (problems.length) throw new ValidationError(`${problems.length} record(s) could not be read; nothing was written.`, problems);
+  if (problems.length) throw problemsFound(problems, 'records');
   return out;
 }
 

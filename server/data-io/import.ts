@@ -3,7 +3,7 @@
 // every conflict with what the graph already says — and then written in one transaction,
 // or not at all. Reading and comparing are pure (import-parse.ts); this is the database half.
 import type { Database, Row } from '../db/database.ts';
-import { ConflictError, ValidationError, type ErrorDetail } from '../errors.ts';
+import { ConflictError, type ErrorDetail } from '../errors.ts';
 import { writeRows } from '../../seed/load.ts';
 import { toNodeRow, toRelationshipRow, writtenDates } from '../../seed/rows.ts';
 import { readSourceRecords, validateSeedText } from '../../seed/validate.ts';
@@ -23,6 +23,7 @@ import {
 import { AUTOMATION, type Actor } from '../curation/actor.ts';
 import { stateProperties } from '../curation/state.ts';
 import { importChecks } from '../curation/citations.ts';
+import { problemsFound } from '../error-words.ts';
 
 export { CSV_NODE_HEADERS, CSV_RELATIONSHIP_HEADERS, detectFormat, IMPORT_FORMATS, type ImportFormat } from './import-parse.ts';
 
@@ -72,7 +73,7 @@ export async function importFacts(db: Database, text: string, options: ImportOpt
   });
   if (validation.problems.length) {
     const details = locateProblems(validation.problems, parsed.where);
-    throw new ValidationError(`The file has ${details.length} problem(s); nothing was written.`, details);
+    throw problemsFound(details, 'file');
   }
   // Citations that hold: lines inside the text, a tie's ends named or a note why, no start still to come.
   const cited = await importChecks(
@@ -88,7 +89,7 @@ export async function importFacts(db: Database, text: string, options: ImportOpt
     stored,
     options.sourcesDir,
   );
-  if (cited.length) throw new ValidationError(`The file has ${cited.length} problem(s); nothing was written.`, cited);
+  if (cited.length) throw problemsFound(cited, 'file');
 
   // The documents' written dates give each fact its `attested` date, as in the seed.
   const written = writtenDates(readSourceRecords(DEFAULT_DATA_DIR));

@@ -3,7 +3,7 @@
 // draws them and framed by the shared composition (web/src/graph/figure.ts).
 import { z } from '../zod.ts';
 import type { Database } from '../db/database.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError } from '../errors.ts';
 import { exportSource } from '../export/subgraph.ts';
 import type { ExportNode, ExportRelationship } from '../export/formats.ts';
 import { currentVersion } from '../curation/log.ts';
@@ -19,6 +19,7 @@ import { en } from '../../web/src/i18n/en.ts';
 import { sv } from '../../web/src/i18n/sv.ts';
 import { FIGURE_FONT_FAMILY, measureText } from './fonts.ts';
 import { hubOf, layered, wheel } from './layout.ts';
+import { figureNodesMissing, figureTooLarge } from '../error-words.ts';
 
 export const FIGURE_FORMATS = ['svg', 'pdf', 'png'] as const;
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
@@ -121,7 +122,7 @@ export async function buildFigure(db: Database, req: FigureRequest, now: Date = 
     });
   } catch (err) {
     if (err instanceof NotFoundError && req.root) {
-      throw new ValidationError(`No node with id "${req.root}".`, [{ path: 'body.root', message: 'unknown node' }]);
+      throw figureNodesMissing([{ path: 'body.root', message: 'unknown node', problem: { code: 'unknown-node', id: req.root } }], true);
     }
     throw err;
   }
@@ -131,16 +132,22 @@ export async function buildFigure(db: Database, req: FigureRequest, now: Date = 
     const found = new Set(nodes.map((x) => x.id));
     const missing = req.ids.filter((id) => !found.has(id));
     if (missing.length) {
-      throw new ValidationError(
-        `No node with id ${missing.map((m) => `"${m}"`).join(', ')}.`,
-        missing.map((m) => ({ path: `body.ids.${req.ids!.indexOf(m)}`, message: 'unknown node' })),
+      throw figureNodesMissing(
+        missing.map((m) => ({
+          path: `body.ids.${req.ids!.indexOf(m)}`,
+          message: 'unknown node',
+          problem: { code: 'unknown-node', id: m },
+        })),
+        false,
       );
     }
   }
   if (nodes.length > MAX_FIGURE_NODES) {
-    throw new ValidationError(`The figure would hold ${nodes.length} nodes; at most ${MAX_FIGURE_NODES} can be read on a page.`, [
-      { path: req.root ? 'body.depth' : 'body.ids', message: `at most ${MAX_FIGURE_NODES} nodes` },
-    ]);
+    throw figureTooLarge(
+      [{ path: req.root ? 'body.depth' : 'body.ids', message: `at most ${MAX_FIGURE_NODES} nodes` }],
+      nodes.length,
+      MAX_FIGURE_NODES,
+    );
   }
   const documents = ((await source.documents?.()) ?? []) as FigureDocument[];
   // As recorded at an earlier version, the figure names that version, not today's.

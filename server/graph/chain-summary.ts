@@ -10,7 +10,7 @@ import type { Documents } from './documents.ts';
 import type { MandateHop } from './mandate-chain.ts';
 import { tieFact } from './edge-facts.ts';
 import { type AsOfCounts } from '../model/as-of.ts';
-import { asOfSummary, basisPhrase, type Fact, factsSummary, type Lang, nameOf, numberWord, type Summary, words } from './summary.ts';
+import { asOfSummary, basisPhrase, type Fact, factsSummary, type Lang, numberWord, type Summary, theName, words } from './summary.ts';
 
 /** Steps a chain's answer says in sentences before counting the rest ("2 more steps follow"). */
 const CHAIN_SENTENCES = 12;
@@ -122,7 +122,7 @@ export function hopBasisTexts(root: NodeData, hops: MandateHop[], lang: Lang): A
 /** A chain's answer: how many facts make it and how sure they are, then one sentence per step in the chain's order. */
 export function chainSummary({ root, direction, hops, lang, grounds, docs, asOf }: ChainSummaryInput): Summary {
   const w = words(lang);
-  const rootName = nameOf(root, lang);
+  const rootName = theName(root, lang);
   const steps = chainSteps(hops);
   if (!steps.length && !asOf) {
     return { text: direction === 'up' ? w.chainEmpty(rootName) : w.chainEmptyDown(rootName), citations: [], documents: [] };

@@ -3,6 +3,7 @@
 // list the documents they cite below the sentence; the raw references stay in `citations` so
 // the web can still open the cited lines.
 import type { Reader, Row } from '../db/database.ts';
+import { linesInWords, readableCitations } from '../model/inline-citations.ts';
 import { z } from '../zod.ts';
 
 export type Lang = 'en' | 'sv';
@@ -70,16 +71,11 @@ export function splitRef(ref: string): { file: string; lines: string | null } {
   return { file, lines: m[2] && m[2] !== m[1] ? `${m[1]}–${m[2]}` : m[1]! };
 }
 
-const LINES = {
-  en: (l: string) => (l.includes('–') ? `ll. ${l}` : `l. ${l}`),
-  sv: (l: string) => `rad ${l}`,
-} as const;
-
 /** One reference in words: "Socialstyrelsen, Vårt internationella arbete (2021), l. 18". */
 export function citeRef(ref: string, docs: Documents | undefined, lang: Lang): string {
   const { file, lines } = splitRef(ref);
   const doc = documentName(file, docs, lang);
-  return lines ? `${doc}, ${LINES[lang](lines)}` : doc;
+  return lines ? `${doc}, ${linesInWords(lines, lang)}` : doc;
 }
 
 /** Several references, those of one document together: "Socialstyrelsen, … (2021), l. 16, 18". */
@@ -114,4 +110,16 @@ export function documentsOf(refs: readonly string[], docs: Documents | undefined
       written: d?.written ?? null,
     };
   });
+}
+
+/** A data text with its citation shorthand ("003 L880") in words, named from the registered documents. */
+export function citedInWords(text: string, docs: Documents | undefined, lang: Lang): string {
+  return readableCitations(
+    text,
+    (prefix) => {
+      for (const file of docs?.keys() ?? []) if (file.startsWith(`${prefix}_`)) return documentName(file, docs, lang);
+      return null;
+    },
+    lang,
+  );
 }

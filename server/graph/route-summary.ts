@@ -10,7 +10,7 @@ import { edgeFacts } from './edge-facts.ts';
 import type { Route } from './routes.ts';
 import { asTimeStatus } from './trust.ts';
 import { asOfGroupOf, type AsOfCounts, countGroups } from '../model/as-of.ts';
-import { assignmentName, factsSummary, type Lang, nameOf, numberWord, type Summary, words } from './summary.ts';
+import { assignmentName, factsSummary, type Lang, numberWord, type Summary, theName, words } from './summary.ts';
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -50,7 +50,7 @@ export async function routeSummary(
   asOf: AsOfCounts | null = null,
 ): Promise<Summary> {
   const w = words(lang);
-  if (!routes.length) return { text: w.noPaths(nameOf(from, lang), nameOf(to, lang)), citations: [], documents: [] };
+  if (!routes.length) return { text: w.noPaths(theName(from, lang), theName(to, lang)), citations: [], documents: [] };
   const first = routes[0]!;
   const [facts, docs] = await Promise.all([
     edgeFacts(db, first.relationships, new Map(first.nodes.map((n) => [n.id, n])), {
@@ -63,7 +63,7 @@ export async function routeSummary(
   const named = first.named ? assignmentName(first.relationships[0] ?? {}, lang) : null;
   const groups = asOf ? [W[lang].held(asOf.held, asOf.date), asOf.undated ? W[lang].undated(asOf.undated) : ''] : [];
   const lead = [
-    w.pathsIntro(nameOf(from, lang), nameOf(to, lang), routes.length),
+    w.pathsIntro(theName(from, lang), theName(to, lang), routes.length),
     first.named ? w.named(named, first.length) : w.firstRoute(first.length),
     ...groups,
   ]

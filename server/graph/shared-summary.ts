@@ -6,7 +6,7 @@ import type { Reader } from '../db/database.ts';
 import type { EdgeData, NodeData } from './elements.ts';
 import { readDocuments } from './documents.ts';
 import { edgeFacts } from './edge-facts.ts';
-import { type Fact, factsSummary, type Lang, nameOf, strength, strongestFirst, type Summary, words } from './summary.ts';
+import { type Fact, factsSummary, type Lang, strength, strongestFirst, type Summary, theName, words } from './summary.ts';
 
 export interface SharedNeighbour {
   node: NodeData;
@@ -24,7 +24,7 @@ const REST = {
 
 export async function sharedSummary(db: Reader, a: NodeData, b: NodeData, shared: SharedNeighbour[], lang: Lang): Promise<Summary> {
   const w = words(lang);
-  const lead = w.sharedLead(nameOf(a, lang), nameOf(b, lang), shared.length);
+  const lead = w.sharedLead(theName(a, lang), theName(b, lang), shared.length);
   if (!shared.length) return { text: lead, citations: [], documents: [] };
   const nodes = new Map<string, NodeData>([a, b, ...shared.map((s) => s.node)].map((n) => [n.id, n]));
   const edges = shared.flatMap((s) => [...s.fromA, ...s.fromB]);

@@ -13,7 +13,7 @@ import type { Ground, Grounds } from './grounds.ts';
 import type { RelationshipType } from '../model/vocabulary.ts';
 import { textIn, textOf } from '../model/texts.ts';
 import type { Basis, Certainty, TimeStatus } from './trust.ts';
-import { citeRefs, type DocumentRef, type Documents, documentsOf } from './documents.ts';
+import { citedInWords, citeRefs, type DocumentRef, type Documents, documentsOf } from './documents.ts';
 
 export const LANGS = ['en', 'sv'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -96,6 +96,30 @@ export function nameOf(n: NodeData | null | undefined, lang: Lang): string {
   return textIn(n, 'name', lang) ?? textIn(n, 'name', other(lang)) ?? T[lang].someone;
 }
 
+/** Kinds whose English names are common-noun phrases, said with "the" in a sentence. */
+const ARTICLED = new Set(['Post', 'Unit', 'Agency', 'Ministry', 'Government', 'Organisation', 'Programme', 'Treaty', 'Region']);
+/** English names that are proper names, said without an article (a brand, a Swedish name kept as it is). */
+const BARE_NAME = /^(Business Sweden|Yrkesresan|Socialstyrelsen)\b/;
+
+/**
+ * A node's name as a sentence says it: "the Director-General of Socialstyrelsen", "the World
+ * Health Organization". Persons, countries, documents, possessives ("Finland's EU policy"),
+ * quantified groups ("Other Finnish ministries") and names given only in Swedish stand bare.
+ */
+export function theName(n: NodeData | null | undefined, lang: Lang): string {
+  const name = nameOf(n, lang);
+  if (lang !== 'en' || !n || !ARTICLED.has(n.label) || !textIn(n, 'name', 'en')) return name;
+  // An acronym alone ("WHO", "MSB") stands bare, as it is said.
+  if (/^[\p{Lu}\d&:]+$/u.test(name) || /^(the|a|an|other|several)\s/i.test(name) || /^\S+['’]s\s/.test(name)) return name;
+  if (QUANTIFIED.test(name) || BARE_NAME.test(name)) {
+    return name;
+  }
+  return `the ${name}`;
+}
+
+/** Swedish genitive: "Sveriges", but "Socialstyrelsens" and "Mats'" keep one s. */
+const genitiveSv = (name: string) => (/[sxz]$/i.test(name) ? name : `${name}s`);
+
 /** "i vissa fall (in some cases)" → the words in the reader's language. */
 export function hedgeWords(hedge: string, lang: Lang): string {
   return textIn({ hedge }, 'hedge', lang) ?? hedge.trim();
@@ -124,7 +148,7 @@ const T = {
     partOf: (whole: string) => ` (part of ${whole})`,
     actsFor: (agent: string) => ` (acting for ${agent})`,
     ownName: 'in its own name, as an expert authority',
-    forPrincipal: (p: string) => ` for ${p}`,
+    leadsDelegationOf: (p: string, forum: string) => `leads ${p}'s delegation to ${forum}`,
     speakingGov: (p: string) => `${p}, speaking through its government,`,
     basisNotStated: 'basis not stated',
     onMandate: (giver: string, task: string | null) => (task ? `on ${giver}'s assignment “${task}”` : `on an assignment from ${giver}`),
@@ -144,6 +168,10 @@ const T = {
     from: (d: string) => `from ${d}`,
     to: (d: string) => `until ${d}`,
     fromTo: (a: string, b: string) => (a === b ? a : `${a}–${b}`),
+    planned: 'planned',
+    plannedFrom: (d: string) => `planned from ${d}`,
+    plannedUntil: (d: string) => `planned until ${d}`,
+    plannedFromTo: (a: string, b: string) => `planned for ${a === b ? a : `${a}–${b}`}`,
     none: 'No facts answer this question.',
     more: (n: number, noun: 'facts' | 'steps') =>
       noun === 'steps'
@@ -166,7 +194,9 @@ const T = {
       `${capitalise(count(n, 'en'))} ${n === 1 ? 'has' : 'have'} no dates given and ${n === 1 ? 'is' : 'are'} not counted as held then.`,
     notValidCount: (n: number, date: string) => `${capitalise(count(n, 'en'))} did not hold ${at(date, 'en')}.`,
     sharedLead: (a: string, b: string, n: number) =>
-      n ? `${a} and ${b} share ${n === 1 ? 'one neighbour' : `${n} neighbours`}.` : `${a} and ${b} share no neighbour.`,
+      n
+        ? `${capitalise(a)} and ${b} share ${n === 1 ? 'one neighbour' : `${n} neighbours`}.`
+        : `${capitalise(a)} and ${b} share no neighbour.`,
   },
   sv: {
     someone: 'en icke namngiven part',
@@ -179,7 +209,7 @@ const T = {
     partOf: (whole: string) => ` (en del av ${whole})`,
     actsFor: (agent: string) => ` (för ${agent})`,
     ownName: 'i eget namn, som expertmyndighet',
-    forPrincipal: (p: string) => ` för ${p}`,
+    leadsDelegationOf: (p: string, forum: string) => `leder ${genitiveSv(p)} delegation till ${forum}`,
     speakingGov: (p: string) => `${p}, genom sin regering,`,
     basisNotStated: 'grund ej angiven',
     onMandate: (giver: string, task: string | null) => (task ? `på uppdrag av ${giver}: ”${task}”` : `på uppdrag av ${giver}`),
@@ -199,6 +229,10 @@ const T = {
     from: (d: string) => `från ${d}`,
     to: (d: string) => `till ${d}`,
     fromTo: (a: string, b: string) => (a === b ? a : `${a}–${b}`),
+    planned: 'planerat',
+    plannedFrom: (d: string) => `planerat från ${d}`,
+    plannedUntil: (d: string) => `planerat till ${d}`,
+    plannedFromTo: (a: string, b: string) => `planerat för ${a === b ? a : `${a}–${b}`}`,
     none: 'Inga fakta besvarar frågan.',
     more: (n: number, noun: 'facts' | 'steps') =>
       noun === 'steps'
@@ -303,6 +337,8 @@ export function verb(lang: Lang, type: string): string {
 /** What one answer has said already: "Sweden, speaking through its government" is said once. */
 interface Said {
   government: Set<string>;
+  /** The documents the answer cites, so a data text's citation shorthand reads as theirs. */
+  docs?: Documents;
 }
 
 function groupPhrase(f: Fact, lang: Lang): string {
@@ -319,11 +355,11 @@ function forumPhrase(f: Fact, lang: Lang): string {
   if (!f.forum) return '';
   if (f.forum.label === 'Group' || f.scope) {
     const group = groupPhrase(f, lang);
-    const among = f.member && f.member.id !== f.forum.id ? w.among(nameOf(f.member, lang)) : '';
+    const among = f.member && f.member.id !== f.forum.id ? w.among(theName(f.member, lang)) : '';
     return ` ${f.scope === 'each' ? w.inEach(group) : w.inSome(group)}${among}`;
   }
-  const part = f.partOf && f.partOf.id !== f.forum.id ? w.partOf(nameOf(f.partOf, lang)) : '';
-  return ` ${w.in} ${nameOf(f.forum, lang)}${part}`;
+  const part = f.partOf && f.partOf.id !== f.forum.id ? w.partOf(theName(f.partOf, lang)) : '';
+  return ` ${w.in} ${theName(f.forum, lang)}${part}`;
 }
 
 /** An act's basis in words ("on the government's assignment …", "basis not stated"), or null for a tie that is no act. */
@@ -333,15 +369,22 @@ export function basisPhrase(f: Fact, lang: Lang): string | null {
   if (!b) return null;
   if (b.kind === 'not-stated') return w.basisNotStated;
   if (b.kind === 'mandate') {
-    if (f.basisMandate) return w.onMandate(nameOf(f.basisMandate.giver, lang), assignmentName(f.basisMandate.relationship, lang));
+    if (f.basisMandate) return w.onMandate(theName(f.basisMandate.giver, lang), assignmentName(f.basisMandate.relationship, lang));
     return w.mandateMissing;
   }
-  const name = f.basisNode ? nameOf(f.basisNode, lang) : b.kind === 'treaty' ? w.aTreaty : w.aLaw;
+  const name = f.basisNode ? theName(f.basisNode, lang) : b.kind === 'treaty' ? w.aTreaty : w.aLaw;
   // A note (an article) is our English; a Swedish sentence names the treaty only.
   return w.under(b.note && f.basisNode && lang === 'en' ? `${name} (${b.note})` : name);
 }
 
 function timePhrase(f: Fact, w: Words): string | null {
+  // A planned change says so wherever its dates show, as the web app does: never read as held.
+  if (recordOf(f).planned === true) {
+    if (f.validFrom && f.validTo) return w.plannedFromTo(f.validFrom, f.validTo);
+    if (f.validFrom) return w.plannedFrom(f.validFrom);
+    if (f.validTo) return w.plannedUntil(f.validTo);
+    return w.planned;
+  }
   // An as-of answer's 'attested' (known by a document written then) is still a fact whose dates are not given.
   if (f.timeStatus === 'undated' || (!f.validFrom && !f.validTo && (f.timeStatus === 'attested' || f.attested))) {
     return w.undated(f.attested ?? null);
@@ -359,35 +402,40 @@ const recordOf = (f: Fact): Record<string, unknown> =>
 export function factClause(f: Fact, lang: Lang, said: Said = { government: new Set() }): string {
   const w = T[lang];
   const record = recordOf(f);
-  const subject = `${nameOf(f.subject, lang)}${f.actsFor && f.actsFor.id !== f.subject.id ? w.actsFor(nameOf(f.actsFor, lang)) : ''}`;
+  const subject = `${theName(f.subject, lang)}${f.actsFor && f.actsFor.id !== f.subject.id ? w.actsFor(theName(f.actsFor, lang)) : ''}`;
   // The predicate starts with its finite verb, so Swedish can put it second after a hedge.
   let predicate: string;
   if (f.type === 'PARTICIPATES_IN' && f.capacity === 'expert-authority') {
     predicate = `${w.takesPart}${forumPhrase({ ...f, forum: f.forum ?? f.object }, lang)} ${w.ownName}`;
   } else if (f.type === 'REPRESENTS') {
-    let principal = nameOf(f.object, lang);
+    let principal = theName(f.object, lang);
     if (f.object?.label === 'Country' && f.capacity === 'government' && !said.government.has(f.object.id)) {
       said.government.add(f.object.id);
       principal = w.speakingGov(principal);
     }
     predicate = `${verb(lang, 'REPRESENTS')} ${principal}${forumPhrase(f, lang)}`.replace(/,$/, '');
   } else if (f.type === 'LEADS_DELEGATION') {
-    const who = f.principal ? w.forPrincipal(nameOf(f.principal, lang)) : '';
-    predicate = `${verb(lang, 'LEADS_DELEGATION')} ${nameOf(f.object, lang)}${who}`;
+    // "leads Sweden's delegation to …": whose delegation it is, as the source says it.
+    predicate = f.principal
+      ? w.leadsDelegationOf(theName(f.principal, lang), theName(f.object, lang))
+      : `${verb(lang, 'LEADS_DELEGATION')} ${theName(f.object, lang)}`;
   } else if (f.type === 'MANDATES') {
     const task = f.record ? assignmentName(f.record, lang) : lang === 'en' ? (f.task ?? null) : null;
-    predicate = w.gives(nameOf(f.object, lang), task);
+    predicate = w.gives(theName(f.object, lang), task);
   } else {
-    predicate = `${verb(lang, f.type)} ${nameOf(f.object, lang)}`;
+    predicate = `${verb(lang, f.type)} ${theName(f.object, lang)}`;
   }
   let core = `${subject} ${predicate}`;
   const hedge = f.certainty === 'hedged' ? textIn(record, 'hedge', lang) : null;
   if (hedge) {
-    if (lang === 'en') core = `${capitalise(hedge)}, ${core}`;
+    // A hedge in two parts ("by custom … usually") opens the sentence with its first part and
+    // puts the second beside the verb, as the source does: no ellipsis reaches the reader.
+    const [lead, inner] = hedge.split(/\s*…\s*/, 2) as [string, string | undefined];
+    if (lang === 'en') core = inner ? `${capitalise(lead)}, ${subject} ${inner} ${predicate}` : `${capitalise(hedge)}, ${core}`;
     else {
-      // Swedish word order: "I vissa fall företräder Socialstyrelsen Sverige …".
+      // Swedish word order: "I vissa fall företräder Socialstyrelsen Sverige …", "Enligt praxis leder X vanligen …".
       const [finite, ...rest] = predicate.split(' ');
-      core = `${capitalise(hedge)} ${finite} ${subject}${rest.length ? ` ${rest.join(' ')}` : ''}`;
+      core = `${capitalise(lead)} ${finite} ${subject}${inner ? ` ${inner}` : ''}${rest.length ? ` ${rest.join(' ')}` : ''}`;
     }
   }
   const notes: string[] = [];
@@ -396,7 +444,7 @@ export function factClause(f: Fact, lang: Lang, said: Said = { government: new S
   const time = timePhrase(f, w);
   if (time) notes.push(time);
   if (f.certainty === 'inferred') {
-    const grounds = groundsPhrase(f, record, lang);
+    const grounds = groundsPhrase(f, record, lang, said.docs);
     notes.push(grounds ? `${w.inferred}: ${w.restsOn(grounds)}` : w.inferred);
   }
   // Source watch: the cited lines changed in a newer text and no editor has looked yet.
@@ -407,16 +455,16 @@ export function factClause(f: Fact, lang: Lang, said: Said = { government: new S
 function groundWords(g: Ground | undefined, lang: Lang): string {
   const w = T[lang];
   if (!g) return w.otherFact;
-  if (g.kind === 'node') return w.aboutNode(nameOf(g.node, lang));
-  return `${nameOf(g.subject, lang)} ${verb(lang, g.type)} ${nameOf(g.object, lang)}`;
+  if (g.kind === 'node') return w.aboutNode(theName(g.node, lang));
+  return `${theName(g.subject, lang)} ${verb(lang, g.type)} ${theName(g.object, lang)}`;
 }
 
 /** "outside knowledge: …" and the facts or entries it was inferred from, in words, never ids. */
-function groundsPhrase(f: Fact, record: Record<string, unknown>, lang: Lang): string {
+function groundsPhrase(f: Fact, record: Record<string, unknown>, lang: Lang, docs?: Documents): string {
   const w = T[lang];
   const parts: string[] = [];
   const outside = textOf(record, 'outsideKnowledge', lang) ?? (f.outsideKnowledge && lang === 'en' ? { text: f.outsideKnowledge } : null);
-  if (outside) parts.push(w.outside(outside.text.replace(/^(outside knowledge|kunskap utifrån):\s*/i, '')));
+  if (outside) parts.push(w.outside(citedInWords(outside.text.replace(/^(outside knowledge|kunskap utifrån):\s*/i, ''), docs, lang)));
   else if (f.outsideKnowledge || textIn(record, 'outsideKnowledge', other(lang))) parts.push(w.outside(null));
   // Two ids that name nothing found read as one "another fact", not twice.
   const named = (f.inferredFrom ?? []).map((id) => groundWords(f.grounds?.get(id), lang));
@@ -453,7 +501,7 @@ export function factsSummary(facts: Fact[], lang: Lang, options: SentenceOptions
   if (!facts.length && !lead) return { text: [w.none, ...tail].join(' '), citations: [], documents: [] };
   const ordered = options.order === 'given' ? facts : strongestFirst(facts);
   const shown = ordered.slice(0, max);
-  const said: Said = { government: new Set() };
+  const said: Said = { government: new Set(), docs };
   const sentences = shown.map((f) => {
     const cites = f.sources.length ? ` [${citeRefs(f.sources, docs, lang)}]` : '';
     return `${capitalise(factClause(f, lang, said))}${cites}.`;

@@ -21,6 +21,9 @@ export function machineWords(text: string, knownIds: readonly string[] = []): st
   for (const m of text.matchAll(/[{}]/g)) found.push(m[0]);
   for (const m of text.matchAll(/[\w.-]+\.txt\b/g)) found.push(m[0]);
   for (const m of text.matchAll(/#L\d+/g)) found.push(m[0]);
+  // A data text's own shorthand for a citation ("003 L880", "(001 r. 16)", "003 shows …"): a
+  // document's number is no name a reader knows.
+  for (const m of text.matchAll(/(?<![\p{L}\d.,:–-])0\d\d(?:\s(?:L|r\.\s?|l\.\s?)\d+(?:[-–]\d+)?)?(?![\p{L}\d])/gu)) found.push(m[0]);
   return [...new Set(found)];
 }
 
@@ -54,6 +57,16 @@ const ENGLISH_ONLY = [
   'facts',
   'held',
   'more',
+  // English titles of posts and bodies, where Swedish has its own words (chefsläkare, styrelse).
+  'chief',
+  'officer',
+  'officers',
+  'nurse',
+  'midwifery',
+  'dental',
+  'medical',
+  'executive',
+  'board',
 ];
 /** Words only Swedish uses, that an English answer must not carry. */
 const SWEDISH_ONLY = [

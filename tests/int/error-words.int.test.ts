@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/api.ts';
 import { machineWords, otherLanguageWords } from '../helpers/report-text.ts';
 
-const { app, db } = testApp();
+const TOKEN = 'test-write-token-error-words-0123456789';
+const { app, db } = testApp({ WRITE_TOKEN: TOKEN });
 afterAll(() => db.close());
 
 const CASES: Array<{ what: string; url: string; status: number; path: string; says: { en: RegExp; sv: RegExp } }> = [
@@ -105,5 +106,126 @@ describe.each(['en', 'sv'] as const)('errors in people’s words (%s)', (lang) =
     expect(details.map((d) => d.path)).toContain(path);
     const byParam = await request(app).get(`${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
     if (byParam.status === status) expect(byParam.body.error.message).toBe(message);
+  });
+});
+
+// The editors' side: curation (history, revert, saved views, review, a change to an element that
+// is not there), tokens, imports and figures. Each bad request is refused in the language asked
+// for, naming nothing by its id, its type or its field; nothing is written.
+const WRITES: Array<{
+  what: string;
+  method: 'get' | 'post';
+  url: string;
+  body?: unknown;
+  text?: string;
+  status: number;
+  path: string;
+  says: { en: RegExp; sv: RegExp };
+}> = [
+  {
+    what: 'a change set that is not in the history',
+    method: 'get',
+    url: '/api/changes/no-such-change-set',
+    status: 404,
+    path: 'params.id',
+    says: { en: /^That change set is not in the history/, sv: /^Den ändringen finns inte i historiken/ },
+  },
+  {
+    what: 'the history of an element never recorded',
+    method: 'get',
+    url: '/api/history/no-such-node-here',
+    status: 404,
+    path: 'params.id',
+    says: { en: /^Nothing has been recorded about that element/, sv: /^Inget har registrerats om det elementet/ },
+  },
+  {
+    what: 'reverting a change set that is not there',
+    method: 'post',
+    url: '/api/changes/no-such-change-set/revert',
+    body: { reason: 'Testing errors in people’s words' },
+    status: 404,
+    path: 'params.id',
+    says: { en: /^That change set is not in the history/, sv: /^Den ändringen finns inte i historiken/ },
+  },
+  {
+    what: 'a saved view that is not there',
+    method: 'get',
+    url: '/api/views/no-such-view-here',
+    status: 404,
+    path: 'params.id',
+    says: { en: /^That saved view is not there/, sv: /^Den sparade vyn finns inte/ },
+  },
+  {
+    what: 'settling a fact that waits for no review',
+    method: 'post',
+    url: '/api/review/tie/no-such-node-here',
+    body: { action: 'retire', rev: 0, reason: 'Testing errors in people’s words' },
+    status: 404,
+    path: 'params.id',
+    says: { en: /^That fact is not waiting for review here/, sv: /^Det faktumet väntar inte på granskning här/ },
+  },
+  {
+    what: 'an edit of an element that is not there',
+    method: 'post',
+    url: '/api/changes',
+    body: {
+      reason: 'Testing errors in people’s words',
+      sources: [{ file: '001_1c1597dd7120e666.txt', lines: 'L16' }],
+      ops: [{ op: 'updateNode', id: 'no-such-node-here', rev: 0, set: { descriptionEn: 'x' } }],
+    },
+    status: 404,
+    path: 'body.ops[0].id',
+    says: { en: /^One element to change is not in the graph/, sv: /^Ett element att ändra finns inte i grafen/ },
+  },
+  {
+    what: 'revoking a token that is not there',
+    method: 'post',
+    url: '/api/tokens/no-such-token/revoke',
+    status: 404,
+    path: 'params.id',
+    says: { en: /^That token is not among those you may revoke/, sv: /^Den nyckeln finns inte bland dem du får återkalla/ },
+  },
+  {
+    what: 'an import with no records',
+    method: 'post',
+    url: '/api/import',
+    text: ' ',
+    status: 400,
+    path: 'body',
+    says: { en: /^The request holds no records to import/, sv: /^Begäran innehåller inga poster att importera/ },
+  },
+  {
+    what: 'an import that is not JSON',
+    method: 'post',
+    url: '/api/import?format=json',
+    text: '{"nodes": [',
+    status: 400,
+    path: 'file',
+    says: { en: /^The file cannot be read as JSON/, sv: /^Filen går inte att läsa som JSON/ },
+  },
+  {
+    what: 'a figure around a node that is not there',
+    method: 'post',
+    url: '/api/figure',
+    body: { format: 'svg', root: 'no-such-node-here' },
+    status: 400,
+    path: 'body.root',
+    says: { en: /^The node to draw around is not in the graph/, sv: /^Noden att rita runt finns inte i grafen/ },
+  },
+];
+
+describe.each(['en', 'sv'] as const)('editors’ errors in people’s words (%s)', (lang) => {
+  it.each(WRITES)('$what', async ({ method, url, body, text, status, path, says }) => {
+    let req = request(app)[method](url).set('Accept-Language', lang).set('Authorization', `Bearer ${TOKEN}`);
+    if (text !== undefined) req = req.set('Content-Type', 'text/plain').send(text);
+    else if (body !== undefined) req = req.send(body as object);
+    const res = await req;
+    expect(res.status, JSON.stringify(res.body)).toBe(status);
+    const { message, details } = res.body.error as { message: string; details: Array<{ path: string }> };
+    expect(message).toMatch(says[lang]);
+    expect(machineWords(message, ['no-such-node-here', 'no-such-change-set', 'no-such-view-here', 'no-such-token'])).toEqual([]);
+    expect(message).not.toMatch(/no-such|params\.|body\.|WRITE_TOKEN|updateNode|Unexpected|position \d/);
+    expect(otherLanguageWords(message, lang)).toEqual([]);
+    expect(details.map((d) => d.path)).toContain(path);
   });
 });

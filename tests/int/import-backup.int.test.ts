@@ -274,8 +274,10 @@ describe('an import as the command-line tool runs it', () => {
 
   it('names a file that does not parse by the name it was sent under, and writes nothing', async () => {
     const before = await graphDigest(db);
-    expect((await refusal(importFacts(db, '{"nodes": [', { name: 'facts.json' }))).message).toMatch(/^facts\.json is not valid JSON: /);
-    expect((await refusal(importFacts(db, '{"nodes": ['))).message).toMatch(/^the file is not valid JSON: /);
+    const named = await refusal(importFacts(db, '{"nodes": [', { name: 'facts.json' }));
+    expect(named.message).toMatch(/^The file cannot be read as JSON/);
+    expect(named.details).toEqual([{ path: 'facts.json', message: expect.stringMatching(/^expected JSON: /) }]);
+    expect((await refusal(importFacts(db, '{"nodes": ['))).details[0]?.path).toBe('file');
     expect((await graphDigest(db)).digest).toBe(before.digest);
   });
 
@@ -285,7 +287,7 @@ describe('an import as the command-line tool runs it', () => {
       importFacts(db, json({ nodes: [node('f-d')], relationships: [rel('socialstyrelsen', id('d')), rel(id('d'), 'nowhere')] })),
     );
     expect(err).toBeInstanceOf(ValidationError);
-    expect(err.message).toBe('The file has 1 problem(s); nothing was written.');
+    expect(err.message).toBe('The file has one problem, listed below; nothing was written.');
     expect(err.details).toEqual([{ path: 'relationships[1].to', message: expect.stringContaining('nowhere') }]);
     expect((await graphDigest(db)).digest).toBe(before.digest);
   });

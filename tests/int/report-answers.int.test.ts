@@ -7,13 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../neo4j-local/launcher.ts';
 import { hedgeWords } from '../../server/graph/summary.ts';
-import { testApp } from '../helpers/api.ts';
+import { testApp, undoTestWrites } from '../helpers/api.ts';
 import { machineWords, otherLanguageWords } from '../helpers/report-text.ts';
 
-const { app, db } = testApp();
+const TOKEN = 'test-write-token-report-answers-0123456789';
+const { app, db } = testApp({ WRITE_TOKEN: TOKEN });
 afterAll(() => db.close());
 
 const LANGS = ['en', 'sv'] as const;
@@ -100,6 +101,8 @@ function citesDocuments(summary: Summary, lang: Lang): void {
 
 /** 0 stated and dated, 1 stated, 2 hedged, 3 inferred: read from the sentence and the rows' hedges. */
 function strengthOf(sentence: string, hedges: string[], lang: Lang): number {
+  // A hedge in two parts ("by custom … usually") opens its sentence with its first part.
+  hedges = hedges.map((h) => h.split(/\s*…\s*/)[0]!);
   if (lang === 'en' ? sentence.includes('inferred, not stated') : sentence.includes('slutsats, inte uttryckligen')) return 3;
   if (hedges.some((h) => sentence.startsWith(h))) return 2;
   return /\d{4}–\d{4}|(from|från) \d{4}/.test(sentence) ? 0 : 1;
@@ -123,7 +126,7 @@ describe.each(LANGS)('who represents Sweden (%s)', (lang) => {
     const [first, ...rest] = sentencesOf(answer.summary.text);
     expect(first).toMatch(/^Olivia Wigzell /);
     expect(first).toContain('2015–2018');
-    expect(first).toContain(lang === 'en' ? '(part of World Health Organization)' : '(en del av Världshälsoorganisationen)');
+    expect(first).toContain(lang === 'en' ? '(part of the World Health Organization)' : '(en del av Världshälsoorganisationen)');
     expect(first).toContain(
       lang === 'en'
         ? '[Socialstyrelsen, Vårt internationella arbete (2021), l. 18]'
@@ -136,9 +139,19 @@ describe.each(LANGS)('who represents Sweden (%s)', (lang) => {
     // The group reads as a phrase with its size, the forum asked about named among its members.
     expect(answer.summary.text).toContain(
       lang === 'en'
-        ? 'in some of the eight organisations Socialstyrelsen mainly works through, among them World Health Organization'
+        ? 'in some of the eight organisations Socialstyrelsen mainly works through, among them the World Health Organization'
         : 'i några av de åtta organisationer som Socialstyrelsen främst arbetar genom, bland dem Världshälsoorganisationen',
     );
+    // The custom is said as the source hedges it (by custom, usually), whole, with no ellipsis,
+    // and the post with its article: a sentence a reader can paste (001 L20).
+    expect(rest).toContainEqual(
+      expect.stringMatching(
+        lang === 'en'
+          ? /^By custom, the Director-General of Socialstyrelsen usually leads Sweden's delegation to the World Health Organization /
+          : /^Enligt praxis leder Socialstyrelsens generaldirektör vanligen Sveriges delegation till Världshälsoorganisationen /,
+      ),
+    );
+    expect(answer.summary.text).not.toContain('…');
     readsWell(answer.summary.text, lang, 'summary');
     citesDocuments(answer.summary, lang);
     for (const r of answer.representations) {
@@ -274,7 +287,7 @@ describe.each(LANGS)('the chain above each chief officer post (%s)', (lang) => {
     expect(said).toHaveLength(real.length);
     // In the chain's order: the act first (it says its basis), then level by level.
     expect(said[0]).toMatch(
-      lang === 'en' ? /^Swedish National Board of Health and Welfare (appoints|set up) / : /^Socialstyrelsen (utser|inrättade) /,
+      lang === 'en' ? /^The Swedish National Board of Health and Welfare (appoints|set up) / : /^Socialstyrelsen (utser|inrättade) /,
     );
     expect(said[0]).toMatch(lang === 'en' ? /on .+'s assignment “|on an assignment from / : /på uppdrag av /);
     // Hedges kept in the reader's words, inferences marked as such.
@@ -337,14 +350,14 @@ describe.each(LANGS)('what two share (%s)', (lang) => {
     const [opening] = sentencesOf(answer.summary.text);
     expect(opening).toBe(
       lang === 'en'
-        ? `Swedish National Board of Health and Welfare and Finnish Ministry of Social Affairs and Health share ${n} neighbours.`
+        ? `The Swedish National Board of Health and Welfare and the Finnish Ministry of Social Affairs and Health share ${n} neighbours.`
         : `Socialstyrelsen och Social- och hälsovårdsministeriet har ${n} grannar gemensamt.`,
     );
     const said = factSentences(answer.summary.text);
     // Three neighbours said, one tie per side each; the others counted.
     expect(said).toHaveLength(6);
     expect(
-      said.filter((_, i) => i % 2 === 0).every((s) => s.startsWith(lang === 'en' ? 'Swedish National Board' : 'Socialstyrelsen')),
+      said.filter((_, i) => i % 2 === 0).every((s) => s.startsWith(lang === 'en' ? 'The Swedish National Board' : 'Socialstyrelsen')),
     ).toBe(true);
     expect(answer.summary.text).toMatch(
       lang === 'en'
@@ -375,7 +388,7 @@ describe.each(LANGS)('the Ukraine request route (%s)', (lang) => {
     expect(steps).toHaveLength(4);
     const starts =
       lang === 'en'
-        ? ['Ukraine', 'EU Civil Protection', 'Swedish Civil Contingencies', 'Swedish National Board']
+        ? ['Ukraine', 'The EU Civil Protection', 'The Swedish Civil Contingencies', 'The Swedish National Board']
         : ['Ukraina', 'EU:s mekanism', 'Myndigheten för samhällsskydd', 'Socialstyrelsen'];
     steps.forEach((s, i) => expect(s.startsWith(starts[i]!), s).toBe(true));
     // The last hop is our inference, and says so.
@@ -416,5 +429,73 @@ describe.each(LANGS)('a node’s details (%s)', (lang) => {
     expect(answer.summary.text).toMatch(lang === 'en' ? /^Swedish National Board of Health and Welfare/ : /^Socialstyrelsen/);
     readsWell(answer.summary.text, lang, 'summary');
     citesDocuments(answer.summary, lang);
+  });
+});
+
+// A planned change (a start after today, recorded as planned) reads as planned in every answer
+// that says its dates, as the web app shows it: "planned from 2030", never a plain date.
+describe('planned facts', () => {
+  const P = 'test-report-planned-';
+  let since = 0;
+  beforeAll(async () => {
+    since = (await request(app).get('/api/versions/current')).body.version;
+    await undoTestWrites(db, P, since);
+    const both = (en: string, sv: string) => ({ evidenceEn: en, evidenceSv: sv });
+    const res = await request(app)
+      .post('/api/changes')
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .send({
+        reason: 'Testing that answers say a planned fact is planned',
+        sources: [{ file: '003_1f946c82219b01d6.txt', lines: 'L987-L989' }],
+        ops: [
+          {
+            op: 'addTie',
+            tie: {
+              id: `${P}represents`,
+              type: 'REPRESENTS',
+              from: 'folkhalsomyndigheten',
+              to: 'sweden',
+              forum: 'council-of-europe',
+              capacity: 'government',
+              certainty: 'stated',
+              validFrom: '2030',
+              planned: true,
+              ...both('A planned seat, for the test.', 'En planerad plats, för testet.'),
+            },
+          },
+          {
+            op: 'addTie',
+            tie: {
+              id: `${P}mandates`,
+              type: 'MANDATES',
+              from: 'socialdepartementet',
+              to: 'folkhalsomyndigheten',
+              certainty: 'stated',
+              validFrom: '2030',
+              planned: true,
+              taskEn: 'a planned task',
+              taskSv: 'ett planerat uppdrag',
+              ...both('A planned assignment, for the test.', 'Ett planerat uppdrag, för testet.'),
+            },
+          },
+        ],
+      });
+    expect(res.status, JSON.stringify(res.body).slice(0, 600)).toBe(201);
+  });
+  afterAll(() => undoTestWrites(db, P, since));
+
+  const planned = { en: 'planned from 2030', sv: 'planerat från 2030' };
+  it.each(LANGS)('the representation, chain and route answers say it (%s)', async (lang) => {
+    const rep = await get<RepAnswer>('/api/representation', { agent: 'folkhalsomyndigheten', lang });
+    const seat = sentencesOf(rep.summary.text).find((s) => s.includes(lang === 'en' ? 'Council of Europe' : 'Europarådet'));
+    expect(seat, rep.summary.text).toContain(planned[lang]);
+    const chain = await get<Chain>('/api/nodes/folkhalsomyndigheten/mandate-chain', { lang });
+    expect(chain.summary.text).toContain(planned[lang]);
+    const route = await get<{ summary: Summary }>('/api/paths', { from: 'folkhalsomyndigheten', to: 'sweden', lang, maxDepth: '1' });
+    expect(route.summary.text).toContain(planned[lang]);
+    for (const text of [rep.summary.text, chain.summary.text, route.summary.text]) {
+      expect(text).not.toMatch(/\((from|från) 2030[;)]/);
+      readsWell(text, lang, 'planned');
+    }
   });
 });

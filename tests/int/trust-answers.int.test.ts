@@ -73,8 +73,8 @@ describe('mandate chain follows bases', () => {
     const top = hops.find((h) => h.to === 't-api12-sweden');
     expect(top).toMatchObject({ role: 'answers-to', certainty: 'inferred' });
     for (const h of hops) expect(h.sources.length).toBeGreaterThan(0);
-    expect(summary.text).toMatch(/Fixture Board appoints Fixture Chief Officer/);
-    expect(summary.text).toMatch(/on Fixture government's assignment “appoint the chief officers”/);
+    expect(summary.text).toMatch(/The Fixture Board appoints the Fixture Chief Officer/);
+    expect(summary.text).toMatch(/on the Fixture government's assignment “appoint the chief officers”/);
     expect(summary.citations).toContain('001_fixture.txt#L3-L3');
   });
 
@@ -188,10 +188,10 @@ describe('representation says on whose mandate', () => {
     });
     expect(group!.members.map((m) => m.id).sort()).toEqual(['t-api12-nordic', 't-api12-who']);
     expect(group!.summary.text).toMatch(
-      /^In some cases, Fixture Board represents Sweden \(fixture\), speaking through its government, in some of the two forums the Fixture Board mainly works through, among them Fixture Health Organisation \(basis not stated/,
+      /^In some cases, the Fixture Board represents Sweden \(fixture\), speaking through its government, in some of the two forums the Fixture Board mainly works through, among them the Fixture Health Organisation \(basis not stated/,
     );
     expect(group!.summary.text).not.toMatch(
-      /represents Sweden \(fixture\)(, speaking through its government,)? in Fixture Health Organisation/,
+      /represents Sweden \(fixture\)(, speaking through its government,)? in (the )?Fixture Health Organisation/,
     );
 
     expect(byKind('leads-delegation', 't-api12-dg')).toMatchObject({
@@ -205,7 +205,7 @@ describe('representation says on whose mandate', () => {
 
     const seat = byKind('represents', 't-api12-holder');
     expect(seat).toMatchObject({ forum: { id: 't-api12-who' }, certainty: 'stated', basisMandate: { giver: { id: 't-api12-gov' } } });
-    expect(seat!.basisText).toBe("Fixture government's assignment “appoint the chief officers”");
+    expect(seat!.basisText).toBe("the Fixture government's assignment “appoint the chief officers”");
     // The forum asked about is on the canvas even when a row reaches it through a Group.
     expect(elements.nodes.map((n) => n.data.id)).toContain('t-api12-who');
   });
@@ -257,7 +257,7 @@ describe('routes', () => {
     expect(groups.flatMap((g) => g.paths).sort((a, b) => a - b)).toEqual(paths.map((_, i) => i));
     expect(res.body.summary.text).toMatch(/named process “requests for supplies”/);
     expect(res.body.summary.text).toMatch(
-      /Fixture Board forwards requests to Fixture regions \(inferred, not stated in the sources: rests on Fixture Preparedness Agency forwards requests to Fixture Board\)/,
+      /The Fixture Board forwards requests to the Fixture regions \(inferred, not stated in the sources: rests on the Fixture Preparedness Agency forwards requests to the Fixture Board\)/,
     );
     // Grounds in words, never the fact id.
     expect(res.body.summary.text).not.toMatch(/forwards-t-api12-3/);

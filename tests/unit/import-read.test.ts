@@ -59,19 +59,18 @@ describe('JSON', () => {
     expect(out.where).toEqual({ nodes: ['[1]', '[2]'], relationships: ['[0]'] });
   });
 
-  it('that does not parse is refused under the file name, or as "the file"', () => {
+  it('that does not parse is refused in words, the file name and the parser’s reason in the details', () => {
     const named = refusal(() => parseImportText('{"nodes": [', 'json', 'facts.json'));
-    expect(named.message).toMatch(/^facts\.json is not valid JSON: \S/);
-    expect(named.details).toEqual([{ path: 'facts.json', message: 'expected JSON' }]);
+    expect(named.message).toMatch(/^The file cannot be read as JSON, so nothing was read/);
+    expect(named.details).toEqual([{ path: 'facts.json', message: expect.stringMatching(/^expected JSON: \S/) }]);
     const unnamed = refusal(() => parseImportText('{', 'json', ''));
-    expect(unnamed.message).toMatch(/^the file is not valid JSON: \S/);
-    expect(unnamed.details).toEqual([{ path: 'file', message: 'expected JSON' }]);
+    expect(unnamed.details).toEqual([{ path: 'file', message: expect.stringMatching(/^expected JSON: \S/) }]);
   });
 
   it('of another shape is refused, saying which shapes are read', () => {
     for (const text of ['{"records": []}', '"nodes"', '42', 'null', 'true']) {
       expect(refusal(() => parseImportText(text, 'json', ''))).toEqual({
-        message: 'Expected {"nodes": [...], "relationships": [...]} or an array of records.',
+        message: 'The file holds neither a list of records nor lists of nodes and ties: export a file from the app to see the shape.',
         details: [{ path: 'file', message: 'unexpected JSON shape' }],
       });
     }
@@ -80,7 +79,7 @@ describe('JSON', () => {
   it('with lists that are not arrays is refused', () => {
     for (const text of ['{"nodes": {}}', '{"relationships": "x"}', '{"nodes": [], "relationships": 1}']) {
       expect(refusal(() => parseImportText(text, 'json', ''))).toEqual({
-        message: '"nodes" and "relationships" must be arrays.',
+        message: 'The file holds neither a list of records nor lists of nodes and ties: export a file from the app to see the shape.',
         details: [{ path: 'nodes', message: 'expected an array' }],
       });
     }
@@ -88,7 +87,7 @@ describe('JSON', () => {
 
   it('names every record that is not a node or a relationship, all at once', () => {
     const out = refusal(() => parseImportText(JSON.stringify({ nodes: [n1, 5, null, [n1], { id: 'x' }, 'text'] }), 'json', ''));
-    expect(out.message).toBe('5 record(s) could not be read; nothing was written.');
+    expect(out.message).toBe('5 records could not be read, each listed below; nothing was written.');
     const object = 'expected an object (a node with "label" or a relationship with "type")';
     expect(out.details).toEqual([
       { path: 'nodes[1]', message: object },
@@ -113,7 +112,7 @@ describe('JSON lines', () => {
       { path: 'line 3', message: 'expected an object (a node with "label" or a relationship with "type")' },
       { path: 'line 4', message: 'a record needs "label" (a node) or "type" (a relationship)' },
     ]);
-    expect(out.message).toBe('3 record(s) could not be read; nothing was written.');
+    expect(out.message).toBe('3 records could not be read, each listed below; nothing was written.');
   });
 });
 
@@ -178,13 +177,12 @@ describe('CSV', () => {
     }
   });
 
-  it('that does not parse is refused under the file name, or as "the CSV"', () => {
+  it('that does not parse is refused in words, the file name and the parser’s reason in the details', () => {
     const named = refusal(() => parseImportText('id,label\n"a,Agency', 'csv', 'x.csv'));
-    expect(named.message).toMatch(/^x\.csv could not be read: \S/);
-    expect(named.details).toEqual([{ path: 'x.csv', message: 'malformed CSV' }]);
+    expect(named.message).toMatch(/^The file cannot be read as CSV, so nothing was read/);
+    expect(named.details).toEqual([{ path: 'x.csv', message: expect.stringMatching(/^malformed CSV: \S/) }]);
     const unnamed = refusal(() => parseImportText('id,label\na,Agency,extra', 'csv', ''));
-    expect(unnamed.message).toMatch(/^the CSV could not be read: \S/);
-    expect(unnamed.details).toEqual([{ path: 'file', message: 'malformed CSV' }]);
+    expect(unnamed.details).toEqual([{ path: 'file', message: expect.stringMatching(/^malformed CSV: \S/) }]);
   });
 });
 

@@ -69,7 +69,7 @@ describe('answer sentences', () => {
   it('keeps the hedge and the scope of a collective statement, the group read as a phrase with its size', () => {
     const s = factsSummary([groupFact], 'en', { docs });
     expect(s.text).toBe(
-      'In some cases, National Board of Health and Welfare represents Sweden, speaking through its government, in some of the eight organisations Socialstyrelsen mainly works through, among them WHO (basis not stated) [Socialstyrelsen, Vårt internationella arbete (2021), l. 16].',
+      'In some cases, the National Board of Health and Welfare represents Sweden, speaking through its government, in some of the eight organisations Socialstyrelsen mainly works through, among them WHO (basis not stated) [Socialstyrelsen, Vårt internationella arbete (2021), l. 16].',
     );
     expect(s.citations).toEqual(['001_1c1597dd7120e666.txt#L16-L16']);
     expect(s.documents).toEqual([
@@ -98,7 +98,7 @@ describe('answer sentences', () => {
     const sentences = s.text.split(/(?<=\]\.) /);
     expect(sentences).toHaveLength(3);
     expect(sentences[0]).toMatch(
-      /^Olivia Wigzell represents Sweden, speaking through its government, in WHO Executive Board \(part of WHO\)/,
+      /^Olivia Wigzell represents Sweden, speaking through its government, in the WHO Executive Board \(part of WHO\)/,
     );
     expect(sentences[0]).toMatch(/2015–2018/);
     expect(sentences[1]).toMatch(/^In some cases/);
@@ -132,7 +132,7 @@ describe('answer sentences', () => {
     };
     const en = factClause(fact, 'en');
     expect(en).toBe(
-      'National Board of Health and Welfare forwards requests to WHO (inferred, not stated in the sources: rests on MSB forwards requests to National Board of Health and Welfare and what the sources say about Organisations Socialstyrelsen mainly works through and another fact in the graph)',
+      'the National Board of Health and Welfare forwards requests to WHO (inferred, not stated in the sources: rests on MSB forwards requests to the National Board of Health and Welfare and what the sources say about Organisations Socialstyrelsen mainly works through and another fact in the graph)',
     );
     expect(machineWords(en)).toEqual([]);
   });
@@ -151,7 +151,7 @@ describe('answer sentences', () => {
       'Regeringen är en del av Sverige (slutsats, inte uttryckligen i källorna: bygger på kunskap utanför källorna)',
     );
     expect(factClause(part, 'en')).toBe(
-      'Swedish government is part of Sweden (inferred, not stated in the sources: rests on outside knowledge: a government is part of its state)',
+      'the Swedish government is part of Sweden (inferred, not stated in the sources: rests on outside knowledge: a government is part of its state)',
     );
     const mandate = {
       giver: gov,
@@ -166,7 +166,7 @@ describe('answer sentences', () => {
     };
     const basis = { kind: 'mandate' as const, ref: 'm-1', note: null, certainty: 'stated' as const };
     expect(factClause(represents({ basis, basisMandate: mandate }), 'en')).toMatch(
-      /\(on Swedish government's assignment “chief officers”\)$/,
+      /\(on the Swedish government's assignment “chief officers”\)$/,
     );
     expect(factClause(represents({ basis, basisMandate: mandate }), 'sv')).toMatch(/\(på uppdrag av Regeringen\)$/);
     // A Swedish form, once the data has one, is quoted.
@@ -182,7 +182,9 @@ describe('answer sentences', () => {
       sources: [],
     };
     expect(factClause(gives, 'sv')).toBe('Regeringen ger Socialstyrelsen ett uppdrag');
-    expect(factClause(gives, 'en')).toBe('Swedish government gives National Board of Health and Welfare the assignment “chief officers”');
+    expect(factClause(gives, 'en')).toBe(
+      'the Swedish government gives the National Board of Health and Welfare the assignment “chief officers”',
+    );
     expect(assignmentName({ task: 'a long task text', subject: 'short name' })).toBe('short name');
     expect(assignmentName({ task: 'a long task text' }, 'sv')).toBeNull();
   });
@@ -226,7 +228,7 @@ describe('answer sentences', () => {
       'en',
     );
     expect(own).toBe(
-      'In other cases, National Board of Health and Welfare takes part in some of the eight organisations Socialstyrelsen mainly works through, among them WHO in its own name, as an expert authority',
+      'In other cases, the National Board of Health and Welfare takes part in some of the eight organisations Socialstyrelsen mainly works through, among them WHO in its own name, as an expert authority',
     );
   });
 

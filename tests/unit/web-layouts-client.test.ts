@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiClient, ApiError, queryString, type RetryNotice } from '../../web/src/api/client.ts';
 import { errorMessage, retryMessage } from '../../web/src/api/messages.ts';
 import { depthsFrom, layeredPositions, orientByType, placeNewNodes } from '../../web/src/graph/layouts.ts';
-import { parseSource } from '../../web/src/ui/sources.ts';
+import { citationText, citedInWords, parseSource } from '../../web/src/ui/sources.ts';
 
 describe('layouts', () => {
   it('lays a chain of authority out top-down whatever each tie’s direction', () => {
@@ -182,11 +182,31 @@ describe('sources', () => {
   it('reads a source reference as document and lines', () => {
     expect(parseSource('001_1c1597dd7120e666.txt#L16-L20')).toEqual({
       file: '001_1c1597dd7120e666.txt',
-      document: 'Socialstyrelsen — “Our international work” (web page)',
+      document: 'Socialstyrelsen, Vårt internationella arbete (2021)',
       lines: 'lines 16–20',
       from: 16,
       to: 20,
     });
     expect(parseSource('003_1f946c82219b01d6.txt#L7').lines).toBe('line 7');
+  });
+
+  it('cites as the answers do, in the table and inside the data’s own texts', () => {
+    // The table's Sources column: the document by short title and year, then the lines.
+    expect(citationText('000_7e31df940bd6ef96.txt#L22-L22')).toBe(
+      'Social- och hälsovårdsministeriet, Internationellt samarbete (2003), l. 22',
+    );
+    expect(citationText('001_1c1597dd7120e666.txt#L16-L20')).toBe('Socialstyrelsen, Vårt internationella arbete (2021), ll. 16–20');
+    // Evidence and notes keep the curators' shorthand; people read it in words.
+    expect(citedInWords("a ministry works under the government; 003 L880 writes 'the government (the ministry)'")).toBe(
+      "a ministry works under the government; [Carlsson, Internationella samarbeten med svenska myndigheter efterfrågas (2024), l. 880] writes 'the government (the ministry)'",
+    );
+    expect(citedInWords('Sweden is glossed as the government (001 L16).')).toBe(
+      'Sweden is glossed as the government [Socialstyrelsen, Vårt internationella arbete (2021), l. 16].',
+    );
+    expect(citedInWords('001 r. 16 förklarar; 003 visar det; 000#L23-L25')).toBe(
+      '[Socialstyrelsen, Vårt internationella arbete (2021), l. 16] förklarar; [Carlsson, Internationella samarbeten med svenska myndigheter efterfrågas (2024)] visar det; [Social- och hälsovårdsministeriet, Internationellt samarbete (2003), ll. 23–25]',
+    );
+    // Numbers that are no document stay: a year, a count, a date.
+    expect(citedInWords('in 2015–2018, about 700 staff, 2024-10, 999 L4')).toBe('in 2015–2018, about 700 staff, 2024-10, 999 L4');
   });
 });

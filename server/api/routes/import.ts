@@ -1,10 +1,10 @@
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
 import { detectFormat, IMPORT_FORMATS, importFacts } from '../../data-io/import.ts';
-import { ValidationError } from '../../errors.ts';
 import { actorOf } from '../../curation/actor.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
+import { unreadableImport } from '../../error-words.ts';
 
 const ImportQuery = z.object({
   replace: z
@@ -66,8 +66,7 @@ export function importRoutes(router: Router, services: Services): void {
       const body: unknown = req.body;
       const text =
         typeof body === 'string' ? body : body && typeof body === 'object' && Object.keys(body).length ? JSON.stringify(body) : '';
-      if (!text.trim())
-        throw new ValidationError('The request has no records.', [{ path: 'body', message: 'expected JSON, JSON lines or CSV records' }]);
+      if (!text.trim()) throw unreadableImport([{ path: 'body', message: 'expected JSON, JSON lines or CSV records' }], 'empty');
       const format = query.format ?? (typeof body === 'string' ? undefined : detectFormat(text) === 'popolo' ? 'popolo' : 'json');
       return importFacts(db, text, {
         replace: query.replace,

@@ -27,7 +27,7 @@ import { HOP_ROLES } from '../../graph/mandate-chain.ts';
 import { nameOf, words } from '../../graph/summary.ts';
 import { AsOfCountsSchema } from '../as-of-schema.ts';
 import { sharedSummary } from '../../graph/shared-summary.ts';
-import { citeRefs, type Documents, documentsOf, readDocuments } from '../../graph/documents.ts';
+import { citedInWords, citeRefs, type Documents, documentsOf, readDocuments } from '../../graph/documents.ts';
 import { textIn } from '../../model/texts.ts';
 import type { NodeData as NodeDataT } from '../../graph/elements.ts';
 import { trustOf } from '../../graph/trust.ts';
@@ -277,8 +277,9 @@ export function nodeRoutes(router: Router, services: Services): void {
 function nodeSummary(node: NodeDataT, t: ReturnType<typeof trustOf>, lang: 'en' | 'sv', docs: Documents) {
   const name = nameOf(node, lang);
   // The description in the reader's language; none in that language, and the sentence names the node only.
-  const what = textIn(node, 'description', lang);
-  const outside = textIn(node, 'outsideKnowledge', lang);
+  const said = (text: string | null) => (text ? citedInWords(text, docs, lang) : null);
+  const what = said(textIn(node, 'description', lang));
+  const outside = said(textIn(node, 'outsideKnowledge', lang));
   const inferred =
     t.certainty === 'inferred'
       ? lang === 'en'

@@ -5,7 +5,7 @@ import type { Row } from '../../db/database.ts';
 import { edgeData, ElementSet, nodeData } from '../../graph/elements.ts';
 import { readGrounds } from '../../graph/grounds.ts';
 import { readDocuments } from '../../graph/documents.ts';
-import { asOfSummary, assignmentName, factsSummary, nameOf, type Fact } from '../../graph/summary.ts';
+import { asOfSummary, assignmentName, factsSummary, type Fact, theName } from '../../graph/summary.ts';
 import { asTimeStatus, basisOf, trustOf } from '../../graph/trust.ts';
 import { asOfSpan } from '../../model/dates.ts';
 import { AS_OF_GROUPS, asOfGroup, type AsOfGroup } from '../../model/as-of.ts';
@@ -251,10 +251,10 @@ function basisText(f: Fact, lang: Lng): string {
   if (b.kind === 'mandate') {
     if (!f.basisMandate) return w.missing;
     const task = assignmentName(f.basisMandate.relationship, lang);
-    const giver = nameOf(f.basisMandate.giver, lang);
+    const giver = theName(f.basisMandate.giver, lang);
     if (lang === 'en') return task ? `${giver}'s assignment “${task}”` : `an assignment from ${giver}`;
     return task ? `uppdrag från ${giver}: ”${task}”` : `ett uppdrag från ${giver}`;
   }
-  const n = f.basisNode ? nameOf(f.basisNode, lang) : b.kind === 'treaty' ? w.treaty : w.law;
+  const n = f.basisNode ? theName(f.basisNode, lang) : b.kind === 'treaty' ? w.treaty : w.law;
   return b.note && lang === 'en' ? `${n} (${b.note})` : n;
 }

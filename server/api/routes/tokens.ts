@@ -4,9 +4,10 @@ import type { Router } from 'express';
 import { z } from '../../zod.ts';
 import { createToken, listTokens, revokeToken } from '../../auth/accounts.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { ForbiddenError, NotFoundError } from '../../errors.ts';
+import { NotFoundError } from '../../errors.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
+import { missing, writeTokenHasNoAccount } from '../../error-words.ts';
 
 const TokenSummary = z
   .object({ id: z.string(), label: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })
@@ -26,8 +27,7 @@ const TokenParams = z.object({ id: z.string().min(1).max(64) });
 
 /** The write token belongs to no account, so it has no tokens of its own. */
 function account(actor: Actor): string {
-  if (actor.via === 'write-token')
-    throw new ForbiddenError('The WRITE_TOKEN belongs to no account; personal tokens are made by a signed-in user.');
+  if (actor.via === 'write-token') throw writeTokenHasNoAccount();
   return actor.name;
 }
 
@@ -73,7 +73,7 @@ export function tokenRoutes(router: Router, services: Services): void {
     handler: async ({ params }, { req, actor, services: { db } }) => {
       const owner = actor.role === 'admin' ? null : account(actor);
       const revoked = await revokeToken(db, params.id, owner);
-      if (!revoked) throw new NotFoundError(`No token "${params.id}" among those you may revoke.`);
+      if (!revoked) throw missing('token', 'params.id', params.id);
       req.log?.info({ event: 'token-revoked', user: actor.name, tokenId: revoked.id, owner: revoked.userName }, 'API token revoked');
       return { id: revoked.id, revokedAt: revoked.revokedAt };
     },

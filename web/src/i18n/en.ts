@@ -230,10 +230,11 @@ export const en = {
     showInTable: 'Show in table',
   },
   sources: {
+    // The documents as the answers name them (short title and year), in their own language (report-ready, h-ans3).
     documents: {
-      '000': 'Finnish Ministry of Social Affairs and Health — “International cooperation” (web page)',
-      '001': 'Socialstyrelsen — “Our international work” (web page)',
-      '003': 'K. Carlsson, “Socialstyrelsen’s experience of international cooperation” (book chapter)',
+      '000': 'Social- och hälsovårdsministeriet, Internationellt samarbete (2003)',
+      '001': 'Socialstyrelsen, Vårt internationella arbete (2021)',
+      '003': 'Carlsson, Internationella samarbeten med svenska myndigheter efterfrågas (2024)',
     } as Record<string, string>,
     line: (a: string) => `line ${a}`,
     lines: (a: string, b: string) => `lines ${a}–${b}`,

@@ -230,10 +230,11 @@ export const sv: Catalogue = {
     showInTable: 'Visa i tabellen',
   },
   sources: {
+    // The documents as the answers name them (short title and year), in their own language (report-ready, h-ans3).
     documents: {
-      '000': 'Social- och hälsovårdsministeriet (Finland) — ”Internationellt samarbete” (webbsida)',
-      '001': 'Socialstyrelsen — ”Vårt internationella arbete” (webbsida)',
-      '003': 'K. Carlsson, ”Socialstyrelsens erfarenheter av internationellt samarbete” (bokkapitel)',
+      '000': 'Social- och hälsovårdsministeriet, Internationellt samarbete (2003)',
+      '001': 'Socialstyrelsen, Vårt internationella arbete (2021)',
+      '003': 'Carlsson, Internationella samarbeten med svenska myndigheter efterfrågas (2024)',
     },
     line: (a: string) => `rad ${a}`,
     lines: (a: string, b: string) => `rad ${a}–${b}`,

@@ -2,7 +2,8 @@
 // that opens the cited lines in a dialog when the server has the source texts, and otherwise
 // says where to find them and what they say in our words. Source text goes in as text only.
 import type { SourceLines } from '../api/curation-types.ts';
-import { t } from '../i18n/index.ts';
+import { linesInWords, readableCitations } from '../../../server/model/inline-citations.ts';
+import { lang, t } from '../i18n/index.ts';
 import { button, h } from './dom.ts';
 
 export interface SourceRef {
@@ -42,6 +43,25 @@ export function parseSource(ref: string): SourceRef {
     from: m ? Number(m[1]) : null,
     to: m ? Number(m[2] ?? m[1]) : null,
   };
+}
+
+/** A document by the number its file name starts with ("001"), as the answers name it. */
+function documentByPrefix(prefix: string): string | null {
+  for (const [file, name] of answerNames) if (file.startsWith(`${prefix}_`)) return name;
+  return t.sources.documents[prefix] ?? null;
+}
+
+/** A reference as the answers cite it: "Socialstyrelsen, Vårt internationella arbete (2021), l. 16". */
+export function citationText(ref: string): string {
+  const s = parseSource(ref);
+  if (s.from === null) return s.document;
+  const lines = s.to !== null && s.to !== s.from ? `${s.from}–${s.to}` : String(s.from);
+  return `${s.document}, ${linesInWords(lines, lang)}`;
+}
+
+/** A data text (evidence, notes) with its citation shorthand ("003 L880") in the answers' words. */
+export function citedInWords(text: string): string {
+  return readableCitations(text, documentByPrefix, lang);
 }
 
 /** The list of sources under a node or a tie: document, then file and lines. */

@@ -5,6 +5,7 @@
 import { formFieldOf, propertyTextOf, textOf, type TextField, type TextLang } from '../../../server/model/texts.ts';
 import { lang, t } from '../i18n/index.ts';
 import { h } from './dom.ts';
+import { citedInWords } from './sources.ts';
 
 const other = (l: TextLang): TextLang => (l === 'en' ? 'sv' : 'en');
 
@@ -31,15 +32,20 @@ function shown(items: string[], l: TextLang, origin: string, otherOrigin: string
 
 /** A text field (task, hedge, evidence…) in the reader's language, or null when the record has none. */
 export function formOf(record: Record<string, unknown>, field: TextField): HTMLElement | null {
-  const mine = textOf(record, field, lang);
-  const theirs = textOf(record, field, other(lang));
+  const mine = readable(textOf(record, field, lang));
+  const theirs = readable(textOf(record, field, other(lang)));
   if (mine) return shown([mine.text], lang, mine.origin, theirs?.origin);
   return theirs ? shown([theirs.text], theirs.lang, theirs.origin, undefined) : null;
 }
 
 /** The plain text of a field in the reader's language (falling back to the other), for one-line summaries. */
 export function plainOf(record: Record<string, unknown>, field: TextField): string | null {
-  return (textOf(record, field, lang) ?? textOf(record, field, other(lang)))?.text ?? null;
+  return readable(textOf(record, field, lang) ?? textOf(record, field, other(lang)))?.text ?? null;
+}
+
+/** A form with the data's citation shorthand ("(001 L16)") in words, as the answers cite. */
+function readable<T extends { text: string }>(form: T | null): T | null {
+  return form ? { ...form, text: citedInWords(form.text) } : null;
 }
 
 /** A free property (tasks, staff, title…) in the reader's language. */

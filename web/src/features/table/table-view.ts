@@ -10,7 +10,7 @@ import { formatNumber, lang, t } from '../../i18n/index.ts';
 import type { ViewState } from '../../state/view-state.ts';
 import { asOfGroups, button, certaintyBadge, clear, h } from '../common/ui.ts';
 import { AS_OF_GROUPS } from '../../../../server/model/as-of.ts';
-import { parseSource } from '../../ui/sources.ts';
+import { citationText } from '../../ui/sources.ts';
 import { actionBar, repRole } from '../readable/actions.ts';
 import { rowsToCsv, sortRows, tiesByGroup, viewRows, type NodeRow, type Sort, type SortKey, type TieRow } from './rows.ts';
 
@@ -284,11 +284,7 @@ export class TableView {
   }
 }
 
+/** The cited documents as the answers name them, never a file's number. */
 function sourcesText(sources: readonly string[]): string {
-  return sources
-    .map((ref) => {
-      const s = parseSource(ref);
-      return `${s.file.slice(0, 3)} ${s.lines}`;
-    })
-    .join('; ');
+  return sources.map(citationText).join('; ');
 }
