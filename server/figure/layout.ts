@@ -105,9 +105,12 @@ const RING_GAP = 150;
 export function wheel(boxes: LayoutBox[], hub: string, group: (id: string) => string): Placement {
   const centre = boxes.find((b) => b.id === hub)!;
   const others = boxes.filter((b) => b.id !== hub).sort((a, b) => group(a.id).localeCompare(group(b.id)) || a.id.localeCompare(b.id));
-  const slot = Math.max(...others.map((b) => b.width), 60) + NODE_GAP;
+  // More neighbours, more room: wider rings leave the ties' captions space between the names.
+  const crowd = Math.min(1, Math.max(0, (others.length - 24) / 60));
+  const ringGap = RING_GAP * (1 + 0.6 * crowd);
+  const slot = Math.max(...others.map((b) => b.width), 60) + NODE_GAP * (1 + crowd);
   const placement: Placement = new Map([[hub, { x: -centre.width / 2, y: -centre.height / 2 }]]);
-  let radius = Math.max(centre.width, centre.height) / 2 + RING_GAP * 1.4;
+  let radius = Math.max(centre.width, centre.height) / 2 + ringGap * 1.4;
   let i = 0;
   for (let ring = 0; i < others.length; ring++) {
     const capacity = Math.max(6, Math.floor((2 * Math.PI * radius) / slot));
@@ -119,7 +122,7 @@ export function wheel(boxes: LayoutBox[], hub: string, group: (id: string) => st
       // The shape sits on the ring; its name hangs below it.
       placement.set(b.id, { x: Math.cos(a) * radius - b.width / 2, y: Math.sin(a) * radius - 20 });
     }
-    radius += RING_GAP;
+    radius += ringGap;
   }
   return placement;
 }

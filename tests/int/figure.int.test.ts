@@ -102,7 +102,15 @@ describe('POST /api/figure', () => {
       return { x1, y1, x2, y2 };
     });
     expect(boxes.length).toBeGreaterThan(5);
-    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+    // 0 caption boxes that meet.
+    const meeting = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => overlaps(a, b)));
+    expect(meeting).toEqual([]);
+    // A hub's ties are captioned by group: ties between the same two nodes, and ties of one kind
+    // fanning out of the hub, once each; so there are fewer captions than ties.
+    const stands = [...svg.matchAll(/class="tie-caption" data-box="[-\d. ]+" data-ties="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(stands).toHaveLength(boxes.length);
+    expect(Math.max(...stands)).toBeGreaterThan(2);
+    expect(boxes.length).toBeLessThan((svg.match(/<g id="tie:/g) ?? []).length * 0.6);
     // Full names, wrapped rather than cut.
     expect(svg).not.toContain('…');
   });

@@ -65,6 +65,7 @@ function edge(
     type,
     certainty,
     sources,
+    ends: [from.id, to.id],
   };
 }
 
@@ -207,6 +208,62 @@ describe('figure tie captions', () => {
     );
     expect(placed.map((p) => p.edge.id).sort()).toEqual(['ab', 'ac']);
     expect(dropped).toEqual([]);
+  });
+});
+
+describe('figure tie captions, grouped', () => {
+  it('captions the ties between the same two nodes once, naming each kind', () => {
+    const a = node('a', 'Agency', 'A', 0, 0);
+    const b = node('b', 'Organisation', 'B', 500, 0);
+    const kinds = ['participates in', 'cooperates with (since 2023)', 'supports'];
+    const ties = kinds.map((k, i) => ({
+      ...edge(`ab${i}`, a, b, 'PARTICIPATES_IN', k),
+      controls: i === 1 ? [] : [{ x: 250, y: i * 20 - 20 }],
+    }));
+    const { placed, dropped } = placeEdgeLabels(model([a, b], ties), roughMeasure);
+    expect(dropped).toEqual([]);
+    expect(placed).toHaveLength(1);
+    expect(placed[0]!.stands).toBe(3);
+    expect(placed[0]!.lines.join(' ')).toBe(kinds.join(' · '));
+    // On the middle tie of the band.
+    expect(placed[0]!.edge.id).toBe('ab1');
+    const svg = composeFigure(model([a, b], ties), frame(en), roughMeasure);
+    expect(svg.match(/class="tie-caption"/g)).toHaveLength(1);
+    expect(svg).toContain('data-ties="3"');
+  });
+
+  it('captions a fan of ties of one kind once, and a tie of another kind on its own', () => {
+    const hub = node('hub', 'Agency', 'Hub', 0, 0);
+    const spokes = Array.from({ length: 8 }, (_, i) => {
+      const a = (2 * Math.PI * i) / 8;
+      return node(`n${i}`, 'Organisation', `Forum ${i}`, Math.cos(a) * 400, Math.sin(a) * 400);
+    });
+    const ties = [
+      ...spokes.slice(0, 7).map((s, i) => edge(`c${i}`, hub, s, 'COOPERATES_WITH', 'cooperates with')),
+      edge('p7', hub, spokes[7]!, 'PARTICIPATES_IN', 'participates in'),
+    ];
+    const { placed, dropped } = placeEdgeLabels(model([hub, ...spokes], ties), roughMeasure);
+    expect(dropped).toEqual([]);
+    expect(placed.map((p) => [p.lines.join(' '), p.stands])).toEqual([
+      ['cooperates with', 7],
+      ['participates in', 1],
+    ]);
+  });
+
+  it('places a bundle’s caption before single ties’, and every tie is captioned or counted as left out, none overlapping', () => {
+    const a = node('a', 'Agency', 'A', 0, 0);
+    const b = node('b', 'Agency', 'B', 0, 140);
+    const c = node('c', 'Agency', 'C', 0, 280);
+    const ties = [
+      edge('ab1', a, b, 'UNDER', 'under'),
+      { ...edge('ab2', a, b, 'PART_OF', 'part of'), controls: [{ x: 12, y: 70 }] },
+      edge('bc', b, c, 'SUPPORTS', 'supports'),
+      edge('ac', a, c, 'COORDINATES', 'coordinates'),
+    ];
+    const { placed, dropped } = placeEdgeLabels(model([a, b, c], ties), roughMeasure);
+    expect(placed[0]!.stands).toBe(2);
+    expect(dropped.length + placed.reduce((s, p) => s + p.stands, 0)).toBe(4);
+    for (const [i, p] of placed.entries()) for (const q of placed.slice(i + 1)) expect(overlaps(p.box, q.box)).toBe(false);
   });
 });
 

@@ -161,15 +161,81 @@ function along(e: SvgEdge, t: number): { x: number; y: number } {
 }
 
 export interface PlacedCaption {
+  /** The tie the caption sits on. */
   edge: SvgEdge;
+  /** Its lines: one kind, or the kinds of a bundle of ties between the same two nodes. */
+  lines: string[];
+  /** How many ties it names (a bundle, or a fan of ties of one kind). */
+  stands: number;
   x: number;
   y: number;
   box: Box;
 }
 
+/** Widest a caption gets before it wraps onto another line. */
+const CAPTION_MAX_WIDTH = 190;
+/** Ties of one kind, with one caption, leaving one node: this many or more are captioned once. */
+const FAN = 3;
+
+interface CaptionUnit {
+  text: string;
+  /** The ties it stands for; the caption goes on one of them. */
+  members: SvgEdge[];
+}
+
+const certaintyRank = (e: SvgEdge) => (e.certainty === 'inferred' ? 2 : e.certainty === 'hedged' ? 1 : 0);
+
 /**
- * Where each tie's caption goes: upright, on its tie, clear of every name, shape and other
- * caption. A caption that finds no free place is left out rather than drawn over another.
+ * What gets a caption. Ties between the same two nodes are one bundle with one caption naming
+ * each kind once; ties with the same caption fanning out of (or into) one node are one group
+ * with one caption, their colour telling the rest (the legend names it). The rest keep their own.
+ * Best first: what stands for most ties, then what is surest, then the shortest.
+ */
+function captionUnits(edges: readonly SvgEdge[]): CaptionUnit[] {
+  const captioned = edges.filter((e) => e.label?.text).sort((a, b) => a.id.localeCompare(b.id));
+  const pairKey = (e: SvgEdge) => (e.ends ? [...e.ends].sort().join('\u0000') : `tie:${e.id}`);
+  const pairs = new Map<string, SvgEdge[]>();
+  for (const e of captioned) pairs.set(pairKey(e), [...(pairs.get(pairKey(e)) ?? []), e]);
+  const units: CaptionUnit[] = [];
+  const single: SvgEdge[] = [];
+  for (const members of pairs.values()) {
+    if (members.length === 1) single.push(members[0]!);
+    else units.push({ text: [...new Set(members.map((e) => e.label!.text))].join(' · '), members });
+  }
+  // Fans: the same caption from the same end, biggest fan first, each tie in one fan only.
+  const fans = new Map<string, SvgEdge[]>();
+  for (const e of single) {
+    if (!e.ends) continue;
+    for (const [end, side] of [
+      [e.ends[0], 'out'],
+      [e.ends[1], 'in'],
+    ] as const) {
+      const key = `${end}\u0000${side}\u0000${e.label!.text}`;
+      fans.set(key, [...(fans.get(key) ?? []), e]);
+    }
+  }
+  const taken = new Set<string>();
+  for (const fan of [...fans.values()].sort((a, b) => b.length - a.length || a[0]!.id.localeCompare(b[0]!.id))) {
+    const free = fan.filter((e) => !taken.has(e.id));
+    if (free.length < FAN) continue;
+    for (const e of free) taken.add(e.id);
+    units.push({ text: free[0]!.label!.text, members: free });
+  }
+  for (const e of single) if (!taken.has(e.id)) units.push({ text: e.label!.text, members: [e] });
+  const surest = (u: CaptionUnit) => Math.min(...u.members.map(certaintyRank));
+  return units.sort(
+    (a, b) =>
+      b.members.length - a.members.length ||
+      surest(a) - surest(b) ||
+      a.text.length - b.text.length ||
+      a.members[0]!.id.localeCompare(b.members[0]!.id),
+  );
+}
+
+/**
+ * Where each caption goes: upright, on one of the ties it names, clear of every name, shape
+ * and other caption. A caption that finds no free place is left out rather than drawn over
+ * another (the lower its rank, the likelier).
  */
 export function placeEdgeLabels(model: SvgModel, measure: Measure): { placed: PlacedCaption[]; dropped: SvgEdge[]; nodeBoxes: Box[] } {
   const nodeBoxes: Box[] = [];
@@ -180,24 +246,26 @@ export function placeEdgeLabels(model: SvgModel, measure: Measure): { placed: Pl
   }
   const placed: PlacedCaption[] = [];
   const dropped: SvgEdge[] = [];
-  // Short captions first: more of them fit, and a long one is the likeliest to collide.
-  const captioned = model.edges
-    .filter((e) => e.label)
-    .sort((a, b) => a.label!.text.length - b.label!.text.length || a.id.localeCompare(b.id));
-  for (const e of captioned) {
-    const t = e.label!;
-    const w = measure(t.text, t.fontSize, t.fontWeight) + 4;
-    const h = t.fontSize * LINE + 2;
+  for (const unit of captionUnits(model.edges)) {
+    const t = unit.members[0]!.label!;
+    const lines = wrap(unit.text, CAPTION_MAX_WIDTH, t.fontSize, t.fontWeight, measure);
+    const w = Math.max(...lines.map((l) => measure(l, t.fontSize, t.fontWeight))) + 4;
+    const h = lines.length * t.fontSize * LINE + 2;
     let spot: PlacedCaption | null = null;
-    for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75]) {
-      const p = along(e, f);
-      const box = { x1: p.x - w / 2, y1: p.y - h / 2, x2: p.x + w / 2, y2: p.y + h / 2 };
-      if (nodeBoxes.some((b) => overlaps(b, box)) || placed.some((c) => overlaps(c.box, box))) continue;
-      spot = { edge: e, x: p.x, y: p.y, box };
-      break;
+    // A bundle's middle tie first, then the others; along each, the middle first.
+    const on = [...unit.members].sort((a, b) => a.controls.length - b.controls.length);
+    for (const e of on) {
+      for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75]) {
+        const p = along(e, f);
+        const box = { x1: p.x - w / 2, y1: p.y - h / 2, x2: p.x + w / 2, y2: p.y + h / 2 };
+        if (nodeBoxes.some((b) => overlaps(b, box)) || placed.some((c) => overlaps(c.box, box))) continue;
+        spot = { edge: e, lines, stands: unit.members.length, x: p.x, y: p.y, box };
+        break;
+      }
+      if (spot) break;
     }
     if (spot) placed.push(spot);
-    else dropped.push(e);
+    else dropped.push(...unit.members);
   }
   return { placed, dropped, nodeBoxes };
 }
@@ -419,8 +487,14 @@ function drawing(model: SvgModel, placed: PlacedCaption[], lines: Map<string, st
   for (const c of placed) {
     const t = c.edge.label!;
     const b = c.box;
+    const lines = c.lines
+      .map(
+        (l, i) =>
+          `<text x="${n(c.x)}" y="${n(b.y1 + 1 + t.fontSize * LINE * i + t.fontSize * 0.95)}" text-anchor="middle" font-family="${ink.font}" font-size="${n(t.fontSize)}" fill="${ink.muted}">${xml(l)}</text>`,
+      )
+      .join('');
     out.push(
-      `<g class="tie-caption" data-box="${n(b.x1)} ${n(b.y1)} ${n(b.x2)} ${n(b.y2)}"><rect x="${n(b.x1)}" y="${n(b.y1)}" width="${n(b.x2 - b.x1)}" height="${n(b.y2 - b.y1)}" rx="2" fill="${model.background}" fill-opacity="0.9"/><text x="${n(c.x)}" y="${n(b.y1 + 1 + t.fontSize * 0.95)}" text-anchor="middle" font-family="${ink.font}" font-size="${n(t.fontSize)}" fill="${ink.muted}">${xml(t.text)}</text></g>`,
+      `<g class="tie-caption" data-box="${n(b.x1)} ${n(b.y1)} ${n(b.x2)} ${n(b.y2)}" data-ties="${c.stands}"><rect x="${n(b.x1)}" y="${n(b.y1)}" width="${n(b.x2 - b.x1)}" height="${n(b.y2 - b.y1)}" rx="2" fill="${model.background}" fill-opacity="0.9"/>${lines}</g>`,
     );
   }
   out.push(`</g>`);

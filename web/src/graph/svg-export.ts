@@ -65,6 +65,8 @@ export interface SvgEdge {
   sources?: string[];
   /** As of a date, its dates are not given: drawn pale, and said so in a figure's legend. */
   undated?: boolean;
+  /** The ids of the nodes it runs from and to: a figure captions ties between the same two once. */
+  ends?: [string, string];
 }
 
 export interface SvgModel {
@@ -333,6 +335,7 @@ export function svgModelFromCy(cy: Core, meta: { title: string; description: str
         certainty: String(edge.data('certainty') ?? 'stated'),
         sources: strings(edge.data('sources')),
         undated: edge.hasClass('undated'),
+        ends: [edge.source().id(), edge.target().id()],
       };
     });
   return { nodes, edges, ...meta };
