@@ -64,7 +64,15 @@ export default async function setup(project: TestProject) {
       };
     }
   }
-  const db = new Database({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
+  // QUERY_TIMEOUT_MS reaches the seed load too: on a loaded machine a fresh Neo4j's first
+  // writes can outrun the 10 s default, and the whole tier then fails before its first test.
+  const db = new Database({
+    uri,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    queryTimeoutMs: config.QUERY_TIMEOUT_MS,
+  });
   await db.applySchema();
   await loadSeed(db);
   await db.close();

@@ -17,7 +17,13 @@ export function arrivalOrder(
     const source = String(e.data.source);
     const target = String(e.data.target);
     if (there(source) && there(target)) out.push(e);
-    else for (const end of new Set([source, target])) waiting.set(end, [...(waiting.get(end) ?? []), e]);
+    else
+      for (const end of new Set([source, target])) {
+        // Pushed, not copied: a hub's list grows with each of its ties (copying was quadratic).
+        const list = waiting.get(end);
+        if (list) list.push(e);
+        else waiting.set(end, [e]);
+      }
   }
   const placed = new Set<ElementDefinition>(out);
   for (const n of nodes) {

@@ -5,7 +5,7 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject, type La
 import type { EdgeData, GraphElements, NodeData } from '../api/types.ts';
 import type { EventBus } from '../events.ts';
 import type { LayoutName, Position, ViewState } from '../state/view-state.ts';
-import { applyClasses, classesFor, elementInfo, infoOf, type Highlight } from './apply.ts';
+import { applyClasses, classesFor, elementInfo, infoOf, type Highlight, type ManagedClass } from './apply.ts';
 import { arrivalOrder } from './arrival.ts';
 import type { ForceJob } from './force-job.ts';
 import { edgeElement, nodeElement, type NameLookup } from './elements.ts';
@@ -32,7 +32,7 @@ import {
   withRandom,
   type RankedBox,
 } from './labels.ts';
-import { inSlices } from './slices.ts';
+import { inSlices, yieldToPage } from './slices.ts';
 import { buildStyle, THEMES } from './style.ts';
 import { FONT_FAMILY, roughMeasure, svgModelFromCy, type Measure, type SvgModel } from './svg-export.ts';
 
@@ -122,6 +122,8 @@ const byId = (a: cytoscape.SingularElementArgument, b: cytoscape.SingularElement
 
 /** Above this many new elements, a render adds them in slices (see `render`). */
 export const SLICED_ADD = 1000;
+/** Elements per slice of an arrival. */
+const SLICE = 200;
 
 export interface RenderOptions {
   animate: boolean;
@@ -297,11 +299,15 @@ export class GraphView {
         const id = ele.id();
         if (ele.group() === 'nodes' ? !ids.has(id) : !edgeIds.has(id)) ele.remove();
       });
-    if (newNodes.length + newEdges.length > SLICED_ADD) {
+    // A big arrival, or any addition to a canvas that is big already: in slices (one batch of
+    // a thousand elements on a 10k canvas was a long task of its own).
+    let known: Map<string, ManagedClass[]> | null = null;
+    const sliced = newNodes.length + newEdges.length > (cy.elements().length > SLICED_ADD ? SLICE : SLICED_ADD);
+    if (sliced) {
       cy.batch(removeGone);
       this.tuneForSize(large);
-      const arrived = await this.addInSlices(token, state, highlight, newNodes.map(nodeDef), newEdges.map(edgeDef), options.onProgress);
-      if (!arrived) return { unplaced };
+      known = await this.addInSlices(token, state, highlight, newNodes, newEdges, nodeDef, edgeDef, options.onProgress);
+      if (!known) return { unplaced };
     }
     const moves: Array<[NodeSingular, Position]> = [];
     cy.batch(() => {
@@ -323,7 +329,8 @@ export class GraphView {
         const now = n.position();
         if (Math.abs(now.x - p.x) > 0.5 || Math.abs(now.y - p.y) > 0.5) moves.push([n, p]);
       }
-      applyClasses(cy, classesFor(elementInfo(cy), state, highlight));
+      // After an arrival its classes are known already (decided over every element on the canvas).
+      applyClasses(cy, known ?? classesFor(elementInfo(cy), state, highlight));
       this.suppressSelect = true;
       const want = new Set(state.selected);
       cy.elements(':selected').forEach((e) => {
@@ -348,17 +355,31 @@ export class GraphView {
   /**
    * Adds a big arrival slice by slice: nodes from the middle of the quick placement outwards,
    * each tie as soon as both its ends are there, so every slice drawn is a readable picture.
-   * False when a newer render took over (it adds whatever is still missing).
+   * Every step over the whole view (definitions, classes, placement, order) is a task of its
+   * own, and each slice is styled and measured as it is added, so no frame has to style the
+   * whole view at once. Returns the classes decided for every element on the canvas, or null
+   * when a newer render took over (it adds whatever is still missing).
    */
   private async addInSlices(
     token: number,
     state: ViewState,
     highlight: Highlight | null,
-    nodes: ElementDefinition[],
-    edges: ElementDefinition[],
+    newNodes: readonly string[],
+    newEdges: readonly EdgeData[],
+    nodeDef: (id: string) => ElementDefinition,
+    edgeDef: (e: EdgeData) => ElementDefinition,
     onProgress: RenderOptions['onProgress'],
-  ): Promise<boolean> {
+  ): Promise<Map<string, ManagedClass[]> | null> {
     const cy = this.cy;
+    const cancelled = () => token !== this.renderToken || this.cy !== cy;
+    const step = async () => {
+      await yieldToPage();
+      return !cancelled();
+    };
+    const nodes: ElementDefinition[] = [];
+    const edges: ElementDefinition[] = [];
+    if (!(await inSlices(newNodes, (slice) => slice.forEach((id) => nodes.push(nodeDef(id))), { cancelled }))) return null;
+    if (!(await inSlices(newEdges, (slice) => slice.forEach((e) => edges.push(edgeDef(e))), { cancelled }))) return null;
     // Classes from the data, before the elements exist: each element gets its style once.
     const infos = [
       ...cy.elements().map((ele) => infoOf(ele.isNode() ? 'nodes' : 'edges', ele.data() as Record<string, unknown>)),
@@ -366,6 +387,7 @@ export class GraphView {
       ...edges.map((d) => infoOf('edges', d.data)),
     ];
     const classes = classesFor(infos, state, highlight);
+    if (!(await step())) return null;
     const withClasses = (def: ElementDefinition): ElementDefinition => {
       const own = classes.get(String(def.data.id)) ?? [];
       def.classes = [def.classes ?? '', ...own].filter(Boolean).join(' ');
@@ -377,6 +399,7 @@ export class GraphView {
       edges.map((d) => ({ source: String(d.data.source), target: String(d.data.target) })),
     );
     for (const d of unplacedNodes) d.position = quick[String(d.data.id)] ?? { x: 0, y: 0 };
+    if (!(await step())) return null;
     // A whole new picture is framed before its first slice; an addition keeps the viewport.
     const framed = cy.nodes().empty() ? this.frameFor(Object.values(quick)) : null;
     // Placed nodes first, then the quick placement from its middle outwards.
@@ -386,18 +409,24 @@ export class GraphView {
     };
     nodes.sort((a, b) => fromMiddle(a) - fromMiddle(b));
     const order = arrivalOrder(nodes, edges, (id) => cy.getElementById(id).nonempty()).map(withClasses);
+    if (!(await step())) return null;
     this.arriving = true;
     try {
-      return await inSlices(
+      const done = await inSlices(
         order,
         (slice) => {
           // The canvas may have been cleared meanwhile (another time of record): no tie without its ends.
           const there = (id: unknown) => cy.getElementById(String(id)).nonempty();
-          cy.add(slice.filter((d) => d.group !== 'edges' || (there(d.data.source) && there(d.data.target))));
+          const added = cy.add(slice.filter((d) => d.group !== 'edges' || (there(d.data.source) && there(d.data.target))));
+          // Styled and measured now, in this slice's task: Cytoscape would otherwise do it for
+          // every element still unstyled in the next frame, or in the next selector that reads
+          // styles (`:visible`), in one long task.
+          added.boundingBox({});
           if (framed && cy.zoom() !== framed.zoom) cy.viewport(framed);
         },
-        { onProgress, cancelled: () => token !== this.renderToken || this.cy !== cy },
+        { slice: SLICE, onProgress, cancelled },
       );
+      return done ? classes : null;
     } finally {
       this.arriving = false;
     }
