@@ -64,7 +64,15 @@ export default async function setup(project: TestProject) {
       };
     }
   }
-  const db = new Database({ uri, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE });
+  // A newly started Java answers its first queries slowly on a busy machine: the seed load here
+  // gets minutes, not the API's 10 seconds.
+  const db = new Database({
+    uri,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    queryTimeoutMs: 180_000,
+  });
   await db.applySchema();
   await loadSeed(db);
   await db.close();
