@@ -5,8 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default'],
-    // The int and e2e tiers each run their files one at a time; this lets them (and the unit
-    // tier) run side by side. Most of their time is waiting on Neo4j and the browser.
+    // Unit files run side by side. The int and e2e tiers each run their files one at a time, and
+    // vitest puts every such file into one queue whatever its project, so `npm test` starts the
+    // int tier and the e2e tier as two vitest processes (package.json) to let them overlap.
     maxWorkers: 3,
     projects: [
       {

@@ -121,12 +121,19 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 }
 
+const PREPARE_QUERY_TIMEOUT_MS = 180_000;
+
 /** Neo4j may still be coming up (or be remote and restarting): keep trying for a while. */
 async function prepareWithRetry(db: Connection['db'], config: Config, onProgress: (done: number, total: number, phase: string) => void) {
   const deadline = Date.now() + 120_000;
   for (;;) {
     try {
-      return await prepareDatabase(db, { seed: config.SEED_ON_START, onProgress });
+      // The API's per-query limit is for readers; loading the seed into a newly started Neo4j
+      // on a busy machine can take longer than that and must not leave an empty product.
+      return await prepareDatabase(db.withQueryTimeout(Math.max(config.QUERY_TIMEOUT_MS, PREPARE_QUERY_TIMEOUT_MS)), {
+        seed: config.SEED_ON_START,
+        onProgress,
+      });
     } catch (err) {
       if (Date.now() > deadline || (err as { code?: string }).code !== 'DATABASE_UNAVAILABLE') throw err;
       await new Promise((r) => setTimeout(r, 2000));

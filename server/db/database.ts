@@ -76,6 +76,16 @@ export class Database {
   }
 
   /**
+   * The same connection with another default time limit per query, for work that is slow by
+   * nature, such as preparing a store right after its Java started on a busy machine.
+   */
+  withQueryTimeout(ms: number): Database {
+    const copy = Object.create(this) as Database;
+    Object.defineProperty(copy, 'timeoutMs', { value: ms });
+    return copy;
+  }
+
+  /**
    * Set by the answer cache just before it runs a read's handler (server/api/route.ts). Each read
    * the handler starts before its first await reads the data version first, in its own
    * transaction, instead of the request paying for a version read of its own; the answer is

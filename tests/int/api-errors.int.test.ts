@@ -204,6 +204,15 @@ describe('what the console answers', () => {
     expect(res.body.error.code).toBe('QUERY_TIMEOUT');
   });
 
+  it("gives slow work such as a store's preparation its own time limit, leaving the API's as it was", async () => {
+    const slow = 'UNWIND range(1, 3000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n';
+    await expect(capped.db.withQueryTimeout(1).readText(slow, {}, { rowLimit: 1 })).rejects.toMatchObject({ code: 'QUERY_TIMEOUT' });
+    const longer = await capped.db.withQueryTimeout(120_000).readText(slow, {}, { rowLimit: 1 });
+    expect(longer.rows).toEqual([{ n: 0 }]);
+    const res = await query({ cypher: 'UNWIND range(1, 10000000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n' }, capped.app);
+    expect(res.status).toBe(408);
+  });
+
   it('takes a statement of 20,000 characters and names one longer, or an empty one', async () => {
     const longest = `RETURN '${'x'.repeat(20_000 - "RETURN ''".length)}'`;
     expect(longest).toHaveLength(20_000);
