@@ -136,6 +136,7 @@ export class ChainPanel {
       h(
         'div',
         {},
+        `${t.certainty.restsOn} `,
         nodeChip(hop.node, hop.node.id, () => this.bus.emit('node:show', { id: hop.node.id })),
         ' ',
         certaintyBadge(hop),
