@@ -92,7 +92,7 @@ function problemWords(p: Problem | undefined): Words {
         ? { en: `must be at most ${p.maximum}`, sv: `får vara högst ${p.maximum}` }
         : { en: 'is too large', sv: 'är för stort' };
     case 'invalid_format':
-      return { en: 'is not written the way it should be', sv: 'är inte skrivet som det ska' };
+      return { en: 'is not written the way it should be', sv: 'har inte rätt form' };
     default:
       return { en: 'cannot be read', sv: 'går inte att läsa' };
   }
@@ -112,6 +112,13 @@ export function validationWords(details: ErrorDetail[]): Words {
   for (const d of details) if (!byField.has(fieldOf(d.path))) byField.set(fieldOf(d.path), d);
   const say = (lang: Lang) =>
     [...byField].map(([field, d]) => {
+      // An id in the address names a node on most routes, but a change set, a view or a token
+      // on others: its form is refused before anything is looked up, so say it neutrally.
+      if (field === 'id' && d.path === 'params.id' && (d.problem as Problem | undefined)?.code === 'invalid_format') {
+        return lang === 'en'
+          ? 'The address does not name anything the app holds: pick it from the app’s lists rather than typing it.'
+          : 'Adressen anger inget som appen har: välj det i appens listor i stället för att skriva det.';
+      }
       const name = FIELDS[field]?.[lang] ?? SOME_VALUE[lang];
       // A refinement's message is ours, written for people (in English): it says why.
       const hint = HINTS[field]?.[lang] ?? ((d.problem as Problem | undefined)?.code === 'custom' && lang === 'en' ? d.message : undefined);

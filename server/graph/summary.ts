@@ -281,7 +281,8 @@ const VERBS: Record<Lang, Record<RelationshipType, string>> = {
     REPRESENTS: 'represents',
     MANDATES: 'gives an assignment to',
     APPOINTS: 'appoints',
-    HOLDS_POST: 'holds',
+    // "Charlotta George is the Chief Nurse Officer of Sweden": a post is held by being it.
+    HOLDS_POST: 'is',
     CHAIRS: 'chairs',
     LEADS_DELEGATION: 'leads a delegation to',
     CONTACT_POINT_FOR: 'is the contact point for',
@@ -307,7 +308,7 @@ const VERBS: Record<Lang, Record<RelationshipType, string>> = {
     REPRESENTS: 'företräder',
     MANDATES: 'ger uppdrag åt',
     APPOINTS: 'utser',
-    HOLDS_POST: 'innehar',
+    HOLDS_POST: 'är',
     CHAIRS: 'är ordförande i',
     LEADS_DELEGATION: 'leder en delegation till',
     CONTACT_POINT_FOR: 'är kontaktpunkt för',

@@ -125,7 +125,7 @@ const WRITES: Array<{
   {
     what: 'a change set that is not in the history',
     method: 'get',
-    url: '/api/changes/no-such-change-set',
+    url: '/api/changes/cs-999999',
     status: 404,
     path: 'params.id',
     says: { en: /^That change set is not in the history/, sv: /^Den ändringen finns inte i historiken/ },
@@ -141,16 +141,24 @@ const WRITES: Array<{
   {
     what: 'reverting a change set that is not there',
     method: 'post',
-    url: '/api/changes/no-such-change-set/revert',
+    url: '/api/changes/cs-999999/revert',
     body: { reason: 'Testing errors in people’s words' },
     status: 404,
     path: 'params.id',
     says: { en: /^That change set is not in the history/, sv: /^Den ändringen finns inte i historiken/ },
   },
   {
+    what: 'a change set asked for by something that is no change set’s id',
+    method: 'get',
+    url: '/api/changes/not-a-change-set',
+    status: 400,
+    path: 'params.id',
+    says: { en: /^The address does not name anything the app holds/, sv: /^Adressen anger inget som appen har/ },
+  },
+  {
     what: 'a saved view that is not there',
     method: 'get',
-    url: '/api/views/no-such-view-here',
+    url: '/api/views/view-000000000000',
     status: 404,
     path: 'params.id',
     says: { en: /^That saved view is not there/, sv: /^Den sparade vyn finns inte/ },
@@ -223,8 +231,8 @@ describe.each(['en', 'sv'] as const)('editors’ errors in people’s words (%s)
     expect(res.status, JSON.stringify(res.body)).toBe(status);
     const { message, details } = res.body.error as { message: string; details: Array<{ path: string }> };
     expect(message).toMatch(says[lang]);
-    expect(machineWords(message, ['no-such-node-here', 'no-such-change-set', 'no-such-view-here', 'no-such-token'])).toEqual([]);
-    expect(message).not.toMatch(/no-such|params\.|body\.|WRITE_TOKEN|updateNode|Unexpected|position \d/);
+    expect(machineWords(message, ['no-such-node-here', 'no-such-token'])).toEqual([]);
+    expect(message).not.toMatch(/no-such|cs-999999|view-0|params\.|body\.|WRITE_TOKEN|updateNode|Unexpected|position \d/);
     expect(otherLanguageWords(message, lang)).toEqual([]);
     expect(details.map((d) => d.path)).toContain(path);
   });

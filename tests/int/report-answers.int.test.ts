@@ -457,6 +457,7 @@ describe('planned facts', () => {
               to: 'sweden',
               forum: 'council-of-europe',
               capacity: 'government',
+              basisKind: 'not-stated',
               certainty: 'stated',
               validFrom: '2030',
               planned: true,
@@ -491,7 +492,8 @@ describe('planned facts', () => {
     expect(seat, rep.summary.text).toContain(planned[lang]);
     const chain = await get<Chain>('/api/nodes/folkhalsomyndigheten/mandate-chain', { lang });
     expect(chain.summary.text).toContain(planned[lang]);
-    const route = await get<{ summary: Summary }>('/api/paths', { from: 'folkhalsomyndigheten', to: 'sweden', lang, maxDepth: '1' });
+    // The planned assignment is the one-step route from the ministry to the agency.
+    const route = await get<{ summary: Summary }>('/api/paths', { from: 'socialdepartementet', to: 'folkhalsomyndigheten', lang });
     expect(route.summary.text).toContain(planned[lang]);
     for (const text of [rep.summary.text, chain.summary.text, route.summary.text]) {
       expect(text).not.toMatch(/\((from|från) 2030[;)]/);
