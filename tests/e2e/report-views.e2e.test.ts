@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations, launchChromium } from '../helpers/browser.ts';
+import { expectNoAxeViolations, expectNoAxeViolationsAtPhone, launchChromium } from '../helpers/browser.ts';
 import { machineWords, otherLanguageWords } from '../helpers/report-text.ts';
 
 const base = inject('appUrl');
@@ -74,14 +74,7 @@ function readable(selector: string): Promise<string> {
 }
 
 /** The same state at phone width (390 px) passes axe too; then back to the desktop. */
-async function atPhoneWidth(state: string): Promise<void> {
-  const desktop = page.viewportSize()!;
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.screenshot({ path: join(SHOTS, `report-phone-${state.replace(/\W+/g, '-')}.png`) });
-  await expectNoAxeViolations(page, `${state}, phone`, SHOTS);
-  await page.setViewportSize(desktop);
-}
+const atPhoneWidth = (state: string) => expectNoAxeViolationsAtPhone(page, state, SHOTS, 'report');
 
 interface Row {
   agent: { id: string };

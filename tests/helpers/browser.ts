@@ -89,3 +89,16 @@ export async function expectNoAxeViolations(page: Page, state: string, shots: st
   }
   expect(violations, `axe: ${state}`).toEqual([]);
 }
+
+/**
+ * The same state at phone width (390 × 844) passes axe too, with a screenshot
+ * `<prefix>-phone-<state>.png` in `shots`; then back to the width it had.
+ */
+export async function expectNoAxeViolationsAtPhone(page: Page, state: string, shots: string, prefix: string): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.screenshot({ path: join(shots, `${prefix}-phone-${state.replace(/\W+/g, '-')}.png`) });
+  await expectNoAxeViolations(page, `${state}, phone`, shots);
+  if (before) await page.setViewportSize(before);
+}
