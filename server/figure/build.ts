@@ -281,7 +281,7 @@ function drawingModel(
     // Measured on the pair's own direction, so two ties in opposite directions bow apart too.
     const flip = r.start === [r.start, r.end].sort()[0] ? 1 : -1;
     // Two ties bow well apart; more are drawn close, as one band that carries one caption.
-    const step = siblings.length > 2 ? 12 : 30;
+    const step = siblings.length > 2 ? 6 : 30;
     const bow = (siblings.indexOf(r) - (siblings.length - 1) / 2) * step * flip;
     const mid = { x: (source.x + target.x) / 2, y: (source.y + target.y) / 2 };
     const control = { x: mid.x - (dy / len) * bow, y: mid.y + (dx / len) * bow };

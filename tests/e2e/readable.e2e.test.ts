@@ -4,61 +4,26 @@
 // the answer of "Who represents…" in a few keystrokes; notices are read out once; and on a
 // phone the tools, Export and the questions are within reach. Screenshots go to
 // artifacts/screenshots/readable-*.png.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type BrowserContextOptions, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { en, sv } from '../../web/src/i18n/index.ts';
-import { expectNoAxeViolations, launchChromium } from '../helpers/browser.ts';
-
-const base = inject('appUrl');
-const SHOTS = join(process.cwd(), 'artifacts', 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
-
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-const pageErrors: string[] = [];
+import { browserSuite, expectNoAxeViolations, SHOTS } from '../helpers/browser.ts';
 
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, locale: 'en-GB' };
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-GB' };
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  expect(pageErrors.splice(0), 'uncaught errors in the page').toEqual([]);
-});
+const suite = browserSuite('readable', DESKTOP);
+let page: Page;
 
 async function open(path = '/', options: BrowserContextOptions = DESKTOP): Promise<Page> {
-  await context?.close();
-  context = await browser.newContext({ reducedMotion: 'reduce', ...options });
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(base + path);
-  await page.waitForFunction(() => window.mandateExplorer?.idle(), null, { timeout: 120_000 });
-  await settle();
+  page = await suite.open(path, options);
   return page;
 }
 
-async function settle(): Promise<void> {
-  await page.waitForFunction(() => window.mandateExplorer?.idle() && document.querySelector('#cy canvas') !== null, null, {
-    timeout: 30_000,
-  });
-  await page.waitForFunction(() => !window.mandateExplorer!.cy().animated(), null, { timeout: 10_000 });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.waitForFunction(() => window.mandateExplorer?.idle(), null, { timeout: 30_000 });
-}
-
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `readable-${name}.png`) });
-}
+const settle = () => suite.settle(page);
+const shot = (name: string) => suite.shot(name, page);
 
 interface Names {
   /** Elements whose label is drawn now. */

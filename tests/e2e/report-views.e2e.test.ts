@@ -6,52 +6,22 @@
 // Swedish and English and say, after a save, which form is still missing. Screenshots: artifacts/screenshots/report-*.png.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations, launchChromium } from '../helpers/browser.ts';
+import { type Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserSuite, expectNoAxeViolations, expectNoAxeViolationsAtPhone, SHOTS } from '../helpers/browser.ts';
 import { machineWords, otherLanguageWords } from '../helpers/report-text.ts';
 
 const base = inject('appUrl');
-const SHOTS = join(process.cwd(), 'artifacts', 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
-
-let browser: Browser;
-let context: BrowserContext;
+const suite = browserSuite('report', { viewport: { width: 1280, height: 900 } });
 let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  expect(pageErrors.splice(0), 'uncaught errors in the page').toEqual([]);
-});
 
 async function open(path: string, width = 1280): Promise<Page> {
-  await context?.close();
-  context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width, height: 900 }, locale: 'en-GB' });
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(base + path);
-  await settle();
+  page = await suite.open(path, { viewport: { width, height: 900 } });
   return page;
 }
 
-async function settle(): Promise<void> {
-  await page.waitForFunction(() => window.mandateExplorer?.idle() && document.querySelector('#cy canvas') !== null, null, {
-    timeout: 120_000,
-  });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.waitForFunction(() => window.mandateExplorer?.idle(), null, { timeout: 30_000 });
-}
+const settle = () => suite.settle(page);
 
 /**
  * What a person reads in `selector`, word by word: citations and the list of documents left out (a
@@ -74,14 +44,7 @@ function readable(selector: string): Promise<string> {
 }
 
 /** The same state at phone width (390 px) passes axe too; then back to the desktop. */
-async function atPhoneWidth(state: string): Promise<void> {
-  const desktop = page.viewportSize()!;
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.screenshot({ path: join(SHOTS, `report-phone-${state.replace(/\W+/g, '-')}.png`) });
-  await expectNoAxeViolations(page, `${state}, phone`, SHOTS);
-  await page.setViewportSize(desktop);
-}
+const atPhoneWidth = (state: string) => expectNoAxeViolationsAtPhone(page, state, SHOTS, 'report');
 
 interface Row {
   agent: { id: string };

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from '../../neo4j-local/launcher.ts';
 import { rewindGraph } from '../../server/curation/recorded.ts';
 import { testApp } from '../helpers/api.ts';
-import { expectNoAxeViolations, launchChromium } from '../helpers/browser.ts';
+import { expectNoAxeViolations, expectNoAxeViolationsAtPhone, launchChromium } from '../helpers/browser.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
 
 const SEEDS = [process.env.SOURCES_DIR, resolve(REPO_ROOT, '../shared/seeds'), resolve(REPO_ROOT, '../../shared/seeds')].find(
@@ -180,6 +180,7 @@ describe('source watch in the browser', { timeout: 400_000 }, () => {
     expect(await gone.locator('tbody td').nth(1).textContent()).not.toContain('EU-medlemskapet');
     expect((await page.locator('#panel-review').textContent()) ?? '').not.toMatch(/represents-|member-of-|\.txt|body\./);
     await expectNoAxeViolations(page, 'the review queue', SHOTS);
+    await expectNoAxeViolationsAtPhone(page, 'the review queue', SHOTS, 'source-watch');
     await shot(page, '2-review');
 
     // Edit opens the existing edit form on the fact.

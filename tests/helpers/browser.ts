@@ -1,11 +1,12 @@
 // The browser every e2e file drives: Debian's Chromium (never a downloaded one), headless,
-// with the background chatter that would slow or disturb a test switched off; and the axe-core
-// check each of them runs on the states a person sees.
-import { readFileSync } from 'node:fs';
+// with the background chatter that would slow or disturb a test switched off; the axe-core
+// check each of them runs on the states a person sees (at the desktop, and at 390 px); and
+// browserSuite, the set-up a story file shares (so far readable and report-views use it).
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -88,4 +89,92 @@ export async function expectNoAxeViolations(page: Page, state: string, shots: st
     console.error(`axe failure in "${state}":`, JSON.stringify(await computedAround(page, violations), null, 1));
   }
   expect(violations, `axe: ${state}`).toEqual([]);
+}
+
+/**
+ * The same state at phone width (390 × 844) passes axe too, with a screenshot
+ * `<prefix>-phone-<state>.png` in `shots`; then back to the width it had.
+ */
+export async function expectNoAxeViolationsAtPhone(page: Page, state: string, shots: string, prefix: string): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.screenshot({ path: join(shots, `${prefix}-phone-${state.replace(/\W+/g, '-')}.png`) });
+  await expectNoAxeViolations(page, `${state}, phone`, shots);
+  if (before) await page.setViewportSize(before);
+}
+
+/** Where every e2e file keeps its screenshots. */
+export const SHOTS = join(process.cwd(), 'artifacts', 'screenshots');
+
+export interface BrowserSuite {
+  /** The page `open` opened last. */
+  readonly page: Page;
+  /** A fresh context and page at `path` (the one before is closed), once the app has drawn its view. */
+  open(path?: string, options?: BrowserContextOptions): Promise<Page>;
+  /** Until nothing loads, moves or animates, and the canvas shows it. */
+  settle(p?: Page): Promise<void>;
+  /** A screenshot, kept as artifacts/screenshots/<prefix>-<name>.png. */
+  shot(name: string, p?: Page): Promise<void>;
+}
+
+/**
+ * What every browser story sets up the same way: Chromium for the file, a page per `open`, the
+ * page's uncaught errors failing the test they happen in, screenshots kept, everything closed.
+ * Call once at the top of a test file.
+ */
+export function browserSuite(prefix: string, defaults: BrowserContextOptions = {}): BrowserSuite {
+  const base = inject('appUrl');
+  mkdirSync(SHOTS, { recursive: true });
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let current: Page | undefined;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+    expect(errors.splice(0), 'uncaught errors in the page').toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const settle = async (p: Page = suite.page) => {
+    await p.waitForFunction(() => window.mandateExplorer?.idle() && document.querySelector('#cy canvas') !== null, null, {
+      timeout: 30_000,
+    });
+    await p.waitForFunction(() => !window.mandateExplorer!.cy().animated(), null, { timeout: 10_000 });
+    await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await p.waitForFunction(() => window.mandateExplorer?.idle(), null, { timeout: 30_000 });
+  };
+  const suite: BrowserSuite = {
+    get page() {
+      if (!current) throw new Error('no page yet: call open() first');
+      return current;
+    },
+    async open(path = '/', options = {}) {
+      await context?.close();
+      context = await browser!.newContext({
+        reducedMotion: 'reduce',
+        viewport: { width: 1280, height: 800 },
+        locale: 'en-GB',
+        ...defaults,
+        ...options,
+      });
+      current = await context.newPage();
+      current.on('pageerror', (err) => errors.push(err.message));
+      await current.goto(base + path);
+      // The first page of a run meets a cold database: its starting view gets longer.
+      await current.waitForFunction(() => window.mandateExplorer?.idle(), null, { timeout: 120_000 });
+      await settle(current);
+      return current;
+    },
+    settle,
+    shot: async (name, p = suite.page) => {
+      await p.screenshot({ path: join(SHOTS, `${prefix}-${name}.png`) });
+    },
+  };
+  return suite;
 }

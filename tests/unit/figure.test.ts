@@ -2,6 +2,7 @@
 // what its legend lists, how names wrap, where tie captions go, which sources it names.
 import { describe, expect, it } from 'vitest';
 import {
+  bundleText,
   composeFigure,
   legendOf,
   nodeLines,
@@ -224,12 +225,18 @@ describe('figure tie captions, grouped', () => {
     expect(dropped).toEqual([]);
     expect(placed).toHaveLength(1);
     expect(placed[0]!.stands).toBe(3);
-    expect(placed[0]!.lines.join(' ')).toBe(kinds.join(' · '));
+    expect(placed[0]!.lines.join(' · ')).toBe(kinds.join(' · '));
     // On the middle tie of the band.
     expect(placed[0]!.edge.id).toBe('ab1');
     const svg = composeFigure(model([a, b], ties), frame(en), roughMeasure);
     expect(svg.match(/class="tie-caption"/g)).toHaveLength(1);
     expect(svg).toContain('data-ties="3"');
+  });
+
+  it('names a kind that comes several times in a bundle once, counted', () => {
+    expect(bundleText(['funds (since 2022)', 'mandates', 'mandates (since 2022)', 'mandates (until 2028)', 'funds (since 2022)'])).toBe(
+      'funds (since 2022) · mandates ×3',
+    );
   });
 
   it('captions a fan of ties of one kind once, and a tie of another kind on its own', () => {

@@ -186,6 +186,24 @@ interface CaptionUnit {
 const certaintyRank = (e: SvgEdge) => (e.certainty === 'inferred' ? 2 : e.certainty === 'hedged' ? 1 : 0);
 
 /**
+ * One caption for a bundle: each kind once, in the order first met; a kind that comes several
+ * times is counted ("mandates ×4") and its dates left to the ties' own details.
+ */
+export function bundleText(captions: readonly string[]): string {
+  const kinds = new Map<string, string[]>();
+  for (const c of captions) {
+    const kind = c.replace(/\s*\([^()]*\)$/, '');
+    kinds.set(kind, [...(kinds.get(kind) ?? []), c]);
+  }
+  return [...kinds]
+    .map(([kind, all]) => {
+      const distinct = [...new Set(all)];
+      return distinct.length === 1 ? distinct[0]! : `${kind} ×${all.length}`;
+    })
+    .join(' · ');
+}
+
+/**
  * What gets a caption. Ties between the same two nodes are one bundle with one caption naming
  * each kind once; ties with the same caption fanning out of (or into) one node are one group
  * with one caption, their colour telling the rest (the legend names it). The rest keep their own.
@@ -200,7 +218,7 @@ function captionUnits(edges: readonly SvgEdge[]): CaptionUnit[] {
   const single: SvgEdge[] = [];
   for (const members of pairs.values()) {
     if (members.length === 1) single.push(members[0]!);
-    else units.push({ text: [...new Set(members.map((e) => e.label!.text))].join(' · '), members });
+    else units.push({ text: bundleText(members.map((e) => e.label!.text)), members });
   }
   // Fans: the same caption from the same end, biggest fan first, each tie in one fan only.
   const fans = new Map<string, SvgEdge[]>();
@@ -232,6 +250,18 @@ function captionUnits(edges: readonly SvgEdge[]): CaptionUnit[] {
   );
 }
 
+/** A caption's lines: a bundle breaks between its kinds, and only a kind too long for a line inside itself. */
+function captionLines(text: string, fontSize: number, fontWeight: string, measure: Measure): string[] {
+  const lines: string[] = [];
+  for (const kind of text.split(' · ')) {
+    const last = lines.at(-1);
+    const joined = last === undefined ? kind : `${last} · ${kind}`;
+    if (last !== undefined && measure(joined, fontSize, fontWeight) <= CAPTION_MAX_WIDTH) lines[lines.length - 1] = joined;
+    else lines.push(...wrap(kind, CAPTION_MAX_WIDTH, fontSize, fontWeight, measure));
+  }
+  return lines;
+}
+
 /**
  * Where each caption goes: upright, on one of the ties it names, clear of every name, shape
  * and other caption. A caption that finds no free place is left out rather than drawn over
@@ -248,7 +278,7 @@ export function placeEdgeLabels(model: SvgModel, measure: Measure): { placed: Pl
   const dropped: SvgEdge[] = [];
   for (const unit of captionUnits(model.edges)) {
     const t = unit.members[0]!.label!;
-    const lines = wrap(unit.text, CAPTION_MAX_WIDTH, t.fontSize, t.fontWeight, measure);
+    const lines = captionLines(unit.text, t.fontSize, t.fontWeight, measure);
     const w = Math.max(...lines.map((l) => measure(l, t.fontSize, t.fontWeight))) + 4;
     const h = lines.length * t.fontSize * LINE + 2;
     let spot: PlacedCaption | null = null;
