@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureLocalNeo4j, REPO_ROOT, type LocalNeo4jHandle } from '../../neo4j-local/launcher.ts';
 import { loadConfig } from '../../server/config.ts';
-import { Database } from '../../server/db/database.ts';
-import { loadSeed } from '../../server/bootstrap.ts';
+import { databaseFor, loadSeed } from '../../server/bootstrap.ts';
 import { startNeo4jOnFreePort } from '../helpers/free-port.ts';
 
 declare module 'vitest' {
@@ -66,13 +65,7 @@ export default async function setup(project: TestProject) {
   }
   // QUERY_TIMEOUT_MS reaches the seed load too: on a loaded machine a fresh Neo4j's first
   // writes can outrun the 10 s default, and the whole tier then fails before its first test.
-  const db = new Database({
-    uri,
-    user: config.NEO4J_USER,
-    password: config.NEO4J_PASSWORD,
-    database: config.NEO4J_DATABASE,
-    queryTimeoutMs: config.QUERY_TIMEOUT_MS,
-  });
+  const db = databaseFor(config, uri);
   await db.applySchema();
   await loadSeed(db);
   await db.close();
