@@ -22,6 +22,17 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+/** The Database at `uri` with the configured credentials, database name and query time limit. */
+export function databaseFor(config: Config, uri: string): Database {
+  return new Database({
+    uri,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    queryTimeoutMs: config.QUERY_TIMEOUT_MS,
+  });
+}
+
 export async function connect(config: Config, onProgress?: (line: string) => void): Promise<Connection> {
   let uri = config.NEO4J_URI;
   let local: LocalNeo4jHandle | null = null;
@@ -29,13 +40,7 @@ export async function connect(config: Config, onProgress?: (line: string) => voi
     local = await ensureLocalNeo4j({ port: config.NEO4J_LOCAL_PORT, ...(onProgress ? { onProgress } : {}) });
     uri = local.uri;
   }
-  const db = new Database({
-    uri,
-    user: config.NEO4J_USER,
-    password: config.NEO4J_PASSWORD,
-    database: config.NEO4J_DATABASE,
-    queryTimeoutMs: config.QUERY_TIMEOUT_MS,
-  });
+  const db = databaseFor(config, uri);
   const close = async () => {
     await db.close();
     if (local?.startedHere) await local.stop().catch(() => undefined);

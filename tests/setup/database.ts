@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureLocalNeo4j, REPO_ROOT, type LocalNeo4jHandle } from '../../neo4j-local/launcher.ts';
 import { loadConfig } from '../../server/config.ts';
-import { Database } from '../../server/db/database.ts';
-import { loadSeed } from '../../server/bootstrap.ts';
+import { databaseFor, loadSeed } from '../../server/bootstrap.ts';
 import { startNeo4jOnFreePort } from '../helpers/free-port.ts';
 
 declare module 'vitest' {
@@ -65,14 +64,8 @@ export default async function setup(project: TestProject) {
     }
   }
   // A newly started Java answers its first queries slowly on a busy machine: the seed load here
-  // gets minutes, not the API's 10 seconds.
-  const db = new Database({
-    uri,
-    user: config.NEO4J_USER,
-    password: config.NEO4J_PASSWORD,
-    database: config.NEO4J_DATABASE,
-    queryTimeoutMs: 180_000,
-  });
+  // gets minutes, not the API's per-query limit (as npm start's preparation does).
+  const db = databaseFor(config, uri).withQueryTimeout(Math.max(config.QUERY_TIMEOUT_MS, 180_000));
   await db.applySchema();
   await loadSeed(db);
   await db.close();
