@@ -30,7 +30,7 @@ export interface SizeOptions {
 }
 
 /** The warm server's answer budget: far more than the run's answers need. */
-const WARM_CACHE_BYTES = 64 * 2 ** 20;
+export const WARM_CACHE_BYTES = 64 * 2 ** 20;
 
 /** Heap and page cache for the benchmark's Neo4j by graph size. */
 function memoryFor(nodes: number): { heap: string; pageCache: string } {
@@ -116,6 +116,7 @@ export async function runSize(
             levels: [1, 8, 32],
             seconds: o.sideBySideSeconds,
             cacheBytes: WARM_CACHE_BYTES,
+            cpu: { 'api-cold': () => api.cpu(), 'api-warm': () => warm.cpu() },
             seed: o.seed,
             onProgress: (l) => o.log(`${label} nodes: side by side: ${l}`),
           });

@@ -18,6 +18,8 @@ export interface ApiChild {
   requests(): Promise<RecordedRequest[]>;
   /** Starts a CPU profile of the server (true), or stops it and returns it (false). */
   profile(on: boolean): Promise<unknown>;
+  /** The process's CPU time so far (µs, user and system), as process.cpuUsage() gives it. */
+  cpu(): Promise<{ user: number; system: number }>;
   stop(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ export async function startApiChild(o: ApiChildOptions): Promise<ApiChild> {
     calls: () => ask({ type: 'calls' }),
     requests: () => ask({ type: 'requests' }),
     profile: (on) => ask({ type: 'profile', on }),
+    cpu: () => ask({ type: 'cpu' }),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));

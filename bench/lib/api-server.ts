@@ -37,7 +37,8 @@ export type ChildRequest =
   | { id: number; type: 'record'; on: boolean }
   | { id: number; type: 'calls' }
   | { id: number; type: 'requests' }
-  | { id: number; type: 'profile'; on: boolean };
+  | { id: number; type: 'profile'; on: boolean }
+  | { id: number; type: 'cpu' };
 
 class RecordingDatabase extends Database {
   recording = false;
@@ -178,6 +179,7 @@ async function main(): Promise<void> {
     } else if (msg.type === 'calls') reply(db.calls);
     else if (msg.type === 'requests') reply(db.requests);
     else if (msg.type === 'profile') void profile(msg.on).then(reply);
+    else if (msg.type === 'cpu') reply(process.cpuUsage());
   });
   process.on('disconnect', () => {
     server.closeAllConnections();

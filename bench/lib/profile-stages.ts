@@ -56,3 +56,18 @@ export function cpuByStage(profile: CpuProfile): Map<Stage, number> {
   });
   return out;
 }
+
+/** The functions with the most self time over the whole profile (ms), for finding what to cut. */
+export function topFunctions(profile: CpuProfile, n: number): Array<{ name: string; url: string; ms: number }> {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, { name: string; url: string; ms: number }>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)?.callFrame;
+    if (!f || f.functionName === '(idle)') return;
+    const key = `${f.functionName}\u0000${f.url}`;
+    const entry = self.get(key) ?? { name: f.functionName || '(anonymous)', url: f.url.replace(/^.*node_modules\//, ''), ms: 0 };
+    entry.ms += (profile.timeDeltas[i] ?? 0) / 1000;
+    self.set(key, entry);
+  });
+  return [...self.values()].sort((a, b) => b.ms - a.ms).slice(0, n);
+}

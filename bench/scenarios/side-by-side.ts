@@ -23,6 +23,12 @@ export interface SideBySideRow extends Pick<
   via: Via;
   /** Failed requests: errors, timeouts and answers that were not 200. */
   failures: number;
+  /**
+   * CPU time (user + system) the API process spent per request over the row, in µs, where the
+   * bench could ask it: the cost of a request whatever share of the cores the machine's load
+   * left the process, so 1,000,000 / it is what one core would serve at most.
+   */
+  cpuMicrosPerRequest?: number;
 }
 
 export interface SideBySideResult {
@@ -44,6 +50,10 @@ export interface SideBySideOptions {
   seconds: number;
   cacheBytes: number;
   mixes?: Mix[];
+  /** Which sides to run (all three by default; bench:side can run the warm one alone). */
+  vias?: Via[];
+  /** The API processes' CPU time so far (process.cpuUsage()), to report CPU per request. */
+  cpu?: Partial<Record<Via, () => Promise<{ user: number; system: number }>>>;
   seed?: number;
   onProgress?: (line: string) => void;
 }
@@ -128,13 +138,27 @@ export async function measureSideBySide(o: SideBySideOptions): Promise<SideBySid
     const paths = order.map((i) => qs[i]!.path);
     const calls = order.map((i) => qs[i]!.calls);
     for (const connections of o.levels) {
-      for (const via of ['driver', 'api-cold', 'api-warm'] as Via[]) {
+      for (const via of o.vias ?? (['driver', 'api-cold', 'api-warm'] as Via[])) {
+        const cpu = o.cpu?.[via];
+        const before = await cpu?.();
         const r =
           via === 'driver'
             ? await throughDriver(o.direct, calls, connections, o.seconds)
             : await throughAutocannon(via === 'api-cold' ? o.coldUrl : o.warmUrl, paths, connections, o.seconds);
-        rows.push({ mix, via, connections, seconds: o.seconds, ...r });
-        o.onProgress?.(`${mix}, ${connections} clients, ${via}: ${r.requestsPerSecond} req/s, p99 ${r.p99} ms`);
+        const after = await cpu?.();
+        const cpuMicrosPerRequest =
+          before && after && r.requests > 0 ? round((after.user + after.system - before.user - before.system) / r.requests, 0) : undefined;
+        rows.push({
+          mix,
+          via,
+          connections,
+          seconds: o.seconds,
+          ...r,
+          ...(cpuMicrosPerRequest !== undefined ? { cpuMicrosPerRequest } : {}),
+        });
+        o.onProgress?.(
+          `${mix}, ${connections} clients, ${via}: ${r.requestsPerSecond} req/s, p99 ${r.p99} ms${cpuMicrosPerRequest !== undefined ? `, API CPU ${cpuMicrosPerRequest} µs/request` : ''}`,
+        );
       }
     }
   }

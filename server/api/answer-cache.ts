@@ -17,16 +17,22 @@ export interface DataVersion {
 export interface AnswerKey {
   /** The cache's own key: what was asked and at which version. */
   key: string;
-  /** A weak entity tag, a hash of the key: equal tags mean the same answer. */
-  etag: string;
+  /** A weak entity tag, a hash of the key: equal tags mean the same answer. Hashed when first asked for. */
+  readonly etag: string;
   /** A past version's answer never changes; "now" changes when the version moves. */
   past: boolean;
+}
+
+/** A kept answer: its JSON bytes and its tag, so that a warm request neither serialises nor hashes. */
+export interface KeptAnswer {
+  body: Buffer;
+  etag: string;
 }
 
 const PAST_VERSION = /^\d+$/;
 
 export class AnswerCache {
-  private readonly lru: LRUCache<string, Buffer> | null;
+  private readonly lru: LRUCache<string, KeptAnswer> | null;
   /** The newest version a request has seen, and the keys of the "now" answers cached at it. */
   private latest: DataVersion | null = null;
   private nowKeys = new Set<string>();
@@ -37,7 +43,10 @@ export class AnswerCache {
     private readonly release: string,
   ) {
     // No budget, no cache: answers still carry tags and 304s, from a read each time.
-    this.lru = maxBytes > 0 ? new LRUCache<string, Buffer>({ maxSize: maxBytes, sizeCalculation: (b) => Math.max(1, b.length) }) : null;
+    this.lru =
+      maxBytes > 0
+        ? new LRUCache<string, KeptAnswer>({ maxSize: maxBytes, sizeCalculation: (a) => Math.max(1, a.body.length + a.etag.length) })
+        : null;
   }
 
   /** The version read under way, and the one that starts when it ends (for requests that came meanwhile). */
@@ -115,10 +124,17 @@ export class AnswerCache {
     const recordedAt = (input.query as { recordedAt?: unknown } | undefined)?.recordedAt;
     const past = typeof recordedAt === 'string' && PAST_VERSION.test(recordedAt) && Number(recordedAt) <= at.version;
     const key = JSON.stringify([this.release, route, input.query ?? null, input.params ?? null, past ? 'past' : [at.version, at.at]]);
-    return { key, etag: `W/"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"`, past };
+    let etag: string | undefined;
+    return {
+      key,
+      past,
+      get etag() {
+        return (etag ??= tagOf(key));
+      },
+    };
   }
 
-  get(key: AnswerKey): Buffer | undefined {
+  get(key: AnswerKey): KeptAnswer | undefined {
     return this.lru?.get(key.key);
   }
 
@@ -129,7 +145,7 @@ export class AnswerCache {
       if (!this.latest || at.version !== this.latest.version || at.at !== this.latest.at) return;
       this.nowKeys.add(key.key);
     }
-    this.lru.set(key.key, body);
+    this.lru.set(key.key, { body, etag: key.etag });
   }
 
   /** Bytes held now, for the bench and the tests. */
@@ -139,6 +155,8 @@ export class AnswerCache {
 }
 
 const settled = () => undefined;
+
+const tagOf = (key: string) => `W/"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"`;
 
 /** Whether an If-None-Match header names this tag (weak comparison, RFC 9110 13.1.2). */
 export function matchesTag(header: string | undefined, etag: string): boolean {

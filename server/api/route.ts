@@ -11,7 +11,7 @@ import { hasRole, type Actor, type Role } from '../auth/actor.ts';
 import type { Holder } from '../auth/accounts.ts';
 import { CSRF_HEADER, identify, SESSION_COOKIE } from '../auth/identify.ts';
 import { sameSecret } from '../auth/secrets.ts';
-import { matchesTag, type AnswerCache, type AnswerKey, type DataVersion } from './answer-cache.ts';
+import { matchesTag, type AnswerCache, type DataVersion } from './answer-cache.ts';
 import { invalidRequest, problemOf } from '../error-words.ts';
 import type { ReadLanes } from './read-lanes.ts';
 import { BEARER_SCHEME, COOKIE_SCHEME, registry } from './openapi-registry.ts';
@@ -259,10 +259,8 @@ async function answerByVersion(
   run: () => Promise<unknown>,
   services: Services,
 ): Promise<void> {
-  let at: DataVersion;
-  let key: AnswerKey;
-  let body: Buffer | undefined;
-  if (answers.foldable(route, input, req.headers['if-none-match'])) {
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (answers.foldable(route, input, ifNoneMatch)) {
     // No copy can answer: the handler's first read reads the version too, in its transaction.
     const probe: NonNullable<Services['db']['versionProbe']> = { started: 0, seen: [] };
     services.db.versionProbe = probe;
@@ -275,11 +273,11 @@ async function answerByVersion(
     const result = await running;
     if (res.headersSent) return;
     if (probe.started > 0 && probe.seen.length === probe.started) {
-      at = answers.observeRow(lowest(probe.seen));
-      key = answers.keyOf(route, input, at);
-      body = Buffer.from(JSON.stringify(result));
+      const at = answers.observeRow(lowest(probe.seen));
+      const key = answers.keyOf(route, input, at);
+      const body = Buffer.from(JSON.stringify(result));
       answers.set(key, at, body);
-      sendWith(at, key, body);
+      sendAnswer(res, at, key.past, key.etag, body, services);
       return;
     }
     // The handler awaited something else before its first read (or let a read fail): part of
@@ -287,41 +285,52 @@ async function answerByVersion(
     // version read of its own, and this route reads the version first from now on.
     answers.unfold(route);
   }
-  at = await answers.current(services.db);
-  key = answers.keyOf(route, input, at);
-  if (matchesTag(req.headers['if-none-match'], key.etag)) {
-    setVersionHeaders(res, at, key, services);
+  const at = await answers.current(services.db);
+  const key = answers.keyOf(route, input, at);
+  // The tag is hashed only for a request that sends one; a kept answer brings its own.
+  if (ifNoneMatch && matchesTag(ifNoneMatch, key.etag)) {
+    setVersionHeaders(res, at, key.past, key.etag, services);
     res.status(304).end();
     return;
   }
-  body = answers.get(key);
-  if (!body) {
-    const result = await run();
-    if (res.headersSent) return;
-    body = Buffer.from(JSON.stringify(result));
-    answers.set(key, at, body);
+  const kept = answers.get(key);
+  if (kept) {
+    sendAnswer(res, at, key.past, kept.etag, kept.body, services);
+    return;
   }
-  sendWith(at, key, body);
-
-  function sendWith(v: DataVersion, k: AnswerKey, b: Buffer): void {
-    setVersionHeaders(res, v, k, services);
-    res.type('application/json').send(b);
-  }
+  const result = await run();
+  if (res.headersSent) return;
+  const body = Buffer.from(JSON.stringify(result));
+  answers.set(key, at, body);
+  sendAnswer(res, at, key.past, key.etag, body, services);
 }
+
+/**
+ * The answer's bytes as they are, straight to the socket: a kept answer is already JSON, so
+ * Express's send (type lookup, freshness check, a second look at the body) has nothing to add.
+ */
+function sendAnswer(res: Response, at: DataVersion, past: boolean, etag: string, body: Buffer, services: Services): void {
+  setVersionHeaders(res, at, past, etag, services);
+  res.setHeader('Content-Type', JSON_UTF8);
+  res.setHeader('Content-Length', body.length);
+  res.end(body);
+}
+
+const JSON_UTF8 = 'application/json; charset=utf-8';
 
 /** The version row with the lowest version (the earliest moment when versions tie). */
 function lowest(rows: Array<Record<string, unknown>>): Record<string, unknown> {
   return rows.reduce((a, b) => (Number(b.version ?? 0) < Number(a.version ?? 0) ? b : a));
 }
 
-function setVersionHeaders(res: Response, at: DataVersion, key: AnswerKey, services: Services): void {
-  res.setHeader('ETag', key.etag);
+function setVersionHeaders(res: Response, at: DataVersion, past: boolean, etag: string, services: Services): void {
+  res.setHeader('ETag', etag);
   res.setHeader(
     'Cache-Control',
     services.config.READ_REQUIRES_SIGN_IN
       ? // Never kept by a shared cache, nor by the browser: the answer is for a signed-in reader.
         'private, no-store'
-      : key.past
+      : past
         ? 'public, max-age=31536000, immutable'
         : 'public, max-age=0, must-revalidate',
   );
