@@ -20,7 +20,7 @@ export function elementsIn(rows: Row[]): GraphElements {
     else Object.values(v).forEach(visit);
   };
   rows.forEach(visit);
-  const set = new ElementSet();
+  const set = new ElementSet('seen');
   // Only our entities (they have a string id) can be drawn and linked to the rest of the app.
   for (const n of nodes.values())
     if (typeof n.properties.id === 'string') set.addNode({ label: n.labels.find((l) => l !== 'Entity') ?? 'Entity', ...n.properties });

@@ -48,11 +48,16 @@ export function edgeData(props: Row): EdgeData {
   return data as EdgeData;
 }
 
-/** Collects nodes and edges once each, in the order first seen. */
 /** Ids compared as strings, the same on every machine (no locale). */
 export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/**
+ * Collects nodes and edges once each. They come out in id order, or in the order first seen
+ * where the order is the asker's own (the console's ORDER BY).
+ */
 export class ElementSet {
+  constructor(private readonly order: 'id' | 'seen' = 'id') {}
+
   private readonly nodes = new Map<string, NodeData>();
   private readonly edges = new Map<string, EdgeData>();
 
@@ -97,14 +102,18 @@ export class ElementSet {
     return [...this.edges.keys()];
   }
 
+  private sorted<T extends { id: string }>(list: T[]): T[] {
+    return this.order === 'id' ? list.sort(byId) : list;
+  }
+
   toElements(): GraphElements {
     // An edge is only useful with both ends on the canvas. In id order, not the order the
     // store happened to yield: that order changes with anything written beside the graph (the
     // recorded-states layer's copies did), and the web places new nodes in the order given.
     const edges = [...this.edges.values()].filter((e) => this.nodes.has(e.source) && this.nodes.has(e.target));
     return {
-      nodes: [...this.nodes.values()].sort(byId).map((data) => ({ data })),
-      edges: edges.sort(byId).map((data) => ({ data })),
+      nodes: this.sorted([...this.nodes.values()]).map((data) => ({ data })),
+      edges: this.sorted(edges).map((data) => ({ data })),
     };
   }
 }
