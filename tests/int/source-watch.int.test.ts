@@ -18,7 +18,7 @@ import { createUser } from '../../server/auth/accounts.ts';
 import { AUTOMATION } from '../../server/curation/actor.ts';
 import { rewindGraph } from '../../server/curation/recorded.ts';
 import { updateSource } from '../../server/curation/source-watch.ts';
-import { testApp } from '../helpers/api.ts';
+import { rewindLayer, testApp } from '../helpers/api.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
 
 const SEEDS = [process.env.SOURCES_DIR, resolve(REPO_ROOT, '../shared/seeds'), resolve(REPO_ROOT, '../../shared/seeds')].find(
@@ -99,6 +99,7 @@ async function cleanUp() {
   await db.replayStatement(`MATCH (v:SourceVersion) DETACH DELETE v`);
   await db.replayStatement(`MATCH (s:Source) REMOVE s.currentVersion`);
   await db.replayStatement(`MATCH (g:GraphVersion {id: 'graph'}) SET g.version = ${startVersion}, g.at = ${JSON.stringify(startAt)}`);
+  await rewindLayer(db, startVersion);
   await db.write('accounts/delete-prefixed', { prefix: PEOPLE });
 }
 
