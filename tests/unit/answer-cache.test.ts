@@ -34,11 +34,11 @@ describe('answer cache', () => {
     const past = cache.keyOf('/api/search', ask({ q: 'who', recordedAt: '1' }), v(3));
     cache.set(now, v(3), Buffer.from('{"now":3}'));
     cache.set(past, v(3), Buffer.from('{"past":1}'));
-    expect(cache.get(now)?.toString()).toBe('{"now":3}');
+    expect(cache.get(now)?.body.toString()).toBe('{"now":3}');
 
     cache.observe(v(4));
     expect(cache.get(now)).toBeUndefined();
-    expect(cache.get(past)?.toString()).toBe('{"past":1}');
+    expect(cache.get(past)?.body.toString()).toBe('{"past":1}');
     // A slow request that read version 3 does not put its answer back.
     cache.set(now, v(3), Buffer.from('{"now":3}'));
     expect(cache.get(now)).toBeUndefined();
@@ -46,23 +46,24 @@ describe('answer cache', () => {
     const now4 = cache.keyOf('/api/search', ask({ q: 'who' }), v(4));
     cache.set(now4, v(4), Buffer.from('{"now":4}'));
     cache.observe(v(3));
-    expect(cache.get(now4)?.toString()).toBe('{"now":4}');
+    expect(cache.get(now4)?.body.toString()).toBe('{"now":4}');
   });
 
   it('holds no more bytes than its budget, letting the least recently used answers go', () => {
-    const cache = new AnswerCache(100, 'r1');
+    const cache = new AnswerCache(250, 'r1');
     cache.observe(v(1));
+    // Each answer counts its bytes and its tag's (about 36): two of these fit, three do not.
     const keys = ['a', 'b', 'c'].map((q) => cache.keyOf('/api/search', ask({ q }), v(1)));
-    cache.set(keys[0]!, v(1), Buffer.alloc(40));
-    cache.set(keys[1]!, v(1), Buffer.alloc(40));
+    cache.set(keys[0]!, v(1), Buffer.alloc(80));
+    cache.set(keys[1]!, v(1), Buffer.alloc(80));
     cache.get(keys[0]!);
-    cache.set(keys[2]!, v(1), Buffer.alloc(40));
-    expect(cache.bytes).toBeLessThanOrEqual(100);
+    cache.set(keys[2]!, v(1), Buffer.alloc(80));
+    expect(cache.bytes).toBeLessThanOrEqual(250);
     expect(cache.get(keys[1]!)).toBeUndefined();
     expect(cache.get(keys[0]!)).toBeDefined();
     // An answer larger than the whole budget is not kept at all.
     const big = cache.keyOf('/api/search', ask({ q: 'big' }), v(1));
-    cache.set(big, v(1), Buffer.alloc(101));
+    cache.set(big, v(1), Buffer.alloc(251));
     expect(cache.get(big)).toBeUndefined();
     // No budget: nothing is kept.
     const off = new AnswerCache(0, 'r1');
