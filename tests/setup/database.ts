@@ -66,21 +66,32 @@ export default async function setup(project: TestProject) {
   // A newly started Java answers its first queries slowly on a busy machine: the seed load here
   // gets minutes, not the API's per-query limit (as npm start's preparation does).
   const db = databaseFor(config, uri).withQueryTimeout(Math.max(config.QUERY_TIMEOUT_MS, 180_000));
-  await db.applySchema();
-  await loadSeed(db);
-  await db.close();
-  project.provide('neo4jUri', uri);
-  project.provide('neo4jLocal', !config.NEO4J_URI);
-  project.provide('neo4jDataDir', dataDir);
-  const scratchLocal = await scratch;
-  project.provide('scratchNeo4jUri', scratchLocal?.uri ?? process.env.SCRATCH_NEO4J_URI ?? '');
-  return async () => {
+  let scratchLocal: LocalNeo4jHandle | null = null;
+  const teardown = async () => {
     if (stop) await stop();
     if (scratchLocal && !process.env.KEEP_NEO4J) {
       await scratchLocal.stop();
       rmSync(scratchLocal.dataDir, { recursive: true, force: true });
     }
   };
+  try {
+    await db.applySchema();
+    await loadSeed(db);
+    scratchLocal = await scratch;
+  } catch (err) {
+    // vitest runs no teardown for a set-up that threw: stop the Javas started here, or they
+    // outlive the run.
+    scratchLocal = (await scratch?.catch(() => null)) ?? null;
+    await teardown().catch(() => undefined);
+    throw err;
+  } finally {
+    await db.close();
+  }
+  project.provide('neo4jUri', uri);
+  project.provide('neo4jLocal', !config.NEO4J_URI);
+  project.provide('neo4jDataDir', dataDir);
+  project.provide('scratchNeo4jUri', scratchLocal?.uri ?? process.env.SCRATCH_NEO4J_URI ?? '');
+  return teardown;
 }
 
 /** Stores of free-port runs that were killed before their teardown: no live server, an hour old. */
