@@ -376,7 +376,7 @@ describe('Mandate Explorer in the browser', () => {
     await text(panel.locator('.result-count')).toMatch(/^\d+ nodes tied to both$/);
     // The answer in sentences: how many they share, then each side's tie in a sentence of its own.
     await text(panel.locator('.answer-sentence')).toMatch(
-      /^Finnish Ministry of Social Affairs and Health and Swedish National Board of Health and Welfare share \d+ neighbours\. Finnish Ministry/,
+      /^The Finnish Ministry of Social Affairs and Health and the Swedish National Board of Health and Welfare share \d+ neighbours\. The Finnish Ministry/,
     );
     const shared = (await panel.locator('.common-item .node-link').allInnerTexts()).map((s) => s.trim());
     for (const forum of ['World Health Organization', 'Council of Europe']) expect(shared).toContain(forum);

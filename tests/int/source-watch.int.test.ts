@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from '../../neo4j-local/launcher.ts';
 import { createUser } from '../../server/auth/accounts.ts';
 import { AUTOMATION } from '../../server/curation/actor.ts';
+import { ensureLayer } from '../../server/curation/layer.ts';
 import { rewindGraph } from '../../server/curation/recorded.ts';
 import { updateSource } from '../../server/curation/source-watch.ts';
 import { rewindLayer, testApp } from '../helpers/api.ts';
@@ -106,6 +107,8 @@ async function cleanUp() {
 beforeAll(async () => {
   ({ version: startVersion, at: startAt } = (await request(app).get('/api/versions/current')).body);
   await cleanUp();
+  // The recorded-states layer kept up to this version, so that the clean-up can give it back exactly.
+  await ensureLayer(db);
   startDigest = (await graphDigest(db)).digest;
   startParts = (await graphDigest(db)).parts;
   ana = await account('ana');
