@@ -4,7 +4,7 @@
 // shared cache may keep an answer.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../helpers/api.ts';
+import { rewindLayer, testApp } from '../helpers/api.ts';
 
 const TOKEN = 'test-write-token-answer-cache-0123456789';
 // Two servers on one Neo4j, each with its own in-process cache, as two processes would have.
@@ -31,6 +31,7 @@ async function cleanUp() {
   await db.replayStatement(`MATCH (n) WHERE (n:Entity OR n:Retired OR n:RetiredTie) AND n.id STARTS WITH '${P}' DETACH DELETE n`);
   await db.replayStatement(`MATCH (c:ChangeSet) WHERE c.version > ${start.version} OPTIONAL MATCH (c)-[:HAS_OP]->(o) DETACH DELETE c, o`);
   await db.replayStatement(`MATCH (g:GraphVersion {id: 'graph'}) SET g.version = ${start.version}, g.at = '${start.at}'`);
+  await rewindLayer(db, start.version);
 }
 
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { ReadLanes } from '../../server/api/read-lanes.ts';
 import { loadConfig } from '../../server/config.ts';
-import { testDatabase } from '../helpers/api.ts';
+import { rewindLayer, testDatabase } from '../helpers/api.ts';
 
 const TOKEN = 'test-write-token-read-lanes-0123456789';
 const P = 'test-lanes-';
@@ -33,6 +33,7 @@ afterAll(async () => {
   await db.replayStatement(`MATCH (n) WHERE (n:Entity OR n:Retired OR n:RetiredTie) AND n.id STARTS WITH '${P}' DETACH DELETE n`);
   await db.replayStatement(`MATCH (c:ChangeSet) WHERE c.version > ${start.version} OPTIONAL MATCH (c)-[:HAS_OP]->(o) DETACH DELETE c, o`);
   await db.replayStatement(`MATCH (g:GraphVersion {id: 'graph'}) SET g.version = ${start.version}, g.at = '${start.at}'`);
+  await rewindLayer(db, start.version);
   await db.close();
 });
 

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/auth/accounts.ts';
-import { testApp } from '../helpers/api.ts';
+import { rewindLayer, testApp } from '../helpers/api.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
 
 const TOKEN = 'test-write-token-revert-0123456789';
@@ -58,6 +58,7 @@ async function cleanUp() {
   await db.replayStatement(`MATCH (n) WHERE (n:Entity OR n:Retired OR n:RetiredTie) AND n.id STARTS WITH '${P}' DETACH DELETE n`);
   await db.replayStatement(`MATCH (c:ChangeSet) WHERE c.version > ${startVersion} OPTIONAL MATCH (c)-[:HAS_OP]->(o) DETACH DELETE c, o`);
   await db.replayStatement(`MATCH (g:GraphVersion {id: 'graph'}) SET g.version = ${startVersion}`);
+  await rewindLayer(db, startVersion);
   await db.write('accounts/delete-prefixed', { prefix: PEOPLE });
 }
 
