@@ -163,6 +163,8 @@ const T = {
     and: ' and ',
     outside: (x: string | null) => (x ? `outside knowledge: ${x}` : 'outside knowledge'),
     aboutNode: (n: string) => `what the sources say about ${n}`,
+    // Facts it rests on read as clauses: "the facts that A forwards … and that B coordinates …".
+    factsThat: (clauses: string[]) => `${clauses.length === 1 ? 'the fact' : 'the facts'} that ${clauses.join(' and that ')}`,
     otherFact: 'another fact in the graph',
     undated: (a: string | null) => (a ? `dates not given, first attested ${a}` : 'dates not given'),
     from: (d: string) => `from ${d}`,
@@ -224,6 +226,7 @@ const T = {
     and: ' och ',
     outside: (x: string | null) => (x ? `kunskap utanför källorna: ${x}` : 'kunskap utanför källorna'),
     aboutNode: (n: string) => `vad källorna säger om ${n}`,
+    factsThat: (clauses: string[]) => `att ${clauses.join(' och att ')}`,
     otherFact: 'ett annat faktum i grafen',
     undated: (a: string | null) => (a ? `datum ej angivna, belagt första gången ${a}` : 'datum ej angivna'),
     from: (d: string) => `från ${d}`,
@@ -236,8 +239,8 @@ const T = {
     none: 'Inga fakta besvarar frågan.',
     more: (n: number, noun: 'facts' | 'steps') =>
       noun === 'steps'
-        ? `${n} ${n === 1 ? 'steg till följer' : 'steg till följer'}; de listas nedan.`
-        : `${n} ${n === 1 ? 'faktum till besvarar' : 'fakta till besvarar'} frågan; de listas nedan.`,
+        ? `${n} steg till följer; ${n === 1 ? 'det listas' : 'de listas'} nedan.`
+        : `${n} ${n === 1 ? 'faktum till besvarar' : 'fakta till besvarar'} frågan; ${n === 1 ? 'det listas' : 'de listas'} nedan.`,
     chainUp: (root: string, n: number) => `${count(n, 'sv')} bildar mandatkedjan ovanför ${root}.`,
     chainDown: (root: string, n: number) => `${count(n, 'sv')} leder nedåt från ${root} genom dess uppdrag och beslut.`,
     chainEmpty: (root: string) => `Ingen mandatkedja finns registrerad ovanför ${root}.`,
@@ -250,7 +253,7 @@ const T = {
       `Den första är den namngivna processen${name ? ` ”${name}”` : ''}, i ${n === 1 ? 'ett steg' : `${n} steg`}.`,
     heldLead: (n: number, date: string) =>
       n ? `${capitalise(count(n, 'sv'))} gällde ${at(date, 'sv')} enligt källornas datum.` : `Inget faktum här är daterat till ${date}.`,
-    heldMore: (n: number) => `${n} till gällde då; de listas nedan.`,
+    heldMore: (n: number) => `${n} till gällde då; ${n === 1 ? 'det listas' : 'de listas'} nedan.`,
     undatedCount: (n: number) => `${capitalise(count(n, 'sv'))} saknar angivna datum och räknas inte som gällande då.`,
     notValidCount: (n: number, date: string) => `${capitalise(count(n, 'sv'))} gällde inte ${at(date, 'sv')}.`,
     sharedLead: (a: string, b: string, n: number) =>
@@ -453,11 +456,12 @@ export function factClause(f: Fact, lang: Lang, said: Said = { government: new S
   return notes.length ? `${core} (${notes.join('; ')})` : core;
 }
 
-function groundWords(g: Ground | undefined, lang: Lang): string {
+/** A ground in words: a fact as a clause (to be read after "that"), anything else as a phrase. */
+function groundWords(g: Ground | undefined, lang: Lang): { clause: string } | { phrase: string } {
   const w = T[lang];
-  if (!g) return w.otherFact;
-  if (g.kind === 'node') return w.aboutNode(theName(g.node, lang));
-  return `${theName(g.subject, lang)} ${verb(lang, g.type)} ${theName(g.object, lang)}`;
+  if (!g) return { phrase: w.otherFact };
+  if (g.kind === 'node') return { phrase: w.aboutNode(theName(g.node, lang)) };
+  return { clause: `${theName(g.subject, lang)} ${verb(lang, g.type)} ${theName(g.object, lang)}` };
 }
 
 /** "outside knowledge: …" and the facts or entries it was inferred from, in words, never ids. */
@@ -469,7 +473,9 @@ function groundsPhrase(f: Fact, record: Record<string, unknown>, lang: Lang, doc
   else if (f.outsideKnowledge || textIn(record, 'outsideKnowledge', other(lang))) parts.push(w.outside(null));
   // Two ids that name nothing found read as one "another fact", not twice.
   const named = (f.inferredFrom ?? []).map((id) => groundWords(f.grounds?.get(id), lang));
-  parts.push(...new Set(named));
+  const clauses = [...new Set(named.flatMap((g) => ('clause' in g ? [g.clause] : [])))];
+  if (clauses.length) parts.push(w.factsThat(clauses));
+  parts.push(...new Set(named.flatMap((g) => ('phrase' in g ? [g.phrase] : []))));
   return parts.join(w.and);
 }
 

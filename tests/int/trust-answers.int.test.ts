@@ -257,7 +257,7 @@ describe('routes', () => {
     expect(groups.flatMap((g) => g.paths).sort((a, b) => a - b)).toEqual(paths.map((_, i) => i));
     expect(res.body.summary.text).toMatch(/named process “requests for supplies”/);
     expect(res.body.summary.text).toMatch(
-      /The Fixture Board forwards requests to the Fixture regions \(inferred, not stated in the sources: rests on the Fixture Preparedness Agency forwards requests to the Fixture Board\)/,
+      /The Fixture Board forwards requests to the Fixture regions \(inferred, not stated in the sources: rests on the fact that the Fixture Preparedness Agency forwards requests to the Fixture Board\)/,
     );
     // Grounds in words, never the fact id.
     expect(res.body.summary.text).not.toMatch(/forwards-t-api12-3/);
@@ -269,7 +269,7 @@ describe('routes', () => {
     expect(res.status).toBe(200);
     expect(res.body.paths).toHaveLength(1);
     expect(res.body.summary.text).toMatch(
-      /inferred, not stated in the sources: rests on outside knowledge: .* and .* cooperates with Baltic states/,
+      /inferred, not stated in the sources: rests on outside knowledge: .* and the fact that .* cooperates with Baltic states/,
     );
     expect(res.body.summary.text).not.toMatch(/cooperates-with-socialstyrelsen-baltic-states/);
   });

@@ -112,6 +112,11 @@ describe('answer sentences', () => {
     expect(s.text).toMatch(/^Olivia Wigzell/);
     expect(s.text).toMatch(/ 2 more facts answer the question, listed below\.$/);
     expect(factsSummary([], 'sv').text).toBe('Inga fakta besvarar frågan.');
+    // Swedish agrees in number with what is left: "det" for one, "de" for more.
+    expect(factsSummary([weak, weak, seat], 'sv', { max: 2, docs }).text).toMatch(/ 1 faktum till besvarar frågan; det listas nedan\.$/);
+    expect(factsSummary([weak, weak, weak, seat], 'sv', { max: 2, docs }).text).toMatch(
+      / 2 fakta till besvarar frågan; de listas nedan\.$/,
+    );
   });
 
   it('marks an inferred fact as inferred and names what it rests on in words, never by id', () => {
@@ -132,9 +137,21 @@ describe('answer sentences', () => {
     };
     const en = factClause(fact, 'en');
     expect(en).toBe(
-      'the National Board of Health and Welfare forwards requests to WHO (inferred, not stated in the sources: rests on MSB forwards requests to the National Board of Health and Welfare and what the sources say about Organisations Socialstyrelsen mainly works through and another fact in the graph)',
+      'the National Board of Health and Welfare forwards requests to WHO (inferred, not stated in the sources: rests on the fact that MSB forwards requests to the National Board of Health and Welfare and what the sources say about Organisations Socialstyrelsen mainly works through and another fact in the graph)',
     );
     expect(machineWords(en)).toEqual([]);
+    // A fact it rests on reads as a clause ("att …" in Swedish), never as a bare sentence run on.
+    const two: Fact = { ...fact, inferredFrom: ['forwards-msb-socialstyrelsen', 'forwards-msb-socialstyrelsen-2'] };
+    two.grounds = new Map([
+      ...grounds,
+      ['forwards-msb-socialstyrelsen-2', { kind: 'fact', subject: board, type: 'COORDINATES', object: who }],
+    ]);
+    expect(factClause(two, 'en')).toMatch(
+      /rests on the facts that MSB forwards requests to .* and that the National Board .* coordinates WHO\)$/,
+    );
+    expect(factClause(two, 'sv')).toMatch(
+      /bygger på att Myndigheten för samhällsskydd och beredskap skickar förfrågningar vidare till Socialstyrelsen och att Socialstyrelsen samordnar Världshälsoorganisationen\)$/,
+    );
   });
 
   it('quotes no English inside Swedish: outside knowledge and assignments without a Swedish form are named neutrally', () => {
