@@ -34,6 +34,8 @@ const Flags = z.object({
   vias: z.string().default('driver,api-cold,api-warm'),
   // A CPU profile of the warm server over the run: its time per warm request, by stage.
   profile: z.boolean().default(false),
+  // The same for the cold server: where a request that runs its queries spends the API's CPU.
+  'profile-cold': z.boolean().default(false),
 });
 const flags = parseFlags(Flags, process.argv.slice(2), {
   size: { type: 'string' },
@@ -44,6 +46,7 @@ const flags = parseFlags(Flags, process.argv.slice(2), {
   mixes: { type: 'string' },
   vias: { type: 'string' },
   profile: { type: 'boolean' },
+  'profile-cold': { type: 'boolean' },
 });
 const levels = flags.levels.split(',').map(Number);
 if (levels.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--levels: expected client counts such as 1,8,32`);
@@ -72,6 +75,7 @@ const loadAtStart = load();
 const loads: Record<string, string> = {};
 let result;
 let profile: CpuProfile | null = null;
+let coldProfile: CpuProfile | null = null;
 try {
   await instance.db.applySchema();
   await bulkLoad(instance.db, dir, {});
@@ -88,6 +92,7 @@ try {
       for (const q of questions(captured)) await timedRequest(warm.url, { method: 'GET', path: q.path });
       await warm.profile(true);
     }
+    if (flags['profile-cold']) await cold.profile(true);
     result = await measureSideBySide({
       coldUrl: cold.url,
       warmUrl: warm.url,
@@ -107,6 +112,7 @@ try {
       },
     });
     if (flags.profile) profile = (await warm.profile(false)) as CpuProfile;
+    if (flags['profile-cold']) coldProfile = (await cold.profile(false)) as CpuProfile;
   } finally {
     await direct.close();
     await Promise.all([cold.stop(), warm.stop()]);
@@ -146,6 +152,22 @@ if (profile) {
     `| ${STAGES.map((s) => cpu![s]).join(' | ')} | ${round(Object.values(cpu).reduce((a, b) => a + b, 0))} |`,
   );
   for (const f of topFunctions(profile, 30)) log(`cpu ${round((f.ms / warmRequests) * 1000)} µs/request  ${f.name}  ${f.url}`);
+}
+if (coldProfile) {
+  const coldRequests = result.rows.filter((r) => r.via === 'api-cold').reduce((s, r) => s + r.requests, 0);
+  const file = join(tmpdir(), `side-cold-${process.pid}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(coldProfile));
+  log(`CPU profile of the cold server: ${file}`);
+  const perStage = Object.fromEntries([...cpuByStage(coldProfile)].map(([stage, ms]) => [stage, round((ms / coldRequests) * 1000)]));
+  lines.push(
+    '',
+    `CPU of the cold API process per cold request (µs), from a V8 profile over its ${fmtCount(coldRequests)} requests:`,
+    '',
+    `| ${STAGES.join(' | ')} | all |`,
+    `|${STAGES.map(() => '---:').join('|')}|---:|`,
+    `| ${STAGES.map((s) => perStage[s]).join(' | ')} | ${round(Object.values(perStage).reduce((a, b) => a + b, 0))} |`,
+  );
+  for (const f of topFunctions(coldProfile, 40)) log(`cold cpu ${round((f.ms / coldRequests) * 1000)} µs/request  ${f.name}  ${f.url}`);
 }
 const resultsDir = join(REPO_ROOT, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
