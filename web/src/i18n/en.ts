@@ -95,7 +95,7 @@ export const en = {
     Region: 'Region',
     Document: 'Document',
     Group: 'Group',
-  } as Record<NodeLabel | 'Group', string>,
+  } satisfies Record<NodeLabel, string>,
   types: {
     PART_OF: 'part of',
     UNDER: 'under',
@@ -121,7 +121,7 @@ export const en = {
     DIRECTS: 'directs',
     AUTHORED: 'authored',
     INCLUDES: 'includes',
-  } as Record<RelationshipType | 'INCLUDES', string>,
+  } satisfies Record<RelationshipType, string>,
   capacities: {
     government: 'on behalf of the government',
     'expert-authority': 'as expert authority',
