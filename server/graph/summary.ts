@@ -14,6 +14,7 @@ import type { RelationshipType } from '../model/vocabulary.ts';
 import { textIn, textOf } from '../model/texts.ts';
 import type { Basis, Certainty, TimeStatus } from './trust.ts';
 import { citedInWords, citeRefs, type DocumentRef, type Documents, documentsOf } from './documents.ts';
+import { agree, isPerfectHedge, isPluralName } from './agreement.ts';
 
 export const LANGS = ['en', 'sv'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -151,7 +152,9 @@ const T = {
     leadsDelegationOf: (p: string, forum: string) => `leads ${p}'s delegation to ${forum}`,
     speakingGov: (p: string) => `${p}, speaking through its government,`,
     basisNotStated: 'basis not stated',
-    onMandate: (giver: string, task: string | null) => (task ? `on ${giver}'s assignment “${task}”` : `on an assignment from ${giver}`),
+    // "from the ministry": a possessive after a name that ends in a parenthesis does not read.
+    onMandate: (giver: string, task: string | null) =>
+      task ? `on the assignment “${task}” from ${giver}` : `on an assignment from ${giver}`,
     gives: (holder: string, task: string | null) => (task ? `gives ${holder} the assignment “${task}”` : `gives ${holder} an assignment`),
     mandateMissing: 'on an assignment the graph does not hold',
     under: (n: string) => `under ${n}`,
@@ -429,8 +432,9 @@ export function factClause(f: Fact, lang: Lang, said: Said = { government: new S
   } else {
     predicate = `${verb(lang, f.type)} ${theName(f.object, lang)}`;
   }
-  let core = `${subject} ${predicate}`;
   const hedge = f.certainty === 'hedged' ? textIn(record, 'hedge', lang) : null;
+  predicate = agree(predicate, lang, { plural: pluralSubject(f.subject, lang), perfect: isPerfectHedge(hedge) });
+  let core = `${subject} ${predicate}`;
   if (hedge) {
     // A hedge in two parts ("by custom … usually") opens the sentence with its first part and
     // puts the second beside the verb, as the source does: no ellipsis reaches the reader.
@@ -461,7 +465,15 @@ function groundWords(g: Ground | undefined, lang: Lang): { clause: string } | { 
   const w = T[lang];
   if (!g) return { phrase: w.otherFact };
   if (g.kind === 'node') return { phrase: w.aboutNode(theName(g.node, lang)) };
-  return { clause: `${theName(g.subject, lang)} ${verb(lang, g.type)} ${theName(g.object, lang)}` };
+  return {
+    clause: `${theName(g.subject, lang)} ${agree(verb(lang, g.type), lang, { plural: pluralSubject(g.subject, lang) })} ${theName(g.object, lang)}`,
+  };
+}
+
+/** An English subject whose name is plural takes a plural verb ("the Government Offices of Sweden answer"). */
+function pluralSubject(n: NodeData | null | undefined, lang: Lang): boolean {
+  const en = lang === 'en' && n ? textIn(n, 'name', 'en') : null;
+  return !!en && isPluralName(en, n?.label);
 }
 
 /** "outside knowledge: …" and the facts or entries it was inferred from, in words, never ids. */

@@ -183,7 +183,7 @@ describe('answer sentences', () => {
     };
     const basis = { kind: 'mandate' as const, ref: 'm-1', note: null, certainty: 'stated' as const };
     expect(factClause(represents({ basis, basisMandate: mandate }), 'en')).toMatch(
-      /\(on the Swedish government's assignment “chief officers”\)$/,
+      /\(on the assignment “chief officers” from the Swedish government\)$/,
     );
     expect(factClause(represents({ basis, basisMandate: mandate }), 'sv')).toMatch(/\(på uppdrag av Regeringen\)$/);
     // A Swedish form, once the data has one, is quoted.

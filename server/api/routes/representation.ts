@@ -252,7 +252,7 @@ function basisText(f: Fact, lang: Lng): string {
     if (!f.basisMandate) return w.missing;
     const task = assignmentName(f.basisMandate.relationship, lang);
     const giver = theName(f.basisMandate.giver, lang);
-    if (lang === 'en') return task ? `${giver}'s assignment “${task}”` : `an assignment from ${giver}`;
+    if (lang === 'en') return task ? `the assignment “${task}” from ${giver}` : `an assignment from ${giver}`;
     return task ? `uppdrag från ${giver}: ”${task}”` : `ett uppdrag från ${giver}`;
   }
   const n = f.basisNode ? theName(f.basisNode, lang) : b.kind === 'treaty' ? w.treaty : w.law;
