@@ -9,7 +9,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { AppError, InternalError, PayloadTooLargeError, RateLimitedError, UnauthorizedError, ValidationError } from './errors.ts';
+import { AppError, UnauthorizedError } from './errors.ts';
 import { openApiDocument } from './api/openapi-registry.ts';
 import { answerOtherMethods } from './api/route.ts';
 import type { Services } from './api/services.ts';
@@ -32,6 +32,7 @@ import { tokenRoutes } from './api/routes/tokens.ts';
 import { changeRoutes } from './api/routes/changes.ts';
 import { diffRoutes } from './api/routes/diffs.ts';
 import { sourceWatchRoutes } from './api/routes/source-watch.ts';
+import { bodyNotJson, bodyTooLarge, noSuchAddress, somethingWentWrong, tooManyRequests } from './refusal-words.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = join(ROOT, 'web', 'dist');
@@ -127,7 +128,7 @@ export function createApp(given: Services): Express {
       legacyHeaders: false,
       handler: (_req, _res, next, options) => {
         const retryAfter = Math.ceil(options.windowMs / 1000);
-        next(new RateLimitedError('Too many requests from this client; slow down and retry.', retryAfter));
+        next(tooManyRequests(retryAfter));
       },
     }),
   );
@@ -165,7 +166,11 @@ export function createApp(given: Services): Express {
   api.use('/api/docs/swagger', express.static(SWAGGER_UI, { index: false }));
   answerOtherMethods(api);
   api.use('/api', (req, _res, next) => {
-    next(new AppErrorNotFoundRoute(`No API endpoint ${req.method} ${req.originalUrl.split('?')[0]}.`));
+    next(
+      noSuchAddress(
+        new AppErrorNotFoundRoute('', [{ path: 'url', message: `no API endpoint ${req.method} ${req.originalUrl.split('?')[0]}` }]),
+      ),
+    );
   });
   app.use(api);
 
@@ -190,10 +195,9 @@ class AppErrorNotFoundRoute extends AppError {
 const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   let appError: AppError;
   if (err instanceof AppError) appError = err;
-  else if (err?.type === 'entity.too.large') appError = new PayloadTooLargeError('The request body is too large.');
-  else if (err?.type === 'entity.parse.failed') {
-    appError = new ValidationError('The request body is not valid JSON.', [{ path: 'body', message: 'expected JSON' }]);
-  } else appError = new InternalError('Something went wrong on our side; the error was logged.');
+  else if (err?.type === 'entity.too.large') appError = bodyTooLarge();
+  else if (err?.type === 'entity.parse.failed') appError = bodyNotJson();
+  else appError = somethingWentWrong();
 
   if (appError.status >= 500) req.log?.error({ err, code: appError.internalCode }, appError.message);
   if ('retryAfterSeconds' in appError) res.setHeader('Retry-After', String(appError.retryAfterSeconds));

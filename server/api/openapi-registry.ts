@@ -40,7 +40,7 @@ export function openApiDocument(version: string) {
       title: 'Mandate Explorer API',
       version,
       description:
-        'Who represents whom, in which forum, under whose mandate, since when: search, neighbourhoods, paths, mandate chains, representation and exports over the institutional graph. Every error is JSON `{ error: { code, message, details } }`, and each operation lists every status it can answer with. A method a path does not have is answered with 405 and an `Allow` header (components/responses/MethodNotAllowed); OPTIONS answers 204 with the same `Allow`.',
+        "Who represents whom, in which forum, under whose mandate, since when: search, neighbourhoods, paths, mandate chains, representation and exports over the institutional graph. Every error is JSON `{ error: { code, message, details } }`: `message` is for people, in the request's `lang` (en or sv) when given, else by `Accept-Language`, else in English; `details` keeps what programs need. Each operation lists every status it can answer with. A method a path does not have is answered with 405 and an `Allow` header (components/responses/MethodNotAllowed); OPTIONS answers 204 with the same `Allow`.",
     },
     servers: [{ url: '/' }],
   });

@@ -5,7 +5,8 @@
 // clients in turn, so one client's queue never stands in front of another's request. Past its
 // own queue a client gets 429, past the server's whole queue everyone gets 503, both with
 // Retry-After. Change sets and other editor routes never enter: they have a lane of their own.
-import { AppError, RateLimitedError } from '../errors.ts';
+import { AppError, type ErrorDetail } from '../errors.ts';
+import { ownQueueFull, serverQueueFull } from '../refusal-words.ts';
 
 export interface LaneLimits {
   /** Reads running at once, all clients together. */
@@ -25,8 +26,9 @@ export class ServerBusyError extends AppError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    details: ErrorDetail[] = [],
   ) {
-    super(message);
+    super(message, details);
   }
 }
 
@@ -105,17 +107,14 @@ export class ReadLanes {
     if (mine >= this.limits.queuePerClient) {
       state = 'left';
       const ahead = mine + (this.running.get(client) ?? 0);
-      throw new RateLimitedError(
-        `This client already has ${ahead} ${this.what} running or waiting; retry when some have been answered.`,
-        this.seconds(ahead / this.limits.perClient),
-      );
+      const err = ownQueueFull(this.seconds(ahead / this.limits.perClient));
+      err.details.push({ path: 'client', message: `${ahead} ${this.what} running or waiting` });
+      throw err;
     }
     if (this.queued >= this.limits.queue) {
       state = 'left';
-      throw new ServerBusyError(
-        `The server has ${this.queued} ${this.what} waiting, as many as it queues; retry in a moment.`,
-        this.seconds(this.queued / this.limits.concurrency),
-      );
+      const wait = this.seconds(this.queued / this.limits.concurrency);
+      throw serverQueueFull(new ServerBusyError('', wait, [{ path: 'server', message: `${this.queued} ${this.what} waiting` }]), wait);
     }
     const admitted = new Promise<void>((resolve) => {
       const admit = waiter.admit;

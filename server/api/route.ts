@@ -6,7 +6,7 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from '../zod.ts';
-import { AppError, CsrfError, ForbiddenError, ValidationError, type ErrorDetail } from '../errors.ts';
+import { AppError, type ErrorDetail } from '../errors.ts';
 import { hasRole, type Actor, type Role } from '../auth/actor.ts';
 import type { Holder } from '../auth/accounts.ts';
 import { CSRF_HEADER, identify, SESSION_COOKIE } from '../auth/identify.ts';
@@ -17,6 +17,7 @@ import type { ReadLanes } from './read-lanes.ts';
 import { BEARER_SCHEME, COOKIE_SCHEME, registry } from './openapi-registry.ts';
 import { ErrorBody } from './schemas.ts';
 import type { Services } from './services.ts';
+import { csrfRefused, methodNotOffered, roleNeeded } from '../refusal-words.ts';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
@@ -112,15 +113,15 @@ function guard(
       const holder = await identify(req, services.config, services.db);
       if (!role) return holder;
       if (!hasRole(holder.actor, role)) {
-        throw new ForbiddenError(`This needs the ${role} role; the account "${holder.actor.name}" is an ${holder.actor.role}.`);
+        throw roleNeeded(role, holder.actor.role);
       }
       if (holder.actor.via === 'session' && !SAFE_METHODS.has(req.method)) {
         const sent = req.headers[CSRF_HEADER];
         if (typeof sent !== 'string' || !holder.csrfToken || !sameSecret(sent, holder.csrfToken)) {
-          throw new CsrfError(
-            `A write signed in by the ${SESSION_COOKIE} cookie needs the session's CSRF token in X-CSRF-Token (GET /api/session gives it).`,
-            [{ path: 'headers.x-csrf-token', message: typeof sent === 'string' ? "not this session's token" : 'missing' }],
-          );
+          throw csrfRefused({
+            path: 'headers.x-csrf-token',
+            message: `${typeof sent === 'string' ? "not this session's token" : 'missing'}: a write signed in by the ${SESSION_COOKIE} cookie sends the CSRF token GET /api/session gives`,
+          });
         }
       }
       return holder;
@@ -158,11 +159,7 @@ export async function callRoute(
   const details: ErrorDetail[] = [];
   const query = parsePart(route.query, input.query ?? {}, 'query', details);
   const params = parsePart(route.params, input.params ?? {}, 'params', details);
-  if (details.length)
-    throw new ValidationError(
-      `The question's reading is not valid for ${path}: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
-      details,
-    );
+  if (details.length) throw invalidRequest(details);
   return route.handler({ query, params, body: undefined }, ctx);
 }
 
@@ -356,11 +353,7 @@ export function answerOtherMethods(router: Router): void {
         res.status(204).end();
         return;
       }
-      next(
-        new MethodNotAllowedError(`${req.method} is not offered on ${req.baseUrl}${req.path}; it allows ${allow}.`, [
-          { path: 'method', message: `expected one of ${allow}` },
-        ]),
-      );
+      next(methodNotOffered(new MethodNotAllowedError('', [{ path: 'method', message: `expected one of ${allow}` }])));
     });
   }
 }

@@ -9,10 +9,10 @@
 import type { Request } from 'express';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { ForbiddenError, UnauthorizedError } from '../errors.ts';
 import { sessionHolder, tokenHolder, type Holder } from './accounts.ts';
 import { AUTOMATION } from './actor.ts';
 import { sameSecret, TOKEN_PREFIX } from './secrets.ts';
+import { accountDisabled, automationTokenOff, sessionEnded, signInNeeded, tokenUnknown } from '../refusal-words.ts';
 
 export const SESSION_COOKIE = 'me_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -38,17 +38,12 @@ function readCookie(header: string | undefined, name: string): string | null {
 export async function identify(req: Request, config: Config, db: Database): Promise<Holder> {
   const cred = presented(req);
   if (!cred) {
-    const off = config.WRITE_TOKEN ? '' : ' (this server has no WRITE_TOKEN configured, so writes are off for automation)';
-    throw new UnauthorizedError(`Sign in, or send "Authorization: Bearer <token>" with a personal API token${off}.`, [
-      { path: 'headers.authorization', message: 'missing token or session' },
-    ]);
+    throw signInNeeded();
   }
   if (cred.kind === 'cookie') {
     const holder = await sessionHolder(db, cred.secret);
     if (!holder) {
-      throw new UnauthorizedError('The session has ended or expired: sign in again.', [
-        { path: `cookies.${SESSION_COOKIE}`, message: 'no such session' },
-      ]);
+      throw sessionEnded(`cookies.${SESSION_COOKIE}`);
     }
     return checkEnabled(holder);
   }
@@ -56,21 +51,17 @@ export async function identify(req: Request, config: Config, db: Database): Prom
   if (cred.secret.startsWith(TOKEN_PREFIX)) {
     const holder = await tokenHolder(db, cred.secret);
     if (!holder) {
-      throw new UnauthorizedError('The token is unknown or has been revoked.', [
-        { path: 'headers.authorization', message: 'unknown or revoked token' },
-      ]);
+      throw tokenUnknown('unknown or revoked token');
     }
     return checkEnabled(holder);
   }
   if (!config.WRITE_TOKEN) {
-    throw new ForbiddenError('The write token is off: the server has no WRITE_TOKEN configured. Use a personal API token or sign in.');
+    throw automationTokenOff();
   }
-  throw new UnauthorizedError('A valid token is needed: send "Authorization: Bearer <token>".', [
-    { path: 'headers.authorization', message: 'wrong token' },
-  ]);
+  throw tokenUnknown('wrong token');
 }
 
 function checkEnabled(holder: Holder): Holder {
-  if (holder.disabled) throw new ForbiddenError(`The account "${holder.actor.name}" is disabled; an admin can enable it again.`);
+  if (holder.disabled) throw accountDisabled();
   return holder;
 }

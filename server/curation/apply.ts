@@ -2,7 +2,7 @@
 // counter, read the touched elements, refuse stale revs (409) and invalid records (400), write,
 // and record the change set with an Op per element — so it lands whole or not at all.
 import type { Database, NamedTransaction, Row } from '../db/database.ts';
-import { ConflictError, type ErrorDetail } from '../errors.ts';
+import { type ErrorDetail } from '../errors.ts';
 import { NodeLabel, type RelationshipType } from '../model/vocabulary.ts';
 import { toNodeRow, toRelationshipRow, writtenDates, type WrittenDates } from '../../seed/rows.ts';
 import { NodeRecord, RelationshipRecord } from '../../seed/schema.ts';
@@ -27,6 +27,7 @@ import {
   type TieState,
 } from './state.ts';
 import { elementsMissing, problemsFound } from '../error-words.ts';
+import { editConflicts, tieClashes } from '../refusal-words.ts';
 
 /** The action of a transition that registers a new text of a document (its after: a SourceVersion). */
 export const ADD_SOURCE_VERSION = 'addSourceVersion';
@@ -307,11 +308,7 @@ export async function applyChangeSet(
           });
       });
       if (missing.length) throw elementsMissing(missing);
-      if (conflicts.length)
-        throw new ConflictError(
-          `${conflicts.length} element(s) changed since they were read; nothing was written. Edit again from their current state.`,
-          conflicts,
-        );
+      if (conflicts.length) throw editConflicts(conflicts);
 
       const problems: ErrorDetail[] = [];
       const refs = refsOf(input.sources);
@@ -487,11 +484,7 @@ export async function applyChangeSet(
             current: { ...other, rev: revOf(row.props as Row) },
           });
         }
-      if (clashes.length)
-        throw new ConflictError(
-          `${clashes.length} tie(s) would have the same type, ends and dates as another; nothing was written. Correct or retire the other tie first.`,
-          clashes,
-        );
+      if (clashes.length) throw tieClashes(clashes);
 
       // Retiring a node retires its ties with it, each recorded as an operation of its own.
       const retiring = ops.flatMap((op) => (op.op === 'retireNode' ? [op.id] : []));

@@ -6,11 +6,11 @@
 // use) and then the very same read runs; nothing of it is ever committed. Reads of the current
 // graph do not come here and pay nothing for history.
 import type { Database, NamedTransaction, Reader, Row } from '../db/database.ts';
-import { ValidationError } from '../errors.ts';
 import { touchedBefore, writeTransitions, type Transition } from './apply.ts';
 import { layerState, NoPastVariant, pastReader } from './layer.ts';
 import { opOf } from './log.ts';
 import type { NodeState, TieState } from './state.ts';
+import { notRecordedYet } from '../refusal-words.ts';
 
 /** What an answer as recorded at a version says about itself. */
 export interface RecordedAtInfo {
@@ -37,15 +37,11 @@ export const RECORDED_READ_TIMEOUT_MS = 30_000;
 async function versionOf(tx: NamedTransaction, recordedAt: string, current: number, path: string): Promise<number> {
   if (/^\d+$/.test(recordedAt)) {
     const version = Number(recordedAt);
-    if (version > current)
-      throw new ValidationError(`Version ${version} has not been made; the current version is ${current}.`, [
-        { path, message: `at most ${current}, the current version` },
-      ]);
+    if (version > current) throw notRecordedYet([{ path, message: `at most ${current}, the current version` }], current);
     return version;
   }
   const at = new Date(recordedAt);
-  if (at.getTime() > Date.now())
-    throw new ValidationError('That moment has not come yet; nothing was recorded at it.', [{ path, message: 'a moment in the past' }]);
+  if (at.getTime() > Date.now()) throw notRecordedYet([{ path, message: 'a moment in the past' }]);
   const [row] = await tx.run('curation/version-at', { at: at.toISOString() });
   return Number(row?.version ?? 0);
 }

@@ -7,7 +7,7 @@
 // really stands in the way, the 409 names it (who, when, what) and `withLater` reverts both
 // together, as one change set.
 import type { Database, NamedTransaction, Row } from '../db/database.ts';
-import { ConflictError, type ErrorDetail } from '../errors.ts';
+import { type ConflictError, type ErrorDetail } from '../errors.ts';
 import type { Actor } from './actor.ts';
 import {
   CHANGE_SET_TIMEOUT_MS,
@@ -24,6 +24,7 @@ import type { ChangeSetSummary } from './schemas.ts';
 import { stateProperties, type ElementState, type TieState } from './state.ts';
 import { canonicalState, conflictSentence, whatChanged, type LaterChange, type RevertConflict } from './revert-words.ts';
 import { missing } from '../error-words.ts';
+import { nothingToUndo, revertRefused } from '../refusal-words.ts';
 
 export interface RevertOptions {
   /** Also revert every later change set that stands in the way, as one change set. */
@@ -207,11 +208,7 @@ export async function revertChangeSet(
           continue;
         }
         if (conflicts.length) throw await refusal(tx, original.summary, conflicts, actor);
-        if (!transitions.length)
-          throw new ConflictError(
-            `There is nothing left to undo: everything version ${original.summary.version} changed is already as it was before it. Nothing was written.`,
-            [],
-          );
+        if (!transitions.length) throw nothingToUndo(original.summary.version);
         const also = [...included.keys()].filter((k) => k !== original.summary.id);
         await writeTransitions(tx, transitions, version);
         return recordChangeSet(
@@ -270,10 +267,5 @@ async function refusal(
     element: { problem: c.problem, ...words(c.state), ...(c.tie ? { tie: words(c.tie) } : {}) },
   }));
   const blockers = [...new Set(conflicts.flatMap((c) => c.later.map((l) => l.version)))].sort((a, b) => a - b);
-  const head = `Version ${original.version} cannot be undone on its own: ${details[0]!.message}`;
-  const more = details.length > 1 ? ` ${details.length - 1} more element(s) stand in the way too.` : '';
-  const offer = blockers.length
-    ? ` Undo ${blockers.length === 1 ? `version ${blockers[0]}` : `versions ${blockers.join(', ')}`} together with it, or undo ${blockers.length === 1 ? 'it' : 'them'} first.`
-    : '';
-  return new ConflictError(`${head}${more}${offer} Nothing was written.`, details);
+  return revertRefused(details, original.version, blockers, details[0]!.message);
 }

@@ -13,6 +13,7 @@ import { formatCitation } from './source-diff.ts';
 import { citingFacts, factTitle, readDocument, reviewCitations, SOURCE_CHANGED, type WatchedDocument } from './source-watch.ts';
 import { z } from '../zod.ts';
 import { missing } from '../error-words.ts';
+import { reviewStale } from '../refusal-words.ts';
 
 const Line = z.object({ n: z.number().int(), text: z.string() });
 
@@ -95,15 +96,7 @@ export async function listReview(db: Database, lang: Lang, sourcesDir: string | 
 }
 
 /** A refusal in the words of the person resolving, not the change-set API's. */
-const stale = (rev: number | null) =>
-  rev === null
-    ? new ConflictError('This fact was retired after you opened it, so there is nothing left to settle. Nothing was written.', [
-        { path: 'body.rev', message: 'retired since' },
-      ])
-    : new ConflictError(
-        `This fact was changed in version ${rev} after you opened it; it may have been resolved already. Nothing was written. Open the review queue again.`,
-        [{ path: 'body.rev', message: `changed in version ${rev}` }],
-      );
+const stale = (rev: number | null) => reviewStale(rev);
 
 export async function resolveReview(
   db: Database,
@@ -118,10 +111,7 @@ export async function resolveReview(
   const props = row.props as Record<string, unknown>;
   const rev = typeof props.rev === 'number' ? props.rev : 0;
   if (rev !== body.rev) throw stale(rev);
-  if (props.review !== SOURCE_CHANGED)
-    throw new ConflictError('This fact is not waiting for review; nothing was written.', [
-      { path: 'params.id', message: 'not waiting for review' },
-    ]);
+  if (props.review !== SOURCE_CHANGED) throw reviewStale('not-waiting');
   const file = String(props.reviewFile);
   try {
     if (body.action === 'retire') {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database, NamedTransaction, Row } from '../db/database.ts';
-import { NotFoundError, ValidationError, type ErrorDetail } from '../errors.ts';
+import { type ErrorDetail } from '../errors.ts';
 import { nameOf, verb, words, type Lang } from '../graph/summary.ts';
 import type { NodeData } from '../graph/elements.ts';
 import type { Actor } from './actor.ts';
@@ -24,6 +24,7 @@ import {
   type CitationFate,
 } from './source-diff.ts';
 import { revOf, stateProperties, type NodeState, type TieState } from './state.ts';
+import { documentNotRegistered, newTextRefused } from '../refusal-words.ts';
 
 /** The fields source watch keeps on a fact; editors do not set them themselves. */
 export const WATCH_FIELDS = ['citedAgainst', 'review', 'reviewFile', 'reviewSince'] as const;
@@ -172,10 +173,7 @@ export interface UpdatePlan {
 
 export async function planUpdate(tx: NamedTransaction, file: string, newText: string, sourcesDir: string | undefined): Promise<UpdatePlan> {
   const doc = await readDocument(tx, file, sourcesDir);
-  if (!doc)
-    throw new NotFoundError(`No registered source document "${file}"; register it first.`, [
-      { path: 'params.file', message: 'not a registered source document' },
-    ]);
+  if (!doc) throw documentNotRegistered(file);
   const to = doc.current + 1;
   const newLines = linesOf(newText);
   const current = doc.lines.get(doc.current) ?? null;
@@ -248,17 +246,13 @@ export async function updateSource(
   actor: Actor,
   options: UpdateOptions = {},
 ): Promise<SourceUpdateResult> {
-  if (!input.text.trim())
-    throw new ValidationError('The new text is empty; nothing was written.', [{ path: 'body.text', message: 'the text of the document' }]);
+  if (!input.text.trim()) throw newTextRefused('empty');
   return db.writeTransaction(
     async (tx) => {
       const base = Number((await tx.run('curation/merge-version-lock'))[0]?.version ?? 0);
       const version = base + 1;
       const plan = await planUpdate(tx, input.file, input.text, options.sourcesDir);
-      if (plan.sameText)
-        throw new ValidationError(`The text is the same as the current version ${plan.from}; nothing was written.`, [
-          { path: 'body.text', message: `the same text as version ${plan.from}` },
-        ]);
+      if (plan.sameText) throw newTextRefused('same', plan.from);
       const at = new Date().toISOString();
       const record = (n: number, text: string | null) => ({
         file: input.file,

@@ -4,12 +4,13 @@
 // tests and under `npm run mutate` in minutes (docs/mutation-testing.md).
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Row } from '../db/database.ts';
-import { ValidationError, type ErrorDetail } from '../errors.ts';
+import { type ErrorDetail } from '../errors.ts';
 import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
 import type { Problem } from '../../seed/validate.ts';
 import { BASIS_FIELDS, NODE_FORM_KEYS, QUALIFIER_FIELDS, TIE_FORM_KEYS } from '../../seed/schema.ts';
 import { parseFtm, parsePopolo } from './standard-formats.ts';
 import { problemsFound, unreadableImport } from '../error-words.ts';
+import { csvColumns } from '../refusal-words.ts';
 
 export const IMPORT_FORMATS = ['json', 'jsonl', 'csv', 'ftm', 'popolo'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -129,10 +130,10 @@ export function parseImportText(text: string, format: ImportFormat, name: string
     const expected: readonly string[] = isNodes ? CSV_NODE_HEADERS : CSV_RELATIONSHIP_HEADERS;
     const unknown = header.filter((h) => !expected.includes(h));
     if (unknown.length || (!isNodes && !header.includes('type'))) {
-      throw new ValidationError(`Unknown CSV columns: ${unknown.join(', ') || '(no "label" or "type" column)'}.`, [
+      throw csvColumns([
         {
           path: 'header',
-          message: `expected the columns ${CSV_NODE_HEADERS.join(',')} (nodes) or ${CSV_RELATIONSHIP_HEADERS.join(',')} (relationships)`,
+          message: `unknown columns ${unknown.join(', ') || '(no "label" or "type" column)'}; expected the columns ${CSV_NODE_HEADERS.join(',')} (nodes) or ${CSV_RELATIONSHIP_HEADERS.join(',')} (relationships)`,
         },
       ]);
     }

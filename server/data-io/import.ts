@@ -3,7 +3,7 @@
 // every conflict with what the graph already says — and then written in one transaction,
 // or not at all. Reading and comparing are pure (import-parse.ts); this is the database half.
 import type { Database, Row } from '../db/database.ts';
-import { ConflictError, type ErrorDetail } from '../errors.ts';
+import { type ErrorDetail } from '../errors.ts';
 import { writeRows } from '../../seed/load.ts';
 import { toNodeRow, toRelationshipRow, writtenDates } from '../../seed/rows.ts';
 import { readSourceRecords, validateSeedText } from '../../seed/validate.ts';
@@ -24,6 +24,7 @@ import { AUTOMATION, type Actor } from '../curation/actor.ts';
 import { stateProperties } from '../curation/state.ts';
 import { importChecks } from '../curation/citations.ts';
 import { problemsFound } from '../error-words.ts';
+import { importConflicts } from '../refusal-words.ts';
 
 export { CSV_NODE_HEADERS, CSV_RELATIONSHIP_HEADERS, detectFormat, IMPORT_FORMATS, type ImportFormat } from './import-parse.ts';
 
@@ -121,10 +122,7 @@ export async function importFacts(db: Database, text: string, options: ImportOpt
   const nodeWrites = nodes.writes;
   const relWrites = rels.writes;
   if (conflicts.length && !options.replace) {
-    throw new ConflictError(
-      `${conflicts.length} fact(s) conflict with the graph; nothing was written. Send them again with replace to overwrite.`,
-      conflicts,
-    );
+    throw importConflicts(conflicts);
   }
   if (!options.dryRun && (nodeWrites.length || relWrites.length)) {
     // The import is one change set: replaced elements keep their former state in its Ops.

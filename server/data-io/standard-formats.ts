@@ -3,7 +3,8 @@
 // What our exports wrote in text properties (FtM) or under `mandate_explorer` (Popolo) is read
 // back exactly; a file from elsewhere gets what its standard fields say, and whatever the model
 // requires that they do not say is reported by the validator with the record's position.
-import { ValidationError, type ErrorDetail } from '../errors.ts';
+import { problemsFound, unreadableImport } from '../error-words.ts';
+import { type ErrorDetail } from '../errors.ts';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '../model/vocabulary.ts';
 import { POPOLO_SOURCE_BASE } from '../export/formats/popolo.ts';
 
@@ -272,7 +273,7 @@ export function parseFtm(text: string): ParsedRecords {
     );
     out.where.relationships.push(where);
   });
-  if (problems.length) throw new ValidationError(`${problems.length} FtM entit(ies) could not be read; nothing was written.`, problems);
+  if (problems.length) throw problemsFound(problems, 'records');
   return out;
 }
 
@@ -326,7 +327,7 @@ export function parsePopolo(text: string): ParsedRecords {
   try {
     doc = asObj(JSON.parse(text));
   } catch (err) {
-    throw new ValidationError(`The Popolo file is not valid JSON: ${(err as Error).message}`, [{ path: 'file', message: 'expected JSON' }]);
+    throw unreadableImport([{ path: 'file', message: `expected JSON: ${(err as Error).message}` }], 'json');
   }
   const out: ParsedRecords = { nodes: [], relationships: [], where: { nodes: [], relationships: [] } };
   const problems: ErrorDetail[] = [];
@@ -387,6 +388,6 @@ export function parsePopolo(text: string): ParsedRecords {
     implied('PART_OF', asObj(p).id, asObj(p).parent_id, asObj(p), `organizations[${i}].parent_id`),
   );
   asArr(doc.posts).forEach((p, i) => implied('PART_OF', asObj(p).id, asObj(p).organization_id, asObj(p), `posts[${i}].organization_id`));
-  if (problems.length) throw new ValidationError(`${problems.length} problem(s) in the Popolo file; nothing was written.`, problems);
+  if (problems.length) throw problemsFound(problems, 'file');
   return out;
 }

@@ -3,9 +3,9 @@
 // are always closed; driver errors become the project's own error classes.
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { loadQueries, loadSchemaStatements, type QueryName, type QueryTexts } from './cypher-registry.ts';
-import { DatabaseUnavailableError } from '../errors.ts';
 import { isUnreachable, mapDriverError, StreamBrokenError } from './driver-errors.ts';
 import { toNeo4jParams, toPlain } from './values.ts';
+import { databaseUnavailable } from '../refusal-words.ts';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -276,8 +276,7 @@ export class Database {
   }
 
   private async withSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
-    if (Date.now() < this.unreachableUntil)
-      throw new DatabaseUnavailableError('The database is not reachable right now; retry in a moment.');
+    if (Date.now() < this.unreachableUntil) throw databaseUnavailable();
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,

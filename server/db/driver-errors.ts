@@ -1,7 +1,8 @@
 // Neo4j's error codes mapped to the project's error classes, so nothing above server/db
 // needs to know the driver's vocabulary.
 import { Neo4jError } from 'neo4j-driver';
-import { AppError, DatabaseUnavailableError, InternalError, QueryRejectedError, QueryTimeoutError, QueryTooLargeError } from '../errors.ts';
+import { AppError } from '../errors.ts';
+import { databaseUnavailable, queryTimedOut, queryTooLarge, statementRefused, unexpectedDatabaseError } from '../refusal-words.ts';
 
 const UNAVAILABLE = new Set([
   'ServiceUnavailable',
@@ -33,35 +34,31 @@ export function mapDriverError(err: unknown): Error {
   if (err instanceof Neo4jError) {
     const code = err.code;
     if (UNAVAILABLE.has(code) || CONNECTION_LOST.test(err.message)) {
-      return new DatabaseUnavailableError('The database is not reachable right now; retry in a moment.');
+      return databaseUnavailable();
     }
     if (code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') || code === 'Neo.TransientError.Transaction.LockClientStopped') {
-      return new QueryTimeoutError('The query ran past its time limit and was stopped.');
+      return queryTimedOut();
     }
     // Neo4j's memory guard stopped this one transaction (a sort of millions of rows, say); the
     // database is fine and other requests go on.
     if (MEMORY_LIMIT.has(code)) {
-      return new QueryTooLargeError(
-        'The query needs more memory than the database allows one query: narrow it (filter earlier, add LIMIT).',
-      );
+      return queryTooLarge();
     }
     if (code === 'Neo.ClientError.Statement.AccessMode' || code === 'Neo.ClientError.General.ForbiddenOnReadOnlyDatabase') {
-      return new QueryRejectedError('Writes are not allowed here: this statement runs in a read-only transaction.', [
-        { path: 'cypher', message: 'the statement tries to write' },
-      ]);
+      return statementRefused('writes', [{ path: 'cypher', message: 'the statement tries to write' }]);
     }
     if (code.startsWith('Neo.ClientError.Statement.') || code.startsWith('Neo.ClientError.Procedure.')) {
-      return new QueryRejectedError('Neo4j rejected the statement.', [{ path: 'cypher', message: firstLine(err.message) }], code);
+      return statementRefused('rejected', [{ path: 'cypher', message: firstLine(err.message) }], code);
     }
     // Neo4j's own word that trying again can succeed (a transaction terminated while the
     // database shuts down, a leader switch): the caller gets 503 and a retry hint.
     if (code.startsWith('Neo.TransientError.')) {
-      return new DatabaseUnavailableError('The database could not answer just now; retry in a moment.');
+      return databaseUnavailable('transient');
     }
-    return new InternalError('The database answered with an unexpected error.', [], code);
+    return unexpectedDatabaseError(code);
   }
   if (isUnreachable(err)) {
-    return new DatabaseUnavailableError('The database is not reachable right now; retry in a moment.');
+    return databaseUnavailable();
   }
   return err instanceof Error ? err : new Error(String(err));
 }

@@ -16,7 +16,6 @@ import {
 import type { ExportDocument } from './formats/facts.ts';
 import type { NodeState } from '../curation/state.ts';
 import { RecordedAt } from '../curation/schemas.ts';
-import { DatabaseUnavailableError } from '../errors.ts';
 import { plain } from '../curation/layer.ts';
 import {
   asRecorded,
@@ -28,6 +27,7 @@ import {
   type RecordedAtInfo,
   type Rewind,
 } from '../curation/recorded.ts';
+import { databaseUnavailable } from '../refusal-words.ts';
 
 const Id = z
   .string()
@@ -105,7 +105,7 @@ export async function exportSource(db: Database, req: ExportRequest): Promise<Ex
     documents,
     recordedAt: { version, at, undone: rw.undone, method: 'replay' },
     settled: async () => {
-      if ((await graphVersion(db)) !== before) throw new DatabaseUnavailableError('A change set landed during the export; export again.');
+      if ((await graphVersion(db)) !== before) throw databaseUnavailable('changed-during-export');
     },
     ...rewound(all, rw),
   };

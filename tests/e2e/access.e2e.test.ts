@@ -456,6 +456,36 @@ describe('Swedish', () => {
   });
 });
 
+describe('at laptop widths', () => {
+  it('keeps every tool of the top bar inside the window, in Swedish and English', async () => {
+    await open('/?lang=sv');
+    for (const lang of ['sv', 'en']) {
+      if (lang === 'en') {
+        await page.locator('button[data-action="language"]').click();
+        await page.waitForURL(/lang=en/);
+        await settle();
+      }
+      for (const width of [900, 1024, 1280, 1366, 1440, 1600, 1920]) {
+        await page.setViewportSize({ width, height: 800 });
+        const outside = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.topbar button, .topbar input, .topbar summary, .topbar select')]
+            .filter((el) => el.offsetParent !== null)
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.right > window.innerWidth + 0.5 || r.left < -0.5;
+            })
+            .map((el) => el.textContent?.trim() || el.getAttribute('aria-label') || el.getAttribute('placeholder') || el.tagName),
+        );
+        expect(outside, `${lang} at ${width} px`).toEqual([]);
+        const canvas = (await page.locator('#cy').boundingBox())!;
+        expect(canvas.height, `${lang} at ${width} px`).toBeGreaterThan(400);
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await shot(`laptop-1280-${lang}`);
+    }
+  });
+});
+
 describe('on a phone, 390 px wide', () => {
   it('leaves the canvas half the screen, keeps menus on screen, selects by tap and offers Expand', async () => {
     await open('/', PHONE);
@@ -576,6 +606,7 @@ describe('readable pictures', () => {
     await settle();
     await page.locator('#panel-details button', { hasText: en.details.traceUp }).click();
     await settle();
+    await page.locator('.layout-menu summary').click();
     await page.locator('button[data-layout="hierarchy"]').click();
     await settle();
     const overlaps = await page.evaluate(() => {

@@ -2,17 +2,16 @@
 // Neo4j: accounts made with `npm run users` in a child process, sign-in with cookies, personal
 // tokens, roles, CSRF, revocation, rate limits, sign-in to read, and logs without secrets.
 // Every account here starts with PREFIX and is removed afterwards.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { REPO_ROOT } from '../../neo4j-local/launcher.ts';
 import { createApp } from '../../server/app.ts';
 import { createUser } from '../../server/auth/accounts.ts';
 import type { Role } from '../../server/auth/actor.ts';
 import { loadConfig } from '../../server/config.ts';
 import { testApp } from '../helpers/api.ts';
+import { runCli, type CliResult } from '../helpers/cli.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
 
 const PREFIX = `acct${randomBytes(3).toString('hex')}-`;
@@ -33,20 +32,15 @@ async function signIn(name: string, password: string, target = app) {
   return { res, cookie: cookie.split(';')[0]!, setCookie: cookie, csrf: res.body?.csrfToken as string };
 }
 
-/** `npm run -s users -- ARGS` with `input` on standard input; the exit code instead of a throw. */
-function usersCli(args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn('npm', ['run', '-s', 'users', '--', ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NEO4J_URI: inject('neo4jUri') },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+/**
+ * `npm run -s users -- ARGS` with `input` on standard input; the exit code instead of a throw.
+ * The first call goes through npm, the others run the script's command (tests/helpers/cli.ts).
+ */
+let npmChecked = false;
+function usersCli(args: string[], input = ''): Promise<CliResult> {
+  const viaNpm = !npmChecked;
+  npmChecked = true;
+  return runCli('users', args, { input, viaNpm, env: { ...process.env, NEO4J_URI: inject('neo4jUri') } });
 }
 
 const cleanUp = () => db.write('accounts/delete-prefixed', { prefix: PREFIX });

@@ -69,11 +69,12 @@ describe('bad input', () => {
     expect(res.body.error.code).toBe('BAD_REQUEST');
   });
 
-  it('an unknown endpoint → 404 JSON naming it', async () => {
+  it('an unknown endpoint → 404 JSON, naming it in details (the message is for people)', async () => {
     const res = await request(app).get('/api/nope');
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
-    expect(res.body.error.message).toContain('GET /api/nope');
+    expect(res.body.error.message).toMatch(/^The server offers nothing at this address/);
+    expect(res.body.error.details).toEqual([{ path: 'url', message: 'no API endpoint GET /api/nope' }]);
   });
 });
 
@@ -247,7 +248,7 @@ describe('what the console answers', () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({
       code: 'QUERY_REJECTED',
-      message: 'The console only reads: SET changes properties or labels.',
+      message: 'The console only reads the graph, and this statement would change it or do more than read.',
       details: [{ path: 'body.cypher', message: 'SET changes properties or labels' }],
     });
   });
@@ -257,14 +258,14 @@ describe('what the console answers', () => {
     expect(guard.status).toBe(400);
     expect(guard.body.error).toMatchObject({
       code: 'QUERY_REJECTED',
-      message: 'The console only reads: refused.',
+      message: 'The console only reads the graph, and this statement would change it or do more than read.',
       details: [{ path: 'body.cypher', message: 'refused' }],
     });
     const plan = await query({ cypher: 'RETURN 1' }, silentPlan.app);
     expect(plan.status).toBe(400);
     expect(plan.body.error).toMatchObject({
       code: 'QUERY_REJECTED',
-      message: 'The console only reads the graph: Neo4j does not plan this statement as a read.',
+      message: 'The console only reads the graph, and the database does not run this statement as a read.',
       details: [{ path: 'body.cypher', message: 'not read-only' }],
     });
   });

@@ -2,35 +2,29 @@
 // against a Neo4j of their own: db:start / db:status / db:stop, seed, export, import with
 // --dry-run, --replace and JSON lines, backup and restore. The whole-store digest judges
 // what each one wrote or left alone.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../neo4j-local/launcher.ts';
 import { Database } from '../../server/db/database.ts';
+import { runCli, type CliResult } from '../helpers/cli.ts';
 import { freePort } from '../helpers/free-port.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'mandate-cli-'));
 let env: NodeJS.ProcessEnv;
 let db: Database;
 
-/** `npm run -s SCRIPT -- ARGS`; resolves with the exit code and output instead of throwing. */
-async function npm(script: string, args: string[] = [], extraEnv: NodeJS.ProcessEnv = {}) {
-  try {
-    const { stdout, stderr } = await run('npm', ['run', '-s', script, '--', ...args], {
-      cwd: REPO_ROOT,
-      env: { ...env, ...extraEnv },
-      timeout: 240_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
+/**
+ * `npm run -s SCRIPT -- ARGS`; resolves with the exit code and output instead of throwing. The
+ * first call of each script goes through npm, the others run the script's command
+ * (tests/helpers/cli.ts).
+ */
+const throughNpm = new Set<string>();
+function npm(script: string, args: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  const viaNpm = !throughNpm.has(script);
+  throughNpm.add(script);
+  return runCli(script, args, { viaNpm, env: { ...env, ...extraEnv } });
 }
 
 const record = (id: string, name: string) => ({

@@ -5,12 +5,10 @@
 // languages), a cited passage deleted (gone), a different document (all flagged, none moved) —
 // then review by two editors, a failed update that writes nothing, and the CLI's check and
 // update. The store is left as found.
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from '../../neo4j-local/launcher.ts';
@@ -20,6 +18,7 @@ import { ensureLayer } from '../../server/curation/layer.ts';
 import { rewindGraph } from '../../server/curation/recorded.ts';
 import { updateSource } from '../../server/curation/source-watch.ts';
 import { rewindLayer, testApp } from '../helpers/api.ts';
+import { runCli, type CliResult } from '../helpers/cli.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
 
 const SEEDS = [process.env.SOURCES_DIR, resolve(REPO_ROOT, '../shared/seeds'), resolve(REPO_ROOT, '../../shared/seeds')].find(
@@ -32,7 +31,6 @@ const PAGE = '001_1c1597dd7120e666.txt'; // Socialstyrelsen's page, 70 lines
 const FINNISH = '000_7e31df940bd6ef96.txt'; // the Finnish ministry's page
 const PEOPLE = `sw${randomBytes(3).toString('hex')}-`;
 const dir = mkdtempSync(join(tmpdir(), 'source-watch-'));
-const run = promisify(execFile);
 
 let startVersion = 0;
 let startDigest = '';
@@ -69,19 +67,20 @@ interface ReviewItem {
   newLines: Array<{ n: number; text: string }>;
 }
 
-/** `npm run -s sources -- ARGS` against the tests' Neo4j; the exit code and output instead of throwing. */
-async function sourcesCli(args: string[]) {
-  try {
-    const { stdout, stderr } = await run('npm', ['run', '-s', 'sources', '--', ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NEO4J_URI: inject('neo4jUri'), SOURCES_DIR: SEEDS, CI: '1' },
-      timeout: 120_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
+/**
+ * `npm run -s sources -- ARGS` against the tests' Neo4j; the exit code and output instead of
+ * throwing. The first call goes through npm, the others run the script's command
+ * (tests/helpers/cli.ts).
+ */
+let npmChecked = false;
+function sourcesCli(args: string[]): Promise<CliResult> {
+  const viaNpm = !npmChecked;
+  npmChecked = true;
+  return runCli('sources', args, {
+    viaNpm,
+    env: { ...process.env, NEO4J_URI: inject('neo4jUri'), SOURCES_DIR: SEEDS, CI: '1' },
+    timeoutMs: 120_000,
+  });
 }
 
 async function account(suffix: string) {

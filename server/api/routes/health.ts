@@ -1,8 +1,8 @@
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
-import { DatabaseUnavailableError } from '../../errors.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
+import { databaseUnavailable } from '../../refusal-words.ts';
 
 export const Health = z
   .object({
@@ -27,7 +27,7 @@ export function healthRoutes(router: Router, services: Services): void {
         db.read('health/components', {}, { timeoutMs: 3000 }),
         db.read('health/counts', {}, { timeoutMs: 3000 }),
       ]);
-      if (!component || !counts) throw new DatabaseUnavailableError('The database gave no answer.');
+      if (!component || !counts) throw databaseUnavailable('no-answer');
       return {
         status: 'ok' as const,
         version,

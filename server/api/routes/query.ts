@@ -3,10 +3,10 @@ import type { Router } from 'express';
 import { z } from '../../zod.ts';
 import { checkConsoleQuery, checkPlanIsReadOnly } from '../../graph/console-guard.ts';
 import { elementsIn } from '../../graph/console-elements.ts';
-import { QueryRejectedError } from '../../errors.ts';
 import { GraphElementsSchema } from '../schemas.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
+import { statementRefused } from '../../refusal-words.ts';
 
 const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -55,14 +55,11 @@ export function queryRoutes(router: Router, services: Services): void {
       const verdict = keywordGuard(body.cypher);
       if (!verdict.ok) {
         const reason = verdict.reason ?? 'refused';
-        throw new QueryRejectedError(`The console only reads: ${reason}.`, [{ path: 'body.cypher', message: reason }]);
+        throw statementRefused('writes', [{ path: 'body.cypher', message: reason }]);
       }
       const plan = await planCheck(db, body.cypher, body.params);
       if (!plan.ok) {
-        throw new QueryRejectedError(
-          `The console only reads the graph: ${plan.reason ?? 'Neo4j does not plan this statement as a read'}.`,
-          [{ path: 'body.cypher', message: plan.reason ?? 'not read-only' }],
-        );
+        throw statementRefused('not-read', [{ path: 'body.cypher', message: plan.reason ?? 'not read-only' }]);
       }
       const { rows, truncated } = await db.readText(body.cypher, body.params, {
         rowLimit: config.CONSOLE_ROW_LIMIT,

@@ -7,10 +7,10 @@ import { z } from '../../zod.ts';
 import { checkPassword, createSession, endSession } from '../../auth/accounts.ts';
 import { Role } from '../../auth/actor.ts';
 import { presented, SESSION_COOKIE } from '../../auth/identify.ts';
-import { ForbiddenError, RateLimitedError, UnauthorizedError } from '../../errors.ts';
 import { defineRoute } from '../route.ts';
 import { orNull } from '../schemas.ts';
 import type { Services } from '../services.ts';
+import { accountDisabled, tooManySignIns, wrongPassword } from '../../refusal-words.ts';
 
 const SignIn = z
   .object({
@@ -60,7 +60,7 @@ export function sessionRoutes(router: Router, services: Services): void {
     },
     handler: (req, _res, next) => {
       req.log?.warn({ event: 'sign-in', outcome: 'rate-limited' }, 'sign-in refused: too many attempts');
-      next(new RateLimitedError('Too many sign-in attempts for this name from this client; wait a minute.', WINDOW_MS / 1000));
+      next(tooManySignIns(WINDOW_MS / 1000));
     },
   });
 
@@ -84,8 +84,8 @@ export function sessionRoutes(router: Router, services: Services): void {
       const result = await checkPassword(db, body.name, body.password);
       if (result.outcome !== 'ok') {
         req.log?.warn({ event: 'sign-in', user: body.name, outcome: result.outcome }, 'sign-in refused');
-        if (result.outcome === 'disabled') throw new ForbiddenError('This account is disabled; an admin can enable it again.');
-        throw new UnauthorizedError('Wrong name or password.', [{ path: 'body', message: 'wrong name or password' }]);
+        if (result.outcome === 'disabled') throw accountDisabled();
+        throw wrongPassword();
       }
       // A cookie from before is ended: a session id planted in the browser beforehand never
       // becomes a signed-in one.

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import type { Router } from 'express';
 import { z } from '../../zod.ts';
 import type { Database, Row } from '../../db/database.ts';
-import { ValidationError } from '../../errors.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
 import { sourceTextUnavailable } from '../../error-words.ts';
+import { linesOutOfRange } from '../../refusal-words.ts';
 
 /** The file part of a SourceRef (seed/schema.ts): letters, digits, _ . - and a .txt ending. */
 export const SOURCE_FILE = /^[\w.-]+\.txt$/;
@@ -113,10 +113,10 @@ export function sourceRoutes(router: Router, services: Services): void {
     handler: async ({ params, query }, { services: { config, db } }) => {
       const to = query.to ?? query.from;
       if (to < query.from) {
-        throw new ValidationError('The range ends before it starts.', [{ path: 'query.to', message: 'must be at least query.from' }]);
+        throw linesOutOfRange('reversed', [{ path: 'query.to', message: 'must be at least query.from' }]);
       }
       if (to - query.from > 500) {
-        throw new ValidationError('At most 500 cited lines at a time.', [{ path: 'query.to', message: 'at most query.from + 500' }]);
+        throw linesOutOfRange('too-many', [{ path: 'query.to', message: 'at most query.from + 500' }]);
       }
       // The current registered version first (source watch), then the folder and the upload (version 1).
       const stored = await versionText(db, params.file, query.version ?? null);
@@ -128,7 +128,7 @@ export function sourceRoutes(router: Router, services: Services): void {
       if (all.length && all[all.length - 1] === '') all.pop();
       if (to > all.length) {
         const path = query.from > all.length ? 'query.from' : 'query.to';
-        throw new ValidationError(`The document has ${all.length} lines.`, [{ path, message: `must be at most ${all.length}` }]);
+        throw linesOutOfRange('past-end', [{ path, message: `must be at most ${all.length}` }], all.length);
       }
       const last = to;
       const start = Math.max(1, query.from - query.context);

@@ -4,10 +4,10 @@ import type { Router } from 'express';
 import { z } from '../../zod.ts';
 import { createToken, listTokens, revokeToken } from '../../auth/accounts.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { NotFoundError } from '../../errors.ts';
 import { defineRoute } from '../route.ts';
 import type { Services } from '../services.ts';
 import { missing, writeTokenHasNoAccount } from '../../error-words.ts';
+import { accountGone } from '../../refusal-words.ts';
 
 const TokenSummary = z
   .object({ id: z.string(), label: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })
@@ -54,7 +54,7 @@ export function tokenRoutes(router: Router, services: Services): void {
     response: { description: 'The new token, with its secret shown this once', schema: NewToken, status: 201 },
     handler: async ({ body }, { req, actor, services: { db } }) => {
       const made = await createToken(db, account(actor), body.label);
-      if (!made) throw new NotFoundError(`The account "${actor.name}" no longer exists.`);
+      if (!made) throw accountGone();
       req.log?.info({ event: 'token-created', user: actor.name, tokenId: made.id }, 'API token made');
       return made;
     },

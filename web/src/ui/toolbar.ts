@@ -20,6 +20,9 @@ export class Toolbar {
   private readonly viewButtons: Record<'graph' | 'table', HTMLButtonElement>;
   private readonly themeButton: HTMLButtonElement;
   private readonly menu: HTMLDetailsElement;
+  private readonly layoutMenu: HTMLDetailsElement;
+  private readonly layoutSummary: HTMLElement;
+  private readonly layoutFace: HTMLElement;
   private readonly scopeSelection: HTMLInputElement;
   private readonly scopeSelectionLabel: HTMLLabelElement;
   /** Hands the toolbar's one Tab stop on when a control is disabled. */
@@ -41,16 +44,30 @@ export class Toolbar {
       'aria-label': t.toolbar.redo,
       class: 'tool-button',
     });
-    const layouts = h('div', { class: 'segmented layouts', role: 'group', 'aria-label': t.toolbar.layout });
+    // One menu button for the three layouts (issue 20): the top bar keeps one row at laptop
+    // widths. Its face names the layout in use; each item runs its layout (again).
+    this.layoutFace = h('span', { class: 'layout-face' });
+    this.layoutSummary = h(
+      'summary',
+      { class: 'tool-button', title: t.toolbar.layout },
+      h('span', { class: 'label' }, `${t.toolbar.layout}: `),
+      this.layoutFace,
+      ' ▾',
+    );
+    const layoutItems = h('div', { class: 'menu-body', role: 'group', 'aria-label': t.toolbar.layout });
+    this.layoutMenu = h('details', { class: 'menu layout-menu' }, this.layoutSummary, layoutItems);
     for (const name of LAYOUTS) {
       const [label, title] = t.toolbar.layouts[name];
-      const b = button(label, () => bus.emit('layout:run', { name }), {
-        title: `${title} ${t.toolbar.runAgain}`,
-        class: 'tool-button',
-        'data-layout': name,
-      });
+      const b = button(
+        label,
+        () => {
+          this.layoutMenu.open = false;
+          bus.emit('layout:run', { name });
+        },
+        { title: `${title} ${t.toolbar.runAgain}`, class: 'menu-item', 'data-layout': name },
+      );
       this.layoutButtons.set(name, b);
-      layouts.append(b);
+      layoutItems.append(b);
     }
     const setView = (v: 'graph' | 'table') => () => bus.emit('view:act', { type: 'setView', view: v });
     this.viewButtons = {
@@ -126,13 +143,18 @@ export class Toolbar {
         ),
       ),
     );
-    // Closing returns the keyboard to the button that opened it.
-    this.menu.addEventListener('toggle', () => {
-      if (!this.menu.open && this.menu.contains(document.activeElement)) summary.focus();
-    });
-    document.addEventListener('click', (ev) => {
-      if (this.menu.open && !this.menu.contains(ev.target as Node)) this.menu.open = false;
-    });
+    for (const [menu, face] of [
+      [this.menu, summary],
+      [this.layoutMenu, this.layoutSummary],
+    ] as const) {
+      // Closing returns the keyboard to the button that opened it; a click elsewhere closes.
+      menu.addEventListener('toggle', () => {
+        if (!menu.open && menu.contains(document.activeElement)) face.focus();
+      });
+      document.addEventListener('click', (ev) => {
+        if (menu.open && !menu.contains(ev.target as Node)) menu.open = false;
+      });
+    }
     this.themeButton = button('◐', () => this.handlers.toggleTheme(), {
       title: t.toolbar.themeTitle,
       'aria-label': t.toolbar.theme,
@@ -145,7 +167,7 @@ export class Toolbar {
       { class: 'toolbar' },
       h('div', { class: 'group' }, this.undoButton, this.redoButton),
       views,
-      layouts,
+      this.layoutMenu,
       button(t.toolbar.fit, () => bus.emit('view:fit', {}), { title: t.toolbar.fitTitle, class: 'tool-button' }),
       this.menu,
       button(t.toolbar.copyLink, this.handlers.copyLink, {
@@ -166,9 +188,9 @@ export class Toolbar {
   }
 
   closeMenu(): boolean {
-    if (!this.menu.open) return false;
-    this.menu.open = false;
-    return true;
+    const open = [this.menu, this.layoutMenu].filter((m) => m.open);
+    for (const m of open) m.open = false;
+    return open.length > 0;
   }
 
   update(state: ViewState, canUndo: boolean, canRedo: boolean): void {
@@ -178,6 +200,8 @@ export class Toolbar {
       b.setAttribute('aria-pressed', String(state.layout === name));
       b.disabled = state.view === 'table';
     }
+    this.layoutFace.textContent = t.toolbar.layouts[state.layout][0];
+    this.layoutSummary.classList.toggle('disabled', state.view === 'table');
     this.viewButtons.graph.setAttribute('aria-pressed', String(state.view === 'graph'));
     this.viewButtons.table.setAttribute('aria-pressed', String(state.view === 'table'));
     this.themeButton.setAttribute('aria-pressed', String(this.handlers.theme() === 'dark'));
