@@ -14,7 +14,8 @@ function madeHere(password: string, n: number, r: number, p: number): string {
   return ['scrypt', n, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
-describe('password hashing', () => {
+// scrypt at N=2^15 is made to cost CPU: on a busy machine a few hashes take seconds.
+describe('password hashing', { timeout: 30_000 }, () => {
   it('accepts the password it was made from and refuses any other', async () => {
     const stored = await hashPassword('correct horse battery');
     expect(await verifyPassword('correct horse battery', stored)).toBe(true);

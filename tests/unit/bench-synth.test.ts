@@ -40,7 +40,7 @@ describe('synthetic graph', () => {
     }
   });
 
-  it('passes the seed validator: schema, endpoint labels, qualifiers, forum ties, chains, provenance refs', () => {
+  it('passes the seed validator: schema, endpoint labels, qualifiers, forum ties, chains, provenance refs', { timeout: 30_000 }, () => {
     for (const [size, seed] of [
       [40, 1],
       [2000, 2],

@@ -41,7 +41,7 @@ describe('seed:check on the real data', () => {
     expect(keys.size).toBe(realRels.length);
   });
 
-  it('exits 0 from the command line with a short summary', () => {
+  it('exits 0 from the command line with a short summary', { timeout: 30_000 }, () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'seed/cli/check.ts'], { cwd: ROOT, encoding: 'utf8' });
     expect(out).toMatch(new RegExp(`^${nodeLines.length} nodes, ${relLines.length} relationships OK`));
   });
@@ -111,7 +111,7 @@ describe('seed:check on a broken copy', () => {
     expect(problems).toHaveLength(6);
   });
 
-  it('exits 1 from the command line and prints file:line for each problem', () => {
+  it('exits 1 from the command line and prints file:line for each problem', { timeout: 30_000 }, () => {
     let status = 0;
     let stderr = '';
     try {

@@ -108,7 +108,7 @@ describe('seed:check and the two forms', () => {
     expect(validateSeed(DATA).missingForms).toEqual([]);
   });
 
-  it('reports a missing form as file:line from the command line and fails', () => {
+  it('reports a missing form as file:line from the command line and fails', { timeout: 30_000 }, () => {
     const { nodes, rels, tie, node } = broken();
     const dir = mkdtempSync(join(tmpdir(), 'seed-forms-'));
     temps.push(dir);
