@@ -28,10 +28,11 @@ const seconds = (s: number, lang: Lang) =>
 // ---- who is asking
 
 /** No session and no token: sign in (the header to send stays in `details`). */
-export function signInNeeded(): UnauthorizedError {
+export function signInNeeded(automationOff = false): UnauthorizedError {
+  const off = automationOff ? '; this server has no WRITE_TOKEN configured, so writes are off for automation' : '';
   return withWords(
     new UnauthorizedError('', [
-      { path: 'headers.authorization', message: 'missing token or session; send "Authorization: Bearer <token>" or sign in' },
+      { path: 'headers.authorization', message: `missing token or session; send "Authorization: Bearer <token>" or sign in${off}` },
     ]),
     {
       en: 'You need to be signed in, or to send a personal API token with the request.',

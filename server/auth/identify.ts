@@ -38,7 +38,7 @@ function readCookie(header: string | undefined, name: string): string | null {
 export async function identify(req: Request, config: Config, db: Database): Promise<Holder> {
   const cred = presented(req);
   if (!cred) {
-    throw signInNeeded();
+    throw signInNeeded(!config.WRITE_TOKEN);
   }
   if (cred.kind === 'cookie') {
     const holder = await sessionHolder(db, cred.secret);

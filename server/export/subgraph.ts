@@ -28,6 +28,7 @@ import {
   type Rewind,
 } from '../curation/recorded.ts';
 import { databaseUnavailable } from '../refusal-words.ts';
+import { withReadableCitations } from './readable-texts.ts';
 
 const Id = z
   .string()
@@ -46,6 +47,10 @@ export const ExportRequest = z
     asOf: PartialDate.optional(),
     limit: z.number().int().min(1).max(200_000).default(50_000),
     recordedAt: RecordedAt,
+    lang: z
+      .enum(['en', 'sv'])
+      .default('en')
+      .openapi({ description: 'The language of citations inside texts for people (evidence, notes), in the formats people read' }),
   })
   .refine((r) => !(r.ids && r.root), { message: 'give either ids or root, not both', path: ['root'] })
   .openapi('ExportRequest', {
@@ -68,7 +73,12 @@ export type Export = ExportSource & {
   settled?: () => Promise<void>;
 };
 
-export async function exportSource(db: Database, req: ExportRequest): Promise<Export> {
+/** An export's elements, their texts citing documents by name in the formats people read (readable-texts.ts). */
+export async function exportSource(db: Database, req: Omit<ExportRequest, 'lang'> & { lang?: ExportRequest['lang'] }): Promise<Export> {
+  return withReadableCitations(db, await elementsOf(db, req), req.format, req.lang ?? 'en');
+}
+
+async function elementsOf(db: Database, req: Omit<ExportRequest, 'lang'>): Promise<Export> {
   const documents = () => sourceDocuments(db);
   // A root or a selection is read whole into memory anyway, so as recorded it is read exactly
   // like any other read: inside the rolled-back transaction that undoes the later change sets.
@@ -113,7 +123,7 @@ export async function exportSource(db: Database, req: ExportRequest): Promise<Ex
 
 const graphVersion = async (db: Database) => Number((await db.read('curation/graph-version'))[0]?.version ?? 0);
 
-async function rootSource(reader: Reader, req: ExportRequest, root: string): Promise<ExportSource & { name: string }> {
+async function rootSource(reader: Reader, req: Omit<ExportRequest, 'lang'>, root: string): Promise<ExportSource & { name: string }> {
   const graph = await neighborhood(reader, {
     id: root,
     depth: req.depth,
@@ -131,7 +141,7 @@ async function rootSource(reader: Reader, req: ExportRequest, root: string): Pro
   };
 }
 
-async function selectionSource(reader: Reader, req: ExportRequest, ids: string[]): Promise<ExportSource & { name: string }> {
+async function selectionSource(reader: Reader, req: Omit<ExportRequest, 'lang'>, ids: string[]): Promise<ExportSource & { name: string }> {
   const nodes = (await reader.read('nodes/nodes-by-ids', { ids })).map((r) => storedToExportNode(r.node as Row));
   const rels = await reader.read('nodes/relationships-among', {
     ids: nodes.map((n) => n.id),

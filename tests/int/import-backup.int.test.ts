@@ -80,7 +80,8 @@ describe('access', () => {
       .send({ nodes: [node('a')] });
     expect(bare.status).toBe(401);
     expect(bare.headers['www-authenticate']).toMatch(/^Bearer /);
-    expect(bare.body.error.message).toContain('writes are off');
+    expect(bare.body.error.message).toMatch(/^You need to be signed in/);
+    expect(bare.body.error.details[0].message).toContain('writes are off');
   });
 
   it('refuses a missing or wrong token', async () => {

@@ -314,7 +314,7 @@ describe('nothing is committed, nothing is lost', () => {
     ]);
     expect(meanwhile.status).toBe(201);
     edited = meanwhile.body.changeSet.version;
-    await expect(source.settled?.()).rejects.toThrow(/change set landed/);
+    await expect(source.settled?.()).rejects.toThrow(/graph changed while the file was being written/);
   });
 
   it('the rewind, once committed, gives back the entity graph exactly as it was, each rev included', async () => {

@@ -262,15 +262,21 @@ export class ApiClient {
     const body = await this.json<CytoscapeExport>(
       'POST',
       '/api/export',
-      { format: 'cytoscape', ids, ...(recordedAt ? { recordedAt } : {}) },
+      { format: 'cytoscape', ids, ...this.exportLang(), ...(recordedAt ? { recordedAt } : {}) },
       opts,
     );
     return body.elements;
   }
 
+  /** The reader's language, for the citations inside an export's texts. */
+  private exportLang(): { lang?: 'en' | 'sv' } {
+    const lang = this.answerParams().lang;
+    return lang === 'en' || lang === 'sv' ? { lang } : {};
+  }
+
   /** A file from POST /api/export, with the name the server gave it. */
   async exportFile(req: ExportRequest, opts: CallOptions = {}): Promise<DownloadedFile> {
-    const body: Record<string, unknown> = { format: req.format };
+    const body: Record<string, unknown> = { format: req.format, ...this.exportLang() };
     if (req.ids) body.ids = req.ids;
     if (req.types?.length) body.types = req.types;
     if (req.asOf) body.asOf = req.asOf;
