@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { firstDay, lastDay, PartialDate } from '../model/dates.ts';
 import type { ExportDocument } from './formats/facts.ts';
 import { NODE_FORM_KEYS, TIE_FORM_KEYS } from '../../seed/schema.ts';
+import { xml } from './xml.ts';
 
 export const EXPORT_FORMATS = ['json', 'cytoscape', 'graphml', 'csv', 'cypher', 'ftm', 'popolo', 'jsonld', 'turtle', 'gexf'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
@@ -170,25 +171,6 @@ const EDGE_KEYS: Array<[string, 'string' | 'int']> = [
   ['properties', 'string'],
 ];
 const EDGE_KNOWN = new Set(EDGE_KEYS.map(([k]) => k));
-
-// eslint-disable-next-line no-control-regex
-const XML_SPECIAL = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
-
-function xml(text: string): string {
-  // Most values need no escaping: one scan instead of five replaces for them (exports write
-  // millions of values).
-  if (!XML_SPECIAL.test(text)) return text;
-  return (
-    text
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      // Characters XML 1.0 forbids outright.
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-  );
-}
 
 function graphmlValue(v: unknown): string {
   return Array.isArray(v) ? v.map(String).join('; ') : String(v);

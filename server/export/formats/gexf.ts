@@ -5,22 +5,7 @@
 // neither has no spell and is shown at every time, and says so in `timeStatus`.
 import type { ExportSource, TextSink } from '../formats.ts';
 import { extraProperties, factId, firstDayOf, lastDayOf, NODE_FIELDS, RELATIONSHIP_FIELDS, trustOf } from './facts.ts';
-
-// eslint-disable-next-line no-control-regex
-const XML_SPECIAL = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
-
-export function xml(text: string): string {
-  if (!XML_SPECIAL.test(text)) return text;
-  return (
-    text
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-  );
-}
+import { xml } from '../xml.ts';
 
 type AttrType = 'string' | 'integer' | 'liststring';
 
