@@ -149,7 +149,9 @@ const T = {
     partOf: (whole: string) => ` (part of ${whole})`,
     actsFor: (agent: string) => ` (acting for ${agent})`,
     ownName: 'in its own name, as an expert authority',
-    leadsDelegationOf: (p: string, forum: string) => `leads ${p}'s delegation to ${forum}`,
+    // A possessive after a closing parenthesis does not read: "the delegation of … (Sweden)".
+    leadsDelegationOf: (p: string, forum: string) =>
+      p.endsWith(')') ? `leads the delegation of ${p} to ${forum}` : `leads ${p}'s delegation to ${forum}`,
     speakingGov: (p: string) => `${p}, speaking through its government,`,
     basisNotStated: 'basis not stated',
     // "from the ministry": a possessive after a name that ends in a parenthesis does not read.

@@ -87,6 +87,8 @@ const sentencesOf = (text: string) =>
 function readsWell(text: string, lang: Lang, where: string): void {
   expect(machineWords(text, IDS), `${where}: ${text}`).toEqual([]);
   expect(otherLanguageWords(text, lang), `${where}: ${text}`).toEqual([]);
+  // A possessive after a name's parenthesis ("(Sweden)'s") does not read; "from …" or "of …" does.
+  expect(text, where).not.toMatch(/\)['’]s\b/);
 }
 
 function citesDocuments(summary: Summary, lang: Lang): void {

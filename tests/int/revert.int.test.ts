@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/auth/accounts.ts';
 import { rewindLayer, testApp } from '../helpers/api.ts';
 import { graphDigest } from '../helpers/graph-digest.ts';
+import { otherLanguageWords } from '../helpers/report-text.ts';
 
 const TOKEN = 'test-write-token-revert-0123456789';
 const { app, db } = testApp({ WRITE_TOKEN: TOKEN });
@@ -120,6 +121,16 @@ describe('a later change in the way', () => {
     expect(message).toContain('The tie between Revert test agency c and World Health Organization was changed later.');
     expect(message).toContain('together with it');
     expect(message).not.toMatch(/test-rev-|cs-\d|COOPERATES_WITH|Someone/);
+    // In Swedish too: the version, how many stand in the way and what to do, in Swedish words only.
+    const sv = await revert(add.body.changeSet.id).set('Accept-Language', 'sv');
+    expect(sv.status).toBe(409);
+    expect(sv.body.error.message).toMatch(
+      new RegExp(
+        `^Version ${add.body.changeSet.version} kan inte ångras ensam: (ett|\\d+) element har ändrats senare eller står i vägen\\. Ångra version ${v} tillsammans med den, eller ångra den först\\. Inget skrevs\\.$`,
+      ),
+    );
+    expect(otherLanguageWords(sv.body.error.message, 'sv')).toEqual([]);
+    expect(await everything()).toBe(before);
     // Programs get the ids in the details.
     expect(details[0]).toMatchObject({
       path: `tie:${P}c-who`,
