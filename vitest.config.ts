@@ -30,7 +30,7 @@ export default defineConfig({
           include: ['tests/int/**/*.int.test.ts'],
           exclude: OWN_NEO4J,
           globalSetup: ['tests/setup/database.ts'],
-          setupFiles: ['tests/setup/fast-check.ts', 'tests/setup/test-jvm.ts'],
+          setupFiles: ['tests/setup/fast-check.ts'],
           // One Neo4j for all: files run one after another so restart tests do not disturb others.
           fileParallelism: false,
           testTimeout: 60_000,
@@ -43,7 +43,7 @@ export default defineConfig({
           include: OWN_NEO4J,
           // No global setup: no shared Neo4j to start. One file at a time, in the same queue as
           // the e2e files, so their Java starts do not pile up on two cores.
-          setupFiles: ['tests/setup/fast-check.ts', 'tests/setup/test-jvm.ts'],
+          setupFiles: ['tests/setup/fast-check.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,
