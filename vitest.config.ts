@@ -4,9 +4,10 @@ import { defineConfig } from 'vitest/config';
 
 // Int files that start and stop Neo4j instances of their own and never touch the tier's shared
 // one. They form a project of their own, `int-own`, which `npm test` runs in the e2e tier's
-// process: the int tier is the longer of the two, and these are a fifth of its time.
-// `npm run test:int` still runs them with the rest of the tier.
-const OWN_NEO4J = ['tests/int/cli-data.int.test.ts', 'tests/int/neo4j-local.int.test.ts', 'tests/int/neo4j-restart.int.test.ts'];
+// process: the int tier is the longer of the two. `npm run test:int` still runs them with the
+// rest of the tier. (neo4j-restart stays in the int tier: in int-own it failed four runs out of
+// four on the loaded machine, a request timing out after the restart; in the int tier it passed.)
+const OWN_NEO4J = ['tests/int/cli-data.int.test.ts', 'tests/int/neo4j-local.int.test.ts'];
 
 export default defineConfig({
   test: {
