@@ -4,9 +4,10 @@ import { defineConfig } from 'vitest/config';
 
 // Int files that start and stop Neo4j instances of their own and never touch the tier's shared
 // one. They form a project of their own, `int-own`, which `npm test` runs in the e2e tier's
-// process: the int tier is the longer of the two, and these are a fifth of its time.
-// `npm run test:int` still runs them with the rest of the tier.
-const OWN_NEO4J = ['tests/int/cli-data.int.test.ts', 'tests/int/neo4j-local.int.test.ts', 'tests/int/neo4j-restart.int.test.ts'];
+// process: the int tier is the longer of the two. `npm run test:int` still runs them with the
+// rest of the tier. (neo4j-restart stays in the int tier: in int-own it failed four runs out of
+// four on the loaded machine, a request timing out after the restart; in the int tier it passed.)
+const OWN_NEO4J = ['tests/int/cli-data.int.test.ts', 'tests/int/neo4j-local.int.test.ts'];
 
 export default defineConfig({
   test: {
@@ -30,7 +31,7 @@ export default defineConfig({
           include: ['tests/int/**/*.int.test.ts'],
           exclude: OWN_NEO4J,
           globalSetup: ['tests/setup/database.ts'],
-          setupFiles: ['tests/setup/fast-check.ts', 'tests/setup/test-jvm.ts'],
+          setupFiles: ['tests/setup/fast-check.ts'],
           // One Neo4j for all: files run one after another so restart tests do not disturb others.
           fileParallelism: false,
           testTimeout: 60_000,
@@ -43,7 +44,7 @@ export default defineConfig({
           include: OWN_NEO4J,
           // No global setup: no shared Neo4j to start. One file at a time, in the same queue as
           // the e2e files, so their Java starts do not pile up on two cores.
-          setupFiles: ['tests/setup/fast-check.ts', 'tests/setup/test-jvm.ts'],
+          setupFiles: ['tests/setup/fast-check.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,

@@ -11,7 +11,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import './test-jvm.ts';
 import { ensureLocalNeo4j, REPO_ROOT, type LocalNeo4jHandle } from '../../neo4j-local/launcher.ts';
 import { loadConfig } from '../../server/config.ts';
 import { databaseFor, loadSeed } from '../../server/bootstrap.ts';
