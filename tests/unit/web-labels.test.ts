@@ -2,10 +2,13 @@
 // in which order, how the named nodes are moved apart, and that a view lays out the same way
 // every time.
 import { describe, expect, it } from 'vitest';
+import cytoscape from 'cytoscape';
 import fc from 'fast-check';
 import { runForceJob } from '../../web/src/graph/force-job.ts';
 import { keepLabels, overlaps, rankNodes, seededRandom, seedOf, spreadApart, type RankedBox } from '../../web/src/graph/labels.ts';
 import { forceLayout } from '../../web/src/graph/layouts.ts';
+import { legibleFontSize, LEGIBLE_NAME_PX, sizeNames } from '../../web/src/graph/legible.ts';
+import { buildStyle, TEXT, THEMES } from '../../web/src/graph/style.ts';
 
 const box = (id: string, x: number, y: number, w = 60, h = 14): RankedBox => ({ id, x1: x, y1: y, x2: x + w, y2: y + h });
 
@@ -113,5 +116,42 @@ describe('seeded force layout', () => {
     const draws = Array.from({ length: 5 }, () => r1());
     expect(Array.from({ length: 5 }, () => r2())).toEqual(draws);
     for (const d of draws) expect(d >= 0 && d < 1).toBe(true);
+  });
+});
+
+describe('legible names (graph/legible.ts)', () => {
+  it('draws a name that must show at least LEGIBLE_NAME_PX high on screen, and at its own size once that is larger', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.02, max: 4, noNaN: true }), fc.constantFrom(12, 13), (zoom, natural) => {
+        const size = legibleFontSize(natural, zoom);
+        expect((size ?? natural) * zoom).toBeGreaterThanOrEqual(LEGIBLE_NAME_PX - 1e-9);
+        if (size !== null) expect(size).toBeGreaterThan(natural);
+        else expect(natural * zoom).toBeGreaterThanOrEqual(LEGIBLE_NAME_PX);
+      }),
+    );
+  });
+
+  it('sizes only the named nodes, and gives a node its own size back once it is no longer named', () => {
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      elements: [{ data: { id: 'a', display: 'Alpha' } }, { data: { id: 'b', display: 'Beta' } }],
+      style: buildStyle(THEMES.light, { transitions: false }),
+    });
+    cy.zoom(0.25);
+    const sized = new Set<string>();
+    const px = (id: string) => parseFloat(String(cy.getElementById(id).style('font-size'))) * cy.zoom();
+    sizeNames(cy, new Set(['a']), sized);
+    expect(px('a')).toBeGreaterThanOrEqual(LEGIBLE_NAME_PX);
+    expect(px('b')).toBe(TEXT.nodeFontSize * 0.25);
+    expect([...sized]).toEqual(['a']);
+    sizeNames(cy, new Set(['b']), sized);
+    expect(px('a')).toBe(TEXT.nodeFontSize * 0.25);
+    expect(px('b')).toBeGreaterThanOrEqual(LEGIBLE_NAME_PX);
+    // Zoomed in, a name is large enough by itself.
+    cy.zoom(2);
+    sizeNames(cy, new Set(['b']), sized);
+    expect(px('b')).toBe(TEXT.nodeFontSize * 2);
+    expect(sized.size).toBe(0);
   });
 });

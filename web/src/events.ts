@@ -2,7 +2,7 @@
 // they emit here and the controller (main.ts) answers.
 import type { ChainDirection, Direction, ExportFormat, RelationshipType } from './api/types.ts';
 import type { CanvasDiff } from './features/compare/model.ts';
-import type { LayoutName, ViewAction } from './state/view-state.ts';
+import type { LayoutName, Position, ViewAction } from './state/view-state.ts';
 
 export type ImageFormat = 'png' | 'svg' | 'pdf';
 
@@ -29,6 +29,8 @@ export interface AppEvents {
   'view:act': ViewAction;
   'layout:run': { name: LayoutName; root?: string | null };
   'view:fit': Record<string, never>;
+  /** Nodes the view moved apart after a fit so their names fit (issue 20): kept, not an undo step. */
+  'view:spread': { positions: Record<string, Position> };
   'history:undo': Record<string, never>;
   'history:redo': Record<string, never>;
   'export:data': { format: ExportFormat; scope: 'view' | 'selection' };

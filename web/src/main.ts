@@ -42,6 +42,7 @@ import { SidePanel } from './ui/side-panel.ts';
 import { applyTheme, initialTheme } from './ui/theme.ts';
 import { TimeSlider } from './ui/time-slider.ts';
 import { Toolbar } from './ui/toolbar.ts';
+import { settledView } from './features/readable/settled.ts';
 
 /** The two national bodies the first view is built around. */
 const START_NODES = ['socialstyrelsen', 'finland-ministry-social-affairs-health'];
@@ -238,13 +239,15 @@ async function work<T>(job: () => Promise<T>): Promise<T | undefined> {
 declare global {
   interface Window {
     /** Read-only handles for browser tests and the curious. */
-    mandateExplorer?: { cy: () => GraphView['cy']; state: () => ViewState; idle: () => boolean };
+    mandateExplorer?: { cy: () => GraphView['cy']; state: () => ViewState; idle: () => boolean; settled: () => Promise<void> };
   }
 }
 window.mandateExplorer = {
   cy: () => view.cy,
   state: () => store.state,
   idle: () => pending === 0 && !feedback.isBusy && urlTimer === null && searchesInFlight() === 0 && !view.labelsPending && !askBox.busy,
+  settled: () =>
+    settledView(() => pending === 0 && !feedback.isBusy && urlTimer === null && searchesInFlight() === 0 && !askBox.busy, view),
 };
 
 // ------------------------------------------------------------------- loading the canvas
@@ -462,6 +465,7 @@ window.addEventListener('hashchange', () => {
 // ------------------------------------------------------------------------ the actions
 
 bus.on('view:act', (action) => store.dispatch(action));
+bus.on('view:spread', ({ positions }) => store.dispatch({ type: 'movePositions', positions }, { record: false }));
 bus.on('history:undo', () => {
   if (!store.undo()) feedback.notify('info', t.notices.nothingToUndo, 'history');
 });

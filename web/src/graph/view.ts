@@ -32,11 +32,12 @@ import {
   withRandom,
   type RankedBox,
 } from './labels.ts';
+import { sizeNames } from './legible.ts';
 import { inSlices, yieldToPage } from './slices.ts';
 import { buildStyle, THEMES } from './style.ts';
 import { FONT_FAMILY, roughMeasure, svgModelFromCy, type Measure, type SvgModel } from './svg-export.ts';
 
-/** Someone who asked for less motion gets the new picture at once, not animated. */
+/** Someone who asked for less motion gets the new picture at once, not animated (fades included). */
 function motion(ms: number): number {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : ms;
 }
@@ -105,6 +106,9 @@ function layoutInWorker(job: ForceJob): Promise<Record<string, Position>> {
  */
 const LARGE_VIEW_ELEMENTS = 2500;
 
+/** No name is drawn under this size on screen (CSS px): it could not be read, only seen. */
+const MIN_DRAWN_PX = 6;
+
 /** Above this many nodes, names follow Cytoscape's zoom thresholds only (the `lod` class). */
 const LABEL_LOD_MAX_NODES = 800;
 
@@ -145,6 +149,10 @@ export class GraphView {
   /** The node last expanded or centred on: its best-connected neighbours keep their names. */
   private anchor: string | null = null;
   private labelTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Nodes whose names are drawn larger in the model to stay legible (graph/legible.ts). */
+  private readonly sizedNames = new Set<string>();
+  /** True while runLayout works: its fits' moves come back with its positions. */
+  private layingOut = false;
   /** Bumped by every render: a big arrival still in slices stops when a newer one starts. */
   private renderToken = 0;
   /** While a big view arrives, names are chosen once at the end, not after every slice. */
@@ -167,7 +175,7 @@ export class GraphView {
     const cy = cytoscape({
       container: this.container,
       elements,
-      style: buildStyle(THEMES[this.theme]),
+      style: buildStyle(THEMES[this.theme], { transitions: motion(1) > 0 }),
       layout: { name: 'preset' },
       minZoom: 0.05,
       maxZoom: 4,
@@ -240,7 +248,7 @@ export class GraphView {
 
   setTheme(theme: Theme): void {
     this.theme = theme;
-    this.cy.style(buildStyle(THEMES[theme]));
+    this.cy.style(buildStyle(THEMES[theme], { transitions: motion(1) > 0 }));
   }
 
   get webgl(): boolean {
@@ -504,6 +512,14 @@ export class GraphView {
     return this.labelTimer !== null;
   }
 
+  /** Chooses the names now when they are waiting to be chosen: for whoever waits for the view to settle. */
+  flushLabels(): void {
+    if (!this.labelTimer) return;
+    clearTimeout(this.labelTimer);
+    this.labelTimer = null;
+    this.updateLabels();
+  }
+
   private scheduleLabels(): void {
     if (this.arriving) return;
     if (this.labelTimer) clearTimeout(this.labelTimer);
@@ -535,8 +551,11 @@ export class GraphView {
     const cy = this.cy;
     if (cy.nodes().length > LABEL_LOD_MAX_NODES) {
       cy.elements('.label-off').removeClass('label-off');
+      sizeNames(cy, new Set(), this.sizedNames);
       return;
     }
+    const input = this.rankInput();
+    sizeNames(cy, this.namedSet(input), this.sizedNames);
     // Cytoscape draws a label when its size at the zoom rounded up to a power of two reaches
     // the element's min-zoomed-font-size (its eleTextBiggerThanMin): the same test here.
     const scale = 2 ** Math.ceil(Math.log2(cy.zoom() * (window.devicePixelRatio || 1)));
@@ -553,9 +572,11 @@ export class GraphView {
       const b = e.boundingBox(LABEL_ONLY);
       if (b.w <= 0 || !inWindow(b)) return;
       candidates.merge(e);
+      // The power of two lets Cytoscape draw names at 3 px: one under MIN_DRAWN_PX is left out.
+      if (pstyle(e, 'font-size').pfValue * cy.zoom() < MIN_DRAWN_PX) return;
       boxes.push({ id: e.id(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
     };
-    for (const id of rankNodes(this.rankInput())) consider(cy.getElementById(id));
+    for (const id of rankNodes(input)) consider(cy.getElementById(id));
     // Captions that show at all: not bundled away, dimmed, faded or crowded (those draw none).
     const captions = cy
       .edges(':visible')
@@ -583,11 +604,7 @@ export class GraphView {
     const cy = this.cy;
     if (cy.nodes().length > LABEL_LOD_MAX_NODES) return {};
     const input = this.rankInput();
-    const named = new Set<string>(input.pinned);
-    if (input.anchor) {
-      named.add(input.anchor);
-      for (const id of namedNeighbours(input.anchor, neighbourSets(input.nodes, input.edges))) named.add(id);
-    } else for (const id of rankNodes(input).slice(0, 16)) named.add(id);
+    const named = this.namedSet(input);
     const ranked = rankNodes(input)
       .filter((id) => named.has(id))
       .map((id) => {
@@ -607,6 +624,41 @@ export class GraphView {
     return out;
   }
 
+  /** The nodes whose names must show: the selection, the answer, the anchor and its best-connected neighbours. */
+  private namedSet(input: ReturnType<GraphView['rankInput']>): Set<string> {
+    const named = new Set<string>(input.pinned);
+    if (input.anchor) {
+      named.add(input.anchor);
+      for (const id of namedNeighbours(input.anchor, neighbourSets(input.nodes, input.edges))) named.add(id);
+    } else for (const id of rankNodes(input).slice(0, 16)) named.add(id);
+    return named;
+  }
+
+  /**
+   * After a fit of the whole picture: the names that must show take their legible size at the fitted zoom; where
+   * those larger names now meet, their nodes move apart and the picture is fitted again. Each
+   * round's names are a little larger, so a few rounds at most; the moves go to the view's state.
+   */
+  private afterFit(target?: cytoscape.Collection): void {
+    const cy = this.cy;
+    this.capZoom();
+    // Only a fit of the whole picture moves nodes: framing a few (a search result, an answer)
+    // must not shuffle the rest.
+    const whole = !target || cy.nodes(':visible').every((n) => target.contains(n));
+    if (cy.nodes().length > LABEL_LOD_MAX_NODES || !whole) return;
+    const moved: Record<string, Position> = {};
+    for (let round = 0; round < 4; round++) {
+      sizeNames(cy, this.namedSet(this.rankInput()), this.sizedNames);
+      const spots = this.spreadNamed();
+      if (!Object.keys(spots).length) break;
+      Object.assign(moved, spots);
+      cy.fit(target ?? cy.elements(':visible'), 40);
+      this.capZoom();
+    }
+    // A layout hands back every position when it ends: only a fit on its own reports its moves.
+    if (Object.keys(moved).length && !this.layingOut) this.bus.emit('view:spread', { positions: moved });
+  }
+
   private revealIfOutside(eles: cytoscape.CollectionReturnValue, fitTo?: cytoscape.CollectionReturnValue): void {
     if (eles.empty()) return;
     const ext = this.cy.extent();
@@ -615,7 +667,7 @@ export class GraphView {
       this.cy.animate({
         fit: { eles: fitTo ?? this.cy.elements(':visible'), padding: 60 },
         duration: motion(350),
-        complete: () => this.capZoom(),
+        complete: () => this.afterFit(fitTo),
       });
     }
   }
@@ -627,6 +679,18 @@ export class GraphView {
   async runLayout(
     name: LayoutName,
     opts: { root?: string | null; pairs?: Array<[string, string]> } = {},
+  ): Promise<Record<string, Position>> {
+    this.layingOut = true;
+    try {
+      return await this.layOut(name, opts);
+    } finally {
+      this.layingOut = false;
+    }
+  }
+
+  private async layOut(
+    name: LayoutName,
+    opts: { root?: string | null; pairs?: Array<[string, string]> },
   ): Promise<Record<string, Position>> {
     const cy = this.cy;
     // In id order: a layout reads its elements in order, and the same view must come out the same.
@@ -720,9 +784,10 @@ export class GraphView {
 
   private runLayoutOn(eles: cytoscape.Collection, options: LayoutOptions): Promise<void> {
     return new Promise((resolve) => {
-      const layout = eles.layout(options);
+      // Less motion asked for: the layout's end at once.
+      const layout = eles.layout(motion(1) > 0 ? options : ({ ...options, animate: false } as LayoutOptions));
       layout.one('layoutstop', () => {
-        this.capZoom();
+        this.afterFit(eles);
         resolve();
       });
       try {
@@ -745,10 +810,10 @@ export class GraphView {
 
   fit(eles?: cytoscape.Collection, animate = true): void {
     const target = eles ?? this.cy.elements(':visible');
-    if (animate) this.cy.animate({ fit: { eles: target, padding: 40 }, duration: motion(300), complete: () => this.capZoom() });
+    if (animate) this.cy.animate({ fit: { eles: target, padding: 40 }, duration: motion(300), complete: () => this.afterFit(target) });
     else {
       this.cy.fit(target, 40);
-      this.capZoom();
+      this.afterFit(target);
     }
   }
 
@@ -789,9 +854,12 @@ export class GraphView {
       hovered.removeClass('hover');
       selected.unselect();
     });
+    // A figure lays out its own names at its own scale: each at its own size there.
+    sizeNames(cy, new Set(), this.sizedNames);
     try {
       return draw();
     } finally {
+      this.scheduleLabels();
       this.suppressSelect = true;
       cy.batch(() => {
         out.removeClass('export-hidden');

@@ -201,7 +201,8 @@ export class Toolbar {
       b.disabled = state.view === 'table';
     }
     this.layoutFace.textContent = t.toolbar.layouts[state.layout][0];
-    this.layoutSummary.classList.toggle('disabled', state.view === 'table');
+    // The table has no layout: the menu goes until the graph is back.
+    this.layoutMenu.hidden = state.view === 'table';
     this.viewButtons.graph.setAttribute('aria-pressed', String(state.view === 'graph'));
     this.viewButtons.table.setAttribute('aria-pressed', String(state.view === 'table'));
     this.themeButton.setAttribute('aria-pressed', String(this.handlers.theme() === 'dark'));
