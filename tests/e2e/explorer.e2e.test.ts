@@ -277,7 +277,7 @@ describe('Mandate Explorer in the browser', () => {
     // The basis reads as the assignment and who gave it, not as a fact id; the id stays in the tooltip.
     const basis = list.locator('.rep .basis', { hasText: 'assignment' }).first();
     await visible(basis);
-    expect(await basis.innerText()).toMatch(/^Basis: .+['’]s assignment “.+”$/);
+    expect(await basis.innerText()).toMatch(/^Basis: the assignment “.+” from .+$/);
     expect(rows.join('\n')).not.toMatch(/Basis: mandate ·|mandates-swedish-government/);
     expect(await basis.getAttribute('title')).toMatch(/^mandate · mandates-/);
     const state = await page.evaluate(() => window.mandateExplorer!.state());

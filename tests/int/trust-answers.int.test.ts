@@ -74,7 +74,7 @@ describe('mandate chain follows bases', () => {
     expect(top).toMatchObject({ role: 'answers-to', certainty: 'inferred' });
     for (const h of hops) expect(h.sources.length).toBeGreaterThan(0);
     expect(summary.text).toMatch(/The Fixture Board appoints the Fixture Chief Officer/);
-    expect(summary.text).toMatch(/on the Fixture government's assignment “appoint the chief officers”/);
+    expect(summary.text).toMatch(/on the assignment “appoint the chief officers” from the Fixture government/);
     expect(summary.citations).toContain('001_fixture.txt#L3-L3');
   });
 
@@ -205,7 +205,7 @@ describe('representation says on whose mandate', () => {
 
     const seat = byKind('represents', 't-api12-holder');
     expect(seat).toMatchObject({ forum: { id: 't-api12-who' }, certainty: 'stated', basisMandate: { giver: { id: 't-api12-gov' } } });
-    expect(seat!.basisText).toBe("the Fixture government's assignment “appoint the chief officers”");
+    expect(seat!.basisText).toBe('the assignment “appoint the chief officers” from the Fixture government');
     // The forum asked about is on the canvas even when a row reaches it through a Group.
     expect(elements.nodes.map((n) => n.data.id)).toContain('t-api12-who');
   });

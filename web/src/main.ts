@@ -379,7 +379,7 @@ async function render(state: ViewState, previous: ViewState, cause: ChangeCause,
       .finally(() => arrival.hide());
     if (seq !== renderSeq) return;
     // An opened link: frame the picture for this window (its size may differ from the sender's).
-    if (cause === 'load' && !unplaced.length) view.fit(undefined, false);
+    if (cause === 'load' && !unplaced.length) view.fit(undefined, false, { keepPositions: true });
     updateChrome(state);
     const newAnswer = answer && (previous.focus !== state.focus || cause !== 'action');
     if (unplaced.length) {

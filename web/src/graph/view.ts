@@ -639,13 +639,13 @@ export class GraphView {
    * those larger names now meet, their nodes move apart and the picture is fitted again. Each
    * round's names are a little larger, so a few rounds at most; the moves go to the view's state.
    */
-  private afterFit(target?: cytoscape.Collection): void {
+  private afterFit(target?: cytoscape.Collection, move = true): void {
     const cy = this.cy;
     this.capZoom();
     // Only a fit of the whole picture moves nodes: framing a few (a search result, an answer)
-    // must not shuffle the rest.
+    // must not shuffle the rest, nor may framing an opened link move what it saved.
     const whole = !target || cy.nodes(':visible').every((n) => target.contains(n));
-    if (cy.nodes().length > LABEL_LOD_MAX_NODES || !whole) return;
+    if (cy.nodes().length > LABEL_LOD_MAX_NODES || !whole || !move) return;
     const moved: Record<string, Position> = {};
     for (let round = 0; round < 4; round++) {
       sizeNames(cy, this.namedSet(this.rankInput()), this.sizedNames);
@@ -808,12 +808,15 @@ export class GraphView {
     this.revealIfOutside(eles, eles);
   }
 
-  fit(eles?: cytoscape.Collection, animate = true): void {
+  /** `keepPositions`: frame only (an opened link keeps the positions it was saved with). */
+  fit(eles?: cytoscape.Collection, animate = true, options: { keepPositions?: boolean } = {}): void {
     const target = eles ?? this.cy.elements(':visible');
-    if (animate) this.cy.animate({ fit: { eles: target, padding: 40 }, duration: motion(300), complete: () => this.afterFit(target) });
+    const move = !options.keepPositions;
+    if (animate)
+      this.cy.animate({ fit: { eles: target, padding: 40 }, duration: motion(300), complete: () => this.afterFit(target, move) });
     else {
       this.cy.fit(target, 40);
-      this.afterFit(target);
+      this.afterFit(target, move);
     }
   }
 
