@@ -15,6 +15,8 @@ import { answerOtherMethods } from './api/route.ts';
 import type { Services } from './api/services.ts';
 import { AnswerCache } from './api/answer-cache.ts';
 import { ReadLanes } from './api/read-lanes.ts';
+import { EditorsFirst } from './api/editors-first.ts';
+import type { Config } from './config.ts';
 import { healthRoutes } from './api/routes/health.ts';
 import { schemaRoutes } from './api/routes/schema.ts';
 import { searchRoutes } from './api/routes/search.ts';
@@ -39,6 +41,20 @@ export const WEB_DIST = join(ROOT, 'web', 'dist');
 const DOCS_PAGE = join(ROOT, 'server', 'api', 'docs');
 const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
+/**
+ * The readers' lanes, the past's apart (docs/curation.md, part 4, Fairness), both held while an
+ * editor's write runs.
+ */
+function readersLanes(c: Config): NonNullable<Services['lanes']> {
+  const editors = new EditorsFirst(c.EDITORS_FIRST_MS);
+  const perClient = { perClient: c.READ_CONCURRENCY_PER_CLIENT, queuePerClient: c.READ_QUEUE_PER_CLIENT, queue: c.READ_QUEUE };
+  return {
+    editors,
+    reads: new ReadLanes({ concurrency: c.READ_CONCURRENCY, ...perClient }, 'reads', editors),
+    past: new ReadLanes({ concurrency: c.PAST_READ_CONCURRENCY, ...perClient }, 'reads of the past', editors),
+  };
+}
+
 export function createApp(given: Services): Express {
   // One answer cache per app (docs/curation.md, part 4), unless the caller shares one.
   const c = given.config;
@@ -46,23 +62,7 @@ export function createApp(given: Services): Express {
     ...given,
     answers: given.answers ?? new AnswerCache(c.ANSWER_CACHE_BYTES, given.version),
     // And one set of readers' lanes (docs/curation.md, part 4, Fairness).
-    lanes: given.lanes ?? {
-      reads: new ReadLanes({
-        concurrency: c.READ_CONCURRENCY,
-        perClient: c.READ_CONCURRENCY_PER_CLIENT,
-        queuePerClient: c.READ_QUEUE_PER_CLIENT,
-        queue: c.READ_QUEUE,
-      }),
-      past: new ReadLanes(
-        {
-          concurrency: c.PAST_READ_CONCURRENCY,
-          perClient: c.READ_CONCURRENCY_PER_CLIENT,
-          queuePerClient: c.READ_QUEUE_PER_CLIENT,
-          queue: c.READ_QUEUE,
-        },
-        'reads of the past',
-      ),
-    },
+    lanes: given.lanes ?? readersLanes(c),
   };
   const { config, log } = services;
   const app = express();

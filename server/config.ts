@@ -1,6 +1,7 @@
 // Configuration comes from the environment once, at boot, through one schema: a wrong value
 // stops the process with a line that names the variable and what was expected.
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { z } from 'zod';
 
@@ -66,11 +67,24 @@ export const ConfigSchema = z.object({
   READ_QUEUE: z.coerce.number().int().min(0).max(1_000_000).default(256),
   /**
    * Reads "as recorded at" running at once, all clients together, in a lane apart from the reads
-   * of now (so a burst of them never takes those places). They read the recorded states and take
-   * no lock (docs/curation.md §3), so the lane is as wide as the readers'; each client may run
-   * READ_CONCURRENCY_PER_CLIENT of them.
+   * of now (so a burst of them never takes those places); each client may run
+   * READ_CONCURRENCY_PER_CLIENT of them. They take no lock (docs/curation.md §3), but each can
+   * keep a core of Neo4j busy for a while: the default is half this machine's cores (at least
+   * one), which kept an editor's change set within ×1.5 of its time alone on two cores with
+   * sixteen readers of the past (bench/README.md). Where Neo4j has cores of its own, set half of
+   * those.
    */
-  PAST_READ_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+  PAST_READ_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(Math.max(1, Math.floor(availableParallelism() / 2))),
+  /**
+   * While an editor's write runs, the readers' lanes start no new read, for at most this many
+   * milliseconds per write (server/api/editors-first.ts); 0 turns it off.
+   */
+  EDITORS_FIRST_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
   /** Serve the built web app from web/dist. */
   SERVE_WEB: flag.default(true),
   /** Load the seed graph into an empty database at start. */

@@ -7,6 +7,7 @@
 // Retry-After. Change sets and other editor routes never enter: they have a lane of their own.
 import { AppError, type ErrorDetail } from '../errors.ts';
 import { ownQueueFull, serverQueueFull } from '../refusal-words.ts';
+import type { WriteGate } from './editors-first.ts';
 
 export interface LaneLimits {
   /** Reads running at once, all clients together. */
@@ -59,7 +60,11 @@ export class ReadLanes {
     readonly limits: LaneLimits,
     /** What the lane holds, in the error messages: "reads", "reads of the past". */
     private readonly what = 'reads',
-  ) {}
+    /** While an editor's write runs, no new read starts (server/api/editors-first.ts). */
+    private readonly gate?: WriteGate,
+  ) {
+    gate?.onRelease(() => this.dispatch());
+  }
 
   /**
    * A place for one of `client`'s reads: `admitted` resolves when it may run, and `leave` frees
@@ -99,7 +104,12 @@ export class ReadLanes {
         this.inFlight++;
       },
     };
-    if (!this.waiting.has(client) && this.inFlight < this.limits.concurrency && (this.running.get(client) ?? 0) < this.limits.perClient) {
+    if (
+      !this.gate?.holds() &&
+      !this.waiting.has(client) &&
+      this.inFlight < this.limits.concurrency &&
+      (this.running.get(client) ?? 0) < this.limits.perClient
+    ) {
       waiter.admit();
       return { admitted: Promise.resolve(), leave };
     }
@@ -140,6 +150,7 @@ export class ReadLanes {
    * below their own limit, so a long queue of one client takes turns with everyone else's.
    */
   private dispatch(): void {
+    if (this.gate?.holds()) return;
     while (this.inFlight < this.limits.concurrency) {
       let next: string | undefined;
       for (const c of this.waiting.keys()) {

@@ -189,6 +189,7 @@ export function defineRoute<
   if (!neededRole(spec.auth) && !spec.public && services.lanes) before.push(readerLane(services.lanes));
 
   const answers = cachedByVersion(spec as AnySpec) ? (services.answers ?? null) : null;
+  const editorWrite = neededRole(spec.auth) !== null && spec.method !== 'get';
   router[spec.method](spec.path, ...before, async (req, res, next) => {
     try {
       const details: ErrorDetail[] = [];
@@ -197,7 +198,10 @@ export function defineRoute<
       const body = parsePart(spec.body, req.body, 'body', details);
       if (details.length) throw invalidRequest(details);
       const actor = (res.locals.actor ?? null) as ActorFor<A>;
-      const run = () => spec.handler({ query, params, body } as never, { req, res, services, actor });
+      const handle = () => spec.handler({ query, params, body } as never, { req, res, services, actor });
+      // An editor's write goes first: the readers' lanes start nothing new while it runs.
+      const editors = editorWrite ? services.lanes?.editors : undefined;
+      const run = editors ? () => editors.during(handle) : handle;
       if (answers) {
         await answerByVersion(answers, spec.path, { query, params }, req, res, run, services);
         return;

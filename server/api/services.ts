@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import type { ConsoleLayers } from '../graph/console-guard.ts';
 import type { AnswerCache } from './answer-cache.ts';
+import type { EditorsFirst } from './editors-first.ts';
 import type { ReadLanes } from './read-lanes.ts';
 
 export interface Services {
@@ -18,6 +19,9 @@ export interface Services {
   consoleLayers?: Partial<ConsoleLayers>;
   /** Read answers by data version; createApp makes one when none is given (server/api/answer-cache.ts). */
   answers?: AnswerCache;
-  /** Readers' turns, per client; a read of the past in a lane of its own (server/api/read-lanes.ts). */
-  lanes?: { reads: ReadLanes; past: ReadLanes };
+  /**
+   * Readers' turns, per client; a read of the past in a lane of its own (server/api/read-lanes.ts);
+   * both held while an editor's write runs (server/api/editors-first.ts).
+   */
+  lanes?: { reads: ReadLanes; past: ReadLanes; editors?: EditorsFirst };
 }

@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { ReadLanes } from '../../server/api/read-lanes.ts';
+import { EditorsFirst } from '../../server/api/editors-first.ts';
 import { loadConfig } from '../../server/config.ts';
 import { rewindLayer, testDatabase } from '../helpers/api.ts';
 
@@ -16,7 +17,20 @@ const P = 'test-lanes-';
 const db = testDatabase();
 const config = loadConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: '100000', SERVE_WEB: '0', WRITE_TOKEN: TOKEN });
 const limits = { concurrency: 2, perClient: 1, queuePerClient: 3, queue: 50 };
-const lanes = { reads: new ReadLanes(limits), past: new ReadLanes({ ...limits, concurrency: 1 }, 'reads of the past') };
+/** The server's own gate, counting the writes that went through it. */
+class CountedEditorsFirst extends EditorsFirst {
+  writes = 0;
+  override during<T>(write: () => Promise<T>): Promise<T> {
+    this.writes++;
+    return super.during(write);
+  }
+}
+const editors = new CountedEditorsFirst(60_000);
+const lanes = {
+  editors,
+  reads: new ReadLanes(limits, 'reads', editors),
+  past: new ReadLanes({ ...limits, concurrency: 1 }, 'reads of the past', editors),
+};
 const app = createApp({ db, config, log: pino({ level: 'silent' }), version: 'test', lanes });
 const HOSTILE = '10.9.0.1';
 const OTHER = '10.9.0.2';
@@ -104,6 +118,66 @@ describe('a burst of expensive reads from one client', () => {
     // The other reader went in beside the burst: it was answered before the burst's queue drained.
     const lastBurst = answered.findLastIndex((a) => a.endsWith(': 200') && a.startsWith('burst'));
     expect(answered.indexOf('other: 200')).toBeLessThan(lastBurst);
+    expect(lanes.reads.state()).toEqual({ running: {}, waiting: {} });
+  });
+});
+
+describe('an editor’s change set', () => {
+  const addNode = (id: string, name: string) => ({
+    reason: 'Added to show editors going first, in the lanes tests',
+    sources: [{ file: '001_1c1597dd7120e666.txt', lines: 'L3-L4' }],
+    ops: [
+      {
+        op: 'addNode',
+        node: { id, label: 'Agency', name, certainty: 'inferred', outsideKnowledge: 'outside knowledge: invented for the lanes tests' },
+      },
+    ],
+  });
+
+  it('goes through the editors-first gate, and reads do not', async () => {
+    const before = editors.writes;
+    await request(app).get('/api/nodes/who').set('X-Forwarded-For', OTHER).expect(200);
+    await request(app).get('/api/nodes/who').query({ recordedAt: '1' }).set('X-Forwarded-For', OTHER).expect(200);
+    expect(editors.writes).toBe(before);
+    const added = await request(app)
+      .post('/api/changes')
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .send(addNode(`${P}gated`, 'Provverket Grind'));
+    expect(added.status, added.text).toBe(201);
+    expect(editors.writes).toBe(before + 1);
+  });
+
+  it('is not kept waiting by reads that arrive while it runs: they wait, then read the graph with the change', async () => {
+    const answers: string[] = [];
+    let now: Promise<request.Response> | undefined;
+    let past: Promise<request.Response> | undefined;
+    const added = await editors.during(async () => {
+      // Sent while the write runs: a read of now and one of the past, from two clients.
+      now = request(app)
+        .get(`/api/nodes/${P}first`)
+        .set('X-Forwarded-For', OTHER)
+        .then((res) => (answers.push('now'), res));
+      past = request(app)
+        .get('/api/nodes/who')
+        .query({ recordedAt: '1' })
+        .set('X-Forwarded-For', HOSTILE)
+        .then((res) => (answers.push('past'), res));
+      await waitFor(() => lanes.reads.state().waiting[`address:${OTHER}`] === 1 && lanes.past.state().waiting[`address:${HOSTILE}`] === 1);
+      expect(lanes.reads.state().running).toEqual({});
+      const res = await request(app)
+        .post('/api/changes')
+        .set('Authorization', `Bearer ${TOKEN}`)
+        .send(addNode(`${P}first`, 'Provverket Först'));
+      answers.push('write');
+      return res;
+    });
+    expect(added.status, added.text).toBe(201);
+    const [readNow, readPast] = await Promise.all([now!, past!]);
+    expect(answers[0]).toBe('write');
+    // The read of now started after the change set committed, so it finds the new node.
+    expect(readNow.status, readNow.text).toBe(200);
+    expect(readNow.body.node.name).toBe('Provverket Först');
+    expect(readPast.status).toBe(200);
     expect(lanes.reads.state()).toEqual({ running: {}, waiting: {} });
   });
 });

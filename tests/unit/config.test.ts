@@ -1,5 +1,6 @@
 // Configuration as the README documents it: defaults, what each variable accepts, and a wrong
 // value named in one line (secrets never echoed).
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.ts';
 
@@ -36,7 +37,8 @@ describe('loadConfig', () => {
       READ_CONCURRENCY_PER_CLIENT: 4,
       READ_QUEUE_PER_CLIENT: 16,
       READ_QUEUE: 256,
-      PAST_READ_CONCURRENCY: 16,
+      PAST_READ_CONCURRENCY: Math.max(1, Math.floor(availableParallelism() / 2)),
+      EDITORS_FIRST_MS: 2_000,
     });
   });
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimitedError } from '../../server/errors.ts';
 import { ReadLanes, ServerBusyError } from '../../server/api/read-lanes.ts';
+import { EditorsFirst } from '../../server/api/editors-first.ts';
 
 const limits = { concurrency: 2, perClient: 1, queuePerClient: 3, queue: 5 };
 /** Enters a read and notes when it is admitted, in `order`. */
@@ -85,5 +86,60 @@ describe('readers’ lanes', () => {
     reader(lanes, 'b', order);
     await settle();
     expect(lanes.state().running).toEqual({ a: 1, b: 1 });
+  });
+
+  it('starts no new read while an editor writes, keeps the running one, and lets the waiting in after', async () => {
+    const editors = new EditorsFirst(60_000);
+    const lanes = new ReadLanes(limits, 'reads', editors);
+    const order: string[] = [];
+    const before = reader(lanes, 'a', order);
+    let finish = () => {};
+    const write = editors.during(() => new Promise<void>((r) => (finish = r)));
+    const during = [reader(lanes, 'b', order), reader(lanes, 'c', order)];
+    await settle();
+    expect(order).toEqual(['a']);
+    expect(lanes.state()).toEqual({ running: { a: 1 }, waiting: { b: 1, c: 1 } });
+    // A place freed during the write stays free until the write ends.
+    before.leave();
+    await settle();
+    expect(lanes.state()).toEqual({ running: {}, waiting: { b: 1, c: 1 } });
+    finish();
+    await write;
+    await settle();
+    expect(order).toEqual(['a', 'b', 'c']);
+    for (const place of during) place.leave();
+  });
+
+  it('holds the readers for a limited time only, however long the write runs', async () => {
+    const editors = new EditorsFirst(30);
+    const lanes = new ReadLanes(limits, 'reads', editors);
+    const order: string[] = [];
+    let finish = () => {};
+    const write = editors.during(() => new Promise<void>((r) => (finish = r)));
+    reader(lanes, 'a', order);
+    await settle();
+    expect(order).toEqual([]);
+    await new Promise((r) => setTimeout(r, 60));
+    await settle();
+    expect(order).toEqual(['a']);
+    // And a read that comes later in the same write goes straight in.
+    reader(lanes, 'b', order);
+    await settle();
+    expect(order).toEqual(['a', 'b']);
+    finish();
+    await write;
+  });
+
+  it('is off at 0: a write never holds the readers', async () => {
+    const editors = new EditorsFirst(0);
+    const lanes = new ReadLanes(limits, 'reads', editors);
+    const order: string[] = [];
+    let finish = () => {};
+    const write = editors.during(() => new Promise<void>((r) => (finish = r)));
+    reader(lanes, 'a', order);
+    await settle();
+    expect(order).toEqual(['a']);
+    finish();
+    await write;
   });
 });
