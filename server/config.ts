@@ -70,9 +70,9 @@ export const ConfigSchema = z.object({
    * of now (so a burst of them never takes those places); each client may run
    * READ_CONCURRENCY_PER_CLIENT of them. They take no lock (docs/curation.md §3), but each can
    * keep a core of Neo4j busy for a while: the default is half this machine's cores (at least
-   * one), which kept an editor's change set within ×1.5 of its time alone on two cores with
-   * sixteen readers of the past (bench/README.md). Where Neo4j has cores of its own, set half of
-   * those.
+   * one). With editors first (EDITORS_FIRST_MS) it took an editor's p95 with sixteen readers of
+   * the past on two cores from ×25 of its p95 alone to about ×1.5 (bench/README.md). Where Neo4j
+   * has cores of its own, set half of those.
    */
   PAST_READ_CONCURRENCY: z.coerce
     .number()
