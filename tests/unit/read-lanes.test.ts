@@ -14,6 +14,17 @@ function reader(lanes: ReadLanes, client: string, order: string[]) {
   return place;
 }
 const settle = () => new Promise((r) => setImmediate(r));
+/** Lanes behind an editors-first gate that holds for `holdMs`. */
+const gated = (holdMs: number) => {
+  const editors = new EditorsFirst(holdMs);
+  return { editors, lanes: new ReadLanes(limits, 'reads', editors), order: [] as string[] };
+};
+/** An editor's write that runs until the test calls `finish`. */
+function openWrite(editors: EditorsFirst) {
+  let finish = () => {};
+  const write = editors.during(() => new Promise<void>((r) => (finish = r)));
+  return { write, finish: () => finish() };
+}
 
 describe('readers’ lanes', () => {
   it('gives a burst’s client one place while another client’s read goes straight in', async () => {
@@ -89,12 +100,9 @@ describe('readers’ lanes', () => {
   });
 
   it('starts no new read while an editor writes, keeps the running one, and lets the waiting in after', async () => {
-    const editors = new EditorsFirst(60_000);
-    const lanes = new ReadLanes(limits, 'reads', editors);
-    const order: string[] = [];
+    const { editors, lanes, order } = gated(60_000);
     const before = reader(lanes, 'a', order);
-    let finish = () => {};
-    const write = editors.during(() => new Promise<void>((r) => (finish = r)));
+    const { write, finish } = openWrite(editors);
     const during = [reader(lanes, 'b', order), reader(lanes, 'c', order)];
     await settle();
     expect(order).toEqual(['a']);
@@ -111,11 +119,8 @@ describe('readers’ lanes', () => {
   });
 
   it('holds the readers for a limited time only, however long the write runs', async () => {
-    const editors = new EditorsFirst(30);
-    const lanes = new ReadLanes(limits, 'reads', editors);
-    const order: string[] = [];
-    let finish = () => {};
-    const write = editors.during(() => new Promise<void>((r) => (finish = r)));
+    const { editors, lanes, order } = gated(30);
+    const { write, finish } = openWrite(editors);
     reader(lanes, 'a', order);
     await settle();
     expect(order).toEqual([]);
@@ -131,11 +136,8 @@ describe('readers’ lanes', () => {
   });
 
   it('is off at 0: a write never holds the readers', async () => {
-    const editors = new EditorsFirst(0);
-    const lanes = new ReadLanes(limits, 'reads', editors);
-    const order: string[] = [];
-    let finish = () => {};
-    const write = editors.during(() => new Promise<void>((r) => (finish = r)));
+    const { editors, lanes, order } = gated(0);
+    const { write, finish } = openWrite(editors);
     reader(lanes, 'a', order);
     await settle();
     expect(order).toEqual(['a']);
