@@ -2,19 +2,17 @@
 // axe-core on every screen and state with no violations allowed, the three journeys by
 // keyboard alone, the same journeys in Swedish with no English left in the chrome, a phone
 // at 390 px, dates refused at the field, and readable layered pictures. Screenshots go to
-// artifacts/screenshots/ and the README's to docs/images/.
+// artifacts/screenshots/, and the README's to docs/images/ when UPDATE_README_PICTURES=1.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { expectNoAxeViolations, launchChromium } from '../helpers/browser.ts';
+import { expectNoAxeViolations, launchChromium, readmePicture } from '../helpers/browser.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { en, sv } from '../../web/src/i18n/index.ts';
 
 const base = inject('appUrl');
 const SHOTS = join(process.cwd(), 'artifacts', 'screenshots');
-const DOCS = join(process.cwd(), 'docs', 'images');
 mkdirSync(SHOTS, { recursive: true });
-mkdirSync(DOCS, { recursive: true });
 
 let browser: Browser;
 let context: BrowserContext;
@@ -66,7 +64,8 @@ async function settle(p: Page = page): Promise<void> {
 
 async function shot(name: string, docs?: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `access-${name}.png`) });
-  if (docs) await page.screenshot({ path: join(DOCS, `${docs}.png`) });
+  const picture = docs && readmePicture(docs);
+  if (picture) await page.screenshot({ path: picture });
 }
 
 /** No axe violation (WCAG 2.1 A and AA) in this state; the states checked are listed at the end. */

@@ -11,7 +11,7 @@ import { type Browser, type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { en } from '../../web/src/i18n/en.ts';
 import { sv } from '../../web/src/i18n/sv.ts';
-import { expectNoAxeViolations, launchChromium } from '../helpers/browser.ts';
+import { expectNoAxeViolations, launchChromium, readmePicture } from '../helpers/browser.ts';
 
 const base = inject('appUrl');
 const SHOTS = join(process.cwd(), 'artifacts', 'screenshots');
@@ -150,7 +150,8 @@ describe('figures from the export menu', () => {
     expect(image.height).toBe(Math.round(svg.height * 2));
     await showImage(page, png, 'image/png', '3-png-en');
     // The README shows the exported figure itself.
-    writeFileSync(join(process.cwd(), 'docs', 'images', 'figure.png'), png);
+    const picture = readmePicture('figure');
+    if (picture) writeFileSync(picture, png);
 
     await page.locator('.export-menu summary').click();
     const pdfPath = (await (await pressFormat(page, 'pdf')).path())!;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { type BrowserContextOptions, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { en, sv } from '../../web/src/i18n/index.ts';
-import { browserSuite, expectNoAxeViolations, SHOTS } from '../helpers/browser.ts';
+import { browserSuite, expectNoAxeViolations, readmePicture, SHOTS } from '../helpers/browser.ts';
 
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, locale: 'en-GB' };
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-GB' };
@@ -183,7 +183,8 @@ describe('a hub opens readably', () => {
       .first()
       .click({ timeout: 2_000 })
       .catch(() => undefined);
-    await page.screenshot({ path: join(process.cwd(), 'docs', 'images', 'hub-chooser.png') });
+    const picture = readmePicture('hub-chooser');
+    if (picture) await page.screenshot({ path: picture });
     await expectNoAxeViolations(page, 'hub chooser open', SHOTS);
 
     // One kind, by keyboard: Tab from the heading past the close button to the first kind, Enter.

@@ -107,6 +107,17 @@ export async function expectNoAxeViolationsAtPhone(page: Page, state: string, sh
 /** Where every e2e file keeps its screenshots. */
 export const SHOTS = join(process.cwd(), 'artifacts', 'screenshots');
 
+/**
+ * Where a README picture goes, or undefined: the tests redraw docs/images only when asked
+ * (`UPDATE_README_PICTURES=1 npm run test:e2e`), so a test run leaves the working tree as it was.
+ */
+export function readmePicture(name: string): string | undefined {
+  if (process.env.UPDATE_README_PICTURES !== '1') return undefined;
+  const dir = join(process.cwd(), 'docs', 'images');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, `${name}.png`);
+}
+
 export interface BrowserSuite {
   /** The page `open` opened last. */
   readonly page: Page;
