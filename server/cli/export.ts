@@ -1,5 +1,6 @@
-// `npm run export -- --format F --out FILE [--root ID --depth N | --ids a,b,c] [--as-of D]`:
-// the API's exports from the command line. With no selection, the whole graph is streamed.
+// `npm run export -- --format F --out FILE [--root ID --depth N | --ids a,b,c] [--as-of D] [--lang sv]`:
+// the API's exports from the command line. With no selection, the whole graph is streamed;
+// --lang is the language of the citations in texts for people, as the API's `lang`.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Transform } from 'node:stream';
@@ -18,6 +19,7 @@ const flags = parseFlags(
     ...selectionFlags,
     labels: z.string().optional(),
     limit: z.coerce.number().optional(),
+    lang: z.string().optional(),
   }),
   process.argv.slice(2),
   {
@@ -26,6 +28,7 @@ const flags = parseFlags(
     ...SELECTION_FLAGS,
     labels: { type: 'string' },
     limit: { type: 'string' },
+    lang: { type: 'string' },
   },
 );
 
@@ -39,6 +42,7 @@ const request = requestOrExit(
     labels: commaList(flags.labels),
     asOf: flags['as-of'],
     limit: flags.limit,
+    lang: flags.lang,
   }),
 );
 

@@ -72,7 +72,7 @@ describe('command-line tools', { timeout: 300_000 }, () => {
     expect((await graphDigest(db)).digest).toBe(after.digest);
   });
 
-  it('export writes the whole graph as JSON, and a neighbourhood as GraphML', async () => {
+  it('export writes the whole graph as JSON, and a neighbourhood as GraphML in either language', async () => {
     const out = join(dir, 'graph.json');
     const res = await npm('export', ['--format', 'json', '--out', out]);
     expect(res.code, res.stderr).toBe(0);
@@ -81,6 +81,18 @@ describe('command-line tools', { timeout: 300_000 }, () => {
     const graphml = join(dir, 'who.graphml');
     expect((await npm('export', ['--format', 'graphml', '--out', graphml, '--root', 'who', '--depth', '1'])).code).toBe(0);
     expect(readFileSync(graphml, 'utf8')).toMatch(/<node id="who"/);
+    // In English by default; --lang sv cites the documents' lines in Swedish, as the API does, in
+    // the texts that have no language of their own (each language's own form keeps its language).
+    const swedish = join(dir, 'who-sv.graphml');
+    expect((await npm('export', ['--format', 'graphml', '--out', swedish, '--root', 'who', '--depth', '1', '--lang', 'sv'])).code).toBe(0);
+    const cited = (file: string, words: RegExp) => readFileSync(file, 'utf8').match(words)?.length ?? 0;
+    const inSwedish = /\(20\d\d\), rad \d+/g;
+    const inEnglish = /\(20\d\d\), l\. \d+/g;
+    expect(cited(swedish, inSwedish)).toBeGreaterThan(cited(graphml, inSwedish));
+    expect(cited(graphml, inEnglish)).toBeGreaterThan(cited(swedish, inEnglish));
+    const norsk = await npm('export', ['--format', 'json', '--out', join(dir, 'x.json'), '--lang', 'no']);
+    expect(norsk.code).not.toBe(0);
+    expect(norsk.stderr).toMatch(/lang/);
     const bad = await npm('export', ['--format', 'xlsx', '--out', join(dir, 'x.xlsx')]);
     expect(bad.code).not.toBe(0);
     expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
