@@ -106,7 +106,8 @@ describe('seeded force layout', () => {
     const a = runForceJob({ nodes, edges, options: options() });
     const b = runForceJob({ nodes: [...nodes].reverse(), edges: [...edges].reverse(), options: options() });
     expect(b).toEqual(a);
-  });
+    // Two whole force layouts: well under a second alone, 7 s at a load average of 20.
+  }, 30_000);
 
   it('draws its random numbers from the view: another view, another seed', () => {
     expect(seedOf(['a', 'b'])).toBe(seedOf(['b', 'a']));
