@@ -132,7 +132,10 @@ const panel = new SidePanel(
     common: commonPanel.element,
     table: table.element,
   },
-  (name) => curation.onTabOpen(name),
+  (name) => {
+    curation.onTabOpen(name);
+    if (name === 'table') table.shown();
+  },
 );
 curation.review.attach(panel);
 
