@@ -3,6 +3,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { arrivalOrder, withEnds } from '../../web/src/graph/arrival.ts';
+import { holdFrame } from '../../web/src/graph/frames.ts';
 import { spreadToEdgeLength } from '../../web/src/graph/force-job.ts';
 import { quickPlacement } from '../../web/src/graph/layouts.ts';
 import { inSlices } from '../../web/src/graph/slices.ts';
@@ -156,5 +157,14 @@ describe('a slice of an arrival', () => {
     for (let i = 0; i < order.length; i += 3)
       for (const d of withEnds(order.slice(i, i + 3), (id) => canvas.has(id))) canvas.add(String(d.data.id));
     expect([...canvas].sort()).toEqual(['a', 'ab', 'b', 'bc', 'c', 'ce', 'd', 'da', 'e', 'ee']);
+  });
+});
+
+describe('frames while a big view is built', () => {
+  it('skips a frame only when one was drawn less than the gap ago', () => {
+    expect(holdFrame(1000, undefined, 500)).toBe(false);
+    expect(holdFrame(1000, 700, 500)).toBe(true);
+    expect(holdFrame(1000, 500, 500)).toBe(false);
+    expect(holdFrame(1000, 200, 500)).toBe(false);
   });
 });
