@@ -1,4 +1,4 @@
-// `npm run bench:bigview -- [--port 7698] [--targets 1000,5000,10000] [--runs 2] [--label now]`:
+// `npm run bench:bigview -- [--port 7698] [--targets 1000,5000,10000] [--runs 2] [--label now] [--screenshots DIR]`:
 // how a big view arrives in the app. Loads the 10k synthetic graph into a Neo4j of its own
 // (kept between runs: the loader skips a graph it has already loaded), serves the built app
 // through the API, opens a link to about 1k, 5k and 10k elements of a hub's neighbourhood in
@@ -32,6 +32,8 @@ const Flags = z.object({
   'timeout-seconds': z.coerce.number().int().min(10).max(900).default(180),
   /** Writes a CPU profile of each page load (Chrome DevTools format) into this folder. */
   profile: z.string().optional(),
+  /** Saves, for each view's first run, the settled picture and a closer look at its middle (PNG). */
+  screenshots: z.string().optional(),
 });
 const flags = parseFlags(Flags, process.argv.slice(2), {
   port: { type: 'string' },
@@ -40,6 +42,7 @@ const flags = parseFlags(Flags, process.argv.slice(2), {
   label: { type: 'string' },
   'timeout-seconds': { type: 'string' },
   profile: { type: 'string' },
+  screenshots: { type: 'string' },
 });
 const targets = flags.targets.split(',').map(parseCount);
 if (targets.some((n) => !Number.isInteger(n) || n < 10)) {
@@ -142,7 +145,13 @@ function idsForTarget(dir: string, hub: string, target: number): { ids: string[]
   return { ids: order, elements };
 }
 
-async function runOnce(browser: Browser, apiUrl: string, ids: string[], profileName: string): Promise<Omit<BigViewRun, 'target'>> {
+async function runOnce(
+  browser: Browser,
+  apiUrl: string,
+  ids: string[],
+  profileName: string,
+  shots: boolean,
+): Promise<Omit<BigViewRun, 'target'>> {
   // The app's Content-Security-Policy forbids eval; the measuring scripts are ours, not the page's.
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
   try {
@@ -167,6 +176,18 @@ async function runOnce(browser: Browser, apiUrl: string, ids: string[], profileN
       const { profile } = await cdp.send('Profiler.stop');
       mkdirSync(flags.profile, { recursive: true });
       writeFileSync(join(flags.profile, `${profileName}.cpuprofile`), JSON.stringify(profile));
+    }
+    if (shots && flags.screenshots) {
+      // After the figures are read: what a person sees once it settles, then zoomed in on the
+      // middle of the picture (zoom 1), where the names the level of detail keeps are drawn.
+      mkdirSync(flags.screenshots, { recursive: true });
+      await page.screenshot({ path: join(flags.screenshots, `${profileName}-settled.png`) });
+      await page.evaluate(
+        `(() => { const cy = window.mandateExplorer.cy(); cy.zoom({ level: 1, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); })()`,
+      );
+      await page.waitForFunction('window.mandateExplorer.idle()', undefined, { timeout: 60_000 });
+      await page.waitForTimeout(1000);
+      await page.screenshot({ path: join(flags.screenshots, `${profileName}-zoom1.png`) });
     }
     const tasks = r.tasks.filter((t) => t.start <= r.settled);
     return {
@@ -216,7 +237,7 @@ try {
         const { ids, elements } = idsForTarget(dir, hub, target);
         for (let i = 0; i < flags.runs; i++) {
           log(`~${target} elements (${elements} in the view), run ${i + 1} of ${flags.runs}`);
-          runs.push({ target, ...(await runOnce(browser, api.url, ids, `${flags.label}-${target}-${i + 1}`)) });
+          runs.push({ target, ...(await runOnce(browser, api.url, ids, `${flags.label}-${target}-${i + 1}`, i === 0)) });
         }
       }
     } finally {

@@ -2,7 +2,8 @@
 // and the quick placement shown before the force layout comes back from its worker.
 import type { ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
-import { arrivalOrder } from '../../web/src/graph/arrival.ts';
+import { arrivalOrder, withEnds } from '../../web/src/graph/arrival.ts';
+import { holdFrame } from '../../web/src/graph/frames.ts';
 import { spreadToEdgeLength } from '../../web/src/graph/force-job.ts';
 import { quickPlacement } from '../../web/src/graph/layouts.ts';
 import { inSlices } from '../../web/src/graph/slices.ts';
@@ -138,5 +139,32 @@ describe('spreading a packed draft layout', () => {
   it('leaves a picture that already has room as it is', () => {
     const roomy = { a: { x: 0, y: 0 }, b: { x: 150, y: 0 }, c: { x: 300, y: 0 }, d: { x: 450, y: 0 } };
     expect(spreadToEdgeLength(roomy, edges, 100)).toBe(roomy);
+  });
+});
+
+describe('a slice of an arrival', () => {
+  it('adds each tie whose ends are on the canvas or in the same slice, and no tie without its ends', () => {
+    const slice = [node('a'), edge('a-old', 'a', 'old'), node('b'), edge('ab', 'a', 'b'), edge('a-gone', 'a', 'gone')];
+    const added = withEnds(slice, (id) => id === 'old').map((d) => String(d.data.id));
+    expect(added).toEqual(['a', 'a-old', 'b', 'ab']);
+  });
+
+  it('brings every tie of a whole view with its nodes when the slices follow the arrival order', () => {
+    const nodes = ['a', 'b', 'c', 'd', 'e'].map(node);
+    const edges = [edge('ab', 'a', 'b'), edge('bc', 'b', 'c'), edge('ce', 'c', 'e'), edge('da', 'd', 'a'), edge('ee', 'e', 'e')];
+    const order = arrivalOrder(nodes, edges, () => false);
+    const canvas = new Set<string>();
+    for (let i = 0; i < order.length; i += 3)
+      for (const d of withEnds(order.slice(i, i + 3), (id) => canvas.has(id))) canvas.add(String(d.data.id));
+    expect([...canvas].sort()).toEqual(['a', 'ab', 'b', 'bc', 'c', 'ce', 'd', 'da', 'e', 'ee']);
+  });
+});
+
+describe('frames while a big view is built', () => {
+  it('skips a frame only when one was drawn less than the gap ago', () => {
+    expect(holdFrame(1000, undefined, 500)).toBe(false);
+    expect(holdFrame(1000, 700, 500)).toBe(true);
+    expect(holdFrame(1000, 500, 500)).toBe(false);
+    expect(holdFrame(1000, 200, 500)).toBe(false);
   });
 });

@@ -208,6 +208,22 @@ export function buildStyle(theme: ThemeColors, options: { transitions?: boolean 
     { selector: 'edge.lod', style: { 'curve-style': 'straight' } },
     { selector: 'edge[certainty = "hedged"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] } },
     { selector: 'edge[certainty = "inferred"]', style: { 'line-style': 'dotted' } },
+    // Large views: every tie solid and without a caption, except the ones a person points at,
+    // selects or asked about. A dotted or dashed line costs Cytoscape several times a solid one
+    // per frame, and each caption is measured whenever its tie moves (issue 22, part 5): at
+    // 10,000 elements these made each frame seconds long. Node borders keep their certainty.
+    { selector: 'edge.lod', style: { 'line-style': 'solid', label: '' } },
+    { selector: 'edge.lod.hover, edge.lod:selected, edge.lod.emphasis, edge.lod.on-path', style: { label: 'data(caption)' } },
+    {
+      selector:
+        'edge.lod[certainty = "hedged"].hover, edge.lod[certainty = "hedged"]:selected, edge.lod[certainty = "hedged"].emphasis, edge.lod[certainty = "hedged"].on-path',
+      style: { 'line-style': 'dashed' },
+    },
+    {
+      selector:
+        'edge.lod[certainty = "inferred"].hover, edge.lod[certainty = "inferred"]:selected, edge.lod[certainty = "inferred"].emphasis, edge.lod[certainty = "inferred"].on-path',
+      style: { 'line-style': 'dotted' },
+    },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: 'node.dimmed', style: { opacity: 0.22 } },
     { selector: 'edge.dimmed', style: { opacity: 0.07, 'text-opacity': 0 } },
