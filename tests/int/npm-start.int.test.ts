@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, inject, it } from 'vitest';
 import { REPO_ROOT } from '../../neo4j-local/launcher.ts';
 import { Database } from '../../server/db/database.ts';
 import { freePort } from '../helpers/free-port.ts';
@@ -66,7 +66,27 @@ function groupAlive(pgid: number): boolean {
 
 /** npm itself dies of the SIGINT; the server in its group exits once it has finished. */
 async function waitGroupGone(pgid: number): Promise<void> {
-  while (groupAlive(pgid)) await new Promise((r) => setTimeout(r, 200));
+  while (groupAlive(pgid)) await new Promise((r) => setTimeout(r, 50));
+}
+
+/** Until the shared Neo4j runs `query` (a transaction whose text starts with it). */
+async function untilNeo4jRuns(query: string): Promise<void> {
+  const db = new Database({ uri: inject('neo4jUri') });
+  try {
+    const running = async () =>
+      (
+        await db.readText(
+          'SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH $query RETURN count(*) AS n',
+          { query },
+          {
+            rowLimit: 1,
+          },
+        )
+      ).rows[0]?.n;
+    while (Number(await running()) === 0) await new Promise((r) => setTimeout(r, 50));
+  } finally {
+    await db.close();
+  }
 }
 
 function portOpen(port: number): Promise<boolean> {
@@ -77,8 +97,10 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
-describe('npm start', { timeout: 400_000 }, () => {
-  it('with NEO4J_URI set starts nothing, reloads no seed, and on Ctrl-C finishes the request in flight', async () => {
+// The tests run side by side: each waits mostly on processes of its own (a Java start, npm's
+// and tsx's starts), and none shares a port, a store or a process with another.
+describe('npm start', { timeout: 400_000, concurrent: true }, () => {
+  it('with NEO4J_URI set starts nothing, reloads no seed, and on Ctrl-C finishes the request in flight', async ({ expect }) => {
     const localPort = await freePort();
     const localDir = join(dir, 'never');
     const s = await npmStart({
@@ -93,13 +115,15 @@ describe('npm start', { timeout: 400_000 }, () => {
     expect(await portOpen(localPort)).toBe(false);
     expect((await fetch(`${s.url}/api/health`)).status).toBe(200);
 
-    // A read that takes a while, interrupted by Ctrl-C once it is under way.
+    // A read that takes a while, interrupted by Ctrl-C once Neo4j runs it (not after a fixed
+    // wait: on a loaded machine a second may be too short, and on a quiet one it is idle time).
+    const slowQuery = 'UNWIND range(1, 30000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n';
     const slow = fetch(`${s.url}/api/query`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ cypher: 'UNWIND range(1, 30000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n' }),
+      body: JSON.stringify({ cypher: slowQuery }),
     });
-    await new Promise((r) => setTimeout(r, 1000));
+    await untilNeo4jRuns(slowQuery);
     ctrlC(s);
     const res = await slow.catch((err: Error) => {
       throw new Error(`the request in flight was cut: ${String(err.cause ?? err)}\n${s.stderr()}`);
@@ -110,7 +134,7 @@ describe('npm start', { timeout: 400_000 }, () => {
     expect(s.stderr()).toMatch(/finishing requests in flight/);
   });
 
-  it('without NEO4J_URI starts a local Neo4j, seeds it only while empty, and stops it on Ctrl-C', async () => {
+  it('without NEO4J_URI starts a local Neo4j, seeds it only while empty, and stops it on Ctrl-C', async ({ expect }) => {
     const localPort = await freePort();
     const env = { NEO4J_URI: '', NEO4J_LOCAL_PORT: String(localPort), NEO4J_LOCAL_DIR: join(dir, 'local') };
     const first = await npmStart(env);
@@ -137,12 +161,12 @@ describe('npm start', { timeout: 400_000 }, () => {
     expect(await portOpen(localPort)).toBe(false);
   });
 
-  it.each([
+  it.for([
     ['PORT', 'abc'],
     ['NEO4J_URI', 'http://localhost:7474'],
     ['QUERY_TIMEOUT_MS', '5'],
     ['LOG_LEVEL', 'loud'],
-  ])('stops on a wrong %s with one line naming it', async (name, value) => {
+  ] as const)('stops on a wrong %s with one line naming it', async ([name, value], { expect }) => {
     const child = spawn('npm', ['start', '--silent'], {
       cwd: REPO_ROOT,
       env: { ...process.env, [name]: value },
