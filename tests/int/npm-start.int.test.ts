@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, inject, it } from 'vitest';
+import { afterAll, describe, it, type ExpectStatic } from 'vitest';
 import { REPO_ROOT } from '../../neo4j-local/launcher.ts';
 import { Database } from '../../server/db/database.ts';
 import { freePort } from '../helpers/free-port.ts';
@@ -69,25 +69,34 @@ async function waitGroupGone(pgid: number): Promise<void> {
   while (groupAlive(pgid)) await new Promise((r) => setTimeout(r, 50));
 }
 
-/** Until the shared Neo4j runs `query` (a transaction whose text starts with it). */
-async function untilNeo4jRuns(query: string): Promise<void> {
-  const db = new Database({ uri: inject('neo4jUri') });
+/** Until the Neo4j at `uri` runs `query` (a transaction whose text starts with it). */
+async function untilNeo4jRuns(uri: string, query: string): Promise<void> {
+  const db = new Database({ uri });
+  const running = 'SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH $query RETURN count(*) AS n';
   try {
-    const running = async () =>
-      (
-        await db.readText(
-          'SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery STARTS WITH $query RETURN count(*) AS n',
-          { query },
-          {
-            rowLimit: 1,
-          },
-        )
-      ).rows[0]?.n;
-    while (Number(await running()) === 0) await new Promise((r) => setTimeout(r, 50));
+    while (Number((await db.readText(running, { query }, { rowLimit: 1 })).rows[0]?.n) === 0) await new Promise((r) => setTimeout(r, 50));
   } finally {
     await db.close();
   }
 }
+
+/**
+ * The first `npm start` without NEO4J_URI: it starts a local Neo4j and seeds it. Started once,
+ * by whichever test asks first. The NEO4J_URI test points an `npm start` of its own at that
+ * Neo4j (a graph already there, as a user's would be) instead of waiting for a Java start of
+ * its own; the test that owns it Ctrl-Cs it only once that test is done with it.
+ */
+let localStart: Promise<{ first: Started; localPort: number; env: NodeJS.ProcessEnv }> | undefined;
+function firstLocalStart() {
+  localStart ??= (async () => {
+    const localPort = await freePort();
+    const env = { NEO4J_URI: '', NEO4J_LOCAL_PORT: String(localPort), NEO4J_LOCAL_DIR: join(dir, 'local') };
+    return { first: await npmStart(env), localPort, env };
+  })();
+  return localStart;
+}
+/** Settles when the NEO4J_URI test no longer needs the first local Neo4j; unset while that test has not begun. */
+let uriTestDone: Promise<void> | undefined;
 
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -98,13 +107,24 @@ function portOpen(port: number): Promise<boolean> {
 }
 
 // The tests run side by side: each waits mostly on processes of its own (a Java start, npm's
-// and tsx's starts), and none shares a port, a store or a process with another.
+// and tsx's starts). Only the first local Neo4j is shared, as said at firstLocalStart.
 describe('npm start', { timeout: 400_000, concurrent: true }, () => {
   it('with NEO4J_URI set starts nothing, reloads no seed, and on Ctrl-C finishes the request in flight', async ({ expect }) => {
+    let done = () => {};
+    uriTestDone = new Promise<void>((resolve) => (done = resolve));
+    try {
+      await withNeo4jUri(expect, `bolt://127.0.0.1:${(await firstLocalStart()).localPort}`);
+    } finally {
+      done();
+    }
+  });
+
+  /** The NEO4J_URI test's steps, against the Neo4j at `uri`. */
+  async function withNeo4jUri(expect: ExpectStatic, uri: string) {
     const localPort = await freePort();
     const localDir = join(dir, 'never');
     const s = await npmStart({
-      NEO4J_URI: inject('neo4jUri'),
+      NEO4J_URI: uri,
       NEO4J_LOCAL_PORT: String(localPort),
       NEO4J_LOCAL_DIR: localDir,
       QUERY_TIMEOUT_MS: '120000',
@@ -123,7 +143,7 @@ describe('npm start', { timeout: 400_000, concurrent: true }, () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ cypher: slowQuery }),
     });
-    await untilNeo4jRuns(slowQuery);
+    await untilNeo4jRuns(uri, slowQuery);
     ctrlC(s);
     const res = await slow.catch((err: Error) => {
       throw new Error(`the request in flight was cut: ${String(err.cause ?? err)}\n${s.stderr()}`);
@@ -132,14 +152,14 @@ describe('npm start', { timeout: 400_000, concurrent: true }, () => {
     expect((await res.json()).rows[0].n).toBe(4285714);
     await waitGroupGone(s.child.pid!);
     expect(s.stderr()).toMatch(/finishing requests in flight/);
-  });
+  }
 
   it('without NEO4J_URI starts a local Neo4j, seeds it only while empty, and stops it on Ctrl-C', async ({ expect }) => {
-    const localPort = await freePort();
-    const env = { NEO4J_URI: '', NEO4J_LOCAL_PORT: String(localPort), NEO4J_LOCAL_DIR: join(dir, 'local') };
-    const first = await npmStart(env);
+    const { first, localPort, env } = await firstLocalStart();
     expect(first.stderr()).toMatch(/Local Neo4j started at bolt:\/\/127\.0\.0\.1:/);
     expect(first.stderr()).toMatch(/Seed graph loaded: \d{3} nodes/);
+    // The NEO4J_URI test, begun beside this one, uses this Neo4j until it is done.
+    await uriTestDone;
     // Someone edits the graph: the next start must not bring the seed back over it.
     const db = new Database({ uri: `bolt://127.0.0.1:${localPort}` });
     try {
