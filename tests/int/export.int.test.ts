@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import neo4j from 'neo4j-driver';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importIntoLocalNeo4j, type LocalNeo4jHandle } from '../../neo4j-local/launcher.ts';
+import { importIntoLocalNeo4j } from '../../neo4j-local/launcher.ts';
 import { Database, type Row } from '../../server/db/database.ts';
 import { testApp } from '../helpers/api.ts';
 import { startNeo4jOnFreePort } from '../helpers/free-port.ts';
@@ -139,51 +139,66 @@ describe('GraphML', () => {
   });
 });
 
+async function exportZip(body: object): Promise<{ status: number; zip: JSZip | null }> {
+  const res = await request(app)
+    .post('/api/export')
+    .send(body)
+    .buffer(true)
+    .parse(binary as never);
+  return { status: res.status, zip: res.status === 200 ? await JSZip.loadAsync(res.body as Buffer) : null };
+}
+
+/**
+ * The whole graph as CSV, imported by neo4j-admin into a fresh store, and that store started.
+ * Begun before the first test and awaited by the one that judges it: the importer's and the new
+ * Neo4j's Java starts then overlap the Cypher replay, which mostly waits on the scratch Neo4j.
+ */
+async function importWholeGraphCsv(dir: string) {
+  const { status, zip } = await exportZip({ format: 'csv' });
+  if (!zip) return { status, output: '', copy: null };
+  const files = { nodes: join(dir, 'nodes.csv'), relationships: join(dir, 'relationships.csv') };
+  writeFileSync(files.nodes, await zip.file('nodes.csv')!.async('nodebuffer'));
+  writeFileSync(files.relationships, await zip.file('relationships.csv')!.async('nodebuffer'));
+  const store = join(dir, 'store');
+  const { output } = await importIntoLocalNeo4j({
+    dataDir: store,
+    nodes: [files.nodes],
+    relationships: [files.relationships],
+    // Evidence and descriptions may hold line breaks inside quotes.
+    extraArgs: ['--multiline-fields=true'],
+  });
+  if (!/IMPORT DONE/.test(output)) return { status, output, copy: null };
+  return { status, output, copy: await startNeo4jOnFreePort({ dataDir: store }) };
+}
+
+const csvDir = mkdtempSync(join(tmpdir(), 'mandate-csv-import-'));
+let csvImport: ReturnType<typeof importWholeGraphCsv> | undefined;
+beforeAll(() => {
+  csvImport = importWholeGraphCsv(csvDir);
+  // Awaited by its test; a failure here must not count as an unhandled rejection before then.
+  csvImport.catch(() => undefined);
+});
+afterAll(async () => {
+  const copy = await csvImport?.then((r) => r.copy).catch(() => null);
+  await copy?.stop();
+  rmSync(csvDir, { recursive: true, force: true });
+});
+
 describe('CSV for neo4j-admin', () => {
-  let dir: string;
-  let copy: LocalNeo4jHandle | undefined;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'mandate-csv-import-'));
-  });
-  afterAll(async () => {
-    await copy?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function exportZip(body: object): Promise<JSZip> {
-    const res = await request(app)
-      .post('/api/export')
-      .send(body)
-      .buffer(true)
-      .parse(binary as never);
-    expect(res.status).toBe(200);
-    return JSZip.loadAsync(res.body as Buffer);
-  }
-
   it('a selection is a zip of nodes.csv and relationships.csv holding just those nodes', async () => {
-    const zip = await exportZip({ format: 'csv', ids: ['socialstyrelsen', 'who', 'sweden', 'swedish-government'] });
-    expect(Object.keys(zip.files).sort()).toEqual(['nodes.csv', 'relationships.csv']);
-    const nodes = (await zip.file('nodes.csv')!.async('string')).trim().split('\n');
+    const { status, zip } = await exportZip({ format: 'csv', ids: ['socialstyrelsen', 'who', 'sweden', 'swedish-government'] });
+    expect(status).toBe(200);
+    expect(Object.keys(zip!.files).sort()).toEqual(['nodes.csv', 'relationships.csv']);
+    const nodes = (await zip!.file('nodes.csv')!.async('string')).trim().split('\n');
     expect(nodes).toHaveLength(5);
     expect(nodes.some((l) => l.startsWith('socialstyrelsen,Entity;Agency,'))).toBe(true);
   });
 
   it('the whole graph, imported by the real neo4j-admin into a fresh store, is the source graph', { timeout: 300_000 }, async () => {
-    const zip = await exportZip({ format: 'csv' });
-    const files = { nodes: join(dir, 'nodes.csv'), relationships: join(dir, 'relationships.csv') };
-    writeFileSync(files.nodes, await zip.file('nodes.csv')!.async('nodebuffer'));
-    writeFileSync(files.relationships, await zip.file('relationships.csv')!.async('nodebuffer'));
-    const store = join(dir, 'store');
-    const { output } = await importIntoLocalNeo4j({
-      dataDir: store,
-      nodes: [files.nodes],
-      relationships: [files.relationships],
-      // Evidence and descriptions may hold line breaks inside quotes.
-      extraArgs: ['--multiline-fields=true'],
-    });
+    const { status, output, copy } = await csvImport!;
+    expect(status).toBe(200);
     expect(output).toMatch(/IMPORT DONE/);
-    copy = await startNeo4jOnFreePort({ dataDir: store });
-    const imported = new Database({ uri: copy.uri });
+    const imported = new Database({ uri: copy!.uri });
     try {
       const [source, target] = await Promise.all([compareView(db), compareView(imported)]);
       expect(target.nodes.size).toBe(source.nodes.size);
