@@ -16,7 +16,8 @@ export interface WriteGate {
 
 export class EditorsFirst implements WriteGate {
   private running = 0;
-  private heldSince = 0;
+  /** Set when the hold's time is up: a timer may fire a millisecond before Date.now() says so. */
+  private expired = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly wakers: Array<() => void> = [];
 
@@ -24,7 +25,7 @@ export class EditorsFirst implements WriteGate {
   constructor(private readonly maxHoldMs: number) {}
 
   holds(): boolean {
-    return this.running > 0 && this.maxHoldMs > 0 && Date.now() - this.heldSince < this.maxHoldMs;
+    return this.running > 0 && this.maxHoldMs > 0 && !this.expired;
   }
 
   onRelease(wake: () => void): void {
@@ -34,9 +35,12 @@ export class EditorsFirst implements WriteGate {
   /** Runs an editor's write with the lanes held. */
   async during<T>(write: () => Promise<T>): Promise<T> {
     if (this.running++ === 0 && this.maxHoldMs > 0) {
-      this.heldSince = Date.now();
+      this.expired = false;
       // Past the hold the readers go on even though the write has not ended.
-      this.timer = setTimeout(() => this.release(), this.maxHoldMs);
+      this.timer = setTimeout(() => {
+        this.expired = true;
+        this.release();
+      }, this.maxHoldMs);
       this.timer.unref();
     }
     try {
