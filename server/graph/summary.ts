@@ -101,6 +101,8 @@ export function nameOf(n: NodeData | null | undefined, lang: Lang): string {
 const ARTICLED = new Set(['Post', 'Unit', 'Agency', 'Ministry', 'Government', 'Organisation', 'Programme', 'Treaty', 'Region']);
 /** English names that are proper names, said without an article (a brand, a Swedish name kept as it is). */
 const BARE_NAME = /^(Business Sweden|Yrkesresan|Socialstyrelsen)\b/;
+/** Swedish names of bodies that are common nouns in running text (Språkrådet: "regeringen", "riksdagen"). */
+const SV_COMMON_NOUN = /^(Regeringen|Riksdagen|Statsrådet)$/;
 
 /**
  * A node's name as a sentence says it: "the Director-General of Socialstyrelsen", "the World
@@ -109,7 +111,10 @@ const BARE_NAME = /^(Business Sweden|Yrkesresan|Socialstyrelsen)\b/;
  */
 export function theName(n: NodeData | null | undefined, lang: Lang): string {
   const name = nameOf(n, lang);
-  if (lang !== 'en' || !n || !ARTICLED.has(n.label) || !textIn(n, 'name', 'en')) return name;
+  // Swedish writes "regeringen" and "riksdagen" in small letters inside a sentence (a sentence's
+  // start is capitalised where it is built); their names stand capitalised as labels.
+  if (lang === 'sv') return n && SV_COMMON_NOUN.test(name) ? lowerFirst(name) : name;
+  if (!n || !ARTICLED.has(n.label) || !textIn(n, 'name', 'en')) return name;
   // An acronym alone ("WHO", "MSB") stands bare, as it is said.
   if (/^[\p{Lu}\d&:]+$/u.test(name) || /^(the|a|an|other|several)\s/i.test(name) || /^\S+['’]s\s/.test(name)) return name;
   if (QUANTIFIED.test(name) || BARE_NAME.test(name)) {
@@ -262,7 +267,9 @@ const T = {
     undatedCount: (n: number) => `${capitalise(count(n, 'sv'))} saknar angivna datum och räknas inte som gällande då.`,
     notValidCount: (n: number, date: string) => `${capitalise(count(n, 'sv'))} gällde inte ${at(date, 'sv')}.`,
     sharedLead: (a: string, b: string, n: number) =>
-      n ? `${a} och ${b} har ${n === 1 ? 'en granne' : `${n} grannar`} gemensamt.` : `${a} och ${b} har inga grannar gemensamt.`,
+      n
+        ? `${capitalise(a)} och ${b} har ${n === 1 ? 'en granne' : `${n} grannar`} gemensamt.`
+        : `${capitalise(a)} och ${b} har inga grannar gemensamt.`,
   },
 } as const;
 

@@ -165,8 +165,10 @@ describe('answer sentences', () => {
       sources: [],
     };
     expect(factClause(part, 'sv')).toBe(
-      'Regeringen är en del av Sverige (slutsats, inte uttryckligen i källorna: bygger på kunskap utanför källorna)',
+      'regeringen är en del av Sverige (slutsats, inte uttryckligen i källorna: bygger på kunskap utanför källorna)',
     );
+    // Swedish writes "regeringen" in small letters inside a sentence and capitalises a sentence's start.
+    expect(factsSummary([part], 'sv').text).toMatch(/^Regeringen är en del av Sverige/);
     expect(factClause(part, 'en')).toBe(
       'the Swedish government is part of Sweden (inferred, not stated in the sources: rests on outside knowledge: a government is part of its state)',
     );
@@ -185,10 +187,10 @@ describe('answer sentences', () => {
     expect(factClause(represents({ basis, basisMandate: mandate }), 'en')).toMatch(
       /\(on the assignment “chief officers” from the Swedish government\)$/,
     );
-    expect(factClause(represents({ basis, basisMandate: mandate }), 'sv')).toMatch(/\(på uppdrag av Regeringen\)$/);
+    expect(factClause(represents({ basis, basisMandate: mandate }), 'sv')).toMatch(/\(på uppdrag av regeringen\)$/);
     // A Swedish form, once the data has one, is quoted.
     const both = { ...mandate, relationship: { ...mandate.relationship, subjectSv: 'chefstjänstemännen' } };
-    expect(factClause(represents({ basis, basisMandate: both }), 'sv')).toMatch(/\(på uppdrag av Regeringen: ”chefstjänstemännen”\)$/);
+    expect(factClause(represents({ basis, basisMandate: both }), 'sv')).toMatch(/\(på uppdrag av regeringen: ”chefstjänstemännen”\)$/);
     const gives: Fact = {
       subject: gov,
       type: 'MANDATES',
@@ -198,7 +200,7 @@ describe('answer sentences', () => {
       record: mandate.relationship,
       sources: [],
     };
-    expect(factClause(gives, 'sv')).toBe('Regeringen ger Socialstyrelsen ett uppdrag');
+    expect(factClause(gives, 'sv')).toBe('regeringen ger Socialstyrelsen ett uppdrag');
     expect(factClause(gives, 'en')).toBe(
       'the Swedish government gives the National Board of Health and Welfare the assignment “chief officers”',
     );

@@ -11,7 +11,8 @@ export const en = {
     skipToQuestions: 'Skip to the questions',
     skipToTable: 'Skip to the table of the view',
     search: 'Search nodes',
-    searchPlaceholder: 'Search a name, English name or abbreviation  ( / )',
+    // Short enough to show whole in the top bar at 1280 px; the help says what it searches.
+    searchPlaceholder: 'Search names (/)',
     legendToggle: 'Legend',
     panelToggle: 'Panel',
     legendRegion: 'Legend and filters',
@@ -790,7 +791,7 @@ export const en = {
   // ---- ask (issue 23: questions in plain words; features/ask)
   ask: {
     label: 'Ask a question',
-    placeholder: 'Ask, e.g. Who represents Sweden in WHO?',
+    placeholder: 'Who represents Sweden in WHO?',
     submit: 'Ask',
     reading: 'Reading the question…',
     doing: 'reading the question',

@@ -10,7 +10,7 @@ export const sv: Catalogue = {
     skipToQuestions: 'Hoppa till frågorna',
     skipToTable: 'Hoppa till tabellen över vyn',
     search: 'Sök noder',
-    searchPlaceholder: 'Sök ett namn, engelskt namn eller en förkortning  ( / )',
+    searchPlaceholder: 'Sök namn (/)',
     legendToggle: 'Teckenförklaring',
     panelToggle: 'Panel',
     legendRegion: 'Teckenförklaring och filter',
@@ -143,7 +143,7 @@ export const sv: Catalogue = {
     since: (d: string) => `sedan ${d}`,
     until: (d: string) => `till ${d}`,
     noDates: 'inga datum angivna',
-    allTime: 'all tid',
+    allTime: 'alla tider',
     asOf: 'Per datum',
     asOfTitle: 'Tona ned band som inte gällde det valda datumet',
     asOfYear: 'Per år',
@@ -788,7 +788,7 @@ export const sv: Catalogue = {
   // ---- ask (issue 23: questions in plain words; features/ask)
   ask: {
     label: 'Ställ en fråga',
-    placeholder: 'Fråga, t.ex. Vem företräder Sverige i WHO?',
+    placeholder: 'Vem företräder Sverige i WHO?',
     submit: 'Fråga',
     reading: 'Läser frågan…',
     doing: 'läsa frågan',
