@@ -11,8 +11,9 @@ export const en = {
     skipToQuestions: 'Skip to the questions',
     skipToTable: 'Skip to the table of the view',
     search: 'Search nodes',
-    // Short enough to show whole in the top bar at 1280 px; the help says what it searches.
-    searchPlaceholder: 'Search names (/)',
+    // Short enough to show whole in the top bar at 1280 px and on a phone; the help and the first
+    // hint say what it searches and that / leads to it.
+    searchPlaceholder: 'Search names',
     legendToggle: 'Legend',
     panelToggle: 'Panel',
     legendRegion: 'Legend and filters',

@@ -10,7 +10,7 @@ export const sv: Catalogue = {
     skipToQuestions: 'Hoppa till frågorna',
     skipToTable: 'Hoppa till tabellen över vyn',
     search: 'Sök noder',
-    searchPlaceholder: 'Sök namn (/)',
+    searchPlaceholder: 'Sök namn',
     legendToggle: 'Teckenförklaring',
     panelToggle: 'Panel',
     legendRegion: 'Teckenförklaring och filter',
