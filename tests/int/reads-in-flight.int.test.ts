@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { AnswerCache, type DataVersion } from '../../server/api/answer-cache.ts';
+import { ReadsInFlight, type SharedAnswer } from '../../server/api/reads-in-flight.ts';
 import { loadConfig } from '../../server/config.ts';
 import { Database, type Params, type QueryOptions, type Row } from '../../server/db/database.ts';
 import type { QueryName } from '../../server/db/cypher-registry.ts';
@@ -48,8 +49,26 @@ class HeldReads extends Database {
   }
 }
 
+/** Reads in flight that count the requests that found one under way. */
+class WatchedFlights extends ReadsInFlight {
+  found = 0;
+  private waiters: Array<{ n: number; resolve: () => void }> = [];
+
+  override find(key: string): Promise<SharedAnswer | null> | undefined {
+    const running = super.find(key);
+    if (running) this.found++;
+    for (const w of this.waiters.filter((x) => x.n <= this.found)) w.resolve();
+    return running;
+  }
+
+  foundBy(n: number): Promise<void> {
+    return n <= this.found ? Promise.resolve() : new Promise((resolve) => this.waiters.push({ n, resolve }));
+  }
+}
+
 /** An answer cache that counts the requests that asked it for the current version. */
 class CountingCache extends AnswerCache {
+  override readonly inFlight = new WatchedFlights();
   asked = 0;
   private waiters: Array<{ n: number; resolve: () => void }> = [];
 
@@ -188,9 +207,10 @@ describe('identical reads in flight', () => {
         .then((r) => r);
     const first = withTag();
     await held.reached;
-    const asked = answers.asked;
+    const found = answers.inFlight.found;
     const together = [withTag(), withTag()];
-    await answers.askedBy(asked + 2);
+    // Both have read the version and found the first one's read of the same key under way.
+    await answers.inFlight.foundBy(found + 2);
     held.release();
     const answered = await Promise.all([first, ...together]);
     expect(answered.map((r) => r.status)).toEqual([200, 200, 200]);
