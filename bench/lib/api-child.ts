@@ -1,10 +1,17 @@
 // Starts bench/lib/api-server.ts as a child process and talks to it over IPC.
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RecordedCall, RecordedRequest } from './api-server.ts';
 
 const SERVER = join(dirname(fileURLToPath(import.meta.url)), 'api-server.ts');
+const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json');
+
+/** The Node flags `npm start` gives the server (package.json), so that the bench's API runs as the product does. */
+export function startFlags(script = (JSON.parse(readFileSync(PACKAGE, 'utf8')) as { scripts: { start: string } }).scripts.start): string[] {
+  return script.split(/\s+/).filter((word) => /^--[a-z][\w-]*(=\S+)?$/.test(word));
+}
 
 export interface ApiChild {
   url: string;
@@ -40,7 +47,10 @@ export async function startApiChild(o: ApiChildOptions): Promise<ApiChild> {
       '--import',
       'tsx',
       '--expose-gc',
+      ...startFlags(),
       ...(o.nodeArgs ?? []),
+      // More flags for the API's Node process, to measure one (e.g. a GC setting) without a code change.
+      ...(process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
     ],
     env: {

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Database } from '../db/database.ts';
+import { ReadsInFlight } from './reads-in-flight.ts';
 
 /** The data version as Neo4j has it; `at` tells a counter that was set back from one that moved. */
 export interface DataVersion {
@@ -36,6 +37,8 @@ export class AnswerCache {
   /** The newest version a request has seen, and the keys of the "now" answers cached at it. */
   private latest: DataVersion | null = null;
   private nowKeys = new Set<string>();
+  /** Reads under way that an identical request may wait on (server/api/reads-in-flight.ts). */
+  readonly inFlight = new ReadsInFlight();
 
   constructor(
     maxBytes: number,
@@ -132,6 +135,11 @@ export class AnswerCache {
         return (etag ??= tagOf(key));
       },
     };
+  }
+
+  /** What was asked, whatever the version: the read under way that an identical request may wait on. */
+  requestKey(route: string, input: { query: unknown; params: unknown }): string {
+    return JSON.stringify([this.release, route, input.query ?? null, input.params ?? null]);
   }
 
   get(key: AnswerKey): KeptAnswer | undefined {

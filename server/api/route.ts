@@ -12,6 +12,7 @@ import type { Holder } from '../auth/accounts.ts';
 import { CSRF_HEADER, identify, SESSION_COOKIE } from '../auth/identify.ts';
 import { sameSecret } from '../auth/secrets.ts';
 import { matchesTag, type AnswerCache, type DataVersion } from './answer-cache.ts';
+import { freshFor, type SharedAnswer } from './reads-in-flight.ts';
 import { invalidRequest, problemOf } from '../error-words.ts';
 import type { ReadLanes } from './read-lanes.ts';
 import { BEARER_SCHEME, COOKIE_SCHEME, registry } from './openapi-registry.ts';
@@ -248,8 +249,8 @@ function cachedByVersion(spec: AnySpec): boolean {
 /**
  * A read answered by data version (docs/curation.md, part 4): the current version is read first,
  * a client that already holds the answer at that version gets 304, the in-process cache answers
- * what it holds, and only what neither has runs the handler. The tag and caching headers go out
- * with successful answers only.
+ * what it holds, an identical read under way answers what it will hold, and only what none of
+ * them has runs the handler. The tag and caching headers go out with successful answers only.
  */
 async function answerByVersion(
   answers: AnswerCache,
@@ -260,33 +261,39 @@ async function answerByVersion(
   run: () => Promise<unknown>,
   services: Services,
 ): Promise<void> {
+  const started = performance.now();
   const ifNoneMatch = req.headers['if-none-match'];
+  let at: DataVersion | undefined;
   if (answers.foldable(route, input, ifNoneMatch)) {
-    // No copy can answer: the handler's first read reads the version too, in its transaction.
-    const probe: NonNullable<Services['db']['versionProbe']> = { started: 0, seen: [] };
-    services.db.versionProbe = probe;
-    let running: Promise<unknown>;
-    try {
-      running = run();
-    } finally {
-      services.db.versionProbe = null;
+    const asked = answers.requestKey(route, input);
+    const ahead = answers.inFlight.find(asked);
+    if (ahead) {
+      // The same question is being read. Its answer will do if it was read at the version a read
+      // begun after this request came finds (reads-in-flight.ts, freshFor); if not, this
+      // request reads the graph itself, at that version.
+      const [mine, theirs] = await Promise.all([answers.current(services.db), ahead]);
+      if (theirs && freshFor(theirs.at, mine)) {
+        sendAnswer(res, theirs.at, theirs.key.past, theirs.key.etag, theirs.body, services, 'shared', started);
+        return;
+      }
+      at = mine;
+    } else {
+      const reading = readFolded(answers, route, input, res, run, services);
+      answers.inFlight.lead(asked, reading);
+      const mine = await reading;
+      if (res.headersSent) return;
+      if (mine) {
+        answers.set(mine.key, mine.at, mine.body);
+        sendAnswer(res, mine.at, mine.key.past, mine.key.etag, mine.body, services, 'read', started);
+        return;
+      }
+      // The handler awaited something else before its first read (or let a read fail): part of
+      // the answer may be older than any version it saw, so it is asked again below, after a
+      // version read of its own, and this route reads the version first from now on.
+      answers.unfold(route);
     }
-    const result = await running;
-    if (res.headersSent) return;
-    if (probe.started > 0 && probe.seen.length === probe.started) {
-      const at = answers.observeRow(lowest(probe.seen));
-      const key = answers.keyOf(route, input, at);
-      const body = Buffer.from(JSON.stringify(result));
-      answers.set(key, at, body);
-      sendAnswer(res, at, key.past, key.etag, body, services);
-      return;
-    }
-    // The handler awaited something else before its first read (or let a read fail): part of
-    // the answer may be older than any version it saw, so it is asked again below, after a
-    // version read of its own, and this route reads the version first from now on.
-    answers.unfold(route);
   }
-  const at = await answers.current(services.db);
+  at ??= await answers.current(services.db);
   const key = answers.keyOf(route, input, at);
   // The tag is hashed only for a request that sends one; a kept answer brings its own.
   if (ifNoneMatch && matchesTag(ifNoneMatch, key.etag)) {
@@ -296,22 +303,72 @@ async function answerByVersion(
   }
   const kept = answers.get(key);
   if (kept) {
-    sendAnswer(res, at, key.past, kept.etag, kept.body, services);
+    sendAnswer(res, at, key.past, kept.etag, kept.body, services, 'kept', started);
     return;
   }
-  const result = await run();
-  if (res.headersSent) return;
-  const body = Buffer.from(JSON.stringify(result));
-  answers.set(key, at, body);
-  sendAnswer(res, at, key.past, key.etag, body, services);
+  // A read of the same question at the same version (or of the same past) already under way
+  // began after a version read that found what this request's did: its answer is this one's.
+  const ahead = answers.inFlight.find(key.key);
+  const theirs = ahead ? await ahead : null;
+  if (theirs) {
+    sendAnswer(res, theirs.at, theirs.key.past, theirs.key.etag, theirs.body, services, 'shared', started);
+    return;
+  }
+  const version = at;
+  const reading = run().then((result) => (res.headersSent ? null : { body: Buffer.from(JSON.stringify(result)), at: version, key }));
+  answers.inFlight.lead(key.key, reading);
+  const mine = await reading;
+  if (!mine) return;
+  answers.set(key, at, mine.body);
+  sendAnswer(res, at, key.past, key.etag, mine.body, services, 'read', started);
 }
+
+/**
+ * Runs the handler with the version probe on (server/db/database.ts): each read it starts before
+ * its first await reads the version too, in its own transaction. Null when the handler answered
+ * by itself, or when not every read took the probe.
+ */
+async function readFolded(
+  answers: AnswerCache,
+  route: string,
+  input: { query: unknown; params: unknown },
+  res: Response,
+  run: () => Promise<unknown>,
+  services: Services,
+): Promise<SharedAnswer | null> {
+  const probe: NonNullable<Services['db']['versionProbe']> = { started: 0, seen: [] };
+  services.db.versionProbe = probe;
+  let running: Promise<unknown>;
+  try {
+    running = run();
+  } finally {
+    services.db.versionProbe = null;
+  }
+  const result = await running;
+  if (res.headersSent || probe.started === 0 || probe.seen.length !== probe.started) return null;
+  const at = answers.observeRow(lowest(probe.seen));
+  return { body: Buffer.from(JSON.stringify(result)), at, key: answers.keyOf(route, input, at) };
+}
+
+/** How an answer came, in Server-Timing: its own read, an identical read's, or the in-process cache's. */
+type AnswerSource = 'read' | 'shared' | 'kept';
 
 /**
  * The answer's bytes as they are, straight to the socket: a kept answer is already JSON, so
  * Express's send (type lookup, freshness check, a second look at the body) has nothing to add.
  */
-function sendAnswer(res: Response, at: DataVersion, past: boolean, etag: string, body: Buffer, services: Services): void {
+function sendAnswer(
+  res: Response,
+  at: DataVersion,
+  past: boolean,
+  etag: string,
+  body: Buffer,
+  services: Services,
+  source: AnswerSource,
+  started: number,
+): void {
   setVersionHeaders(res, at, past, etag, services);
+  res.setHeader('Server-Timing', `${source};dur=${(performance.now() - started).toFixed(1)}`);
   res.setHeader('Content-Type', JSON_UTF8);
   res.setHeader('Content-Length', body.length);
   res.end(body);
@@ -394,6 +451,14 @@ const VERSION_HEADERS: ResponseConfig['headers'] = {
   },
 };
 
+/** How a cached read's answer came (server/api/reads-in-flight.ts), on its 200s. */
+const ANSWER_TIMING = {
+  description:
+    'how the answer came and the milliseconds it took: "read" (this request’s own queries), "shared" (an identical read under way when it came, at the version it found) or "kept" (the server’s in-process cache), e.g. "shared;dur=4.2"',
+  required: true,
+  schema: { type: 'string', pattern: '^(read|shared|kept);dur=[0-9.]+$' },
+} as const;
+
 const retryAfter = (description: string): ResponseConfig['headers'] => ({
   'Retry-After': { description, required: true, schema: { type: 'integer', minimum: 0 } },
 });
@@ -422,7 +487,7 @@ function responses(spec: AnySpec): Record<number, ResponseConfig> {
     [success]: success === 204 ? { description: spec.response.description } : { description: spec.response.description, content },
   };
   if (cachedByVersion(spec)) {
-    all[success] = { ...all[success]!, headers: VERSION_HEADERS };
+    all[success] = { ...all[success]!, headers: { ...VERSION_HEADERS, 'Server-Timing': ANSWER_TIMING } };
     all[304] = {
       description: 'Not modified: `If-None-Match` named this answer’s tag, so the copy the client holds is still the answer.',
       headers: VERSION_HEADERS,

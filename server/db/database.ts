@@ -168,7 +168,7 @@ export class Database {
       s.executeRead(async (tx) => {
         let count = 0;
         try {
-          for await (const record of tx.run(this.queries[name], toNeo4jParams(params))) {
+          for await (const record of run(tx, this.queries[name], params)) {
             await onRow(toPlain(record.toObject()) as Row);
             count++;
           }
@@ -190,7 +190,7 @@ export class Database {
       s.executeRead(async (tx) => {
         const rows: Row[] = [];
         let truncated = false;
-        const result = tx.run(cypher, toNeo4jParams(params));
+        const result = run(tx, cypher, params);
         for await (const record of result) {
           if (rows.length >= options.rowLimit) {
             truncated = true;
@@ -294,6 +294,22 @@ export class Database {
 }
 
 async function runIn(tx: ManagedTransaction, text: string, params: Params): Promise<Row[]> {
-  const result = await tx.run(text, toNeo4jParams(params));
+  const result = await run(tx, text, params);
   return result.records.map((r) => toPlain(r.toObject()) as Row);
+}
+
+/**
+ * tx.run without the stack trace neo4j-driver captures for every result (`new Error().stack`,
+ * which tsx's source maps make dear: 4 % of a cold read's CPU, bench/README.md "Cold reads").
+ * The driver only pastes that stack onto its own errors, and it would show this file and the
+ * driver's internals, never the route that asked; mapDriverError turns those errors into ours anyway.
+ */
+function run(tx: ManagedTransaction, text: string, params: Params): ReturnType<ManagedTransaction['run']> {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return tx.run(text, toNeo4jParams(params));
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }

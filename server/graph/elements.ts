@@ -62,7 +62,8 @@ export class ElementSet {
   private readonly edges = new Map<string, EdgeData>();
 
   addNode(props: Row | null | undefined): void {
-    if (!props) return;
+    // A node met again is not copied again (a neighbourhood meets its hubs on every level).
+    if (!props || this.nodes.has(props.id as string)) return;
     const d = nodeData(props);
     if (!this.nodes.has(d.id)) this.nodes.set(d.id, d);
   }
@@ -104,6 +105,11 @@ export class ElementSet {
 
   private sorted<T extends { id: string }>(list: T[]): T[] {
     return this.order === 'id' ? list.sort(byId) : list;
+  }
+
+  /** The edges with both ends in the set, in the order first seen: toElements without its sort and copies. */
+  *connectedEdges(): Iterable<EdgeData> {
+    for (const e of this.edges.values()) if (this.nodes.has(e.source) && this.nodes.has(e.target)) yield e;
   }
 
   toElements(): GraphElements {

@@ -82,7 +82,7 @@ export async function neighborhood(db: Reader, q: NeighborhoodQuery): Promise<Ne
 function seenIncident(set: ElementSet, frontier: string[], direction: NeighborhoodQuery['direction']): number {
   const front = new Set(frontier);
   let n = 0;
-  for (const { data: e } of set.toElements().edges) {
+  for (const e of set.connectedEdges()) {
     if (direction !== 'in' && front.has(e.source)) n++;
     if (direction !== 'out' && front.has(e.target)) n++;
   }
