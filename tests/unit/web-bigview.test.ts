@@ -2,6 +2,7 @@
 // and the quick placement shown before the force layout comes back from its worker.
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
+import { classInputs } from '../../web/src/graph/apply.ts';
 import { arrivalOrder, withEnds } from '../../web/src/graph/arrival.ts';
 import { arrowScreenPx, MIN_ARROW_PX, skipTinyArrows } from '../../web/src/graph/far-arrows.ts';
 import { boxIsClean, boxPositionKey, installFastBounds, type BoxPrivate } from '../../web/src/graph/fast-bounds.ts';
@@ -9,6 +10,7 @@ import { holdFrame } from '../../web/src/graph/frames.ts';
 import { spreadToEdgeLength } from '../../web/src/graph/force-job.ts';
 import { quickPlacement } from '../../web/src/graph/layouts.ts';
 import { inSlices, nextSliceSize, sliceEnd } from '../../web/src/graph/slices.ts';
+import { EMPTY_VIEW, type ViewState } from '../../web/src/state/view-state.ts';
 
 describe('work in slices', () => {
   it('does every item once, in order, and gives the page a turn each time the budget is spent', async () => {
@@ -33,7 +35,7 @@ describe('work in slices', () => {
   it('reports progress at each turn and at the end', async () => {
     let clock = 0;
     const progress: Array<[number, number]> = [];
-    await inSlices(Array.from({ length: 5 }), () => (clock += 50), {
+    await inSlices(Array.from({ length: 5 }), () => void (clock += 50), {
       slice: 2,
       budgetMs: 30,
       now: () => clock,
@@ -74,6 +76,27 @@ describe('work in slices', () => {
     expect(sizes).toEqual([10, 5, 10, 20, 20, 20, 20, 15]);
     expect(nextSliceSize(100, 0, 20, 150)).toBe(150);
     expect(nextSliceSize(100, 400, 20, 150)).toBe(5);
+  });
+
+  it('gives the page a turn up to the next frame right after a slice that says a frame is due', async () => {
+    const turns: string[] = [];
+    const seen: number[] = [];
+    await inSlices(
+      Array.from({ length: 6 }, (_, i) => i),
+      (slice) => {
+        seen.push(...slice);
+        return seen.length === 2;
+      },
+      {
+        slice: 1,
+        budgetMs: 1000,
+        now: () => 0,
+        yieldFn: async () => void turns.push(`task ${seen.length}`),
+        frameYieldFn: async () => void turns.push(`frame ${seen.length}`),
+      },
+    );
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(turns).toEqual(['frame 2']);
   });
 
   it('stops where it is when the work is no longer wanted', async () => {
@@ -286,5 +309,26 @@ describe('arrowheads of a big view from afar', () => {
     const far = setUp(0.057);
     far.draw(fakeEdge(false));
     expect(far.drawn).toEqual([false]);
+  });
+});
+
+describe('what the classes of a view are decided from', () => {
+  const base: ViewState = { ...EMPTY_VIEW, nodes: ['a', 'b'], positions: { a: { x: 0, y: 0 } } };
+
+  it('does not change when only positions or the shown panel change', () => {
+    expect(classInputs({ ...base, positions: { a: { x: 50, y: 9 }, b: { x: 1, y: 2 } }, view: 'table' })).toBe(classInputs(base));
+  });
+
+  it('changes with every part of the state the classes read', () => {
+    const changed: ViewState[] = [
+      { ...base, hiddenLabels: ['Agency'] },
+      { ...base, hiddenTypes: ['PART_OF'] },
+      { ...base, statedOnly: !base.statedOnly },
+      { ...base, selected: ['a'] },
+      { ...base, asOf: '2001-01-01' },
+      { ...base, layout: base.layout === 'concentric' ? 'force' : 'concentric' },
+      { ...base, layoutRoot: 'b' },
+    ];
+    for (const s of changed) expect(classInputs(s)).not.toBe(classInputs(base));
   });
 });

@@ -14,6 +14,12 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Gives the page a turn that lets the next frame be drawn before the work goes on. */
+export function yieldToFrame(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return yieldToPage();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 export interface SliceOptions<T = unknown> {
   /** Items per slice; the budget decides how many slices run before the page gets a turn. */
   slice?: number;
@@ -38,13 +44,21 @@ export interface SliceOptions<T = unknown> {
   cancelled?: () => boolean;
   now?: () => number;
   yieldFn?: () => Promise<void>;
+  /** The turn given when `work` says a frame is due (returns true): by default, up to the next frame. */
+  frameYieldFn?: () => Promise<void>;
 }
 
 /**
- * Runs `work` over `items` slice by slice, yielding to the page whenever the budget is spent.
+ * Runs `work` over `items` slice by slice, yielding to the page whenever the budget is spent,
+ * or at once, up to the next frame, when `work` returns true (a frame is due: it is then drawn
+ * before more is added, so what the slice prepared for it is still valid).
  * Resolves true when every item was done, false when `cancelled` stopped it.
  */
-export async function inSlices<T>(items: readonly T[], work: (slice: readonly T[]) => void, o: SliceOptions<T> = {}): Promise<boolean> {
+export async function inSlices<T>(
+  items: readonly T[],
+  work: (slice: readonly T[]) => boolean | void,
+  o: SliceOptions<T> = {},
+): Promise<boolean> {
   let size = Math.max(1, o.slice ?? 200);
   const maxSlice = o.maxSlice ?? 4 * size;
   const budget = o.budgetMs ?? SLICE_BUDGET_MS;
@@ -54,12 +68,12 @@ export async function inSlices<T>(items: readonly T[], work: (slice: readonly T[
   for (let i = 0; i < items.length;) {
     const done = sliceEnd(items, i, size, o.weight);
     const sliceStart = o.targetMs === undefined ? 0 : now();
-    work(items.slice(i, done));
+    const frameDue = work(items.slice(i, done)) === true;
     i = done;
     if (o.targetMs !== undefined) size = nextSliceSize(size, now() - sliceStart, o.targetMs, maxSlice);
-    if (done < items.length && now() - turnStart >= budget) {
+    if (done < items.length && (frameDue || now() - turnStart >= budget)) {
       o.onProgress?.(done, items.length);
-      await yieldFn();
+      await (frameDue ? (o.frameYieldFn ?? yieldToFrame) : yieldFn)();
       if (o.cancelled?.()) return false;
       turnStart = now();
     }
