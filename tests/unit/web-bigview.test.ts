@@ -274,9 +274,10 @@ describe("the renderer's cached bounding boxes", () => {
 });
 
 describe('arrowheads of a big view from afar', () => {
-  const fakeEdge = (lod: boolean) =>
+  const fakeEdge = (lod: boolean, also: string[] = [], selected = false) =>
     ({
-      hasClass: (c: string) => c === 'lod' && lod,
+      hasClass: (c: string) => (c === 'lod' && lod) || also.includes(c),
+      selected: () => selected,
       pstyle: (n: string) => (n === 'width' ? { pfValue: 1.5, value: 1.5 } : { pfValue: 0.9, value: 0.9 }),
     }) as unknown as cytoscape.EdgeSingular;
   const setUp = (zoom: number) => {
@@ -303,6 +304,13 @@ describe('arrowheads of a big view from afar', () => {
     const near = setUp(0.5);
     near.draw(fakeEdge(true));
     expect(near.drawn).toEqual([true]);
+  });
+
+  it('keeps the arrowhead of a tie pointed at, selected or part of an answer, however small', () => {
+    const far = setUp(0.057);
+    for (const e of [fakeEdge(true, ['hover']), fakeEdge(true, [], true), fakeEdge(true, ['emphasis']), fakeEdge(true, ['on-path'])])
+      far.draw(e);
+    expect(far.drawn).toEqual([true, true, true, true]);
   });
 
   it('never leaves out the arrowheads of a view of up to 2,500 elements (no lod class)', () => {

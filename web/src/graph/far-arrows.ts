@@ -3,8 +3,9 @@
 // pixels that shows no direction, and the 7,156 of them were a fifth of every full frame
 // (profile of the fourth pass). Cytoscape has no level of detail for arrows, so its renderer's
 // `drawArrowheads` is wrapped: a tie of a big view (the `lod` class) whose arrowhead would be
-// drawn under MIN_ARROW_PX is drawn without it. Zoomed in, arrows come back; ties of views of
-// up to 2,500 elements never lose theirs.
+// drawn under MIN_ARROW_PX is drawn without it, unless it is pointed at, selected or part of an
+// answer (as with its dashes and caption). Zoomed in, arrows come back; ties of views of up to
+// 2,500 elements never lose theirs.
 import type { Core, EdgeSingular } from 'cytoscape';
 
 /** An arrowhead smaller than this on screen (CSS px) shows no direction. */
@@ -30,7 +31,7 @@ export function skipTinyArrows(cy: Core, minPx = MIN_ARROW_PX): void {
   r.tinyArrows = true;
   const draw = r.drawArrowheads;
   r.drawArrowheads = function (this: Renderer, context, edge, opacity) {
-    if (edge.hasClass('lod')) {
+    if (edge.hasClass('lod') && !edge.selected() && !edge.hasClass('hover') && !edge.hasClass('emphasis') && !edge.hasClass('on-path')) {
       const width = (edge as unknown as { pstyle(n: string): { pfValue: number } }).pstyle('width').pfValue;
       const scale = (edge as unknown as { pstyle(n: string): { value: number } }).pstyle('arrow-scale').value;
       if (arrowScreenPx(cy.zoom(), width, scale) < minPx) return;
