@@ -61,6 +61,8 @@ export interface BigViewRun {
   firstPaintMs: number | null;
   /** From navigation start to the app idle with every node placed. */
   settledMs: number;
+  /** Every long task up to the settled moment: its start from navigation start, and its length. */
+  tasks: Array<{ startMs: number; ms: number }>;
 }
 
 // Runs in the page before its scripts. Long tasks are kept with their start, so only those up
@@ -197,6 +199,7 @@ async function runOnce(
       longTasks: tasks.length,
       firstPaintMs: r.firstPaint === null ? null : Math.round(r.firstPaint),
       settledMs: Math.round(r.settled),
+      tasks: tasks.map((t) => ({ startMs: Math.round(t.start), ms: Math.round(t.d) })),
     };
   } finally {
     await page.close();

@@ -1,12 +1,16 @@
 // A big view arrives in slices (issue 22, part 5): the slicing, the order elements arrive in,
 // and the quick placement shown before the force layout comes back from its worker.
-import type { ElementDefinition } from 'cytoscape';
+import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { describe, expect, it } from 'vitest';
+import { classInputs } from '../../web/src/graph/apply.ts';
 import { arrivalOrder, withEnds } from '../../web/src/graph/arrival.ts';
+import { arrowScreenPx, MIN_ARROW_PX, skipTinyArrows } from '../../web/src/graph/far-arrows.ts';
+import { boxIsClean, boxPositionKey, installFastBounds, type BoxPrivate } from '../../web/src/graph/fast-bounds.ts';
 import { holdFrame } from '../../web/src/graph/frames.ts';
 import { spreadToEdgeLength } from '../../web/src/graph/force-job.ts';
 import { quickPlacement } from '../../web/src/graph/layouts.ts';
-import { inSlices } from '../../web/src/graph/slices.ts';
+import { inSlices, nextSliceSize, sliceEnd } from '../../web/src/graph/slices.ts';
+import { EMPTY_VIEW, type ViewState } from '../../web/src/state/view-state.ts';
 
 describe('work in slices', () => {
   it('does every item once, in order, and gives the page a turn each time the budget is spent', async () => {
@@ -31,7 +35,7 @@ describe('work in slices', () => {
   it('reports progress at each turn and at the end', async () => {
     let clock = 0;
     const progress: Array<[number, number]> = [];
-    await inSlices(Array.from({ length: 5 }), () => (clock += 50), {
+    await inSlices(Array.from({ length: 5 }), () => void (clock += 50), {
       slice: 2,
       budgetMs: 30,
       now: () => clock,
@@ -43,6 +47,56 @@ describe('work in slices', () => {
       [4, 5],
       [5, 5],
     ]);
+  });
+
+  it('cuts slices by weight: as many items as the size can weigh, and a heavy item alone', async () => {
+    const weights = [1, 1, 5, 1, 9, 2, 2];
+    const slices: number[][] = [];
+    await inSlices(weights, (slice) => void slices.push([...slice]), { slice: 6, weight: (w) => w, yieldFn: async () => undefined });
+    expect(slices).toEqual([[1, 1], [5, 1], [9], [2, 2]]);
+    expect(sliceEnd(weights, 0, 3)).toBe(3);
+    expect(sliceEnd(weights, 5, 3)).toBe(7);
+  });
+
+  it('sizes each next slice from how long the last one took: smaller after a slow one, at most double after a fast one', async () => {
+    let clock = 0;
+    let first = true;
+    const sizes: number[] = [];
+    await inSlices(
+      Array.from({ length: 120 }, (_, i) => i),
+      (slice) => {
+        sizes.push(slice.length);
+        // The first slice is slow (2 ms an item), the rest fast (0.5 ms an item).
+        clock += slice.length * (first ? 2 : 0.5);
+        first = false;
+      },
+      { slice: 10, targetMs: 10, maxSlice: 40, now: () => clock, yieldFn: async () => undefined },
+    );
+    // 20 fast items take the 10 ms aimed at: the size stays there.
+    expect(sizes).toEqual([10, 5, 10, 20, 20, 20, 20, 15]);
+    expect(nextSliceSize(100, 0, 20, 150)).toBe(150);
+    expect(nextSliceSize(100, 400, 20, 150)).toBe(5);
+  });
+
+  it('gives the page a turn up to the next frame right after a slice that says a frame is due', async () => {
+    const turns: string[] = [];
+    const seen: number[] = [];
+    await inSlices(
+      Array.from({ length: 6 }, (_, i) => i),
+      (slice) => {
+        seen.push(...slice);
+        return seen.length === 2;
+      },
+      {
+        slice: 1,
+        budgetMs: 1000,
+        now: () => 0,
+        yieldFn: async () => void turns.push(`task ${seen.length}`),
+        frameYieldFn: async () => void turns.push(`frame ${seen.length}`),
+      },
+    );
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(turns).toEqual(['frame 2']);
   });
 
   it('stops where it is when the work is no longer wanted', async () => {
@@ -166,5 +220,123 @@ describe('frames while a big view is built', () => {
     expect(holdFrame(1000, 700, 500)).toBe(true);
     expect(holdFrame(1000, 500, 500)).toBe(false);
     expect(holdFrame(1000, 200, 500)).toBe(false);
+  });
+});
+
+describe("the renderer's cached bounding boxes", () => {
+  const priv = (e: cytoscape.SingularElementArgument) => (e as unknown as { _private: BoxPrivate })._private;
+  const graph = () => {
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      style: [{ selector: 'node', style: { width: 20, height: 20, label: '' } }],
+      elements: [
+        { data: { id: 'a' }, position: { x: 0, y: 0 } },
+        { data: { id: 'b' }, position: { x: 100.4, y: -50.6 } },
+        { data: { id: 'ab', source: 'a', target: 'b' } },
+      ],
+    });
+    installFastBounds(cy);
+    return cy;
+  };
+
+  it('keys a box by position as Cytoscape does, so a clean box is found clean', () => {
+    const cy = graph();
+    for (const e of cy.elements().toArray()) {
+      e.boundingBox();
+      expect(boxPositionKey(priv(e))).toBe(priv(e).bbCachePosKey);
+      expect(boxIsClean(priv(e))).toBe(true);
+    }
+  });
+
+  it('follows a node that moved, the ties at its ends and a change of style', () => {
+    const cy = graph();
+    const a = cy.getElementById('a');
+    const ab = cy.getElementById('ab');
+    const x1 = a.boundingBox().x1;
+    const before = ab.boundingBox().x1;
+    a.position({ x: -200, y: 0 });
+    expect(a.boundingBox().x1).toBe(x1 - 200);
+    expect(ab.boundingBox().x1).toBeLessThan(before - 150);
+    a.style('width', 60);
+    expect(a.boundingBox().x1).toBe(x1 - 220);
+  });
+
+  it('gives the same box as Cytoscape computing it afresh', () => {
+    const cy = graph();
+    cy.getElementById('b').position({ x: 40, y: 80 });
+    for (const e of cy.elements().toArray()) {
+      const cached = e.boundingBox();
+      const fresh = e.boundingBox({ useCache: false } as Parameters<typeof e.boundingBox>[0]);
+      expect([cached.x1, cached.y1, cached.x2, cached.y2]).toEqual([fresh.x1, fresh.y1, fresh.x2, fresh.y2]);
+    }
+  });
+});
+
+describe('arrowheads of a big view from afar', () => {
+  const fakeEdge = (lod: boolean, also: string[] = [], selected = false) =>
+    ({
+      hasClass: (c: string) => (c === 'lod' && lod) || also.includes(c),
+      selected: () => selected,
+      pstyle: (n: string) => (n === 'width' ? { pfValue: 1.5, value: 1.5 } : { pfValue: 0.9, value: 0.9 }),
+    }) as unknown as cytoscape.EdgeSingular;
+  const setUp = (zoom: number) => {
+    const drawn: boolean[] = [];
+    const renderer = { drawArrowheads: (_c: unknown, e: cytoscape.EdgeSingular) => void drawn.push(e.hasClass('lod')) };
+    const cy = { renderer: () => renderer, zoom: () => zoom } as unknown as cytoscape.Core;
+    skipTinyArrows(cy);
+    skipTinyArrows(cy);
+    const draw = (e: cytoscape.EdgeSingular) => renderer.drawArrowheads(null, e);
+    return { drawn, draw };
+  };
+
+  it('measures an arrowhead on screen as Cytoscape sizes it, growing with the zoom', () => {
+    expect(arrowScreenPx(1, 1.5, 0.9)).toBeCloseTo(26.1, 1);
+    expect(arrowScreenPx(0.057, 1.5, 0.9)).toBeLessThan(MIN_ARROW_PX);
+    expect(arrowScreenPx(0.2, 1.5, 0.9)).toBeGreaterThan(MIN_ARROW_PX);
+    expect(arrowScreenPx(1, 6, 0.9)).toBeGreaterThan(arrowScreenPx(1, 1.5, 0.9));
+  });
+
+  it("leaves out a big view's arrowheads too small to see, and draws them once zoomed in", () => {
+    const far = setUp(0.057);
+    far.draw(fakeEdge(true));
+    expect(far.drawn).toEqual([]);
+    const near = setUp(0.5);
+    near.draw(fakeEdge(true));
+    expect(near.drawn).toEqual([true]);
+  });
+
+  it('keeps the arrowhead of a tie pointed at, selected or part of an answer, however small', () => {
+    const far = setUp(0.057);
+    for (const e of [fakeEdge(true, ['hover']), fakeEdge(true, [], true), fakeEdge(true, ['emphasis']), fakeEdge(true, ['on-path'])])
+      far.draw(e);
+    expect(far.drawn).toEqual([true, true, true, true]);
+  });
+
+  it('never leaves out the arrowheads of a view of up to 2,500 elements (no lod class)', () => {
+    const far = setUp(0.057);
+    far.draw(fakeEdge(false));
+    expect(far.drawn).toEqual([false]);
+  });
+});
+
+describe('what the classes of a view are decided from', () => {
+  const base: ViewState = { ...EMPTY_VIEW, nodes: ['a', 'b'], positions: { a: { x: 0, y: 0 } } };
+
+  it('does not change when only positions or the shown panel change', () => {
+    expect(classInputs({ ...base, positions: { a: { x: 50, y: 9 }, b: { x: 1, y: 2 } }, view: 'table' })).toBe(classInputs(base));
+  });
+
+  it('changes with every part of the state the classes read', () => {
+    const changed: ViewState[] = [
+      { ...base, hiddenLabels: ['Agency'] },
+      { ...base, hiddenTypes: ['PART_OF'] },
+      { ...base, statedOnly: !base.statedOnly },
+      { ...base, selected: ['a'] },
+      { ...base, asOf: '2001-01-01' },
+      { ...base, layout: base.layout === 'concentric' ? 'force' : 'concentric' },
+      { ...base, layoutRoot: 'b' },
+    ];
+    for (const s of changed) expect(classInputs(s)).not.toBe(classInputs(base));
   });
 });

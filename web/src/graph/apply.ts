@@ -188,6 +188,16 @@ export function applyClasses(cy: Core, classes: Map<string, ManagedClass[]>): vo
   });
 }
 
+/**
+ * Everything of the view's state that `classesFor` reads, as one string: two states with the
+ * same string get the same classes for the same elements and highlight (positions, for one,
+ * play no part).
+ */
+export function classInputs(state: ViewState): string {
+  const { hiddenLabels, hiddenTypes, statedOnly, selected, asOf, layout, layoutRoot } = state;
+  return JSON.stringify([hiddenLabels, hiddenTypes, statedOnly, selected, asOf, layout, layoutRoot]);
+}
+
 /** Apply the view's filters and as-of to a Cytoscape instance (headless or not). */
 export function applyState(cy: Core, state: ViewState, highlight: Highlight | null): void {
   applyClasses(cy, classesFor(elementInfo(cy), state, highlight));

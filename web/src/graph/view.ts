@@ -5,8 +5,10 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject, type La
 import type { EdgeData, GraphElements, NodeData } from '../api/types.ts';
 import type { EventBus } from '../events.ts';
 import type { LayoutName, Position, ViewState } from '../state/view-state.ts';
-import { applyClasses, classesFor, elementInfo, infoOf, type Highlight, type ManagedClass } from './apply.ts';
+import { applyClasses, classesFor, classInputs, elementInfo, infoOf, type Highlight, type ManagedClass } from './apply.ts';
 import { arrivalOrder, withEnds } from './arrival.ts';
+import { skipTinyArrows } from './far-arrows.ts';
+import { installFastBounds } from './fast-bounds.ts';
 import { spaceFrames } from './frames.ts';
 import type { ForceJob } from './force-job.ts';
 import { edgeElement, nodeElement, type NameLookup } from './elements.ts';
@@ -132,8 +134,17 @@ const byId = (a: cytoscape.SingularElementArgument, b: cytoscape.SingularElement
  * and measuring.
  */
 export const SLICED_ADD = 600;
-/** Elements per slice of an arrival. */
+/** Elements per slice of an arrival, and how many more elements a view over SLICED_ADD takes in one step. */
 const SLICE = 200;
+/**
+ * An arrival's slices: the first takes FIRST_SLICE elements, each next one as many as take
+ * about SLICE_MS (the first slices cost several times the later ones), at most MAX_SLICE.
+ */
+const FIRST_SLICE = 50;
+const MAX_SLICE = 400;
+const SLICE_MS = 20;
+/** Nodes and their ties per slice when a layout's positions are placed. */
+const PLACED_SLICE = 400;
 
 export interface RenderOptions {
   animate: boolean;
@@ -163,6 +174,14 @@ export class GraphView {
   private renderToken = 0;
   /** While a big view arrives, names are chosen once at the end, not after every slice. */
   private arriving = false;
+  /** Bumped whenever an element is added or removed: the classes applied depend on which are there. */
+  private elementsVersion = 0;
+  /**
+   * What the classes last applied to a big view were decided from. A render that changes none
+   * of it (a layout's positions landing) does not decide them again over every element: 80 ms
+   * of a 10k view's render after its layout.
+   */
+  private applied: { cy: Core; key: string; highlight: Highlight | null; elements: number } | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -194,6 +213,8 @@ export class GraphView {
       textureOnViewport: false,
       webgl,
     });
+    installFastBounds(cy);
+    skipTinyArrows(cy);
     this.bind(cy);
     return cy;
   }
@@ -201,6 +222,7 @@ export class GraphView {
   private bind(cy: Core): void {
     // Names are chosen again once the picture stops moving (zoom, pan, a layout, a drag).
     cy.on('viewport position add remove', () => this.scheduleLabels());
+    cy.on('add remove', () => this.elementsVersion++);
     cy.on('tap', (ev: EventObject) => {
       if (ev.target === cy) this.bus.emit('view:act', { type: 'clearSelection' });
     });
@@ -334,7 +356,11 @@ export class GraphView {
       // Large views show fewer names at a distance and draw ties straight (the `lod` class, see
       // style.ts). New elements get it in their definition, which measured faster than adding it
       // after (longest task at 10,000 elements 2.1 s against 2.4–2.7 s); others get it here.
-      if (large) cy.elements().not('.lod').addClass('lod');
+      // A filter, not `.not('.lod')`, which builds and searches a second collection (46 ms at 10k).
+      if (large)
+        cy.elements()
+          .filter((e) => !e.hasClass('lod'))
+          .addClass('lod');
       else cy.elements('.lod').removeClass('lod');
       // Existing nodes follow the state (undo of a drag or a layout moves them back).
       for (const id of ids) {
@@ -345,7 +371,16 @@ export class GraphView {
         if (Math.abs(now.x - p.x) > 0.5 || Math.abs(now.y - p.y) > 0.5) moves.push([n, p]);
       }
       // After an arrival its classes are known already (decided over every element on the canvas).
-      applyClasses(cy, known ?? classesFor(elementInfo(cy), state, highlight));
+      const applied = { cy, key: classInputs(state), highlight, elements: this.elementsVersion };
+      const same =
+        large &&
+        this.applied !== null &&
+        this.applied.cy === cy &&
+        this.applied.key === applied.key &&
+        this.applied.highlight === highlight &&
+        this.applied.elements === applied.elements;
+      if (!same) applyClasses(cy, known ?? classesFor(elementInfo(cy), state, highlight));
+      this.applied = applied;
       this.suppressSelect = true;
       const want = new Set(state.selected);
       cy.elements(':selected').forEach((e) => {
@@ -435,10 +470,10 @@ export class GraphView {
           // Cytoscape would otherwise do it for every element still waiting in the next frame,
           // or in the next selector that reads styles (`:visible`), in one long task.
           this.settleRendering(added);
-          spaceFrames(cy);
           if (framed && cy.zoom() !== framed.zoom) cy.viewport(framed);
+          return spaceFrames(cy);
         },
-        { slice: SLICE, onProgress, cancelled },
+        { slice: FIRST_SLICE, targetMs: SLICE_MS, maxSlice: MAX_SLICE, onProgress, cancelled },
       );
       return done ? classes : null;
     } finally {
@@ -478,6 +513,16 @@ export class GraphView {
   private settleRendering(eles: cytoscape.Collection): void {
     (this.cy as unknown as { renderer(): { flushRenderedStyleQueue?(): void } | null }).renderer()?.flushRenderedStyleQueue?.();
     eles.boundingBox({});
+    // Working out a box tells the renderer that the element changed, and its next frame (or the
+    // tick after) worked out the element's style and its ties' end points all over again: 64 ms
+    // of a 243 ms frame at 10k. Nothing about them changed since the line above, so they stay
+    // marked as done.
+    eles.forEach((ele) => {
+      const rstyle = (ele as unknown as { _private: { rstyle?: { clean?: boolean; cleanConnected?: boolean } } })._private.rstyle;
+      if (!rstyle) return;
+      rstyle.clean = true;
+      rstyle.cleanConnected = true;
+    });
   }
 
   private tuneForSize(large: boolean): void {
@@ -785,22 +830,34 @@ export class GraphView {
       return this.runLayoutOn(visible, options);
     }
     // The picture settles into the worker's positions a slice at a time, then is framed from
-    // the positions alone (a fit measures every label: seconds at 10,000 nodes).
-    await inSlices(nodes.toArray(), (slice) => {
-      const moved = cy.collection(slice as unknown as cytoscape.CollectionArgument);
-      cy.batch(() => {
-        for (const n of slice) {
-          const p = positions[n.id()];
-          if (p) (n as NodeSingular).position(p);
-        }
-      });
-      // Their ties' ends and the boxes drawn, now rather than all in the next frame.
-      this.settleRendering(moved.union(moved.connectedEdges()));
-      spaceFrames(cy);
-    });
-    const frame = nodes.length > LABEL_LOD_MAX_NODES ? this.frameFor(nodes.map((n) => n.position())) : null;
+    // the positions alone (a fit measures every label: seconds at 10,000 nodes). A node weighs
+    // its ties, which are measured again with it: slices of 200 nodes, hubs among them, took
+    // up to 0.3 s at 10k (quiet).
+    const degree = new Map<string, number>();
+    for (const e of job.edges) {
+      degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+      degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+    }
+    const weight = (n: cytoscape.SingularElementArgument) => 1 + (degree.get(n.id()) ?? 0);
+    const frame = nodes.length > LABEL_LOD_MAX_NODES ? this.frameFor(nodes.map((n) => positions[n.id()] ?? n.position())) : null;
     if (frame) cy.viewport(frame);
-    else this.fit(visible, false);
+    await inSlices(
+      nodes.toArray(),
+      (slice) => {
+        const moved = cy.collection(slice as unknown as cytoscape.CollectionArgument);
+        cy.batch(() => {
+          for (const n of slice) {
+            const p = positions[n.id()];
+            if (p) (n as NodeSingular).position(p);
+          }
+        });
+        // Their ties' ends and the boxes drawn, now rather than all in the next frame.
+        this.settleRendering(moved.union(moved.connectedEdges()));
+        return spaceFrames(cy);
+      },
+      { slice: PLACED_SLICE, weight, targetMs: SLICE_MS, maxSlice: 4 * PLACED_SLICE },
+    );
+    if (!frame) this.fit(visible, false);
   }
 
   private runLayoutOn(eles: cytoscape.Collection, options: LayoutOptions): Promise<void> {
