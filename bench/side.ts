@@ -55,6 +55,8 @@ for (const m of mixes) if (m !== 'zipf' && m !== 'round-robin') throw new Error(
 const vias = flags.vias.split(',') as Via[];
 for (const v of vias)
   if (!['driver', 'api-cold', 'api-warm'].includes(v)) throw new Error(`--vias: unknown "${v}"; expected driver, api-cold, api-warm`);
+// A ratio whose side was not run (--vias) is shown as a dash, not as ×NaN.
+const ratio = (r: number) => (Number.isFinite(r) ? `×${r}` : '–');
 const log = (line: string) => process.stderr.write(`[side] ${line}\n`);
 const load = () =>
   loadavg()
@@ -132,7 +134,7 @@ for (const q of sideBySideRatios(result)) {
   const row = (via: string) => result.rows.find((x) => x.mix === q.mix && x.via === via && x.connections === q.connections);
   const [d, c, w] = [row('driver'), row('api-cold'), row('api-warm')];
   lines.push(
-    `| ${q.mix === 'zipf' ? 'Zipf' : 'round robin'} | ${q.connections} | ${d?.requestsPerSecond ?? '–'} | ${c?.requestsPerSecond ?? '–'} | ${w?.requestsPerSecond ?? '–'} | ×${q.coldOverDriver} | ×${q.warmOverCold} | ${w?.p50 ?? '–'} | ${w?.p99 ?? '–'} | ${c?.cpuMicrosPerRequest ?? '–'} / ${w?.cpuMicrosPerRequest ?? '–'} | ${(d?.failures ?? 0) + (c?.failures ?? 0) + (w?.failures ?? 0)} | ${rowLoad(q.mix, q.connections, 'api-warm')} |`,
+    `| ${q.mix === 'zipf' ? 'Zipf' : 'round robin'} | ${q.connections} | ${d?.requestsPerSecond ?? '–'} | ${c?.requestsPerSecond ?? '–'} | ${w?.requestsPerSecond ?? '–'} | ${ratio(q.coldOverDriver)} | ${ratio(q.warmOverCold)} | ${w?.p50 ?? '–'} | ${w?.p99 ?? '–'} | ${c?.cpuMicrosPerRequest ?? '–'} / ${w?.cpuMicrosPerRequest ?? '–'} | ${(d?.failures ?? 0) + (c?.failures ?? 0) + (w?.failures ?? 0)} | ${rowLoad(q.mix, q.connections, 'api-warm')} |`,
   );
 }
 let cpu: Record<string, number> | null = null;
