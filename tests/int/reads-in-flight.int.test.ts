@@ -8,12 +8,11 @@ import request from 'supertest';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { AnswerCache, type DataVersion } from '../../server/api/answer-cache.ts';
 import { ReadsInFlight, type SharedAnswer } from '../../server/api/reads-in-flight.ts';
 import { loadConfig } from '../../server/config.ts';
-import { Database, type Params, type QueryOptions, type Row } from '../../server/db/database.ts';
 import type { QueryName } from '../../server/db/cypher-registry.ts';
 import { testApp, undoTestWrites } from '../helpers/api.ts';
+import { CountingCache, HeldReads, Tally } from '../helpers/reads-held.ts';
 
 const TOKEN = 'test-write-token-reads-in-flight-0123456';
 const P = 'test-shared-';
@@ -23,64 +22,20 @@ const SOURCE = { file: '001_1c1597dd7120e666.txt', lines: 'L3-L4' };
 // The node's own query: one run of it is one read of the question.
 const QUESTION: QueryName = 'nodes/get-node';
 
-/** A Database that counts the runs of each query, and can hold the next run of one after Neo4j answered it. */
-class HeldReads extends Database {
-  runs = new Map<string, number>();
-  private hold: { name: QueryName; reached: () => void; release: Promise<void> } | null = null;
-
-  holdNext(name: QueryName): { reached: Promise<void>; release: () => void } {
-    let reached!: () => void;
-    let release!: () => void;
-    const reachedP = new Promise<void>((r) => (reached = r));
-    this.hold = { name, reached, release: new Promise<void>((r) => (release = r)) };
-    return { reached: reachedP, release };
-  }
-
-  override async read(name: QueryName, params: Params = {}, options: QueryOptions = {}): Promise<Row[]> {
-    this.runs.set(name, (this.runs.get(name) ?? 0) + 1);
-    const rows = await super.read(name, params, options);
-    const hold = this.hold?.name === name ? this.hold : null;
-    if (hold) {
-      this.hold = null;
-      hold.reached();
-      await hold.release;
-    }
-    return rows;
-  }
-}
-
 /** Reads in flight that count the requests that found one under way. */
 class WatchedFlights extends ReadsInFlight {
-  found = 0;
-  private waiters: Array<{ n: number; resolve: () => void }> = [];
+  readonly found = new Tally();
 
   override find(key: string): Promise<SharedAnswer | null> | undefined {
     const running = super.find(key);
-    if (running) this.found++;
-    for (const w of this.waiters.filter((x) => x.n <= this.found)) w.resolve();
+    if (running) this.found.bump();
     return running;
-  }
-
-  foundBy(n: number): Promise<void> {
-    return n <= this.found ? Promise.resolve() : new Promise((resolve) => this.waiters.push({ n, resolve }));
   }
 }
 
-/** An answer cache that counts the requests that asked it for the current version. */
-class CountingCache extends AnswerCache {
+/** The counting cache, with its reads in flight watched too. */
+class WatchedCache extends CountingCache {
   override readonly inFlight = new WatchedFlights();
-  asked = 0;
-  private waiters: Array<{ n: number; resolve: () => void }> = [];
-
-  override current(db: Database): Promise<DataVersion> {
-    this.asked++;
-    for (const w of this.waiters.filter((x) => x.n <= this.asked)) w.resolve();
-    return super.current(db);
-  }
-
-  askedBy(n: number): Promise<void> {
-    return n <= this.asked ? Promise.resolve() : new Promise((resolve) => this.waiters.push({ n, resolve }));
-  }
 }
 
 // No answers kept: every request that finds no identical read under way runs its queries.
@@ -93,7 +48,7 @@ const settings = {
 };
 const config = loadConfig({ ...process.env, ...settings });
 const db = new HeldReads({ uri: inject('neo4jUri'), user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' });
-const answers = new CountingCache(config.ANSWER_CACHE_BYTES, 'test');
+const answers = new WatchedCache(config.ANSWER_CACHE_BYTES, 'test');
 const one = createApp({ db, config, log: pino({ level: 'silent' }), version: 'test', answers });
 // The same Neo4j and Database behind a server that requires sign-in to read.
 const guarded = createApp({
@@ -115,7 +70,7 @@ const read = (app = one) =>
   request(app)
     .get(URL)
     .then((r) => r);
-const runsOf = (name: QueryName) => db.runs.get(name) ?? 0;
+const runsOf = (name: QueryName) => db.runsOf(name);
 
 beforeAll(async () => {
   since = (await request(two.app).get('/api/versions/current')).body.version;
@@ -149,12 +104,12 @@ describe('identical reads in flight', () => {
     expect(runsOf(QUESTION)).toBe(before + 2);
 
     const held = db.holdNext(QUESTION);
-    const asked = answers.asked;
+    const asked = answers.asked.value;
     const first = read();
     await held.reached;
     const together = [read(), read(), read()];
     // Each of the three has found the read under way and asked what the version is now.
-    await answers.askedBy(asked + 3);
+    await answers.asked.reached(asked + 3);
     held.release();
     const answered = await Promise.all([first, ...together]);
     expect(answered.map((r) => r.status)).toEqual([200, 200, 200, 200]);
@@ -173,13 +128,13 @@ describe('identical reads in flight', () => {
     const rev = (await read()).body.node.rev as number;
     const before = runsOf(QUESTION);
     const held = db.holdNext(QUESTION);
-    const asked = answers.asked;
+    const asked = answers.asked.value;
     const early = read();
     await held.reached;
     const renamed = await edit([{ op: 'updateNode', id: NODE, rev, set: { name: 'Provverket Nyfjord' } }]);
     expect(renamed.status, renamed.text).toBe(201);
     const late = read();
-    await answers.askedBy(asked + 1);
+    await answers.asked.reached(asked + 1);
     held.release();
     const [first, second] = await Promise.all([early, late]);
     // The early request came before the edit: the old answer is right for it.
@@ -207,10 +162,10 @@ describe('identical reads in flight', () => {
         .then((r) => r);
     const first = withTag();
     await held.reached;
-    const found = answers.inFlight.found;
+    const found = answers.inFlight.found.value;
     const together = [withTag(), withTag()];
     // Both have read the version and found the first one's read of the same key under way.
-    await answers.inFlight.foundBy(found + 2);
+    await answers.inFlight.found.reached(found + 2);
     held.release();
     const answered = await Promise.all([first, ...together]);
     expect(answered.map((r) => r.status)).toEqual([200, 200, 200]);

@@ -9,61 +9,21 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { AnswerCache, type DataVersion } from '../../server/api/answer-cache.ts';
 import { loadConfig } from '../../server/config.ts';
-import { Database, type Params, type QueryOptions, type Row } from '../../server/db/database.ts';
 import type { QueryName } from '../../server/db/cypher-registry.ts';
 import { testApp, undoTestWrites } from '../helpers/api.ts';
+import { CountingCache, HeldReads } from '../helpers/reads-held.ts';
 
 const TOKEN = 'test-write-token-version-in-flight-0123';
 const P = 'test-inflight-';
 const NODE = `${P}agency`;
 const SOURCE = { file: '001_1c1597dd7120e666.txt', lines: 'L3-L4' };
 
-/** A Database whose next data-version read, once Neo4j has answered it, waits until released. */
-class HeldVersionReads extends Database {
-  private hold: { reached: () => void; release: Promise<void> } | null = null;
-
-  /** Holds the next version read; `reached` resolves when its rows are in, `release` lets it go. */
-  holdNext(): { reached: Promise<void>; release: () => void } {
-    let reached!: () => void;
-    let release!: () => void;
-    const reachedP = new Promise<void>((r) => (reached = r));
-    this.hold = { reached, release: new Promise<void>((r) => (release = r)) };
-    return { reached: reachedP, release };
-  }
-
-  override async read(name: QueryName, params: Params = {}, options: QueryOptions = {}): Promise<Row[]> {
-    const rows = await super.read(name, params, options);
-    const hold = name === 'curation/graph-version' ? this.hold : null;
-    if (hold) {
-      this.hold = null;
-      hold.reached();
-      await hold.release;
-    }
-    return rows;
-  }
-}
-
-/** An answer cache that counts the requests that asked it for the current version. */
-class CountingCache extends AnswerCache {
-  asked = 0;
-  private waiters: Array<{ n: number; resolve: () => void }> = [];
-
-  override current(db: Database): Promise<DataVersion> {
-    this.asked++;
-    for (const w of this.waiters.filter((x) => x.n <= this.asked)) w.resolve();
-    return super.current(db);
-  }
-
-  /** Resolves once `n` requests in all have asked. */
-  askedBy(n: number): Promise<void> {
-    return n <= this.asked ? Promise.resolve() : new Promise((resolve) => this.waiters.push({ n, resolve }));
-  }
-}
+// The data-version read, which the warm path shares between requests.
+const VERSION_READ: QueryName = 'curation/graph-version';
 
 const config = loadConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: '100000', SERVE_WEB: '0', WRITE_TOKEN: TOKEN });
-const db = new HeldVersionReads({
+const db = new HeldReads({
   uri: inject('neo4jUri'),
   user: process.env.NEO4J_USER ?? 'neo4j',
   password: process.env.NEO4J_PASSWORD ?? '',
@@ -112,8 +72,8 @@ describe('a warm read that comes while an older version read is in flight', () =
     const oldVersion = Number(warm.headers['x-data-version']);
 
     // A request whose version read has Neo4j's answer (the old version) and is held there.
-    const asked = answers.asked;
-    const held = db.holdNext();
+    const asked = answers.asked.value;
+    const held = db.holdNext(VERSION_READ);
     const early = request(one)
       .get(`/api/nodes/${NODE}`)
       .then((r) => r);
@@ -125,7 +85,7 @@ describe('a warm read that comes while an older version read is in flight', () =
     const late = request(one)
       .get(`/api/nodes/${NODE}`)
       .then((r) => r);
-    await answers.askedBy(asked + 2);
+    await answers.asked.reached(asked + 2);
     held.release();
 
     const [first, second] = await Promise.all([early, late]);
@@ -141,41 +101,25 @@ describe('a warm read that comes while an older version read is in flight', () =
 
   it('requests that come together while one read is in flight share the next read', async () => {
     await request(one).get(`/api/nodes/${NODE}`);
-    const held = db.holdNext();
-    const asked = answers.asked;
+    const held = db.holdNext(VERSION_READ);
+    const asked = answers.asked.value;
     const early = request(one)
       .get(`/api/nodes/${NODE}`)
       .then((r) => r);
     await held.reached;
-    const reads = countVersionReads(db);
+    const versionReads = db.runsOf(VERSION_READ);
     // Three: with the held one, as many as one client may run at once (READ_CONCURRENCY_PER_CLIENT).
     const together = Array.from({ length: 3 }, () =>
       request(one)
         .get(`/api/nodes/${NODE}`)
         .then((r) => r),
     );
-    await answers.askedBy(asked + 4);
+    await answers.asked.reached(asked + 4);
     held.release();
     const answered = await Promise.all([early, ...together]);
     expect(answered.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     expect(new Set(answered.map((r) => r.body.node.name))).toEqual(new Set(['Provverket Efterfjord']));
     // The three that came meanwhile waited for one read between them, not one each.
-    expect(reads.stop()).toBe(1);
+    expect(db.runsOf(VERSION_READ) - versionReads).toBe(1);
   });
 });
-
-/** Counts the version reads `db` starts from now until stop(). */
-function countVersionReads(target: Database): { stop: () => number } {
-  const original = target.read.bind(target);
-  let n = 0;
-  target.read = (name, params, options) => {
-    if (name === 'curation/graph-version') n++;
-    return original(name, params, options);
-  };
-  return {
-    stop: () => {
-      target.read = original;
-      return n;
-    },
-  };
-}

@@ -1,0 +1,63 @@
+// Test doubles for reads in flight (version-read-in-flight and reads-in-flight int tests): a
+// Database that counts each query's runs and can hold one run after Neo4j answered it, an answer
+// cache that counts the requests asking for the current version, and a count to wait on.
+import { AnswerCache, type DataVersion } from '../../server/api/answer-cache.ts';
+import { Database, type Params, type QueryOptions, type Row } from '../../server/db/database.ts';
+import type { QueryName } from '../../server/db/cypher-registry.ts';
+
+/** A number that only grows, and promises that resolve once it has reached a value. */
+export class Tally {
+  value = 0;
+  private waiters: Array<{ n: number; resolve: () => void }> = [];
+
+  bump(): void {
+    this.value++;
+    for (const w of this.waiters.filter((x) => x.n <= this.value)) w.resolve();
+  }
+
+  /** Resolves once the count is at least `n`. */
+  reached(n: number): Promise<void> {
+    return n <= this.value ? Promise.resolve() : new Promise((resolve) => this.waiters.push({ n, resolve }));
+  }
+}
+
+/** A Database that counts the runs of each query, and can hold the next run of one after Neo4j answered it. */
+export class HeldReads extends Database {
+  readonly runs = new Map<string, number>();
+  private hold: { name: QueryName; reached: () => void; release: Promise<void> } | null = null;
+
+  /** Holds the next run of `name`; `reached` resolves when its rows are in, `release` lets it go. */
+  holdNext(name: QueryName): { reached: Promise<void>; release: () => void } {
+    let reached!: () => void;
+    let release!: () => void;
+    const reachedP = new Promise<void>((r) => (reached = r));
+    this.hold = { name, reached, release: new Promise<void>((r) => (release = r)) };
+    return { reached: reachedP, release };
+  }
+
+  runsOf(name: QueryName): number {
+    return this.runs.get(name) ?? 0;
+  }
+
+  override async read(name: QueryName, params: Params = {}, options: QueryOptions = {}): Promise<Row[]> {
+    this.runs.set(name, this.runsOf(name) + 1);
+    const rows = await super.read(name, params, options);
+    const hold = this.hold?.name === name ? this.hold : null;
+    if (hold) {
+      this.hold = null;
+      hold.reached();
+      await hold.release;
+    }
+    return rows;
+  }
+}
+
+/** An answer cache that counts the requests that asked it for the current version. */
+export class CountingCache extends AnswerCache {
+  readonly asked = new Tally();
+
+  override current(db: Database): Promise<DataVersion> {
+    this.asked.bump();
+    return super.current(db);
+  }
+}
