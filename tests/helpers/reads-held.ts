@@ -1,9 +1,13 @@
 // Test doubles for reads in flight (version-read-in-flight and reads-in-flight int tests): a
 // Database that counts each query's runs and can hold one run after Neo4j answered it, an answer
-// cache that counts the requests asking for the current version, and a count to wait on.
+// cache that counts the requests asking for the current version, a count to wait on, and the
+// second API server through which their edits land.
+import request from 'supertest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { AnswerCache, type DataVersion } from '../../server/api/answer-cache.ts';
 import { Database, type Params, type QueryOptions, type Row } from '../../server/db/database.ts';
 import type { QueryName } from '../../server/db/cypher-registry.ts';
+import { testApp, undoTestWrites } from './api.ts';
 
 /** A number that only grows, and promises that resolve once it has reached a value. */
 export class Tally {
@@ -60,4 +64,49 @@ export class CountingCache extends AnswerCache {
     this.asked.bump();
     return super.current(db);
   }
+}
+
+/**
+ * A second API server on the same Neo4j, through which a file's edits land, and one invented
+ * agency (`<prefix>agency`) added through it before the file's tests; afterwards its writes
+ * are undone and both servers' connections (`closeAlso`: the file's own Database) closed.
+ */
+export function editsThroughASecondServer(o: {
+  token: string;
+  prefix: string;
+  name: string;
+  /** What the file tests, for the change sets' reason and the node's note. */
+  purpose: string;
+  closeAlso: () => Promise<void>;
+}) {
+  const two = testApp({ WRITE_TOKEN: o.token });
+  const node = `${o.prefix}agency`;
+  const source = { file: '001_1c1597dd7120e666.txt', lines: 'L3-L4' };
+  let since = 0;
+  const edit = (ops: unknown[]) =>
+    request(two.app)
+      .post('/api/changes')
+      .set('Authorization', `Bearer ${o.token}`)
+      .send({ reason: `Changed while testing ${o.purpose}`, sources: [source], ops });
+  beforeAll(async () => {
+    since = (await request(two.app).get('/api/versions/current')).body.version;
+    const added = await edit([
+      {
+        op: 'addNode',
+        node: {
+          id: node,
+          label: 'Agency',
+          name: o.name,
+          certainty: 'inferred',
+          outsideKnowledge: `outside knowledge: invented for the tests of ${o.purpose}`,
+        },
+      },
+    ]);
+    expect(added.status, added.text).toBe(201);
+  });
+  afterAll(async () => {
+    await undoTestWrites(two.db, o.prefix, since);
+    await Promise.all([o.closeAlso(), two.db.close()]);
+  });
+  return { node, edit };
 }

@@ -6,19 +6,14 @@
 // refused while a signed-in reader's read of the same question is under way.
 import request from 'supertest';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { ReadsInFlight, type SharedAnswer } from '../../server/api/reads-in-flight.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { QueryName } from '../../server/db/cypher-registry.ts';
-import { testApp, undoTestWrites } from '../helpers/api.ts';
-import { CountingCache, HeldReads, Tally } from '../helpers/reads-held.ts';
+import { CountingCache, HeldReads, Tally, editsThroughASecondServer } from '../helpers/reads-held.ts';
 
 const TOKEN = 'test-write-token-reads-in-flight-0123456';
-const P = 'test-shared-';
-const NODE = `${P}agency`;
-const URL = `/api/nodes/${NODE}`;
-const SOURCE = { file: '001_1c1597dd7120e666.txt', lines: 'L3-L4' };
 // The node's own query: one run of it is one read of the question.
 const QUESTION: QueryName = 'nodes/get-node';
 
@@ -57,41 +52,20 @@ const guarded = createApp({
   log: pino({ level: 'silent' }),
   version: 'test',
 });
-// The other API server on the same Neo4j, through which the edit lands.
-const two = testApp({ WRITE_TOKEN: TOKEN });
-let since = 0;
-
-const edit = (ops: unknown[]) =>
-  request(two.app)
-    .post('/api/changes')
-    .set('Authorization', `Bearer ${TOKEN}`)
-    .send({ reason: 'Changed while testing identical reads in flight', sources: [SOURCE], ops });
+// The other API server on the same Neo4j, through which the edits land, and the node asked about.
+const { node, edit } = editsThroughASecondServer({
+  token: TOKEN,
+  prefix: 'test-shared-',
+  name: 'Provverket Samfjord',
+  purpose: 'identical reads in flight',
+  closeAlso: () => db.close(),
+});
+const URL = `/api/nodes/${node}`;
 const read = (app = one) =>
   request(app)
     .get(URL)
     .then((r) => r);
 const runsOf = (name: QueryName) => db.runsOf(name);
-
-beforeAll(async () => {
-  since = (await request(two.app).get('/api/versions/current')).body.version;
-  const added = await edit([
-    {
-      op: 'addNode',
-      node: {
-        id: NODE,
-        label: 'Agency',
-        name: 'Provverket Samfjord',
-        certainty: 'inferred',
-        outsideKnowledge: 'outside knowledge: invented for the tests of reads in flight',
-      },
-    },
-  ]);
-  expect(added.status, added.text).toBe(201);
-});
-afterAll(async () => {
-  await undoTestWrites(two.db, P, since);
-  await Promise.all([db.close(), two.db.close()]);
-});
 
 describe('identical reads in flight', () => {
   it('requests for a question being read take that read’s answer: the question runs once', async () => {
@@ -131,7 +105,7 @@ describe('identical reads in flight', () => {
     const asked = answers.asked.value;
     const early = read();
     await held.reached;
-    const renamed = await edit([{ op: 'updateNode', id: NODE, rev, set: { name: 'Provverket Nyfjord' } }]);
+    const renamed = await edit([{ op: 'updateNode', id: node, rev, set: { name: 'Provverket Nyfjord' } }]);
     expect(renamed.status, renamed.text).toBe(201);
     const late = read();
     await answers.asked.reached(asked + 1);
@@ -152,7 +126,7 @@ describe('identical reads in flight', () => {
   it('requests that send an old tag share one read at the version they found', async () => {
     const tag = (await read()).headers.etag as string;
     const rev = (await read()).body.node.rev as number;
-    expect((await edit([{ op: 'updateNode', id: NODE, rev, set: { name: 'Provverket Tagfjord' } }])).status).toBe(201);
+    expect((await edit([{ op: 'updateNode', id: node, rev, set: { name: 'Provverket Tagfjord' } }])).status).toBe(201);
     const before = runsOf(QUESTION);
     const held = db.holdNext(QUESTION);
     const withTag = () =>

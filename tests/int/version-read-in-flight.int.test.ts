@@ -6,18 +6,13 @@
 // kept at the old version.
 import request from 'supertest';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import type { QueryName } from '../../server/db/cypher-registry.ts';
-import { testApp, undoTestWrites } from '../helpers/api.ts';
-import { CountingCache, HeldReads } from '../helpers/reads-held.ts';
+import { CountingCache, HeldReads, editsThroughASecondServer } from '../helpers/reads-held.ts';
 
 const TOKEN = 'test-write-token-version-in-flight-0123';
-const P = 'test-inflight-';
-const NODE = `${P}agency`;
-const SOURCE = { file: '001_1c1597dd7120e666.txt', lines: 'L3-L4' };
 
 // The data-version read, which the warm path shares between requests.
 const VERSION_READ: QueryName = 'curation/graph-version';
@@ -30,35 +25,13 @@ const db = new HeldReads({
 });
 const answers = new CountingCache(config.ANSWER_CACHE_BYTES, 'test');
 const one = createApp({ db, config, log: pino({ level: 'silent' }), version: 'test', answers });
-// The other API server on the same Neo4j, through which the edit lands.
-const two = testApp({ WRITE_TOKEN: TOKEN });
-let since = 0;
-
-const edit = (ops: unknown[]) =>
-  request(two.app)
-    .post('/api/changes')
-    .set('Authorization', `Bearer ${TOKEN}`)
-    .send({ reason: 'Changed while testing version reads in flight', sources: [SOURCE], ops });
-
-beforeAll(async () => {
-  since = (await request(two.app).get('/api/versions/current')).body.version;
-  const added = await edit([
-    {
-      op: 'addNode',
-      node: {
-        id: NODE,
-        label: 'Agency',
-        name: 'Provverket Förrfjord',
-        certainty: 'inferred',
-        outsideKnowledge: 'outside knowledge: invented for the version-read tests',
-      },
-    },
-  ]);
-  expect(added.status, added.text).toBe(201);
-});
-afterAll(async () => {
-  await undoTestWrites(two.db, P, since);
-  await Promise.all([db.close(), two.db.close()]);
+// The other API server on the same Neo4j, through which the edit lands, and the node asked about.
+const { node: NODE, edit } = editsThroughASecondServer({
+  token: TOKEN,
+  prefix: 'test-inflight-',
+  name: 'Provverket Förrfjord',
+  purpose: 'version reads in flight',
+  closeAlso: () => db.close(),
 });
 
 describe('a warm read that comes while an older version read is in flight', () => {
