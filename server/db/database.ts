@@ -57,6 +57,13 @@ export class Database {
   private readonly driver: Driver;
   private readonly database: string | undefined;
   private readonly timeoutMs: number;
+  /**
+   * One bookmark manager for all of this process's sessions: in a cluster, a read that follows a
+   * change set committed through this server waits until the follower it goes to has that change
+   * set, so an editor never reads the graph from before their own edit. On one instance the
+   * bookmarks are met at once. (Another API server's writes are not waited for: docs/curation.md §4.)
+   */
+  private readonly bookmarks = neo4j.bookmarkManager();
 
   constructor(options: DatabaseOptions, queries: QueryTexts = loadQueries()) {
     this.queries = queries;
@@ -271,6 +278,11 @@ export class Database {
     return this.driver.close();
   }
 
+  /** The bookmarks a read of this process waits for: the last change sets it committed. */
+  async causalBookmarks(): Promise<Iterable<string>> {
+    return this.bookmarks.getBookmarks();
+  }
+
   private txConfig(options: QueryOptions) {
     return { timeout: options.timeoutMs ?? this.timeoutMs };
   }
@@ -280,6 +292,7 @@ export class Database {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
     });
     try {
       return await work(session);
