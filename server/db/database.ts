@@ -62,8 +62,10 @@ export class Database {
    * change set committed through this server waits until the follower it goes to has that change
    * set, so an editor never reads the graph from before their own edit. On one instance the
    * bookmarks are met at once. (Another API server's writes are not waited for: docs/curation.md §4.)
+   * Dropped when Neo4j is found unreachable: a database started again (or restored from a backup)
+   * may never reach a bookmark taken before, and every read would wait for it to its time limit.
    */
-  private readonly bookmarks = neo4j.bookmarkManager();
+  private bookmarks = neo4j.bookmarkManager();
 
   constructor(options: DatabaseOptions, queries: QueryTexts = loadQueries()) {
     this.queries = queries;
@@ -298,7 +300,10 @@ export class Database {
       return await work(session);
     } catch (err) {
       if (err instanceof RollBack) throw err;
-      if (isUnreachable(err)) this.unreachableUntil = Date.now() + FAIL_FAST_MS;
+      if (isUnreachable(err)) {
+        this.unreachableUntil = Date.now() + FAIL_FAST_MS;
+        this.bookmarks = neo4j.bookmarkManager();
+      }
       throw mapDriverError(err);
     } finally {
       await session.close().catch(() => undefined);
