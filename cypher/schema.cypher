@@ -75,15 +75,16 @@ CREATE INDEX tie_id_directs IF NOT EXISTS FOR ()-[r:DIRECTS]-() ON (r.id);
 CREATE INDEX tie_id_authored IF NOT EXISTS FOR ()-[r:AUTHORED]-() ON (r.id);
 CREATE INDEX tie_id_includes IF NOT EXISTS FOR ()-[r:INCLUDES]-() ON (r.id);
 
-// The recorded-states layer (docs/curation.md, "History design v2" §3): every state a node has
-// had is a (:Rec) copy valid for versions [recFrom, recTo); the open one has recTo = the largest
-// integer. A read as recorded at V seeks its anchors by id among the copies and keeps those with
-// recFrom <= V < recTo; the funnel finds a node's open copy by (id, recTo).
-CREATE INDEX rec_id_to IF NOT EXISTS FOR (n:Rec) ON (n.id, n.recTo);
-CREATE INDEX rec_from IF NOT EXISTS FOR (n:Rec) ON (n.recFrom);
-CREATE INDEX rec_to IF NOT EXISTS FOR (n:Rec) ON (n.recTo);
-CREATE INDEX rec_label IF NOT EXISTS FOR (n:Rec) ON (n.label);
-CREATE FULLTEXT INDEX rec_names IF NOT EXISTS FOR (n:Rec) ON EACH [n.name, n.nameEn, n.aliasText, n.id]
+// The recorded-states layer (docs/curation.md, "History design v2" §3): each node ever recorded
+// has one identity (:Rec {id, label}), which the copies of its ties join, and one (:RecState)
+// per state it has had, valid for versions [recFrom, recTo); the open one has recTo = the largest
+// integer. A read as recorded at V finds a node's identity by id and its state valid at V by
+// (id, recTo > V), so it reads the states of that node only; the funnel finds the open state by
+// (id, recTo). The names are searched among the states.
+CREATE INDEX rec_id IF NOT EXISTS FOR (n:Rec) ON (n.id);
+CREATE INDEX rec_state_id_to IF NOT EXISTS FOR (n:RecState) ON (n.id, n.recTo);
+CREATE INDEX rec_state_to IF NOT EXISTS FOR (n:RecState) ON (n.recTo);
+CREATE FULLTEXT INDEX rec_state_names IF NOT EXISTS FOR (n:RecState) ON EACH [n.name, n.nameEn, n.aliasText, n.id]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };
 // Copies of ties keep their fact id as factId (so no live read that seeks a tie by id meets
 // them); a basis names its assignment by fact id, so the past chain seeks MANDATES copies by it.

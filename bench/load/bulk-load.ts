@@ -493,7 +493,7 @@ export async function bulkLoad(db: Database, path: string | BulkInput, options: 
   }
   // Written around the change-set funnel: the recorded-states layer no longer matches the live
   // graph, so it answers nothing until it is built again (the next change set or start-up does).
-  await db.write('curation/save-layer-span', { from: null, at: null });
+  await db.write('curation/save-layer-span', { from: null, at: null, format: null });
   // Done: the per-batch notes have served their purpose; the load marker remembers the rest.
   await db.write('bulk/delete-marker', { key, all: false });
   await db.write('bulk/save-marker', { key, state: { ...state, complete: true, finishedAt: new Date().toISOString() } });

@@ -1,9 +1,9 @@
-// common/shared-neighbours as recorded at version $v: what the two nodes' copies valid then share.
+// common/shared-neighbours as recorded at version $v: what the two nodes shared then, through
+// the tie copies valid then between identities; each shared neighbour as its state valid then.
 MATCH (a:Rec {id: $a}), (b:Rec {id: $b})
-WHERE a.recFrom <= $v < a.recTo AND b.recFrom <= $v < b.recTo
 MATCH (a)-[ra]-(x:Rec)-[rb]-(b)
 WHERE x <> a AND x <> b
-  AND ra.recFrom <= $v < ra.recTo AND rb.recFrom <= $v < rb.recTo AND x.recFrom <= $v < x.recTo
+  AND ra.recFrom <= $v < ra.recTo AND rb.recFrom <= $v < rb.recTo
   AND ($types IS NULL OR (type(ra) IN $types AND type(rb) IN $types))
   AND ($asOfStart IS NULL OR all(r IN [ra, rb] WHERE
     (r.validFromDate IS NULL OR r.validFromDate <= date($asOfEnd)) AND
@@ -11,6 +11,8 @@ WHERE x <> a AND x <> b
 WITH x,
      collect(DISTINCT ra {.*, type: type(ra), source: startNode(ra).id, target: endNode(ra).id}) AS fromA,
      collect(DISTINCT rb {.*, type: type(rb), source: startNode(rb).id, target: endNode(rb).id}) AS fromB
-RETURN x {.*} AS node, fromA, fromB
-ORDER BY x.label, x.name, x.id
+MATCH (xs:RecState {id: x.id})
+WHERE xs.recFrom <= $v < xs.recTo
+RETURN xs {.*} AS node, fromA, fromB
+ORDER BY xs.label, xs.name, xs.id
 LIMIT $limit

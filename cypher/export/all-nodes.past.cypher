@@ -1,5 +1,5 @@
-// export/all-nodes as recorded at version $v: every node's copy valid then, streamed in id order.
-MATCH (n:Rec)
-WHERE n.id IS NOT NULL AND n.recFrom <= $v < n.recTo
+// export/all-nodes as recorded at version $v: every node's state valid then, streamed in id order.
+MATCH (n:RecState)
+WHERE n.recTo > $v AND n.recFrom <= $v
 RETURN n {.*} AS node
 ORDER BY n.id

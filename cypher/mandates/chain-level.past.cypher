@@ -1,34 +1,35 @@
-// mandates/chain-level as recorded at version $v: the same level of the chain among the copies
-// valid then (:Rec for :Entity, recFrom <= $v < recTo on every node and tie; a basis names its
-// assignment by fact id, which a copy keeps as factId).
+// mandates/chain-level as recorded at version $v: the same level of the chain through the tie
+// copies valid then between identities (:Rec for :Entity, recFrom <= $v < recTo on every tie; a
+// tie valid then has both ends in the graph then). The nodes it reaches are given as their
+// states then, read at the end; a basis names its assignment by fact id, which a copy keeps as
+// factId, and a law or treaty named as a basis counts only if it was in the graph then.
 CALL () {
   UNWIND $frontier AS f
   MATCH (x:Rec {id: f.id})
-  WHERE x.recFrom <= $v < x.recTo
   CALL (x, f) {
     // Each guard comes before its MATCH, so a giver's thousands of incoming ties are never read.
     WITH x, f WHERE f.full AND f.holders
     MATCH (x)<-[r:HOLDS_POST]-(y:Rec)
-    WHERE r.recFrom <= $v < r.recTo AND y.recFrom <= $v < y.recTo
+    WHERE r.recFrom <= $v < r.recTo
     RETURN 'held-by' AS role, r, y
     UNION ALL
     WITH x, f WHERE f.full
     MATCH (x)-[r:HOLDS_POST]->(y:Rec)
-    WHERE r.recFrom <= $v < r.recTo AND y.recFrom <= $v < y.recTo
+    WHERE r.recFrom <= $v < r.recTo
     RETURN 'holds-post' AS role, r, y
     UNION ALL
     WITH x, f WHERE f.full
     MATCH (x)<-[r:APPOINTS|ESTABLISHES]-(y:Rec)
-    WHERE r.recFrom <= $v < r.recTo AND y.recFrom <= $v < y.recTo
+    WHERE r.recFrom <= $v < r.recTo
     RETURN 'act' AS role, r, y
     UNION ALL
     WITH x, f WHERE f.full
     MATCH (x)<-[r:MANDATES]-(y:Rec)
-    WHERE r.recFrom <= $v < r.recTo AND y.recFrom <= $v < y.recTo
+    WHERE r.recFrom <= $v < r.recTo
     RETURN 'mandate' AS role, r, y
     UNION ALL
     MATCH (x)-[r:UNDER|PART_OF]->(y:Rec)
-    WHERE r.recFrom <= $v < r.recTo AND y.recFrom <= $v < y.recTo
+    WHERE r.recFrom <= $v < r.recTo
     RETURN 'answers-to' AS role, r, y
   }
   WITH x, role, r, y
@@ -43,17 +44,17 @@ CALL () {
   CALL (f) {
     WITH f WHERE f.kind = 'mandate'
     MATCH (g:Rec)-[r:MANDATES {factId: f.ref}]->(t:Rec)
-    WHERE r.recFrom <= $v < r.recTo AND g.recFrom <= $v < g.recTo AND t.recFrom <= $v < t.recTo
+    WHERE r.recFrom <= $v < r.recTo
     RETURN 'basis' AS role, r, g AS y, t AS holder
     UNION ALL
     WITH f WHERE f.kind IN ['treaty', 'law']
     MATCH (y:Rec {id: f.ref})
-    WHERE y.recFrom <= $v < y.recTo
+    WHERE EXISTS { MATCH (s:RecState {id: f.ref}) WHERE s.recFrom <= $v < s.recTo }
     RETURN 'basis' AS role, null AS r, y, null AS holder
     UNION ALL
     WITH f WHERE f.kind = 'not-stated' AND f.act
     MATCH (t:Rec {id: f.actor})<-[r:MANDATES]-(y:Rec)
-    WHERE t.recFrom <= $v < t.recTo AND r.recFrom <= $v < r.recTo AND y.recFrom <= $v < y.recTo
+    WHERE r.recFrom <= $v < r.recTo
     WITH r, y, t LIMIT $candidates
     RETURN 'candidate' AS role, r, y, t AS holder
   }
@@ -65,13 +66,17 @@ CALL () {
     AND (NOT $stated OR r.certainty = 'stated'))
   RETURN 'basis' AS part, coalesce(holder.id, f.actor) AS from, role, r, y, holder, f.factId AS restsOn
 }
+OPTIONAL MATCH (ys:RecState {id: y.id})
+WHERE ys.recFrom <= $v < ys.recTo
+OPTIONAL MATCH (hs:RecState {id: holder.id})
+WHERE hs.recFrom <= $v < hs.recTo
 RETURN part,
        from,
        role,
        restsOn,
-       holder {.*} AS holder,
+       hs {.*} AS holder,
        r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id} AS relationship,
-       y {.*} AS node,
+       ys {.*} AS node,
        CASE
          WHEN $asOfStart IS NULL OR r IS NULL THEN null
          WHEN r.validFromDate IS NOT NULL THEN 'valid'

@@ -1,15 +1,17 @@
-// nodes/expand-level as recorded at version $v: one breadth-first step among the copies valid
-// then. The layer keeps no degree per version, so the total counts the ties valid then one by
-// one (a hub's copies of earlier states too); otherwise as there.
+// nodes/expand-level as recorded at version $v: one breadth-first step through the tie copies
+// valid then at the frontier's identities. A tie valid then has both ends in the graph then, so
+// only the neighbours kept are read as their states then (and, with a kind filter, checked by
+// it). The layer keeps no degree per version, so the total counts the ties valid then one by one
+// (the copies of a tie's earlier states too); otherwise as there.
 CALL () {
   UNWIND $frontier AS fid
   MATCH (a:Rec {id: fid})
-  WHERE a.recFrom <= $v < a.recTo
   WITH sum(COUNT {
         MATCH (a)-[r]-(b:Rec)
         WHERE r.recFrom <= $v < r.recTo
           AND ($types IS NULL OR type(r) IN $types)
-          AND ($labels IS NULL OR b.label IN $labels)
+          AND ($labels IS NULL OR EXISTS {
+            MATCH (bs:RecState {id: b.id}) WHERE bs.recFrom <= $v < bs.recTo AND bs.label IN $labels })
           AND ($direction = 'both' OR ($direction = 'out') = (startNode(r) = a))
           AND ($asOfStart IS NULL OR (
             (r.validFromDate IS NULL OR r.validFromDate <= date($asOfEnd)) AND
@@ -23,11 +25,11 @@ CALL () {
 CALL () {
   UNWIND $frontier AS fid
   MATCH (a:Rec {id: fid})
-  WHERE a.recFrom <= $v < a.recTo
   MATCH (a)-[r]-(b:Rec)
-  WHERE r.recFrom <= $v < r.recTo AND b.recFrom <= $v < b.recTo
+  WHERE r.recFrom <= $v < r.recTo
     AND ($types IS NULL OR type(r) IN $types)
-    AND ($labels IS NULL OR b.label IN $labels)
+    AND ($labels IS NULL OR EXISTS {
+      MATCH (bs:RecState {id: b.id}) WHERE bs.recFrom <= $v < bs.recTo AND bs.label IN $labels })
     AND ($direction = 'both' OR ($direction = 'out') = (startNode(r) = a))
     AND ($asOfStart IS NULL OR (
       (r.validFromDate IS NULL OR r.validFromDate <= date($asOfEnd)) AND
@@ -35,6 +37,8 @@ CALL () {
     AND (NOT $stated OR r.certainty = 'stated')
     AND NOT r.key IN $seenKeys
   WITH r, b LIMIT $limit
+  MATCH (bs:RecState {id: b.id})
+  WHERE bs.recFrom <= $v < bs.recTo
   RETURN collect(r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id,
                     timeStatus: CASE
                       WHEN $asOfStart IS NULL THEN null
@@ -43,6 +47,6 @@ CALL () {
                       WHEN r.attestedDate >= date({year: date($asOfStart).year}) AND r.attestedDate <= date($asOfEnd) THEN 'attested'
                       ELSE 'undated'
                     END}) AS relationships,
-         collect(DISTINCT b {.*}) AS nodes
+         collect(DISTINCT bs {.*}) AS nodes
 }
 RETURN total, relationships, nodes

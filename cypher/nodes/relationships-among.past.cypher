@@ -1,10 +1,8 @@
-// nodes/relationships-among as recorded at version $v: the same induced subgraph among the
-// copies valid then (outgoing ties only, as there).
+// nodes/relationships-among as recorded at version $v: the same induced subgraph among the tie
+// copies valid then between the nodes' identities (outgoing ties only, as there).
 UNWIND $ids AS id
-MATCH (a:Rec {id: id})
-WHERE a.recFrom <= $v < a.recTo
-MATCH (a)-[r]->(b:Rec)
-WHERE r.recFrom <= $v < r.recTo AND b.recFrom <= $v < b.recTo
+MATCH (a:Rec {id: id})-[r]->(b:Rec)
+WHERE r.recFrom <= $v < r.recTo
   AND b.id IN $ids
   AND ($types IS NULL OR type(r) IN $types)
   AND ($asOfStart IS NULL OR (

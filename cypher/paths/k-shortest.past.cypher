@@ -1,10 +1,13 @@
 // paths/k-shortest as recorded at version $v: the same routes among the copies valid then
-// (docs/curation.md §3): :Rec for :Entity, and recFrom <= $v < recTo on the ends and on every tie
-// a route, a detour or a named process walks (the nodes between are valid with their ties).
-OPTIONAL MATCH (a:Rec {id: $from})
-WHERE a.recFrom <= $v < a.recTo
-OPTIONAL MATCH (b:Rec {id: $to})
-WHERE b.recFrom <= $v < b.recTo
+// (docs/curation.md §3): routes run through the tie copies valid then (recFrom <= $v < recTo on
+// every tie a route, a detour or a named process walks) between identities (:Rec for :Entity);
+// the ends must have a state then, and every node of the answer is given as its state then.
+OPTIONAL MATCH (fromState:RecState {id: $from})
+WHERE fromState.recFrom <= $v < fromState.recTo
+OPTIONAL MATCH (toState:RecState {id: $to})
+WHERE toState.recFrom <= $v < toState.recTo
+OPTIONAL MATCH (a:Rec {id: fromState.id})
+OPTIONAL MATCH (b:Rec {id: toState.id})
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
   MATCH p = allShortestPaths((a)-[*..10]-(b))
@@ -56,7 +59,7 @@ CALL (a, b) {
   WITH chain, reversed, p ORDER BY length(p) LIMIT 5
   RETURN collect({chain: chain, reversed: reversed, subject: head(relationships(p)).subject, p: p}) AS namedFound
 }
-WITH a, b, found, detours, namedFound, found + [x IN namedFound | x.p] AS every
+WITH fromState, toState, a, b, found, detours, namedFound, found + [x IN namedFound | x.p] AS every
 CALL (every, detours) {
   UNWIND every AS p
   UNWIND nodes(p) AS n
@@ -65,7 +68,9 @@ CALL (every, detours) {
   UNWIND detours AS d
   RETURN d.w AS n
 }
-WITH a, b, found, detours, namedFound, every, collect(n {.*}) AS nodes
+MATCH (ns:RecState {id: n.id})
+WHERE ns.recFrom <= $v < ns.recTo
+WITH fromState, toState, a, b, found, detours, namedFound, every, collect(ns {.*}) AS nodes
 CALL (every, detours) {
   UNWIND every AS p
   UNWIND relationships(p) AS r
@@ -75,7 +80,7 @@ CALL (every, detours) {
   UNWIND [d.r1, d.r2] AS r
   RETURN r
 }
-WITH a, b, found, detours, namedFound, nodes,
+WITH fromState, toState, a, b, found, detours, namedFound, nodes,
      collect(r {.*, elementId: elementId(r), type: type(r), source: startNode(r).id, target: endNode(r).id,
        timeStatus: CASE
          WHEN $asOfStart IS NULL THEN null
@@ -84,8 +89,8 @@ WITH a, b, found, detours, namedFound, nodes,
          WHEN r.attestedDate >= date({year: date($asOfStart).year}) AND r.attestedDate <= date($asOfEnd) THEN 'attested'
          ELSE 'undated'
        END}) AS relationships
-RETURN a {.*} AS from,
-       b {.*} AS to,
+RETURN fromState {.*} AS from,
+       toState {.*} AS to,
        [p IN found | {nodes: [n IN nodes(p) | n.id], relationships: [r IN relationships(p) | elementId(r)]}]
          + [d IN detours | {nodes: d.nodes, relationships: d.relationships}] AS candidates,
        [x IN namedFound | {chain: x.chain, reversed: x.reversed, subject: x.subject,

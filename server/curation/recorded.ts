@@ -7,7 +7,7 @@
 // graph do not come here and pay nothing for history.
 import type { Database, NamedTransaction, Reader, Row } from '../db/database.ts';
 import { touchedBefore, writeTransitions, type Transition } from './apply.ts';
-import { layerState, NoPastVariant, pastReader } from './layer.ts';
+import { layerAnswers, layerState, NoPastVariant, pastReader } from './layer.ts';
 import { opOf } from './log.ts';
 import type { NodeState, TieState } from './state.ts';
 import { notRecordedYet } from '../refusal-words.ts';
@@ -129,8 +129,7 @@ export async function asRecorded<T extends object>(
       async (tx) => {
         const state = await layerState(tx);
         const version = await versionOf(tx, recordedAt, state.version, path);
-        if (state.layerFrom === null || state.layerAt === null || version < state.layerFrom || version > state.layerAt)
-          throw new UseReplay();
+        if (!layerAnswers(state, version)) throw new UseReplay();
         const [made] = version > 0 ? await tx.run('curation/version-made', { version }) : [];
         const answer = await read(pastReader(tx, version));
         const at = typeof made?.at === 'string' ? made.at : null;
@@ -210,5 +209,5 @@ export const storedTie = (s: TieState, rev: number): Row => ({ ...s.properties, 
 export async function layerHolds(db: Database, version: number): Promise<boolean> {
   if (pastReads === 'replay') return false;
   const s = await layerState({ run: (name, params) => db.read(name, params) });
-  return s.layerFrom !== null && s.layerAt !== null && version >= s.layerFrom && version <= s.layerAt;
+  return layerAnswers(s, version);
 }

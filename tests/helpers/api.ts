@@ -40,10 +40,12 @@ const OPEN = '9223372036854775807';
  * of a change set that no longer exists, and the whole-store digests would see them.
  */
 export async function rewindLayer(db: Database, since: number): Promise<void> {
-  await db.replayStatement(`MATCH (c:Rec) WHERE c.recFrom > ${since} DETACH DELETE c`);
+  await db.replayStatement(`MATCH (s:RecState) WHERE s.recFrom > ${since} DELETE s`);
   await db.replayStatement(`MATCH (:Rec)-[r]->(:Rec) WHERE r.recFrom > ${since} DELETE r`);
-  await db.replayStatement(`MATCH (c:Rec) WHERE c.recTo > ${since} AND c.recTo < ${OPEN} SET c.recTo = ${OPEN}`);
+  await db.replayStatement(`MATCH (s:RecState) WHERE s.recTo > ${since} AND s.recTo < ${OPEN} SET s.recTo = ${OPEN}`);
   await db.replayStatement(`MATCH (:Rec)-[r]->(:Rec) WHERE r.recTo > ${since} AND r.recTo < ${OPEN} SET r.recTo = ${OPEN}`);
+  // An identity whose every state went (a node first recorded after `since`) goes too.
+  await db.replayStatement(`MATCH (c:Rec) WHERE NOT EXISTS { MATCH (s:RecState {id: c.id}) } DETACH DELETE c`);
   await db.replayStatement(
     `MATCH (g:GraphVersion {id: 'graph'}) WHERE g.layerFrom <= ${since} AND g.layerAt > ${since} SET g.layerAt = ${since}`,
   );

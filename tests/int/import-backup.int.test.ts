@@ -51,7 +51,7 @@ const rel = (from: string, to: string, extra: Record<string, unknown> = {}) => (
 async function cleanUp() {
   await db.replayStatement(`MATCH (n:Entity) WHERE n.id STARTS WITH '${PREFIX}' DETACH DELETE n`);
   // And their recorded states, or a read of the past would still find them.
-  await db.replayStatement(`MATCH (c:Rec) WHERE c.id STARTS WITH '${PREFIX}' DETACH DELETE c`);
+  await db.replayStatement(`MATCH (c:Rec|RecState) WHERE c.id STARTS WITH '${PREFIX}' DETACH DELETE c`);
 }
 
 const post = (body: unknown, query: Record<string, string> = {}) =>

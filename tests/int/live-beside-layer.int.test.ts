@@ -47,7 +47,7 @@ async function readAll(query: Record<string, string> = {}, only = Object.keys(re
 }
 
 async function dropLayer() {
-  await db.write('curation/save-layer-span', { from: null, at: null });
+  await db.write('curation/save-layer-span', { from: null, at: null, format: null });
   while (Number((await db.write('curation/delete-rec-batch', { batch: 5_000 }))[0]?.deleted ?? 0) > 0);
 }
 
