@@ -3,7 +3,8 @@
 // open. Answers are not kept in memory unless a bench asks (BENCH_ANSWER_CACHE_BYTES): the cold
 // path is what the figures before the answer cache measured.
 export const BENCH_READ_LIMITS = {
-  READ_CONCURRENCY: '1000',
+  // BENCH_READ_CONCURRENCY: the server's gate for all readers together, to measure a narrower one.
+  READ_CONCURRENCY: process.env.BENCH_READ_CONCURRENCY ?? '1000',
   READ_CONCURRENCY_PER_CLIENT: '1000',
   READ_QUEUE_PER_CLIENT: '100000',
   READ_QUEUE: '100000',
