@@ -324,9 +324,10 @@ async function answerByVersion(
 }
 
 /**
- * Runs the handler with the version probe on (server/db/database.ts): each read it starts before
- * its first await reads the version too, in its own transaction. Null when the handler answered
- * by itself, or when not every read took the probe.
+ * Runs the handler with the version probe on (server/db/database.ts): each read or read
+ * transaction it starts before its first await reads the version too, first in that transaction
+ * (a request's reads of the graph now share one, server/curation/recorded.ts). Null when the
+ * handler answered by itself, or when not every transaction read its version.
  */
 async function readFolded(
   answers: AnswerCache,
