@@ -16,6 +16,7 @@ import type { Services } from './api/services.ts';
 import { AnswerCache } from './api/answer-cache.ts';
 import { ReadLanes } from './api/read-lanes.ts';
 import { EditorsFirst } from './api/editors-first.ts';
+import { commitWithoutStacks } from './db/database.ts';
 import type { Config } from './config.ts';
 import { healthRoutes } from './api/routes/health.ts';
 import { schemaRoutes } from './api/routes/schema.ts';
@@ -56,6 +57,7 @@ function readersLanes(c: Config): NonNullable<Services['lanes']> {
 }
 
 export function createApp(given: Services): Express {
+  commitWithoutStacks();
   // One answer cache per app (docs/curation.md, part 4), unless the caller shares one.
   const c = given.config;
   const services: Services = {

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import { Database, type Params, type QueryOptions, type Row } from '../../server/db/database.ts';
+import { Database, type NamedTransaction, type Params, type QueryOptions, type Reader, type Row } from '../../server/db/database.ts';
 import type { QueryName } from '../../server/db/cypher-registry.ts';
 import { BENCH_READ_LIMITS } from './open-lanes.ts';
 
@@ -71,6 +71,16 @@ class RecordingDatabase extends Database {
 
   override read(name: QueryName, params: Params = {}, options: QueryOptions = {}): Promise<Row[]> {
     return this.track(name, params, false, () => super.read(name, params, options));
+  }
+
+  // A request's reads of the graph now run in one transaction (server/curation/recorded.ts): each
+  // is recorded as a call of its own, which the direct replay runs in a transaction of its own.
+  override readTransaction<T>(work: (tx: NamedTransaction & Reader) => Promise<T>, options: QueryOptions = {}): Promise<T> {
+    if (!this.recording) return super.readTransaction(work, options);
+    return super.readTransaction((tx) => {
+      const run = (name: QueryName, params: Params = {}) => this.track(name, params, false, () => tx.run(name, params));
+      return work({ run, read: run });
+    }, options);
   }
 
   override readStream(

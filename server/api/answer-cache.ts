@@ -96,10 +96,15 @@ export class AnswerCache {
    * "now" (a past version's key does not depend on the current one), with no tag to check,
    * nothing kept under the newest version seen, and a route whose handler took the probe before.
    */
-  foldable(route: string, input: { query: unknown; params: unknown }, ifNoneMatch: string | undefined): boolean {
+  foldable(
+    route: string,
+    input: { query: unknown; params: unknown },
+    ifNoneMatch: string | undefined,
+    asked = this.requestKey(route, input),
+  ): boolean {
     if (ifNoneMatch || this.unfolded.has(route)) return false;
     if ((input.query as { recordedAt?: unknown } | undefined)?.recordedAt !== undefined) return false;
-    return !this.latest || !this.get(this.keyOf(route, input, this.latest));
+    return !this.latest || !this.get(this.keyOf(route, input, this.latest, asked));
   }
 
   /** A route whose handler awaited something before its first read: from now on it reads the version first. */
@@ -119,14 +124,15 @@ export class AnswerCache {
   }
 
   /**
-   * The key of a request: its route, its validated parameters (language and `recordedAt`
-   * among them) and the version it reads. A `recordedAt` given as a version number up to the
-   * current one names a past that never changes; anything else is read "now".
+   * The key of a request: what was asked (requestKey: its route and its validated parameters,
+   * language and `recordedAt` among them) and the version it reads. A `recordedAt` given as a
+   * version number up to the current one names a past that never changes; anything else is read
+   * "now". Both parts are JSON, so the key is the one string joined, serialised once per request.
    */
-  keyOf(route: string, input: { query: unknown; params: unknown }, at: DataVersion): AnswerKey {
+  keyOf(route: string, input: { query: unknown; params: unknown }, at: DataVersion, asked = this.requestKey(route, input)): AnswerKey {
     const recordedAt = (input.query as { recordedAt?: unknown } | undefined)?.recordedAt;
     const past = typeof recordedAt === 'string' && PAST_VERSION.test(recordedAt) && Number(recordedAt) <= at.version;
-    const key = JSON.stringify([this.release, route, input.query ?? null, input.params ?? null, past ? 'past' : [at.version, at.at]]);
+    const key = asked + (past ? '"past"' : JSON.stringify([at.version, at.at]));
     let etag: string | undefined;
     return {
       key,

@@ -264,8 +264,8 @@ async function answerByVersion(
   const started = performance.now();
   const ifNoneMatch = req.headers['if-none-match'];
   let at: DataVersion | undefined;
-  if (answers.foldable(route, input, ifNoneMatch)) {
-    const asked = answers.requestKey(route, input);
+  const asked = answers.requestKey(route, input);
+  if (answers.foldable(route, input, ifNoneMatch, asked)) {
     const ahead = answers.inFlight.find(asked);
     if (ahead) {
       // The same question is being read. Its answer will do if it was read at the version a read
@@ -278,7 +278,7 @@ async function answerByVersion(
       }
       at = mine;
     } else {
-      const reading = readFolded(answers, route, input, res, run, services);
+      const reading = readFolded(answers, route, asked, input, res, run, services);
       answers.inFlight.lead(asked, reading);
       const mine = await reading;
       if (res.headersSent) return;
@@ -294,7 +294,7 @@ async function answerByVersion(
     }
   }
   at ??= await answers.current(services.db);
-  const key = answers.keyOf(route, input, at);
+  const key = answers.keyOf(route, input, at, asked);
   // The tag is hashed only for a request that sends one; a kept answer brings its own.
   if (ifNoneMatch && matchesTag(ifNoneMatch, key.etag)) {
     setVersionHeaders(res, at, key.past, key.etag, services);
@@ -324,13 +324,15 @@ async function answerByVersion(
 }
 
 /**
- * Runs the handler with the version probe on (server/db/database.ts): each read it starts before
- * its first await reads the version too, in its own transaction. Null when the handler answered
- * by itself, or when not every read took the probe.
+ * Runs the handler with the version probe on (server/db/database.ts): each read or read
+ * transaction it starts before its first await reads the version too, first in that transaction
+ * (a request's reads of the graph now share one, server/curation/recorded.ts). Null when the
+ * handler answered by itself, or when not every transaction read its version.
  */
 async function readFolded(
   answers: AnswerCache,
   route: string,
+  asked: string,
   input: { query: unknown; params: unknown },
   res: Response,
   run: () => Promise<unknown>,
@@ -345,9 +347,11 @@ async function readFolded(
     services.db.versionProbe = null;
   }
   const result = await running;
-  if (res.headersSent || probe.started === 0 || probe.seen.length !== probe.started) return null;
-  const at = answers.observeRow(lowest(probe.seen));
-  return { body: Buffer.from(JSON.stringify(result)), at, key: answers.keyOf(route, input, at) };
+  // A transaction whose version never came (it failed, or was never awaited) leaves a hole in `seen`.
+  const versions = probe.seen.filter(Boolean);
+  if (res.headersSent || probe.started === 0 || versions.length !== probe.started) return null;
+  const at = answers.observeRow(lowest(versions));
+  return { body: Buffer.from(JSON.stringify(result)), at, key: answers.keyOf(route, input, at, asked) };
 }
 
 /** How an answer came, in Server-Timing: its own read, an identical read's, or the in-process cache's. */

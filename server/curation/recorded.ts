@@ -108,9 +108,9 @@ export function setPastReads(method: 'layer' | 'replay'): void {
 }
 
 /**
- * Answers `read` from the current graph when `recordedAt` is absent (exactly as before: no
- * extra query), and otherwise from the graph as recorded then, adding `recordedAt` to the
- * answer. `path` names the parameter for a 400 (query.recordedAt, body.recordedAt).
+ * Answers `read` from the current graph when `recordedAt` is absent (no extra query: its reads
+ * in one read transaction), and otherwise from the graph as recorded then, adding `recordedAt`
+ * to the answer. `path` names the parameter for a 400 (query.recordedAt, body.recordedAt).
  *
  * A version the recorded-states layer holds is read there, in one read transaction that takes
  * no lock (docs/curation.md §3); a version before the layer was built, or a read with a query
@@ -122,7 +122,9 @@ export async function asRecorded<T extends object>(
   path: string,
   read: (reader: Reader) => Promise<T>,
 ): Promise<T & { recordedAt?: RecordedAtInfo }> {
-  if (recordedAt === undefined) return read(db);
+  // The graph now: every read of the request in one read transaction, so a cold request pays one
+  // BEGIN and COMMIT (and, folded in, one version read) rather than one per query.
+  if (recordedAt === undefined) return db.readTransaction((tx) => read(tx));
   if (pastReads === 'replay') return replayed(db, recordedAt, path, read);
   try {
     return await db.readTransaction(

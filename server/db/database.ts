@@ -1,7 +1,7 @@
 // The one module that talks to Neo4j. Reads go through executeRead and writes through
 // executeWrite so that a cluster (neo4j:// URIs) routes each to the right member; sessions
 // are always closed; driver errors become the project's own error classes.
-import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session, Transaction } from 'neo4j-driver';
 import { loadQueries, loadSchemaStatements, type QueryName, type QueryTexts } from './cypher-registry.ts';
 import { isUnreachable, mapDriverError, StreamBrokenError } from './driver-errors.ts';
 import { toNeo4jParams, toPlain } from './values.ts';
@@ -96,29 +96,37 @@ export class Database {
 
   /**
    * Set by the answer cache just before it runs a read's handler (server/api/route.ts). Each read
-   * the handler starts before its first await reads the data version first, in its own
-   * transaction, instead of the request paying for a version read of its own; the answer is
-   * keyed by the lowest version they saw, which every one of them read the graph at or after.
+   * or read transaction the handler starts before its first await reads the data version first,
+   * in that transaction, instead of the request paying for a version read of its own; the answer
+   * is keyed by the lowest version they saw, which every one of them read the graph at or after.
+   * `seen` has one slot per transaction started, filled when its version is in.
    */
   versionProbe: { started: number; seen: Row[] } | null = null;
 
   read(name: QueryName, params: Params = {}, options: QueryOptions = {}): Promise<Row[]> {
+    const probed = this.takeProbe();
+    return this.withSession('READ', (s) =>
+      s.executeRead(
+        (tx) => (probed ? probed(tx, () => runIn(tx, this.queries[name], params)) : runIn(tx, this.queries[name], params)),
+        this.txConfig(options),
+      ),
+    );
+  }
+
+  /**
+   * When the version probe is on, a slot in it for one transaction, and the wrapper that reads the
+   * version first in that transaction, pipelined before the work's own queries. A retried
+   * transaction writes the same slot again, so the probe still counts one version per transaction.
+   */
+  private takeProbe(): (<T>(tx: ManagedTransaction, work: () => Promise<T>) => Promise<T>) | null {
     const probe = this.versionProbe;
-    if (probe) {
-      probe.started++;
-      return this.withSession('READ', (s) =>
-        s.executeRead(async (tx) => {
-          // Pipelined, in this order: the version first, then the question.
-          const [version, rows] = await Promise.all([
-            runIn(tx, this.queries['curation/graph-version'], {}),
-            runIn(tx, this.queries[name], params),
-          ]);
-          probe.seen.push(version[0] ?? {});
-          return rows;
-        }, this.txConfig(options)),
-      );
-    }
-    return this.withSession('READ', (s) => s.executeRead((tx) => runIn(tx, this.queries[name], params), this.txConfig(options)));
+    if (!probe) return null;
+    const slot = probe.started++;
+    return async (tx, work) => {
+      const [version, result] = await Promise.all([runIn(tx, this.queries['curation/graph-version'], {}), work()]);
+      probe.seen[slot] = version[0] ?? {};
+      return result;
+    };
   }
 
   write(name: QueryName, params: Params = {}, options: QueryOptions = {}): Promise<Row[]> {
@@ -135,12 +143,15 @@ export class Database {
   /**
    * Several named reads in one read transaction: a follower in a cluster, and no lock that a
    * change set or another reader waits for (a read as recorded at a version, docs/curation.md §3).
+   * A request's reads of the graph now take one too (server/curation/recorded.ts): one BEGIN,
+   * one COMMIT and one version read per request, not per query.
    */
   readTransaction<T>(work: (tx: NamedTransaction & Reader) => Promise<T>, options: QueryOptions = {}): Promise<T> {
+    const probed = this.takeProbe();
     return this.withSession('READ', (s) =>
       s.executeRead((tx) => {
         const run = (name: QueryName, params: Params = {}) => runIn(tx, this.queries[name], params);
-        return work({ run, read: run });
+        return probed ? probed(tx, () => work({ run, read: run })) : work({ run, read: run });
       }, this.txConfig(options)),
     );
   }
@@ -330,4 +341,28 @@ function run(tx: ManagedTransaction, text: string, params: Params): ReturnType<M
   } finally {
     Error.stackTraceLimit = limit;
   }
+}
+
+/**
+ * COMMIT without the stack trace neo4j-driver captures for it, as `run` does for each query: about
+ * 0.2 ms a transaction through tsx's source maps (bench/README.md, "Cold reads, round robin").
+ * The driver commits a managed transaction itself, from a promise callback, so that stack holds
+ * only the driver's own frames; a failed commit becomes our error in mapDriverError all the same.
+ * Called once by the API (server/app.ts), not on import: the bench's driver-alone loop, which
+ * imports this module, keeps the driver exactly as it comes.
+ */
+export function commitWithoutStacks(): void {
+  const proto = Transaction.prototype as Transaction & { commitWithStack?: Transaction['commit'] };
+  if (proto.commitWithStack) return;
+  const commit = proto.commit;
+  proto.commitWithStack = commit;
+  proto.commit = function (this: Transaction) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return commit.call(this);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  };
 }

@@ -1,11 +1,11 @@
 // Test doubles for reads in flight (version-read-in-flight and reads-in-flight int tests): a
-// Database that counts each query's runs and can hold one run after Neo4j answered it, an answer
-// cache that counts the requests asking for the current version, a count to wait on, and the
-// second API server through which their edits land.
+// Database that counts each query's runs (alone or in a request's read transaction) and can hold
+// one run after Neo4j answered it, an answer cache that counts the requests asking for the
+// current version, a count to wait on, and the second API server through which their edits land.
 import request from 'supertest';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { AnswerCache, type DataVersion } from '../../server/api/answer-cache.ts';
-import { Database, type Params, type QueryOptions, type Row } from '../../server/db/database.ts';
+import { Database, type NamedTransaction, type Params, type QueryOptions, type Reader, type Row } from '../../server/db/database.ts';
 import type { QueryName } from '../../server/db/cypher-registry.ts';
 import { testApp, undoTestWrites } from './api.ts';
 
@@ -45,7 +45,21 @@ export class HeldReads extends Database {
 
   override async read(name: QueryName, params: Params = {}, options: QueryOptions = {}): Promise<Row[]> {
     this.runs.set(name, this.runsOf(name) + 1);
-    const rows = await super.read(name, params, options);
+    return this.held(name, await super.read(name, params, options));
+  }
+
+  /** A request's reads of the graph now share one transaction (server/curation/recorded.ts): each counts and may be held too. */
+  override readTransaction<T>(work: (tx: NamedTransaction & Reader) => Promise<T>, options: QueryOptions = {}): Promise<T> {
+    return super.readTransaction((tx) => {
+      const run = async (name: QueryName, params: Params = {}) => {
+        this.runs.set(name, this.runsOf(name) + 1);
+        return this.held(name, await tx.run(name, params));
+      };
+      return work({ run, read: run });
+    }, options);
+  }
+
+  private async held(name: QueryName, rows: Row[]): Promise<Row[]> {
     const hold = this.hold?.name === name ? this.hold : null;
     if (hold) {
       this.hold = null;
