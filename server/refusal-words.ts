@@ -139,7 +139,7 @@ export function serverQueueFull<E extends AppError>(err: E, retryAfter: number):
 
 // ---- the database
 
-export function databaseUnavailable(why: 'unreachable' | 'transient' | 'no-answer' | 'changed-during-export' = 'unreachable') {
+export function databaseUnavailable(why: 'unreachable' | 'transient' | 'starting' | 'no-answer' | 'changed-during-export' = 'unreachable') {
   const words: Record<typeof why, Words> = {
     unreachable: {
       en: 'The database cannot be reached right now: try again in a moment.',
@@ -148,6 +148,10 @@ export function databaseUnavailable(why: 'unreachable' | 'transient' | 'no-answe
     transient: {
       en: 'The database could not answer just now: try again in a moment.',
       sv: 'Databasen kunde inte svara just nu: försök igen om en stund.',
+    },
+    starting: {
+      en: 'The database has just started again and is not up to speed yet: try again in a moment.',
+      sv: 'Databasen har just startat om och är inte i gång fullt ut än: försök igen om en stund.',
     },
     'no-answer': { en: 'The database gave no answer: try again in a moment.', sv: 'Databasen svarade inte: försök igen om en stund.' },
     'changed-during-export': {

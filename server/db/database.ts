@@ -5,6 +5,7 @@ import neo4j, { type Driver, type ManagedTransaction, type Session, Transaction 
 import { loadQueries, loadSchemaStatements, type QueryName, type QueryTexts } from './cypher-registry.ts';
 import { isUnreachable, mapDriverError, StreamBrokenError } from './driver-errors.ts';
 import { toNeo4jParams, toPlain } from './values.ts';
+import { QueryTimeoutError } from '../errors.ts';
 import { databaseUnavailable } from '../refusal-words.ts';
 
 export type Params = Record<string, unknown>;
@@ -51,9 +52,17 @@ class RollBack<T> {
  */
 const FAIL_FAST_MS = 1_000;
 
+/**
+ * For this long after Neo4j was last found unreachable, a question that runs out of time meets a
+ * database still warming up (an empty page cache, its plans made again), not a question too
+ * wide: it gets 503 with Retry-After ("try again in a moment") rather than 408 ("ask a narrower one").
+ */
+const WARMING_MS = 60_000;
+
 export class Database {
   readonly queries: QueryTexts;
   private unreachableUntil = 0;
+  private unreachableAt = Number.NEGATIVE_INFINITY;
   private readonly driver: Driver;
   private readonly database: string | undefined;
   private readonly timeoutMs: number;
@@ -312,10 +321,13 @@ export class Database {
     } catch (err) {
       if (err instanceof RollBack) throw err;
       if (isUnreachable(err)) {
-        this.unreachableUntil = Date.now() + FAIL_FAST_MS;
+        this.unreachableAt = Date.now();
+        this.unreachableUntil = this.unreachableAt + FAIL_FAST_MS;
         this.bookmarks = neo4j.bookmarkManager();
       }
-      throw mapDriverError(err);
+      const mapped = mapDriverError(err);
+      if (mapped instanceof QueryTimeoutError && Date.now() - this.unreachableAt < WARMING_MS) throw databaseUnavailable('starting');
+      throw mapped;
     } finally {
       await session.close().catch(() => undefined);
     }
