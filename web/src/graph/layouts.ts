@@ -2,17 +2,32 @@
 // concentric around one node. Layered positions are computed on a headless copy whose edges
 // point the way authority flows, so a chain reads top-down whatever each tie's direction.
 import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
-import dagre from 'cytoscape-dagre';
-import fcose from 'cytoscape-fcose';
 import type { RelationshipType } from '../api/types.ts';
 import type { Position } from '../state/view-state.ts';
 
-let registered = false;
-export function registerLayouts(): void {
-  if (registered) return;
-  cytoscape.use(dagre);
-  cytoscape.use(fcose);
-  registered = true;
+/** The layout engines loaded on demand: Cytoscape's own (concentric, preset) need none. */
+export type LayoutEngine = 'fcose' | 'dagre';
+
+const engines = new Map<LayoutEngine, Promise<void>>();
+
+/**
+ * Loads a layout engine and registers it with Cytoscape, once (issue 22, part 5). fCoSE with
+ * its two base libraries and dagre were a fifth of the page's first bundle, parsed and run in
+ * the page's first task, though a big view lays out in the worker and the layered layout waits
+ * for a question. Each comes in its own chunk, fetched when a layout first needs it; a layout
+ * run by keyboard awaits it like any other step of the layout.
+ */
+export function loadLayout(engine: LayoutEngine): Promise<void> {
+  let loading = engines.get(engine);
+  if (!loading) {
+    loading = (engine === 'fcose' ? import('cytoscape-fcose') : import('cytoscape-dagre')).then((m) => {
+      cytoscape.use(m.default);
+    });
+    // A failed fetch (offline for a moment) is tried again by the next layout.
+    loading.catch(() => engines.delete(engine));
+    engines.set(engine, loading);
+  }
+  return loading;
 }
 
 /** Views larger than this lay out without animation (and, for force, off the main thread). */
@@ -102,14 +117,14 @@ export interface LayerOptions {
 
 /**
  * Layered positions, upper nodes first: dagre on a headless graph whose edges run from each
- * pair's upper node to its lower one. Pure apart from dagre's own arithmetic.
+ * pair's upper node to its lower one. Pure apart from dagre's own arithmetic; dagre must be
+ * loaded first (`loadLayout('dagre')`).
  */
 export function layeredPositions(
   nodeIds: readonly string[],
   pairs: ReadonlyArray<readonly [string, string]>,
   o: LayerOptions = {},
 ): Record<string, Position> {
-  registerLayouts();
   const ids = new Set(nodeIds);
   const seen = new Set<string>();
   const edges = pairs

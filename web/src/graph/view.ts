@@ -18,10 +18,10 @@ import {
   forceLayout,
   LARGE_VIEW,
   layeredPositions,
+  loadLayout,
   orientByType,
   placeNewNodes,
   quickPlacement,
-  registerLayouts,
   type LayerEdge,
 } from './layouts.ts';
 import {
@@ -189,7 +189,6 @@ export class GraphView {
     readonly cache: ElementCache,
     options: { theme: Theme; webgl: boolean },
   ) {
-    registerLayouts();
     this.theme = options.theme;
     this.cy = this.create(options.webgl, []);
     // The canvas follows its box (panels opening, a narrow window), not only window resizes.
@@ -754,6 +753,9 @@ export class GraphView {
     name: LayoutName,
     opts: { root?: string | null; pairs?: Array<[string, string]> },
   ): Promise<Record<string, Position>> {
+    // The engine before the elements are read: its chunk may take a moment to arrive the first time.
+    if (name === 'hierarchy') await loadLayout('dagre');
+    else if (name === 'force' && this.cy.nodes().length <= LARGE_VIEW) await loadLayout('fcose');
     const cy = this.cy;
     // In id order: a layout reads its elements in order, and the same view must come out the same.
     const visible = cy.elements(':visible').sort(byId);
@@ -761,7 +763,10 @@ export class GraphView {
     if (nodes.empty()) return this.positions();
     if (name === 'force') {
       if (nodes.length > LARGE_VIEW) await this.forceOffThread(visible);
-      else await this.runLayoutOn(visible, forceLayout({ nodeCount: nodes.length }));
+      else {
+        await loadLayout('fcose');
+        await this.runLayoutOn(visible, forceLayout({ nodeCount: nodes.length }));
+      }
       this.spreadNamed();
     } else if (name === 'concentric') {
       const selected = cy.nodes(':selected');
@@ -827,6 +832,7 @@ export class GraphView {
       positions = await layoutInWorker(job);
     } catch (err) {
       console.warn('the layout worker failed; laying out on the page', err);
+      await loadLayout('fcose');
       return this.runLayoutOn(visible, options);
     }
     // The picture settles into the worker's positions a slice at a time, then is framed from
