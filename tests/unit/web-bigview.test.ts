@@ -171,6 +171,16 @@ describe('quick placement', () => {
     expect(r('alone')).toBeGreaterThanOrEqual(Math.max(...leaves));
   });
 
+  it('puts each node at about the angle of the neighbour it hangs from, so ties stay short', () => {
+    const p = quickPlacement(ids, edges);
+    const angle = (id: string) => Math.atan2(p[id]!.y, p[id]!.x);
+    const apart = (a: string, b: string) => {
+      const d = Math.abs(angle(a) - angle(b)) % (2 * Math.PI);
+      return Math.min(d, 2 * Math.PI - d);
+    };
+    for (let i = 0; i < 40; i++) for (const leaf of ['a', 'b']) expect(apart(`n${i}${leaf}`, `n${i}`)).toBeLessThan(Math.PI / 8);
+  });
+
   it('gives the same view the same picture whatever order its nodes and ties come in', () => {
     const again = quickPlacement([...ids].reverse(), [...edges].reverse());
     expect(again).toEqual(quickPlacement(ids, edges));
