@@ -2,7 +2,7 @@
 // runs layouts and draws exports. It never decides anything: it reports gestures on the bus
 // and renders what the controller hands it.
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type LayoutOptions, type NodeSingular } from 'cytoscape';
-import type { EdgeData, GraphElements, NodeData } from '../api/types.ts';
+import type { EdgeData } from '../api/types.ts';
 import type { EventBus } from '../events.ts';
 import type { LayoutName, Position, ViewState } from '../state/view-state.ts';
 import { applyClasses, classesFor, classInputs, elementInfo, infoOf, type Highlight, type ManagedClass } from './apply.ts';
@@ -11,7 +11,8 @@ import { skipTinyArrows } from './far-arrows.ts';
 import { installFastBounds } from './fast-bounds.ts';
 import { spaceFrames } from './frames.ts';
 import type { ForceJob } from './force-job.ts';
-import { edgeElement, nodeElement, type NameLookup } from './elements.ts';
+import type { ElementCache } from './cache.ts';
+import { edgeElement, nodeElement } from './elements.ts';
 import {
   concentricLayout,
   depthsFrom,
@@ -40,6 +41,8 @@ import { inSlices, yieldToPage } from './slices.ts';
 import { buildStyle, THEMES } from './style.ts';
 import { FONT_FAMILY, roughMeasure, svgModelFromCy, type Measure, type SvgModel } from './svg-export.ts';
 
+export type { ElementCache } from './cache.ts';
+
 /** Someone who asked for less motion gets the new picture at once, not animated (fades included). */
 function motion(ms: number): number {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : ms;
@@ -49,28 +52,6 @@ function motion(ms: number): number {
 const MAX_FIT_ZOOM = 1.35;
 
 export type Theme = keyof typeof THEMES;
-
-/** Everything fetched so far, by id: the canvas draws from here. */
-export class ElementCache {
-  readonly nodes = new Map<string, NodeData>();
-  readonly edges = new Map<string, EdgeData>();
-
-  add(graph: GraphElements): void {
-    for (const n of graph.nodes) this.nodes.set(n.data.id, n.data);
-    for (const e of graph.edges) this.edges.set(e.data.id, e.data);
-  }
-
-  addNodes(nodes: readonly NodeData[]): void {
-    for (const n of nodes) this.nodes.set(n.id, n);
-  }
-
-  lookup: NameLookup = (id) => this.nodes.get(id);
-
-  /** Every known edge with both ends among `ids`. */
-  edgesAmong(ids: ReadonlySet<string>): EdgeData[] {
-    return [...this.edges.values()].filter((e) => ids.has(e.source) && ids.has(e.target));
-  }
-}
 
 /** One worker for the page's life: loading and parsing its bundle again for every layout costs time. */
 let layoutWorker: Worker | null = null;
