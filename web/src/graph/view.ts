@@ -16,7 +16,7 @@ import { applyClasses, classesFor, classInputs, elementInfo, infoOf, type Highli
 import { arrivalOrder, withEnds } from './arrival.ts';
 import { skipTinyArrows } from './far-arrows.ts';
 import { installFastBounds } from './fast-bounds.ts';
-import { spaceFrames } from './frames.ts';
+import { sortForFrame, spaceFrames } from './frames.ts';
 import type { ForceJob } from './force-job.ts';
 import type { ElementCache } from './cache.ts';
 import { edgeElement, nodeElement } from './elements.ts';
@@ -483,7 +483,11 @@ export class GraphView {
         },
         { slice: FIRST_SLICE, targetMs: SLICE_MS, maxSlice: MAX_SLICE, onProgress, cancelled },
       );
-      return done ? classes : null;
+      if (!done) return null;
+      // The last slice's frame is drawn sorted, and the render's own work after it is a task of its own.
+      sortForFrame(cy);
+      await yieldToPage();
+      return cancelled() ? null : classes;
     } finally {
       this.arriving = false;
     }
