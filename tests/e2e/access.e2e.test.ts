@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expectNoAxeViolations, launchChromium, readmePicture } from '../helpers/browser.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { en, sv } from '../../web/src/i18n/index.ts';
+import { en } from '../../web/src/i18n/en.ts';
+import { sv } from '../../web/src/i18n/sv.ts';
 
 const base = inject('appUrl');
 const SHOTS = join(process.cwd(), 'artifacts', 'screenshots');

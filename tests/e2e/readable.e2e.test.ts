@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContextOptions, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { en, sv } from '../../web/src/i18n/index.ts';
+import { en } from '../../web/src/i18n/en.ts';
+import { sv } from '../../web/src/i18n/sv.ts';
 import { browserSuite, expectNoAxeViolations, readmePicture, SHOTS } from '../helpers/browser.ts';
 
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, locale: 'en-GB' };

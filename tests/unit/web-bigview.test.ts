@@ -6,7 +6,7 @@ import { classInputs } from '../../web/src/graph/apply.ts';
 import { arrivalOrder, withEnds } from '../../web/src/graph/arrival.ts';
 import { arrowScreenPx, MIN_ARROW_PX, skipTinyArrows } from '../../web/src/graph/far-arrows.ts';
 import { boxIsClean, boxPositionKey, installFastBounds, type BoxPrivate } from '../../web/src/graph/fast-bounds.ts';
-import { holdFrame } from '../../web/src/graph/frames.ts';
+import { holdFrame, HOLD_IDLE_MS, spaceRendererFrames, type HeldRenderer, type HoldClock } from '../../web/src/graph/frames.ts';
 import { spreadToEdgeLength } from '../../web/src/graph/force-job.ts';
 import { quickPlacement } from '../../web/src/graph/layouts.ts';
 import { inSlices, nextSliceSize, sliceEnd } from '../../web/src/graph/slices.ts';
@@ -171,6 +171,16 @@ describe('quick placement', () => {
     expect(r('alone')).toBeGreaterThanOrEqual(Math.max(...leaves));
   });
 
+  it('puts each node at about the angle of the neighbour it hangs from, so ties stay short', () => {
+    const p = quickPlacement(ids, edges);
+    const angle = (id: string) => Math.atan2(p[id]!.y, p[id]!.x);
+    const apart = (a: string, b: string) => {
+      const d = Math.abs(angle(a) - angle(b)) % (2 * Math.PI);
+      return Math.min(d, 2 * Math.PI - d);
+    };
+    for (let i = 0; i < 40; i++) for (const leaf of ['a', 'b']) expect(apart(`n${i}${leaf}`, `n${i}`)).toBeLessThan(Math.PI / 8);
+  });
+
   it('gives the same view the same picture whatever order its nodes and ties come in', () => {
     const again = quickPlacement([...ids].reverse(), [...edges].reverse());
     expect(again).toEqual(quickPlacement(ids, edges));
@@ -220,6 +230,77 @@ describe('frames while a big view is built', () => {
     expect(holdFrame(1000, 700, 500)).toBe(true);
     expect(holdFrame(1000, 500, 500)).toBe(false);
     expect(holdFrame(1000, 200, 500)).toBe(false);
+  });
+
+  /**
+   * A page with Cytoscape's render loop as it runs: each animation frame calls back in the order
+   * asked for; the loop draws when a redraw is owed and `skipFrame` is not set, resets the
+   * flag, and asks for the next frame.
+   */
+  function page() {
+    let time = 0;
+    let queue: Array<() => void> = [];
+    const clock: HoldClock = { now: () => time, frame: (cb) => void queue.push(cb) };
+    const drawn: number[] = [];
+    const r: HeldRenderer & { sorted: number } = {
+      sorted: 0,
+      getCachedZSortedEles() {
+        this.sorted++;
+      },
+    };
+    const loop = () => {
+      if (!r.skipFrame) {
+        drawn.push(time);
+        r.lastDrawTime = time;
+      }
+      r.skipFrame = false;
+      clock.frame(loop);
+    };
+    clock.frame(loop);
+    const frame = (ms = 16) => {
+      time += ms;
+      const run = queue;
+      queue = [];
+      for (const cb of run) cb();
+    };
+    const slice = (ms = 20) => {
+      time += ms;
+      return spaceRendererFrames(r, 500, clock);
+    };
+    return { r, drawn, frame, slice, at: () => time };
+  }
+
+  it('holds every frame while slices go on, not only the next, and draws one when the gap has passed', () => {
+    const p = page();
+    p.frame(); // drawn at 16
+    expect(p.drawn).toEqual([16]);
+    expect(p.slice()).toBe(false);
+    // A busy page runs two frames with no slice between them: neither draws.
+    p.frame();
+    p.frame();
+    expect(p.drawn).toEqual([16]);
+    let due = false;
+    for (let i = 0; i < 100 && !due; i++) {
+      due = p.slice();
+      if (!due) p.frame(10);
+    }
+    expect(p.drawn).toEqual([16]);
+    // The slice that finds the gap passed has the elements sorted for the frame, which draws.
+    expect(p.r.sorted).toBe(1);
+    p.frame();
+    expect(p.drawn).toHaveLength(2);
+    expect(p.drawn[1]! - p.drawn[0]!).toBeGreaterThanOrEqual(500);
+  });
+
+  it('lets the last step be drawn soon after the slices stop', () => {
+    const p = page();
+    p.frame();
+    expect(p.slice()).toBe(false);
+    const stopped = p.at();
+    for (let i = 0; i < 20 && p.drawn.length < 2; i++) p.frame();
+    expect(p.drawn).toHaveLength(2);
+    expect(p.drawn[1]! - stopped).toBeLessThanOrEqual(HOLD_IDLE_MS + 2 * 16);
+    expect(p.r.holding).toBe(false);
   });
 });
 

@@ -1,7 +1,8 @@
 // The pure parts of issue 14: the language chosen, names in that language, dates refused
 // when they do not exist, export names that say what they hold, and the table's rows as CSV.
 import { describe, expect, it } from 'vitest';
-import { en, sv } from '../../web/src/i18n/index.ts';
+import { en } from '../../web/src/i18n/en.ts';
+import { sv } from '../../web/src/i18n/sv.ts';
 import { localiseNames, pickLang } from '../../web/src/i18n/index.ts';
 import { dateProblem, decodeView, encodeView } from '../../web/src/state/url.ts';
 import { exportStem, slug } from '../../web/src/state/export-name.ts';
@@ -33,6 +34,11 @@ describe('the language', () => {
     expect(pickLang(null, ['de-DE', 'en-US'])).toBe('en');
     expect(pickLang(null, ['fi-FI'])).toBe('en');
     expect(pickLang('xx', ['sv'])).toBe('sv');
+  });
+
+  it('lists labels and types in the same order in both languages: the legend takes its order from the one loaded', () => {
+    expect(Object.keys(sv.labels)).toEqual(Object.keys(en.labels));
+    expect(Object.keys(sv.types)).toEqual(Object.keys(en.types));
   });
 
   it('has a Swedish string for every English one, and they differ where words are English', () => {

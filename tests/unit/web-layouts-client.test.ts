@@ -1,11 +1,14 @@
 // Layout arithmetic and the API client, without a browser or a server.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, ApiError, queryString, type RetryNotice } from '../../web/src/api/client.ts';
 import { errorMessage, retryMessage } from '../../web/src/api/messages.ts';
-import { depthsFrom, layeredPositions, orientByType, placeNewNodes } from '../../web/src/graph/layouts.ts';
+import { depthsFrom, layeredPositions, loadLayout, orientByType, placeNewNodes } from '../../web/src/graph/layouts.ts';
 import { citationText, citedInWords, parseSource } from '../../web/src/ui/sources.ts';
 
 describe('layouts', () => {
+  // dagre comes in its own chunk, loaded when a layered layout first runs.
+  beforeAll(() => loadLayout('dagre'));
+
   it('lays a chain of authority out top-down whatever each tie’s direction', () => {
     // post ← APPOINTS ← agency; agency UNDER ministry; ministry PART_OF government.
     const pairs = orientByType([

@@ -17,7 +17,7 @@ import { RepresentationPanel } from './features/representation/panel.ts';
 import { commonAnswer } from './features/shared/answer.ts';
 import { CommonPanel } from './features/shared/panel.ts';
 import { Curation } from './features/curation/controller.ts';
-import { FigureExport } from './features/figure/export.ts';
+import type { FigureExport } from './features/figure/export.ts';
 import { SessionState } from './features/session/state.ts';
 import { viewIdOf } from './features/views/model.ts';
 import { TableView } from './features/table/table-view.ts';
@@ -26,7 +26,8 @@ import { ArrivalProgress } from './features/bigview/progress.ts';
 import { HubChooser } from './features/hub/chooser.ts';
 import { HUB_THRESHOLD } from './features/hub/kinds.ts';
 import { focusAnswer, focusSoon } from './features/readable/focus.ts';
-import { ElementCache, GraphView } from './graph/view.ts';
+import { ElementCache } from './graph/cache.ts';
+import type { GraphView } from './graph/view.ts';
 import { announceLang, lang, localiseNames, t } from './i18n/index.ts';
 import { exportStem } from './state/export-name.ts';
 import { ViewStore, type ChangeCause } from './state/store.ts';
@@ -52,6 +53,9 @@ const EXPAND_LIMIT = 150;
 
 // ------------------------------------------------------------------------------ wiring
 
+// The canvas (Cytoscape and the view) is a chunk of its own, fetched while the page is built and
+// run in a task of its own: with it, the page's first task parsed and ran 0.9 MB (issue 22, part 5).
+const canvasChunk = import('./graph/view.ts');
 announceLang();
 document.title = t.app.title;
 const bus = new EventBus();
@@ -98,6 +102,8 @@ const questionPanels: Record<Focus['kind'], { error(message: string): void; resu
   representation: repPanel,
   common: commonPanel,
 };
+// Building the page's parts took 95-130 ms in one task (quiet): the curation's tabs and the rest in the next.
+await yieldToPage();
 const curation = new Curation(api, session, bus, cache, feedback, {
   reload: (show, select) => reloadAfterChange(show, select),
   loadNodes: async (ids) => {
@@ -224,9 +230,11 @@ const decoded = decodeView(location.hash);
 // The page's first task ends here and the canvas is made in the next: parsing the bundle,
 // building the page and making the canvas took 0.27 s in one task (issue 22, part 5).
 await yieldToPage();
-const view = new GraphView(cyContainer, bus, cache, { theme, webgl: decoded?.state.webgl ?? false });
+const view = new (await canvasChunk).GraphView(cyContainer, bus, cache, { theme, webgl: decoded?.state.webgl ?? false });
 const store = new ViewStore(EMPTY_VIEW);
-const figures = new FigureExport(api, view);
+/** The figure export's chunk comes with the first image exported (its progress notice shows meanwhile). */
+let figures: Promise<FigureExport> | null = null;
+const figureExport = () => (figures ??= import('./features/figure/export.ts').then((m) => new m.FigureExport(api, view)));
 
 // Work in flight, so tests (and the busy cursor) know when the page has settled.
 let pending = 0;
@@ -696,7 +704,10 @@ bus.on(
       const types = hiddenTypes.size ? TYPES.filter((ty) => !hiddenTypes.has(ty)) : undefined;
       const filename = `${exportStem(store.state, cache, scope)}.${format}`;
       const label = format === 'png' ? t.notices.drawingPng : format === 'pdf' ? t.figure.drawingPdf : t.notices.preparing('SVG');
-      const blob = await feedback.track(label, figures.file({ format, scope, caption, ids, types, state: store.state }));
+      const blob = await feedback.track(
+        label,
+        figureExport().then((f) => f.file({ format, scope, caption, ids, types, state: store.state })),
+      );
       download(blob, filename);
       feedback.notify('info', t.notices.downloadedFile(filename), 'export');
     }),

@@ -2,17 +2,32 @@
 // concentric around one node. Layered positions are computed on a headless copy whose edges
 // point the way authority flows, so a chain reads top-down whatever each tie's direction.
 import cytoscape, { type Core, type LayoutOptions } from 'cytoscape';
-import dagre from 'cytoscape-dagre';
-import fcose from 'cytoscape-fcose';
 import type { RelationshipType } from '../api/types.ts';
 import type { Position } from '../state/view-state.ts';
 
-let registered = false;
-export function registerLayouts(): void {
-  if (registered) return;
-  cytoscape.use(dagre);
-  cytoscape.use(fcose);
-  registered = true;
+/** The layout engines loaded on demand: Cytoscape's own (concentric, preset) need none. */
+export type LayoutEngine = 'fcose' | 'dagre';
+
+const engines = new Map<LayoutEngine, Promise<void>>();
+
+/**
+ * Loads a layout engine and registers it with Cytoscape, once (issue 22, part 5). fCoSE with
+ * its two base libraries and dagre were a fifth of the page's first bundle, parsed and run in
+ * the page's first task, though a big view lays out in the worker and the layered layout waits
+ * for a question. Each comes in its own chunk, fetched when a layout first needs it; a layout
+ * run by keyboard awaits it like any other step of the layout.
+ */
+export function loadLayout(engine: LayoutEngine): Promise<void> {
+  let loading = engines.get(engine);
+  if (!loading) {
+    loading = (engine === 'fcose' ? import('cytoscape-fcose') : import('cytoscape-dagre')).then((m) => {
+      cytoscape.use(m.default);
+    });
+    // A failed fetch (offline for a moment) is tried again by the next layout.
+    loading.catch(() => engines.delete(engine));
+    engines.set(engine, loading);
+  }
+  return loading;
 }
 
 /** Views larger than this lay out without animation (and, for force, off the main thread). */
@@ -102,14 +117,14 @@ export interface LayerOptions {
 
 /**
  * Layered positions, upper nodes first: dagre on a headless graph whose edges run from each
- * pair's upper node to its lower one. Pure apart from dagre's own arithmetic.
+ * pair's upper node to its lower one. Pure apart from dagre's own arithmetic; dagre must be
+ * loaded first (`loadLayout('dagre')`).
  */
 export function layeredPositions(
   nodeIds: readonly string[],
   pairs: ReadonlyArray<readonly [string, string]>,
   o: LayerOptions = {},
 ): Record<string, Position> {
-  registerLayouts();
   const ids = new Set(nodeIds);
   const seen = new Set<string>();
   const edges = pairs
@@ -234,10 +249,16 @@ export function placeNewNodes(
 }
 
 /**
- * A first picture for a big view while its force layout runs in the worker: nodes on a
- * sunflower spiral in breadth-first order from the best-connected node, so neighbours land near
- * each other and the hubs near the middle. Linear in the view's size, with no random draw: the
- * same view gets the same picture.
+ * A first picture for a big view while its force layout runs in the worker: the nodes, in
+ * breadth-first order from the best-connected node, on a sunflower spiral, so the hubs sit in
+ * the middle and each breadth-first level fills a ring of its own at an even density. Within
+ * a ring each node takes the spot at its rank's angle, in breadth-first order: a node's
+ * neighbours one level out come in the order of their parents, so they sit at about their
+ * parents' angle, one ring further out. (Spots dealt out round the spiral in breadth-first
+ * order, as before, put a parent and its child at unrelated angles: ties ran across the whole
+ * picture, and the frames while a 10k view arrived cost half as much again as frames of the
+ * laid-out picture.) Linear in the view's size apart from sorting each ring's spots, with no
+ * random draw: the same view gets the same picture.
  */
 export function quickPlacement(
   nodeIds: readonly string[],
@@ -255,12 +276,20 @@ export function quickPlacement(
   for (const list of next.values()) list.sort(byId);
   const byDegree = [...nodeIds].sort((a, b) => (next.get(b)?.length ?? 0) - (next.get(a)?.length ?? 0) || byId(a, b));
   const order: string[] = [];
+  /** Where each ring (a breadth-first level of one connected part) starts in `order`. */
+  const ringStarts: number[] = [];
   const seen = new Set<string>();
   for (const start of byDegree) {
     if (seen.has(start)) continue;
     seen.add(start);
     order.push(start);
+    let levelEnd = order.length;
+    ringStarts.push(order.length - 1);
     for (let i = order.length - 1; i < order.length; i++) {
+      if (i === levelEnd) {
+        ringStarts.push(i);
+        levelEnd = order.length;
+      }
       for (const m of next.get(order[i]!) ?? []) {
         if (seen.has(m)) continue;
         seen.add(m);
@@ -268,11 +297,22 @@ export function quickPlacement(
       }
     }
   }
+  ringStarts.push(order.length);
   const golden = Math.PI * (3 - Math.sqrt(5));
-  const out: Record<string, Position> = {};
-  order.forEach((id, k) => {
+  const spot = (k: number): Position => {
     const r = spacing * Math.sqrt(k);
-    out[id] = { x: Math.round(r * Math.cos(k * golden)) || 0, y: Math.round(r * Math.sin(k * golden)) || 0 };
-  });
+    return { x: Math.round(r * Math.cos(k * golden)) || 0, y: Math.round(r * Math.sin(k * golden)) || 0 };
+  };
+  // The angle of spot k, from 0 to 2π: every ring's first node sits at angle 0, and so on round.
+  const angle = (k: number) => (k * golden) % (2 * Math.PI);
+  // Each ring's spots by angle; its nodes, in breadth-first order, take them in turn.
+  const out: Record<string, Position> = {};
+  for (let g = 0; g + 1 < ringStarts.length; g++) {
+    const from = ringStarts[g]!;
+    const spots: Array<{ k: number; a: number }> = [];
+    for (let k = from; k < ringStarts[g + 1]!; k++) spots.push({ k, a: angle(k) });
+    spots.sort((p, q) => p.a - q.a || p.k - q.k);
+    spots.forEach(({ k }, i) => (out[order[from + i]!] = spot(k)));
+  }
   return out;
 }

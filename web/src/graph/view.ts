@@ -1,27 +1,35 @@
 // The canvas: owns the Cytoscape instance, keeps its elements in step with the view state,
 // runs layouts and draws exports. It never decides anything: it reports gestures on the bus
 // and renders what the controller hands it.
-import cytoscape, { type Core, type ElementDefinition, type EventObject, type LayoutOptions, type NodeSingular } from 'cytoscape';
-import type { EdgeData, GraphElements, NodeData } from '../api/types.ts';
+import cytoscape, {
+  type Core,
+  type ElementDefinition,
+  type EventObject,
+  type LayoutOptions,
+  type NodeSingular,
+  type StylesheetJson,
+} from 'cytoscape';
+import type { EdgeData } from '../api/types.ts';
 import type { EventBus } from '../events.ts';
 import type { LayoutName, Position, ViewState } from '../state/view-state.ts';
 import { applyClasses, classesFor, classInputs, elementInfo, infoOf, type Highlight, type ManagedClass } from './apply.ts';
 import { arrivalOrder, withEnds } from './arrival.ts';
 import { skipTinyArrows } from './far-arrows.ts';
 import { installFastBounds } from './fast-bounds.ts';
-import { spaceFrames } from './frames.ts';
+import { sortForFrame, spaceFrames } from './frames.ts';
 import type { ForceJob } from './force-job.ts';
-import { edgeElement, nodeElement, type NameLookup } from './elements.ts';
+import type { ElementCache } from './cache.ts';
+import { edgeElement, nodeElement } from './elements.ts';
 import {
   concentricLayout,
   depthsFrom,
   forceLayout,
   LARGE_VIEW,
   layeredPositions,
+  loadLayout,
   orientByType,
   placeNewNodes,
   quickPlacement,
-  registerLayouts,
   type LayerEdge,
 } from './layouts.ts';
 import {
@@ -40,6 +48,8 @@ import { inSlices, yieldToPage } from './slices.ts';
 import { buildStyle, THEMES } from './style.ts';
 import { FONT_FAMILY, roughMeasure, svgModelFromCy, type Measure, type SvgModel } from './svg-export.ts';
 
+export type { ElementCache } from './cache.ts';
+
 /** Someone who asked for less motion gets the new picture at once, not animated (fades included). */
 function motion(ms: number): number {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : ms;
@@ -49,28 +59,6 @@ function motion(ms: number): number {
 const MAX_FIT_ZOOM = 1.35;
 
 export type Theme = keyof typeof THEMES;
-
-/** Everything fetched so far, by id: the canvas draws from here. */
-export class ElementCache {
-  readonly nodes = new Map<string, NodeData>();
-  readonly edges = new Map<string, EdgeData>();
-
-  add(graph: GraphElements): void {
-    for (const n of graph.nodes) this.nodes.set(n.data.id, n.data);
-    for (const e of graph.edges) this.edges.set(e.data.id, e.data);
-  }
-
-  addNodes(nodes: readonly NodeData[]): void {
-    for (const n of nodes) this.nodes.set(n.id, n);
-  }
-
-  lookup: NameLookup = (id) => this.nodes.get(id);
-
-  /** Every known edge with both ends among `ids`. */
-  edgesAmong(ids: ReadonlySet<string>): EdgeData[] {
-    return [...this.edges.values()].filter((e) => ids.has(e.source) && ids.has(e.target));
-  }
-}
 
 /** One worker for the page's life: loading and parsing its bundle again for every layout costs time. */
 let layoutWorker: Worker | null = null;
@@ -189,18 +177,35 @@ export class GraphView {
     readonly cache: ElementCache,
     options: { theme: Theme; webgl: boolean },
   ) {
-    registerLayouts();
     this.theme = options.theme;
-    this.cy = this.create(options.webgl, []);
+    // An empty canvas has nothing to style: the app's style is parsed in a task of its own, or
+    // by the first render if that comes first. Made and styled in one task, the canvas took up
+    // to 0.17 s at the page's first load (quiet), half of it parsing the style.
+    this.cy = this.create(options.webgl, [], false);
+    this.unstyled = true;
+    setTimeout(() => this.ensureStyled(), 0);
     // The canvas follows its box (panels opening, a narrow window), not only window resizes.
     new ResizeObserver(() => this.cy.resize()).observe(container);
   }
 
-  private create(webgl: boolean, elements: ElementDefinition[]): Core {
+  /** True until the app's style is on the canvas (see the constructor). */
+  private unstyled = false;
+
+  private ensureStyled(): void {
+    if (!this.unstyled) return;
+    this.unstyled = false;
+    this.cy.style(this.style());
+  }
+
+  private style(): StylesheetJson {
+    return buildStyle(THEMES[this.theme], { transitions: motion(1) > 0 });
+  }
+
+  private create(webgl: boolean, elements: ElementDefinition[], styled = true): Core {
     const cy = cytoscape({
       container: this.container,
       elements,
-      style: buildStyle(THEMES[this.theme], { transitions: motion(1) > 0 }),
+      style: styled ? this.style() : undefined,
       layout: { name: 'preset' },
       minZoom: 0.05,
       maxZoom: 4,
@@ -276,7 +281,8 @@ export class GraphView {
 
   setTheme(theme: Theme): void {
     this.theme = theme;
-    this.cy.style(buildStyle(THEMES[theme], { transitions: motion(1) > 0 }));
+    this.unstyled = false;
+    this.cy.style(this.style());
   }
 
   get webgl(): boolean {
@@ -291,6 +297,7 @@ export class GraphView {
     const zoom = this.cy.zoom();
     const pan = this.cy.pan();
     this.cy.destroy();
+    this.unstyled = false;
     this.cy = this.create(webgl, elements);
     this.cy.viewport({ zoom, pan });
   }
@@ -302,6 +309,7 @@ export class GraphView {
    * nodes without a place put on a quick placement, so the first picture comes before the layout.
    */
   async render(state: ViewState, highlight: Highlight | null, options: RenderOptions): Promise<RenderResult> {
+    this.ensureStyled();
     const cy = this.cy;
     const token = ++this.renderToken;
     this.state = state;
@@ -475,7 +483,11 @@ export class GraphView {
         },
         { slice: FIRST_SLICE, targetMs: SLICE_MS, maxSlice: MAX_SLICE, onProgress, cancelled },
       );
-      return done ? classes : null;
+      if (!done) return null;
+      // The last slice's frame is drawn sorted, and the render's own work after it is a task of its own.
+      sortForFrame(cy);
+      await yieldToPage();
+      return cancelled() ? null : classes;
     } finally {
       this.arriving = false;
     }
@@ -754,6 +766,13 @@ export class GraphView {
     name: LayoutName,
     opts: { root?: string | null; pairs?: Array<[string, string]> },
   ): Promise<Record<string, Position>> {
+    // The engine before the elements are read: its chunk may take a moment to arrive the first time.
+    if (name === 'hierarchy') await loadLayout('dagre');
+    else if (name === 'force' && this.cy.nodes().length <= LARGE_VIEW) await loadLayout('fcose');
+    // A big view's layout starts in a task of its own: the render that put the view on the
+    // canvas, the page's update after it and the layout's start made one task of 160-210 ms at
+    // 10k (quiet).
+    if (this.cy.nodes().length > LARGE_VIEW) await yieldToPage();
     const cy = this.cy;
     // In id order: a layout reads its elements in order, and the same view must come out the same.
     const visible = cy.elements(':visible').sort(byId);
@@ -761,7 +780,10 @@ export class GraphView {
     if (nodes.empty()) return this.positions();
     if (name === 'force') {
       if (nodes.length > LARGE_VIEW) await this.forceOffThread(visible);
-      else await this.runLayoutOn(visible, forceLayout({ nodeCount: nodes.length }));
+      else {
+        await loadLayout('fcose');
+        await this.runLayoutOn(visible, forceLayout({ nodeCount: nodes.length }));
+      }
       this.spreadNamed();
     } else if (name === 'concentric') {
       const selected = cy.nodes(':selected');
@@ -827,6 +849,7 @@ export class GraphView {
       positions = await layoutInWorker(job);
     } catch (err) {
       console.warn('the layout worker failed; laying out on the page', err);
+      await loadLayout('fcose');
       return this.runLayoutOn(visible, options);
     }
     // The picture settles into the worker's positions a slice at a time, then is framed from
