@@ -17,6 +17,14 @@ export function testApp(overrides: Record<string, string> = {}, consoleLayers: P
   return { app, db, config };
 }
 
+/** The change-set op that adds an agency invented for a test file (`what`: the tests it is for). */
+export function addInventedAgency(id: string, name: string, what: string) {
+  return {
+    op: 'addNode',
+    node: { id, label: 'Agency', name, certainty: 'inferred', outsideKnowledge: `outside knowledge: invented for the ${what}` },
+  };
+}
+
 /**
  * Takes back what a test file wrote on the shared Neo4j: its elements, relationships and saved
  * views (ids and names starting with `prefix`), the change sets after `since`, and the version

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { AnswerCache, type DataVersion } from '../../server/api/answer-cache.ts';
 import { Database, type NamedTransaction, type Params, type QueryOptions, type Reader, type Row } from '../../server/db/database.ts';
 import type { QueryName } from '../../server/db/cypher-registry.ts';
-import { testApp, undoTestWrites } from './api.ts';
+import { addInventedAgency, testApp, undoTestWrites } from './api.ts';
 
 /** A number that only grows, and promises that resolve once it has reached a value. */
 export class Tally {
@@ -104,18 +104,7 @@ export function editsThroughASecondServer(o: {
       .send({ reason: `Changed while testing ${o.purpose}`, sources: [source], ops });
   beforeAll(async () => {
     since = (await request(two.app).get('/api/versions/current')).body.version;
-    const added = await edit([
-      {
-        op: 'addNode',
-        node: {
-          id: node,
-          label: 'Agency',
-          name: o.name,
-          certainty: 'inferred',
-          outsideKnowledge: `outside knowledge: invented for the tests of ${o.purpose}`,
-        },
-      },
-    ]);
+    const added = await edit([addInventedAgency(node, o.name, `tests of ${o.purpose}`)]);
     expect(added.status, added.text).toBe(201);
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@
 // shared cache may keep an answer.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rewindLayer, testApp } from '../helpers/api.ts';
+import { addInventedAgency, rewindLayer, testApp } from '../helpers/api.ts';
 
 const TOKEN = 'test-write-token-answer-cache-0123456789';
 // Two servers on one Neo4j, each with its own in-process cache, as two processes would have.
@@ -36,18 +36,7 @@ async function cleanUp() {
 
 beforeAll(async () => {
   start = (await request(one.app).get('/api/versions/current')).body;
-  const added = await edit([
-    {
-      op: 'addNode',
-      node: {
-        id: NODE,
-        label: 'Agency',
-        name: 'Provverket Cachefjord',
-        certainty: 'inferred',
-        outsideKnowledge: 'outside knowledge: invented for the cache tests',
-      },
-    },
-  ]);
+  const added = await edit([addInventedAgency(NODE, 'Provverket Cachefjord', 'cache tests')]);
   expect(added.status, added.text).toBe(201);
 });
 afterAll(async () => {
@@ -122,18 +111,7 @@ describe('answers by data version, two API servers on one Neo4j', () => {
     const missing = await request(two.app).get(`/api/nodes/${P}later`);
     expect(missing.status).toBe(404);
     expect(missing.headers.etag).toBeUndefined();
-    const added = await edit([
-      {
-        op: 'addNode',
-        node: {
-          id: `${P}later`,
-          label: 'Agency',
-          name: 'Provverket Senare',
-          certainty: 'inferred',
-          outsideKnowledge: 'outside knowledge: invented for the cache tests',
-        },
-      },
-    ]);
+    const added = await edit([addInventedAgency(`${P}later`, 'Provverket Senare', 'cache tests')]);
     expect(added.status, added.text).toBe(201);
     expect((await request(two.app).get(`/api/nodes/${P}later`)).status).toBe(200);
   });

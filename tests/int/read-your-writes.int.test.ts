@@ -4,7 +4,7 @@
 // single instance the bookmarks are met at once; what can be seen is which server holds which.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, undoTestWrites } from '../helpers/api.ts';
+import { addInventedAgency, testApp, undoTestWrites } from '../helpers/api.ts';
 
 const TOKEN = 'test-write-token-read-your-writes-01234';
 const P = 'test-ryw-';
@@ -36,18 +36,7 @@ describe('read-your-writes', () => {
       .send({
         reason: 'Changed while testing read-your-writes',
         sources: [SOURCE],
-        ops: [
-          {
-            op: 'addNode',
-            node: {
-              id: `${P}agency`,
-              label: 'Agency',
-              name: 'Provverket Läsfjord',
-              certainty: 'inferred',
-              outsideKnowledge: 'outside knowledge: invented for the tests of read-your-writes',
-            },
-          },
-        ],
+        ops: [addInventedAgency(`${P}agency`, 'Provverket Läsfjord', 'tests of read-your-writes')],
       });
     expect(added.status, added.text).toBe(201);
 
