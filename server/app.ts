@@ -16,6 +16,7 @@ import type { Services } from './api/services.ts';
 import { AnswerCache } from './api/answer-cache.ts';
 import { ReadLanes } from './api/read-lanes.ts';
 import { EditorsFirst } from './api/editors-first.ts';
+import { pastReadsStepAsideFor } from './curation/recorded.ts';
 import { commitWithoutStacks } from './db/database.ts';
 import type { Config } from './config.ts';
 import { healthRoutes } from './api/routes/health.ts';
@@ -67,6 +68,8 @@ export function createApp(given: Services): Express {
     lanes: given.lanes ?? readersLanes(c),
   };
   const { config, log } = services;
+  // Reads of the past wait between their queries while an editor writes (same gate as the lanes).
+  if (services.lanes?.editors) pastReadsStepAsideFor(services.db, services.lanes.editors);
   const app = express();
   app.disable('x-powered-by');
   // No ETag from Express: it hashes every JSON body (SHA-1), measurable on the large ones. The

@@ -12,6 +12,8 @@ export interface WriteGate {
   holds(): boolean;
   /** `wake` runs each time the gate stops holding. */
   onRelease(wake: () => void): void;
+  /** While the gate holds, a promise of its release; otherwise null. */
+  released(): Promise<void> | null;
 }
 
 export class EditorsFirst implements WriteGate {
@@ -20,6 +22,7 @@ export class EditorsFirst implements WriteGate {
   private expired = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly wakers: Array<() => void> = [];
+  private release$: { promise: Promise<void>; resolve: () => void } | null = null;
 
   /** `maxHoldMs` 0 turns the gate off: writes then never hold the lanes. */
   constructor(private readonly maxHoldMs: number) {}
@@ -30,6 +33,16 @@ export class EditorsFirst implements WriteGate {
 
   onRelease(wake: () => void): void {
     this.wakers.push(wake);
+  }
+
+  released(): Promise<void> | null {
+    if (!this.holds()) return null;
+    if (!this.release$) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.release$ = { promise, resolve };
+    }
+    return this.release$.promise;
   }
 
   /** Runs an editor's write with the lanes held. */
@@ -54,6 +67,9 @@ export class EditorsFirst implements WriteGate {
   }
 
   private release(): void {
+    const waiting = this.release$;
+    this.release$ = null;
+    waiting?.resolve();
     for (const wake of this.wakers) wake();
   }
 }

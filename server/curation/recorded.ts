@@ -95,6 +95,37 @@ export async function rewindGraph(tx: NamedTransaction, version: number): Promis
   return ops.length;
 }
 
+/** What a read of the past steps aside for between its queries (server/api/editors-first.ts). */
+export interface StepAside {
+  /** While an editor writes, a promise of the write's end (or of its hold's); otherwise null. */
+  released(): Promise<void> | null;
+}
+const stepAsideFor = new WeakMap<Database, Set<StepAside>>();
+
+/**
+ * Reads of the past through `db` wait between their queries while `gate` holds (while an editor
+ * writes), so that a write shares Neo4j with at most the one query each of them was running when
+ * it began, not with the rest of their reads. Two servers in one process on one connection each
+ * add their own gate, and a read of the past waits for both.
+ */
+export function pastReadsStepAsideFor(db: Database, gate: StepAside): void {
+  stepAsideFor.set(db, (stepAsideFor.get(db) ?? new Set()).add(gate));
+}
+
+function steppingAside(tx: NamedTransaction & Reader, gates: Set<StepAside> | undefined): NamedTransaction & Reader {
+  if (!gates) return tx;
+  const turn = async () => {
+    for (const gate of gates) {
+      const wait = gate.released();
+      if (wait) await wait;
+    }
+  };
+  return {
+    run: (name, params) => turn().then(() => tx.run(name, params)),
+    read: (name, params, options) => turn().then(() => tx.read(name, params, options)),
+  };
+}
+
 /** The layer does not hold that version: answered by replay. */
 class UseReplay extends Error {}
 
@@ -113,8 +144,9 @@ export function setPastReads(method: 'layer' | 'replay'): void {
  * to the answer. `path` names the parameter for a 400 (query.recordedAt, body.recordedAt).
  *
  * A version the recorded-states layer holds is read there, in one read transaction that takes
- * no lock (docs/curation.md §3); a version before the layer was built, or a read with a query
- * that has no past variant, is answered by replay (the oracle the layer is tested against).
+ * no lock (docs/curation.md §3), each of its queries sent only while no editor writes (see
+ * pastReadsStepAsideFor); a version before the layer was built, or a read with a query that has
+ * no past variant, is answered by replay (the oracle the layer is tested against).
  */
 export async function asRecorded<T extends object>(
   db: Database,
@@ -127,8 +159,10 @@ export async function asRecorded<T extends object>(
   if (recordedAt === undefined) return db.readTransaction((tx) => read(tx));
   if (pastReads === 'replay') return replayed(db, recordedAt, path, read);
   try {
+    const gates = stepAsideFor.get(db);
     return await db.readTransaction(
-      async (tx) => {
+      async (raw) => {
+        const tx = steppingAside(raw, gates);
         const state = await layerState(tx);
         const version = await versionOf(tx, recordedAt, state.version, path);
         if (!layerAnswers(state, version)) throw new UseReplay();

@@ -5,16 +5,18 @@
 // never on how long anything took.
 import request from 'supertest';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { ReadLanes } from '../../server/api/read-lanes.ts';
 import { EditorsFirst } from '../../server/api/editors-first.ts';
 import { loadConfig } from '../../server/config.ts';
-import { rewindLayer, testDatabase } from '../helpers/api.ts';
+import { rewindLayer } from '../helpers/api.ts';
+import { HeldReads } from '../helpers/reads-held.ts';
 
 const TOKEN = 'test-write-token-read-lanes-0123456789';
 const P = 'test-lanes-';
-const db = testDatabase();
+// Counts each query's runs and can hold one: what shows a read of the past stepping aside.
+const db = new HeldReads({ uri: inject('neo4jUri'), user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' });
 const config = loadConfig({ ...process.env, RATE_LIMIT_PER_MINUTE: '100000', SERVE_WEB: '0', WRITE_TOKEN: TOKEN });
 const limits = { concurrency: 2, perClient: 1, queuePerClient: 3, queue: 50 };
 /** The server's own gate, counting the writes that went through it. */
@@ -179,5 +181,52 @@ describe('an editor’s change set', () => {
     expect(readNow.body.node.name).toBe('Provverket Först');
     expect(readPast.status).toBe(200);
     expect(lanes.reads.state()).toEqual({ running: {}, waiting: {} });
+  });
+});
+
+describe('a read of the past already running when an editor’s write begins', () => {
+  it('sends no further query until the write has ended, and then answers as recorded', async () => {
+    // The current version, which the recorded-states layer always holds (another file may have
+    // built it afresh), and a node no test here asked for: an answer as recorded is kept for good.
+    const { version } = (await request(app).get('/api/versions/current')).body as { version: number };
+    // Held once Neo4j has answered its first query (the layer's state), so that it is mid-way.
+    const held = db.holdNext('curation/layer-state');
+    const past = request(app).get('/api/nodes/sweden').query({ recordedAt: String(version) }).set('X-Forwarded-For', OTHER).then((res) => res);
+    await held.reached;
+    const pastQueries = () => db.runsOf('curation/version-made') + db.runsOf('nodes/get-node.past') + db.runsOf('nodes/degree.past');
+    const before = pastQueries();
+    let during = -1;
+    const added = await editors.during(async () => {
+      held.release();
+      // A whole change set runs meanwhile: time enough for the read's next queries, had it sent them.
+      const res = await request(app)
+        .post('/api/changes')
+        .set('Authorization', `Bearer ${TOKEN}`)
+        .send({
+          reason: 'Added while a read of the past waits, in the lanes tests',
+          sources: [{ file: '001_1c1597dd7120e666.txt', lines: 'L3-L4' }],
+          ops: [
+            {
+              op: 'addNode',
+              node: {
+                id: `${P}aside`,
+                label: 'Agency',
+                name: 'Provverket Åsido',
+                certainty: 'inferred',
+                outsideKnowledge: 'outside knowledge: invented for the lanes tests',
+              },
+            },
+          ],
+        });
+      during = pastQueries();
+      return res;
+    });
+    expect(added.status, added.text).toBe(201);
+    expect(during).toBe(before);
+    const res = await past;
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.recordedAt).toMatchObject({ version, method: 'layer' });
+    expect(res.body.node.id).toBe('sweden');
+    expect(pastQueries()).toBeGreaterThan(before);
   });
 });

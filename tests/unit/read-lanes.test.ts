@@ -144,4 +144,30 @@ describe('readers’ lanes', () => {
     finish();
     await write;
   });
+
+  it('tells a running read of the past when its next step may go: at once, after the write, or when the hold is up', async () => {
+    const { editors } = gated(60_000);
+    expect(editors.released()).toBeNull();
+    const { write, finish } = openWrite(editors);
+    const steps: string[] = [];
+    void editors.released()!.then(() => steps.push('first'));
+    void editors.released()!.then(() => steps.push('second'));
+    await settle();
+    expect(steps).toEqual([]);
+    finish();
+    await write;
+    await settle();
+    expect(steps).toEqual(['first', 'second']);
+    expect(editors.released()).toBeNull();
+
+    const short = gated(30).editors;
+    const long = openWrite(short);
+    const waited = short.released();
+    expect(waited).not.toBeNull();
+    await waited;
+    // The write still runs, but its hold is over: the next step goes at once.
+    expect(short.released()).toBeNull();
+    long.finish();
+    await long.write;
+  });
 });
