@@ -68,18 +68,14 @@ export const ConfigSchema = z.object({
   /**
    * Reads "as recorded at" running at once, all clients together, in a lane apart from the reads
    * of now (so a burst of them never takes those places); each client may run
-   * READ_CONCURRENCY_PER_CLIENT of them. They take no lock (docs/curation.md §3), but each can
-   * keep a core of Neo4j busy for a while: the default is half this machine's cores (at least
-   * one). With editors first (EDITORS_FIRST_MS) it took an editor's p95 with sixteen readers of
-   * the past on two cores from ×25 of its p95 alone to about ×1.5 (bench/README.md). Where Neo4j
-   * has cores of its own, set half of those.
+   * READ_CONCURRENCY_PER_CLIENT of them. They take no lock (docs/curation.md §3) and step aside
+   * between their queries while an editor writes, so a change set shares Neo4j with at most one
+   * query of each. The default is this machine's cores: on two cores an editor's p95 with sixteen
+   * readers of the past was ×0.8–×1.35 of its p95 alone at 1, 2 or 4 at once, ×1.46 at 16, while
+   * the readers got about 12, 19, 36 and 96 answers a second (bench/README.md). Where Neo4j has cores
+   * of its own, set as many as those.
    */
-  PAST_READ_CONCURRENCY: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .default(Math.max(1, Math.floor(availableParallelism() / 2))),
+  PAST_READ_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(Math.max(1, availableParallelism())),
   /**
    * While an editor's write runs, the readers' lanes start no new read, for at most this many
    * milliseconds per write (server/api/editors-first.ts); 0 turns it off.

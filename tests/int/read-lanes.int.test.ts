@@ -191,7 +191,11 @@ describe('a read of the past already running when an editor’s write begins', (
     const { version } = (await request(app).get('/api/versions/current')).body as { version: number };
     // Held once Neo4j has answered its first query (the layer's state), so that it is mid-way.
     const held = db.holdNext('curation/layer-state');
-    const past = request(app).get('/api/nodes/sweden').query({ recordedAt: String(version) }).set('X-Forwarded-For', OTHER).then((res) => res);
+    const past = request(app)
+      .get('/api/nodes/sweden')
+      .query({ recordedAt: String(version) })
+      .set('X-Forwarded-For', OTHER)
+      .then((res) => res);
     await held.reached;
     const pastQueries = () => db.runsOf('curation/version-made') + db.runsOf('nodes/get-node.past') + db.runsOf('nodes/degree.past');
     const before = pastQueries();

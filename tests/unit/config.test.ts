@@ -37,7 +37,7 @@ describe('loadConfig', () => {
       READ_CONCURRENCY_PER_CLIENT: 4,
       READ_QUEUE_PER_CLIENT: 16,
       READ_QUEUE: 256,
-      PAST_READ_CONCURRENCY: Math.max(1, Math.floor(availableParallelism() / 2)),
+      PAST_READ_CONCURRENCY: Math.max(1, availableParallelism()),
       EDITORS_FIRST_MS: 2_000,
     });
   });
