@@ -310,7 +310,7 @@ export function toMarkdown(r: BenchResults): string {
     lines.push('#### Reads of the past: an editor beside readers, and a read before a large import');
     lines.push('');
     lines.push(
-      `On a seed store of its own, through the API in the bench process (answers not kept): ${p.editor.alone.n + p.editor.withReaders.n} timed edits of one node in alternating blocks with no readers and with ${p.readers} clients repeating a neighbourhood as recorded at version 1; then an import of ${fmtCount(p.importElements)} elements (half nodes, half ties) and ${p.iterations} rounds of each read now and as recorded just before it. ${pastLanes(p)}.`,
+      `On a seed store of its own, through the API in the bench process (answers not kept): ${p.editor.alone.n} timed edits of one node with no readers and ${p.editor.withReaders.n} while ${p.readers} clients repeat a neighbourhood as recorded at version 1, in alternating blocks; then an import of ${fmtCount(p.importElements)} elements (half nodes, half ties) and ${p.iterations} rounds of each read now and as recorded just before it. ${pastLanes(p)}.`,
     );
     lines.push('');
     lines.push(...pastTables(p));

@@ -19,7 +19,7 @@ import { loadRecords } from '../../seed/load.ts';
 import type { NodeRecord, RelationshipRecord } from '../../seed/schema.ts';
 
 export interface PastOptions {
-  /** Timed edits, split evenly over the blocks and the two sides (rounded up per block). */
+  /** Timed edits on each side (alone, beside the readers), spread over four blocks (rounded up per block). */
   edits: number;
   readers: number;
   importElements: number;

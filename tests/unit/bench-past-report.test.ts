@@ -108,7 +108,7 @@ describe('bench report: reads of the past', () => {
     const r = results(past());
     const md = toMarkdown({ ...r, targets: checkTargets(r) });
     const section = md.slice(md.indexOf('#### Reads of the past'), md.indexOf('#### Targets'));
-    expect(section).toContain('400 timed edits of one node');
+    expect(section).toContain('200 timed edits of one node with no readers and 200 while 16 clients');
     expect(section).toContain('| 16 clients reading the past (75.0 reads/s) | 48.0 | 66.0 |');
     expect(section).toContain('| ratio | ×1.20 | ×1.32 |');
     expect(section).toContain('import of 100000 elements: 21.5 s, as version 413');
