@@ -103,7 +103,10 @@ export async function measurePast(db: Database, o: PastOptions): Promise<PastRes
   if (o.fresh) {
     log('past: loading the schema and the seed');
     await db.applySchema();
-    await loadSeed(db);
+    let phase = '';
+    await loadSeed(db, (_done, total, now) => {
+      if (now !== phase) log(`past: seed ${(phase = now)} (${total} to load)`);
+    });
   }
   // The server's own lanes: every reader below is a client of its own (X-Forwarded-For from
   // loopback is trusted), so nothing needs opening. No answers kept: every read runs its queries.
