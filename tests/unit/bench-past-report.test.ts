@@ -91,6 +91,14 @@ describe('bench report: reads of the past', () => {
     expect(importRow(small)?.met).toBeNull();
     expect(importRow(small)?.measured).toContain('after an import of 2,000');
 
+    // Too few edits a side for a p95 of its own: the slowest edit, not judged when it meets the target.
+    const few = past();
+    few.editor.alone.n = 8;
+    expect(editorRow(checkTargets(results(few)))).toMatchObject({
+      met: null,
+      measured: expect.stringContaining('fewer than 20 edits a side'),
+    });
+
     const smallMissed = checkTargets(results(past({ readers: 2, importElements: 2000, withP95: 90, searchPast: 20 })));
     expect(editorRow(smallMissed)?.met).toBe(false);
     expect(importRow(smallMissed)?.met).toBe(false);
