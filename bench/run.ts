@@ -2,7 +2,9 @@
 // --full), loads each into a fresh Neo4j of the benchmark's own (ports 7692-7695, stores in
 // .neo4j/bench-*), and measures load rate, endpoint latency through the API against the same
 // Cypher through neo4j-driver, mixed-read throughput, server memory (whole-graph export
-// included) and, in headless Chromium, rendering. Prints a table and writes
+// included) and, in headless Chromium, rendering; then, on a seed store of its own, an editor's
+// change sets beside readers of the past and a read of the past before a large import
+// (bench/scenarios/past.ts; --skip-past leaves it out). Prints a table and writes
 // bench/results/latest.{json,md} plus a dated copy of each.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -12,11 +14,13 @@ import { REPO_ROOT } from '../neo4j-local/launcher.ts';
 import { parseFlags } from '../server/cli/args.ts';
 import { ensureWebBuilt } from '../server/web-build.ts';
 import { runSize, type SizeOptions } from './size.ts';
-import { checkTargets, toMarkdown, toTargetsMarkdown, type BenchResults, type SizeResult } from './report.ts';
+import { checkTargets, PAST_IMPORT, PAST_READERS, toMarkdown, toTargetsMarkdown, type BenchResults, type SizeResult } from './report.ts';
 import { parseCount } from './synth/write.ts';
 import { measureBrowser } from './web/browser.ts';
 import { startApiChild } from './lib/api-child.ts';
 import { writeCharts } from './charts.ts';
+import { startInstance } from './lib/instance.ts';
+import { measurePast } from './scenarios/past.ts';
 
 const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
 
@@ -33,6 +37,11 @@ const Flags = z.object({
   // Per client count and side (driver, API cold, API warm) and mix; 0 skips the side-by-side run.
   'side-seconds': z.coerce.number().int().min(0).max(120).default(5),
   port: z.coerce.number().int().min(1024).max(65_000).default(7692),
+  'skip-past': z.boolean().default(false),
+  // Issue 22's numbers: 16 readers, an import of 100k. Timed edits per side (alone, beside the
+  // readers): 200 puts ten values above each p95 and keeps the stage near 2 minutes.
+  'past-edits': z.coerce.number().int().min(4).max(1000).default(200),
+  'past-import': z.coerce.number().int().min(2).max(1_000_000).default(PAST_IMPORT),
   'update-readme': z.boolean().default(false),
 });
 
@@ -48,6 +57,9 @@ const flags = parseFlags(Flags, process.argv.slice(2), {
   'soak-seconds': { type: 'string' },
   'side-seconds': { type: 'string' },
   port: { type: 'string' },
+  'skip-past': { type: 'boolean' },
+  'past-edits': { type: 'string' },
+  'past-import': { type: 'string' },
   'update-readme': { type: 'boolean' },
 });
 
@@ -103,6 +115,35 @@ for (const [i, nodes] of sizes.entries()) {
   results.push(size);
 }
 
+// Once per run, after the sizes (whose Neo4j has stopped, so its port is free again): the seed
+// graph is what the editors and readers of the past meet, on a store emptied first.
+let past: BenchResults['past'] = null;
+if (!flags['skip-past']) {
+  const t = performance.now();
+  log(`past: starting Neo4j for reads of the past (port ${flags.port}, fresh store)`);
+  // A failure here costs this stage, not the sizes' figures measured before it.
+  try {
+    const instance = await startInstance({ port: flags.port, name: 'past', fresh: true, onProgress: (l) => log(`neo4j: ${l}`) });
+    try {
+      past = await measurePast(instance.db, {
+        fresh: true,
+        edits: flags['past-edits'],
+        readers: PAST_READERS,
+        importElements: flags['past-import'],
+        iterations: Math.min(flags.iterations, 30),
+        log,
+      });
+    } finally {
+      await instance.stop();
+    }
+    log(`past: done in ${Math.round((performance.now() - t) / 1000)} s`);
+  } catch (err) {
+    const first = (err as Error).message.split('\n')[0];
+    log(`past: failed: ${first}`);
+    notes.push(`Reads of the past were not measured: ${first}`);
+  }
+}
+
 const finished = new Date();
 const base: Omit<BenchResults, 'targets'> = {
   startedAt: started.toISOString(),
@@ -113,6 +154,7 @@ const base: Omit<BenchResults, 'targets'> = {
   options: { ...flags, sizes },
   sizes: results,
   browser,
+  past,
   notes: [
     ...notes,
     'p99 of a latency row is the largest sample when n < 100 (nearest-rank percentiles).',
