@@ -1,4 +1,5 @@
-// `npm run bench:bigview -- [--port 7698] [--targets 1000,5000,10000] [--runs 2] [--label now] [--screenshots DIR]`:
+// `npm run bench:bigview -- [--port 7698] [--targets 1000,5000,10000] [--runs 2] [--label now] [--screenshots DIR]
+//  [--pick breadth|neighbourhood]`:
 // how a big view arrives in the app. Loads the 10k synthetic graph into a Neo4j of its own
 // (kept between runs: the loader skips a graph it has already loaded), serves the built app
 // through the API, opens a link to about 1k, 5k and 10k elements of a hub's neighbourhood in
@@ -19,7 +20,7 @@ import { startInstance } from '../lib/instance.ts';
 import { bulkLoad } from '../load/bulk-load.ts';
 import { parseCount, writeSynth } from '../synth/write.ts';
 import { NODES_FILE, RELATIONSHIPS_FILE } from '../../seed/validate.ts';
-import { CHROMIUM } from './browser.ts';
+import { CHROMIUM, idsForTarget as neighbourhoodIds } from './browser.ts';
 
 const Flags = z.object({
   port: z.coerce.number().int().min(1024).max(65535).default(7698),
@@ -34,6 +35,12 @@ const Flags = z.object({
   profile: z.string().optional(),
   /** Saves, for each view's first run, the settled picture and a closer look at its middle (PNG). */
   screenshots: z.string().optional(),
+  /**
+   * Which nodes make the view: a breadth-first cut around the hub (breadth), or the hub's depth-2
+   * neighbourhood trimmed by bisection, as `npm run bench`'s browser stage picks them
+   * (neighbourhood), whose 10k view has frames five times longer (bench/README.md).
+   */
+  pick: z.enum(['breadth', 'neighbourhood']).default('breadth'),
 });
 const flags = parseFlags(Flags, process.argv.slice(2), {
   port: { type: 'string' },
@@ -43,6 +50,7 @@ const flags = parseFlags(Flags, process.argv.slice(2), {
   'timeout-seconds': { type: 'string' },
   profile: { type: 'string' },
   screenshots: { type: 'string' },
+  pick: { type: 'string' },
 });
 const targets = flags.targets.split(',').map(parseCount);
 if (targets.some((n) => !Number.isInteger(n) || n < 10)) {
@@ -237,7 +245,8 @@ try {
     });
     try {
       for (const target of targets) {
-        const { ids, elements } = idsForTarget(dir, hub, target);
+        const { ids, elements } =
+          flags.pick === 'neighbourhood' ? await neighbourhoodIds(api.url, hub, target) : idsForTarget(dir, hub, target);
         for (let i = 0; i < flags.runs; i++) {
           log(`~${target} elements (${elements} in the view), run ${i + 1} of ${flags.runs}`);
           runs.push({ target, ...(await runOnce(browser, api.url, ids, `${flags.label}-${target}-${i + 1}`, i === 0)) });
