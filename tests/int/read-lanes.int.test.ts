@@ -124,18 +124,19 @@ describe('a burst of expensive reads from one client', () => {
   });
 });
 
-describe('an editor’s change set', () => {
-  const addNode = (id: string, name: string) => ({
-    reason: 'Added to show editors going first, in the lanes tests',
-    sources: [{ file: '001_1c1597dd7120e666.txt', lines: 'L3-L4' }],
-    ops: [
-      {
-        op: 'addNode',
-        node: { id, label: 'Agency', name, certainty: 'inferred', outsideKnowledge: 'outside knowledge: invented for the lanes tests' },
-      },
-    ],
-  });
+/** A change set that adds one invented agency. */
+const addNode = (id: string, name: string, reason = 'Added to show editors going first, in the lanes tests') => ({
+  reason,
+  sources: [{ file: '001_1c1597dd7120e666.txt', lines: 'L3-L4' }],
+  ops: [
+    {
+      op: 'addNode',
+      node: { id, label: 'Agency', name, certainty: 'inferred', outsideKnowledge: 'outside knowledge: invented for the lanes tests' },
+    },
+  ],
+});
 
+describe('an editor’s change set', () => {
   it('goes through the editors-first gate, and reads do not', async () => {
     const before = editors.writes;
     await request(app).get('/api/nodes/who').set('X-Forwarded-For', OTHER).expect(200);
@@ -206,22 +207,7 @@ describe('a read of the past already running when an editor’s write begins', (
       const res = await request(app)
         .post('/api/changes')
         .set('Authorization', `Bearer ${TOKEN}`)
-        .send({
-          reason: 'Added while a read of the past waits, in the lanes tests',
-          sources: [{ file: '001_1c1597dd7120e666.txt', lines: 'L3-L4' }],
-          ops: [
-            {
-              op: 'addNode',
-              node: {
-                id: `${P}aside`,
-                label: 'Agency',
-                name: 'Provverket Åsido',
-                certainty: 'inferred',
-                outsideKnowledge: 'outside knowledge: invented for the lanes tests',
-              },
-            },
-          ],
-        });
+        .send(addNode(`${P}aside`, 'Provverket Åsido', 'Added while a read of the past waits, in the lanes tests'));
       during = pastQueries();
       return res;
     });
