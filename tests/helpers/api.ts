@@ -5,9 +5,15 @@ import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
 import { Database } from '../../server/db/database.ts';
 import type { ConsoleLayers } from '../../server/graph/console-guard.ts';
+import { TEST_QUERY_TIMEOUT_MS } from './time-limit.ts';
 
 export function testDatabase(): Database {
-  return new Database({ uri: inject('neo4jUri'), user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' });
+  return new Database({
+    uri: inject('neo4jUri'),
+    user: process.env.NEO4J_USER ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
+    queryTimeoutMs: TEST_QUERY_TIMEOUT_MS,
+  });
 }
 
 export function testApp(overrides: Record<string, string> = {}, consoleLayers: Partial<ConsoleLayers> = {}) {
