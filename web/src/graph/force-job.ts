@@ -4,6 +4,8 @@
 // canvas measured for it, label included.
 import cytoscape, { type LayoutOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { UndirectedGraph } from 'graphology';
+import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import type { Position } from '../state/view-state.ts';
 import { seededRandom, seedOf, withRandom } from './labels.ts';
 
@@ -13,6 +15,9 @@ export interface ForceJob {
   /** fCoSE options (plain data: no functions cross to a worker). */
   options: Record<string, unknown>;
 }
+
+// A CommonJS module whose types call its `module.exports` the `default` export.
+const forceAtlas2 = forceAtlas2Module as unknown as typeof forceAtlas2Module.default;
 
 let registered = false;
 
@@ -48,10 +53,97 @@ export function runForceJob(job: ForceJob): Record<string, Position> {
     out[n.id()] = { x: p.x, y: p.y };
   });
   cy.destroy();
-  // fCoSE's draft (its spectral step alone, for views over 1,500 nodes) packs thousands of
-  // nodes into a few hundred pixels: spread to the ideal tie length, as the full layout would.
+  if (job.options.quality !== 'draft') return out;
+  // fCoSE's draft (its spectral step alone, for views over 1,500 nodes: its full layout took
+  // 110 s on a 2,844-node view) puts nodes with the same neighbours, such as a hub's leaves, on
+  // one spot: 330 places for 2,844 nodes, in a few hundred pixels. Fitted to that heap, the
+  // canvas drew thousands of nodes on top of each other at full size, a second a frame. Gephi's
+  // and sigma.js's ForceAtlas2 pulls them apart from the spectral picture in a few dozen rounds.
   const ideal = typeof job.options.idealEdgeLength === 'number' ? job.options.idealEdgeLength : 0;
-  return job.options.quality === 'draft' && ideal > 0 ? spreadToEdgeLength(out, edges, ideal) : out;
+  const refined = pullApart(unstack(out), edges);
+  return spreadToRoom(ideal > 0 ? spreadToEdgeLength(refined, edges, ideal) : refined, ROOM_PER_NODE);
+}
+
+/**
+ * The room each node of a large view gets on average (model px): as much as the quick placement
+ * it arrives in gives it (a sunflower 60 px apart, π·60² a node), so the picture keeps its scale.
+ */
+export const ROOM_PER_NODE = Math.round(60 * Math.sqrt(Math.PI));
+
+/** ForceAtlas2 rounds for a view of this many elements: fewer for bigger views (0.6 s at 10k, quiet). */
+export function pullApartRounds(elements: number): number {
+  return Math.max(20, Math.min(100, Math.round(400_000 / Math.max(1, elements))));
+}
+
+/**
+ * Nodes that share a spot are set out on a small sunflower around it, in id order, so that the
+ * forces between them have a direction; nodes alone on their spot stay.
+ */
+export function unstack(positions: Record<string, Position>): Record<string, Position> {
+  const ids = Object.keys(positions).sort();
+  if (ids.length < 2) return positions;
+  const xs = ids.map((id) => positions[id]!.x);
+  const ys = ids.map((id) => positions[id]!.y);
+  const span = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+  const step = span > 0 ? span / Math.sqrt(ids.length) / 4 : 1;
+  const spots = new Map<string, string[]>();
+  for (const id of ids) {
+    const p = positions[id]!;
+    const key = `${p.x.toPrecision(9)},${p.y.toPrecision(9)}`;
+    const at = spots.get(key);
+    if (at) at.push(id);
+    else spots.set(key, [id]);
+  }
+  const out: Record<string, Position> = { ...positions };
+  for (const at of spots.values()) {
+    if (at.length < 2) continue;
+    const c = positions[at[0]!]!;
+    at.forEach((id, i) => {
+      // The golden angle: each next node turns by it and steps out, so none lands on another.
+      const angle = i * 2.399963;
+      const r = step * Math.sqrt(i);
+      out[id] = { x: c.x + r * Math.cos(angle), y: c.y + r * Math.sin(angle) };
+    });
+  }
+  return out;
+}
+
+/** ForceAtlas2 (Barnes-Hut) from these positions; it draws no random numbers, so the same view gives the same picture. */
+export function pullApart(
+  positions: Record<string, Position>,
+  edges: ReadonlyArray<{ source: string; target: string }>,
+): Record<string, Position> {
+  const graph = new UndirectedGraph();
+  for (const id of Object.keys(positions).sort()) graph.addNode(id, { ...positions[id] });
+  for (const e of edges)
+    if (e.source !== e.target && graph.hasNode(e.source) && graph.hasNode(e.target) && !graph.hasEdge(e.source, e.target))
+      graph.addEdge(e.source, e.target);
+  const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500 };
+  const moved = forceAtlas2(graph, { iterations: pullApartRounds(graph.order + edges.length), settings });
+  const out: Record<string, Position> = {};
+  for (const [id, p] of Object.entries(moved)) out[id] = { x: p.x, y: p.y };
+  return out;
+}
+
+/**
+ * Scales a picture about its centre until its frame holds `room`² per node on average; never
+ * shrinks it. A view fitted to the window then draws its nodes small and side by side.
+ */
+export function spreadToRoom(positions: Record<string, Position>, room: number): Record<string, Position> {
+  const all = Object.values(positions);
+  if (all.length < 2) return positions;
+  const xs = all.map((p) => p.x);
+  const ys = all.map((p) => p.y);
+  const w = Math.max(...xs) - Math.min(...xs);
+  const h = Math.max(...ys) - Math.min(...ys);
+  // A long thin picture counts as at most four times as long as it is wide.
+  const factor = Math.sqrt((all.length * room * room) / Math.max(1, Math.max(w, h / 4) * Math.max(h, w / 4)));
+  if (!(factor > 1)) return positions;
+  const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
+  const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+  const out: Record<string, Position> = {};
+  for (const [id, p] of Object.entries(positions)) out[id] = { x: cx + (p.x - cx) * factor, y: cy + (p.y - cy) * factor };
+  return out;
 }
 
 /**

@@ -493,6 +493,28 @@ export class GraphView {
     }
   }
 
+  /**
+   * The laid-out picture scaled about its centre so that it frames at the zoom the canvas has,
+   * when that is within a factor of two. Cytoscape keeps each element's drawing at the zoom's
+   * power of two; at another one, the first frame draws all of them again: 0.2-0.3 s at 2,844
+   * nodes (quiet), where the arrival had drawn them a slice at a time.
+   */
+  private atCurrentZoom(positions: Record<string, Position>): Record<string, Position> {
+    const points = Object.values(positions);
+    const frame = this.frameFor(points);
+    const zoom = this.cy.zoom();
+    if (!frame || !(zoom > 0)) return positions;
+    const k = frame.zoom / zoom;
+    if (k < 0.5 || k > 2 || Math.abs(k - 1) < 0.01) return positions;
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
+    const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+    const out: Record<string, Position> = {};
+    for (const [id, p] of Object.entries(positions)) out[id] = { x: cx + (p.x - cx) * k, y: cy + (p.y - cy) * k };
+    return out;
+  }
+
   /** Zoom and pan that show these points with a margin, as a fit of the finished picture would. */
   private frameFor(points: Position[]): { zoom: number; pan: Position } | null {
     if (!points.length) return null;
@@ -862,6 +884,7 @@ export class GraphView {
       degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
     }
     const weight = (n: cytoscape.SingularElementArgument) => 1 + (degree.get(n.id()) ?? 0);
+    if (nodes.length > LABEL_LOD_MAX_NODES) positions = this.atCurrentZoom(positions);
     const frame = nodes.length > LABEL_LOD_MAX_NODES ? this.frameFor(nodes.map((n) => positions[n.id()] ?? n.position())) : null;
     if (frame) cy.viewport(frame);
     await inSlices(
