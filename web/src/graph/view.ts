@@ -494,10 +494,11 @@ export class GraphView {
   }
 
   /**
-   * The laid-out picture scaled about its centre so that it frames at the zoom the canvas has,
-   * when that is within a factor of two. Cytoscape keeps each element's drawing at the zoom's
-   * power of two; at another one, the first frame draws all of them again: 0.2-0.3 s at 2,844
-   * nodes (quiet), where the arrival had drawn them a slice at a time.
+   * The laid-out picture spread about its centre so that it frames at the zoom the canvas has,
+   * when that takes at most twice its size (never shrunk: its nodes keep their room). Cytoscape
+   * keeps each element's drawing at the zoom's power of two; at another one, the first frame
+   * draws all of them again: 0.2-0.3 s at 2,844 nodes (quiet), where the arrival had drawn them
+   * a slice at a time.
    */
   private atCurrentZoom(positions: Record<string, Position>): Record<string, Position> {
     const points = Object.values(positions);
@@ -505,7 +506,7 @@ export class GraphView {
     const zoom = this.cy.zoom();
     if (!frame || !(zoom > 0)) return positions;
     const k = frame.zoom / zoom;
-    if (k < 0.5 || k > 2 || Math.abs(k - 1) < 0.01) return positions;
+    if (k < 1.01 || k > 2) return positions;
     const xs = points.map((p) => p.x);
     const ys = points.map((p) => p.y);
     const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
