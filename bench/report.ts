@@ -148,12 +148,24 @@ export function checkTargets(r: Omit<BenchResults, 'targets'>): TargetCheck[] {
           ? `app ${app.paintedMs ?? 'n/a'} ms vs bare ${bare.paintedMs ?? 'n/a'} ms`
           : 'app not measured (web/dist missing or not ready)',
     });
-    const appRuns = web.render.filter((x) => x.page === 'app' && x.longestTaskMs !== null);
-    const longest = Math.max(0, ...appRuns.map((x) => x.longestTaskMs ?? 0));
+    // Issue 22's target is the 10k view in the app's own renderer (canvas; WebGL is a choice in
+    // the legend, and runs on SwiftShader here). Every view and renderer is reported below it.
+    const tenK = web.render.find((x) => x.page === 'app' && x.renderer === 'canvas' && x.target === 10_000 && x.longestTaskMs !== null);
     checks.push({
-      target: 'Web: no task over 200 ms while a large neighbourhood arrives (app)',
-      met: appRuns.length ? longest <= 200 : null,
-      measured: appRuns.length ? `longest task ${longest} ms` : 'app not measured',
+      target: "Web: a 10k view's longest task ≤ 200 ms (app, canvas renderer)",
+      met: tenK ? tenK.longestTaskMs! <= 200 : null,
+      measured: tenK
+        ? `longest task ${tenK.longestTaskMs} ms (${tenK.elements?.toLocaleString('en') ?? '?'} elements)`
+        : 'app not measured',
+    });
+    const appRuns = web.render.filter((x) => x.page === 'app' && x.longestTaskMs !== null);
+    const worst = appRuns.reduce<(typeof appRuns)[number] | null>((m, x) => (!m || x.longestTaskMs! > m.longestTaskMs! ? x : m), null);
+    checks.push({
+      target: 'Web: no task over 200 ms while any view arrives (app, every size and renderer measured)',
+      met: worst ? worst.longestTaskMs! <= 200 : null,
+      measured: worst
+        ? `longest task ${worst.longestTaskMs} ms (${fmtCount(worst.target)} elements, ${worst.renderer})`
+        : 'app not measured',
     });
     const pans = web.render.filter((x) => x.target === 10_000 && x.page === 'app' && x.panFps !== null);
     const bestPan = pans.reduce((m, x) => Math.max(m, x.panFps ?? 0), 0);
