@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../..');
 const WEB = join(ROOT, 'web/src');
 /** Packages the web app itself runs on. */
-const WEB_PACKAGES = new Set(['cytoscape', 'cytoscape-dagre', 'cytoscape-fcose']);
+const WEB_PACKAGES = new Set(['cytoscape', 'cytoscape-dagre', 'cytoscape-fcose', 'graphology', 'graphology-layout-forceatlas2']);
 
 function sourcesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

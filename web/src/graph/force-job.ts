@@ -7,6 +7,7 @@ import fcose from 'cytoscape-fcose';
 import { UndirectedGraph } from 'graphology';
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import type { Position } from '../state/view-state.ts';
+import { boxCentre, scaledAbout } from './scale.ts';
 import { seededRandom, seedOf, withRandom } from './labels.ts';
 
 export interface ForceJob {
@@ -138,12 +139,7 @@ export function spreadToRoom(positions: Record<string, Position>, room: number):
   const h = Math.max(...ys) - Math.min(...ys);
   // A long thin picture counts as at most four times as long as it is wide.
   const factor = Math.sqrt((all.length * room * room) / Math.max(1, Math.max(w, h / 4) * Math.max(h, w / 4)));
-  if (!(factor > 1)) return positions;
-  const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
-  const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
-  const out: Record<string, Position> = {};
-  for (const [id, p] of Object.entries(positions)) out[id] = { x: cx + (p.x - cx) * factor, y: cy + (p.y - cy) * factor };
-  return out;
+  return factor > 1 ? scaledAbout(positions, factor, boxCentre(all)) : positions;
 }
 
 /**
@@ -165,11 +161,7 @@ export function spreadToEdgeLength(
     .sort((a, b) => a - b);
   const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
   if (median <= 0 || median >= ideal) return positions;
-  const factor = ideal / median;
   const all = Object.values(positions);
-  const cx = all.reduce((s, p) => s + p.x, 0) / all.length;
-  const cy = all.reduce((s, p) => s + p.y, 0) / all.length;
-  const out: Record<string, Position> = {};
-  for (const [id, p] of Object.entries(positions)) out[id] = { x: cx + (p.x - cx) * factor, y: cy + (p.y - cy) * factor };
-  return out;
+  const centre = { x: all.reduce((s, p) => s + p.x, 0) / all.length, y: all.reduce((s, p) => s + p.y, 0) / all.length };
+  return scaledAbout(positions, ideal / median, centre);
 }

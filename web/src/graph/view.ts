@@ -18,6 +18,7 @@ import { skipTinyArrows } from './far-arrows.ts';
 import { installFastBounds } from './fast-bounds.ts';
 import { sortForFrame, spaceFrames } from './frames.ts';
 import type { ForceJob } from './force-job.ts';
+import { boxCentre, scaledAbout } from './scale.ts';
 import type { ElementCache } from './cache.ts';
 import { edgeElement, nodeElement } from './elements.ts';
 import {
@@ -506,14 +507,7 @@ export class GraphView {
     const zoom = this.cy.zoom();
     if (!frame || !(zoom > 0)) return positions;
     const k = frame.zoom / zoom;
-    if (k < 1.01 || k > 2) return positions;
-    const xs = points.map((p) => p.x);
-    const ys = points.map((p) => p.y);
-    const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
-    const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
-    const out: Record<string, Position> = {};
-    for (const [id, p] of Object.entries(positions)) out[id] = { x: cx + (p.x - cx) * k, y: cy + (p.y - cy) * k };
-    return out;
+    return k < 1.01 || k > 2 ? positions : scaledAbout(positions, k, boxCentre(points));
   }
 
   /** Zoom and pan that show these points with a margin, as a fit of the finished picture would. */
