@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkTargets, toMarkdown, type BenchResults } from '../../bench/report.ts';
 import { quantile, type PastResult } from '../../bench/scenarios/past.ts';
+import { benchResults } from '../helpers/bench-results.ts';
 
 function past(over: { readers?: number; importElements?: number; withP95?: number; searchPast?: number } = {}): PastResult {
   const withP95 = over.withP95 ?? 66;
@@ -53,18 +54,7 @@ function past(over: { readers?: number; importElements?: number; withP95?: numbe
 }
 
 function results(p: PastResult | null): Omit<BenchResults, 'targets'> {
-  return {
-    startedAt: '2026-01-01T00:00:00Z',
-    finishedAt: '2026-01-01T00:01:00Z',
-    seconds: 60,
-    mode: 'custom',
-    machine: { cpus: 2, memoryGiB: 24, node: '22', loadAverageAtStart: [0, 0, 0] },
-    options: {},
-    sizes: [],
-    browser: null,
-    past: p,
-    notes: [],
-  };
+  return benchResults({ past: p });
 }
 
 const editorRow = (t: ReturnType<typeof checkTargets>) => t.find((x) => x.target.startsWith("An editor's change-set p95"));

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parallelGroups } from '../../bench/lib/direct.ts';
 import { percentile, summarize } from '../../bench/lib/stats.ts';
 import { relationshipLine } from '../../bench/load/bulk-load.ts';
-import { checkTargets, toMarkdown, type BenchResults } from '../../bench/report.ts';
+import { checkTargets, toMarkdown } from '../../bench/report.ts';
+import { benchResults } from '../helpers/bench-results.ts';
 import { buildCases } from '../../bench/scenarios/cases.ts';
 import { SynthGraph } from '../../bench/synth/generate.ts';
 import { apportion, createRng, Zipf } from '../../bench/synth/prng.ts';
@@ -240,17 +241,7 @@ describe('benchmark helpers', () => {
           : null,
       exportMemory: null,
     });
-    const base: Omit<BenchResults, 'targets'> = {
-      startedAt: '2026-01-01T00:00:00Z',
-      finishedAt: '2026-01-01T00:01:00Z',
-      seconds: 60,
-      mode: 'quick',
-      machine: { cpus: 2, memoryGiB: 24, node: '20', loadAverageAtStart: [0, 0, 0] },
-      options: {},
-      sizes: [size(10_000, 10), size(1_000_000, 30)],
-      browser: null,
-      notes: [],
-    };
+    const base = benchResults({ mode: 'quick', sizes: [size(10_000, 10), size(1_000_000, 30)] });
     const targets = checkTargets(base);
     expect(targets.find((t) => t.target.includes('overhead'))?.met).toBe(true);
     expect(targets.find((t) => t.target.includes('Growth'))?.met).toBe(false);

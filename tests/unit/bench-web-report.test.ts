@@ -1,8 +1,9 @@
 // The browser stage in the bench's targets: issue 22's row judges the 10k view in the app's own
 // (canvas) renderer, and a second row keeps the worst task of every view and renderer in sight.
 import { describe, expect, it } from 'vitest';
-import { checkTargets, type BenchResults } from '../../bench/report.ts';
+import { checkTargets } from '../../bench/report.ts';
 import type { RenderRun } from '../../bench/web/browser.ts';
+import { benchResults } from '../helpers/bench-results.ts';
 
 const run = (
   target: number,
@@ -21,19 +22,7 @@ const run = (
 });
 
 function targets(render: RenderRun[]) {
-  const r: Omit<BenchResults, 'targets'> = {
-    startedAt: '2026-01-01T00:00:00Z',
-    finishedAt: '2026-01-01T00:01:00Z',
-    seconds: 60,
-    mode: 'custom',
-    machine: { cpus: 2, memoryGiB: 24, node: '22', loadAverageAtStart: [0, 0, 0] },
-    options: {},
-    sizes: [],
-    browser: { render, notes: [] },
-    past: null,
-    notes: [],
-  };
-  const all = checkTargets(r);
+  const all = checkTargets(benchResults({ browser: { render, notes: [] } }));
   return {
     tenK: all.find((t) => t.target.startsWith("Web: a 10k view's longest task")),
     any: all.find((t) => t.target.startsWith('Web: no task over 200 ms while any view arrives')),
