@@ -879,9 +879,12 @@ export class GraphView {
       degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
     }
     const weight = (n: cytoscape.SingularElementArgument) => 1 + (degree.get(n.id()) ?? 0);
-    if (nodes.length > LABEL_LOD_MAX_NODES) positions = this.atCurrentZoom(positions);
-    const frame = nodes.length > LABEL_LOD_MAX_NODES ? this.frameFor(nodes.map((n) => positions[n.id()] ?? n.position())) : null;
-    if (frame) cy.viewport(frame);
+    let frame: ReturnType<GraphView['frameFor']> = null;
+    if (nodes.length > LABEL_LOD_MAX_NODES) {
+      positions = this.atCurrentZoom(positions);
+      frame = this.frameFor(nodes.map((n) => positions[n.id()] ?? n.position()));
+      if (frame) cy.viewport(frame);
+    }
     await inSlices(
       nodes.toArray(),
       (slice) => {
